@@ -1,0 +1,43 @@
+"""Qinghai Province (青海省) layer for innovpolicy.
+
+One module per source document; each names the document and quotes the article
+every rule encodes. The layer is discovered through the ``innovpolicy`` entry
+point group (``qinghai = "innovpolicy_qinghai"``).
+"""
+
+from __future__ import annotations
+
+from innovpolicy import Layer, hookimpl
+
+from . import (
+    engineering_centre_2013,
+    key_laboratory_2009,
+    measures_2020,
+    report_2017,
+    tech_based_enterprise_2014,
+)
+
+SOURCES = (
+    tech_based_enterprise_2014,
+    engineering_centre_2013,
+    key_laboratory_2009,
+    report_2017,
+    measures_2020,
+)
+
+LAYER = Layer(
+    code="qinghai",
+    name_zh="青海省",
+    name_en="Qinghai Province",
+    parent=None,
+    documents=tuple(module.DOCUMENT for module in SOURCES),
+    parameters=tuple(p for module in SOURCES for p in getattr(module, "PARAMETERS", ())),
+    rules=tuple(rule for module in SOURCES for rule in module.RULES),
+    facts=report_2017.FACTS,
+)
+
+
+@hookimpl
+def innovpolicy_layer() -> Layer:
+    """The Qinghai layer (immutable)."""
+    return LAYER

@@ -1,0 +1,224 @@
+"""青科发高新字[2013]58号 《青海省工程技术研究中心管理办法》 (QH-ERC).
+
+Issuer: 青海省科学技术厅 (with 省发改委, 省经委, 省财政厅). In force from
+promulgation (第二十五条 "本管理办法自颁布之日起施行"); repeals
+青科发高新字[2009]173号.
+
+Dates: the compendium copy carries no signing date. The number places it in
+2013; we take 2013-01-01 as the start of its window and say so here.
+
+Readings chosen (第七条):
+
+* "年销售收入" and the R&D test use completed fiscal years before the evaluation
+  date: sales of Y-1 ≥ 100,000,000 (agricultural leading enterprise:
+  30,000,000); R&D of Y-1 ≥ 4% of the sales of Y-2 ("上年销售收入") or ≥
+  5,000,000. "每年" is checked on the latest completed year.
+* "近三年企业销售收入年增长率10%以上": each of the three growth rates of
+  Y-1, Y-2, Y-3 over its preceding year is ≥ 10%, so four years of sales are read.
+* Agricultural-field centres: "其中农业领域工程中心实验室面积300平方米以上,
+  试验基地100亩以上" replaces the general 1000 m² requirement; the equipment
+  threshold is 1,000,000 instead of 3,000,000.
+* "承担…2-3项省级科技计划项目" is read as at least 2.
+* "年人均科研经费不少于5万元": yearly research funding divided by R&D staff;
+  zero R&D staff makes it undecidable, never a pass.
+* "工程中心主任年龄一般不超过60岁": "一般" (normally) is encoded as a
+  requirement; a reviewer may waive it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from innovpolicy import Document, Rule
+from innovpolicy import authoring as a
+
+DOCUMENT = Document(
+    key="qkfgx-2013-58",
+    number="青科发高新字[2013]58号",
+    title_zh="青海省工程技术研究中心管理办法",
+    title_en="Qinghai measures for engineering technology research centres",
+    issuer_zh="青海省科学技术厅",
+    effective_from=date(2013, 1, 1),
+    repeals=("青科发高新字[2009]173号",),
+    dates_note="No signing date in the source; 2013-01-01 assumed from the document number.",
+)
+
+ART7 = a.Citation(DOCUMENT, "第七条", "拟申请承担工程中心建设任务的依托单位应具备以下条件")
+W_SALES = "年销售收入不低于1亿元(依托农业龙头企业组建的,年销售收入不低于3000万元)"
+W_GROWTH = "近三年企业销售收入年增长率10%以上"
+W_RD = "每年研发投入一般不低于上年销售收入的4%,或不低于500万元"
+W_TEAM_ENT = "应由5 名以上高级职称人员组成科研开发团队,拥有20人以上较高水平的工艺技术研究、产品开发、分析检测的技术人员和熟练技术工人"
+W_TEAM_UNI = "科研人员须在20人以上,有2 项以上国内领先水平、工程化前景良好的技术成果"
+W_AREA = "面积在1000平方米以上,其中农业领域工程中心实验室面积300平方米以上,试验基地100亩以上"
+W_EQUIP = "科研仪器设备总值300(农业领域100)万元以上"
+W_TRACK = "近五年,承担1项以上国家科技计划项目、2-3项省级科技计划项目"
+W_AWARD = "获得1项以上国家或省级科技进步奖、发明奖、自然科学奖,或获得2项以上国家发明专利授权,或审定2个以上农业新品种"
+W_FUNDING = "年人均科研经费不少于5万元"
+W_AGES = "技术带头人,年龄不超过65岁,工程中心主任年龄一般不超过60岁"
+
+
+def _p(key: str, value: int | str, wording: str, article: str, description: str, unit: str) -> a.Parameter:
+    return a.constant(
+        key, value, citation=a.Citation(DOCUMENT, article, wording), description=description, unit=unit
+    )
+
+
+PARAMETERS = (
+    _p("qh.erc.min_sales", a.wan(10000), W_SALES, "第七条(二)", "minimum annual sales revenue", "CNY"),
+    _p("qh.erc.min_sales_agri", a.wan(3000), W_SALES, "第七条(二)",
+       "minimum annual sales revenue, agricultural leading enterprise", "CNY"),
+    _p("qh.erc.min_sales_growth", "0.10", W_GROWTH, "第七条(二)", "minimum yearly sales growth", "ratio"),
+    _p("qh.erc.min_rd_share", "0.04", W_RD, "第七条(二)",
+       "minimum R&D as a share of prior-year sales", "ratio"),
+    _p("qh.erc.min_rd_amount", a.wan(500), W_RD, "第七条(二)",
+       "alternative minimum yearly R&D amount", "CNY"),
+    _p("qh.erc.max_leader_age", 65, W_AGES, "第七条(四)", "maximum age of technical leaders", "years"),
+    _p("qh.erc.max_director_age", 60, W_AGES, "第七条(四)", "maximum age of the centre director", "years"),
+    _p("qh.erc.min_senior_staff", 5, W_TEAM_ENT, "第七条(四)", "minimum senior-title staff", "persons"),
+    _p("qh.erc.min_technical_staff", 20, W_TEAM_ENT, "第七条(四)",
+       "minimum technical staff and skilled workers", "persons"),
+    _p("qh.erc.min_researchers_uni", 20, W_TEAM_UNI, "第七条(四)",
+       "minimum researchers, university or institute host", "persons"),
+    _p("qh.erc.min_leading_achievements", 2, W_TEAM_UNI, "第七条(四)",
+       "minimum domestically leading achievements", "count"),
+    _p("qh.erc.min_facility_area", 1000, W_AREA, "第七条(六)", "minimum facility area", "m2"),
+    _p("qh.erc.min_lab_area_agri", 300, W_AREA, "第七条(六)", "minimum lab area, agricultural field", "m2"),
+    _p("qh.erc.min_test_base_agri", 100, W_AREA, "第七条(六)", "minimum test base, agricultural field", "mu"),
+    _p("qh.erc.min_equipment", a.wan(300), W_EQUIP, "第七条(六)", "minimum equipment value", "CNY"),
+    _p("qh.erc.min_equipment_agri", a.wan(100), W_EQUIP, "第七条(六)",
+       "minimum equipment value, agricultural field", "CNY"),
+    _p("qh.erc.min_national_projects", 1, W_TRACK, "第七条(七)",
+       "minimum national plan projects in five years", "count"),
+    _p("qh.erc.min_provincial_projects", 2, W_TRACK, "第七条(七)",
+       "minimum provincial plan projects in five years", "count"),
+    _p("qh.erc.min_awards", 1, W_AWARD, "第七条(七)", "minimum S&T awards in five years", "count"),
+    _p("qh.erc.min_invention_patents", 2, W_AWARD, "第七条(七)",
+       "minimum granted invention patents in five years", "count"),
+    _p("qh.erc.min_varieties", 2, W_AWARD, "第七条(七)",
+       "minimum approved agricultural varieties in five years", "count"),
+    _p("qh.erc.min_funding_per_researcher", a.wan(5), W_FUNDING, "第七条(七)",
+       "minimum yearly research funding per researcher", "CNY"),
+)
+
+_enterprise_host = a.is_one_of(
+    "host_kind", ("enterprise",), label="host is an enterprise", wording="依托企业组建的", article="第七条(二)"
+)
+_agri_leader = a.is_true(
+    "is_agricultural_leading_enterprise", label="host is an agricultural leading enterprise",
+    wording="依托农业龙头企业组建的", article="第七条(二)",
+)
+_agri_field = a.is_true(
+    "agricultural_field", label="centre works in the agricultural field",
+    wording="农业领域工程中心", article="第七条(六)",
+)
+
+_enterprise_requirements = a.all_of(
+    a.is_true("is_industry_leader", label="leading firm of its industry in the province",
+              wording="须为省内同行业的龙头骨干企业", article="第七条(二)"),
+    a.if_(
+        _agri_leader,
+        a.at_least(a.prior_year("sales_revenue"), a.param("qh.erc.min_sales_agri"),
+                   label="annual sales revenue (agricultural leading enterprise)", wording=W_SALES,
+                   article="第七条(二)"),
+        a.at_least(a.prior_year("sales_revenue"), a.param("qh.erc.min_sales"),
+                   label="annual sales revenue", wording=W_SALES, article="第七条(二)"),
+        label="sales threshold by kind of host",
+    ),
+    a.all_of(
+        *(
+            a.at_least(a.growth("sales_revenue", back), a.param("qh.erc.min_sales_growth"),
+                       label=f"sales growth in Y-{back}", wording=W_GROWTH, article="第七条(二)")
+            for back in (1, 2, 3)
+        ),
+        label="sales growth in each of the last three years",
+    ),
+    a.any_of(
+        a.at_least(a.ratio(a.prior_year("rd_expense"), a.prior_year("sales_revenue", 2)),
+                   a.param("qh.erc.min_rd_share"),
+                   label="R&D (Y-1) / sales of the year before (Y-2)", wording=W_RD, article="第七条(二)"),
+        a.at_least(a.prior_year("rd_expense"), a.param("qh.erc.min_rd_amount"),
+                   label="R&D amount (Y-1)", wording=W_RD, article="第七条(二)"),
+        label="R&D: 4% of prior-year sales or 5,000,000",
+    ),
+    a.at_least("senior_title_staff", a.param("qh.erc.min_senior_staff"),
+               label="senior-title staff in the R&D team", wording=W_TEAM_ENT, article="第七条(四)"),
+    a.at_least("technical_staff", a.param("qh.erc.min_technical_staff"),
+               label="technical staff and skilled workers", wording=W_TEAM_ENT, article="第七条(四)"),
+    label="enterprise host requirements",
+)
+
+_academic_requirements = a.all_of(
+    a.at_least("rd_staff", a.param("qh.erc.min_researchers_uni"),
+               label="researchers", wording=W_TEAM_UNI, article="第七条(四)"),
+    a.at_least("leading_achievements", a.param("qh.erc.min_leading_achievements"),
+               label="domestically leading achievements", wording=W_TEAM_UNI, article="第七条(四)"),
+    label="university or institute host requirements",
+)
+
+ENGINEERING_CENTRE = Rule(
+    id="QH-ERC",
+    kind="designation",
+    title_en="Qinghai engineering technology research centre (host conditions)",
+    title_zh="青海省工程技术研究中心依托单位条件",
+    citation=ART7,
+    criteria=a.all_of(
+        a.is_true("registered_in_qinghai", label="registered in Qinghai",
+                  wording="在青海省内注册登记的独立法人", article="第七条(一)"),
+        a.is_true("independent_legal_person", label="independent legal person",
+                  wording="在青海省内注册登记的独立法人", article="第七条(一)"),
+        a.is_true("rd_body_in_qinghai", label="R&D body located in Qinghai",
+                  wording="研究开发机构主体设在青海省境内", article="第七条(一)"),
+        a.if_(_enterprise_host, _enterprise_requirements, _academic_requirements,
+              label="requirements by kind of host"),
+        a.at_most("max_technical_leader_age", a.param("qh.erc.max_leader_age"),
+                  label="age of the oldest technical leader", wording=W_AGES, article="第七条(四)"),
+        a.at_most("director_age", a.param("qh.erc.max_director_age"),
+                  label="age of the centre director", wording=W_AGES, article="第七条(四)"),
+        a.if_(
+            _agri_field,
+            a.all_of(
+                a.at_least("lab_area", a.param("qh.erc.min_lab_area_agri"),
+                           label="laboratory area (agricultural)", wording=W_AREA, article="第七条(六)"),
+                a.at_least("test_base_area", a.param("qh.erc.min_test_base_agri"),
+                           label="test base area in mu (agricultural)", wording=W_AREA, article="第七条(六)"),
+                a.at_least("equipment_value", a.param("qh.erc.min_equipment_agri"),
+                           label="equipment value (agricultural)", wording=W_EQUIP, article="第七条(六)"),
+                label="agricultural-field facilities",
+            ),
+            a.all_of(
+                a.at_least("facility_area", a.param("qh.erc.min_facility_area"),
+                           label="facility area", wording=W_AREA, article="第七条(六)"),
+                a.at_least("equipment_value", a.param("qh.erc.min_equipment"),
+                           label="equipment value", wording=W_EQUIP, article="第七条(六)"),
+                label="facilities",
+            ),
+            label="facilities by field",
+        ),
+        a.at_least("national_projects_5y", a.param("qh.erc.min_national_projects"),
+                   label="national plan projects, last five years", wording=W_TRACK, article="第七条(七)"),
+        a.at_least("provincial_projects_5y", a.param("qh.erc.min_provincial_projects"),
+                   label="provincial plan projects, last five years", wording=W_TRACK, article="第七条(七)"),
+        a.any_of(
+            a.at_least("st_awards_5y", a.param("qh.erc.min_awards"),
+                       label="national or provincial S&T awards", wording=W_AWARD, article="第七条(七)"),
+            a.at_least("invention_patents_5y", a.param("qh.erc.min_invention_patents"),
+                       label="granted invention patents", wording=W_AWARD, article="第七条(七)"),
+            a.at_least("crop_varieties_5y", a.param("qh.erc.min_varieties"),
+                       label="approved agricultural varieties", wording=W_AWARD, article="第七条(七)"),
+            label="awards, patents or varieties",
+        ),
+        a.at_least(a.ratio(a.fact("research_funding"), a.fact("rd_staff")),
+                   a.param("qh.erc.min_funding_per_researcher"),
+                   label="yearly research funding per researcher", wording=W_FUNDING, article="第七条(七)"),
+        label="host conditions of 第七条",
+    ),
+    readings=(
+        "Sales and R&D use completed fiscal years: sales[Y-1]; R&D[Y-1] vs sales[Y-2].",
+        "Sales growth ≥ 10% in each of Y-1, Y-2, Y-3 (four years of sales are read).",
+        "Agricultural-field centres: lab ≥ 300 m² and base ≥ 100 mu replace the 1000 m² test.",
+        "'2-3项省级科技计划项目' read as at least 2.",
+        "Director age '一般不超过60岁' encoded as a requirement.",
+    ),
+)
+
+RULES = (ENGINEERING_CENTRE,)

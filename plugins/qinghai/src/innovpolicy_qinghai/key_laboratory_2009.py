@@ -1,0 +1,105 @@
+"""青科发政字[2009]186号 《青海省重点实验室管理办法》 (QH-KL).
+
+Issuer: 青海省科学技术厅 (with 省财政厅), signed 2009-09-29; in force from
+publication (第三十二条 "本办法自发布之日起执行"); repeals 青科发政字[2008]89号.
+
+Readings chosen (第十条):
+
+* "近三年中每年研发投入占年销售收入比例一般不低于3%" (enterprise hosts):
+  R&D / sales of the same fiscal year, for each of Y-1, Y-2 and Y-3; "一般"
+  (normally) is encoded as a requirement.
+* "研发人员总数不少于15人(其中具备高级职称人员应在5人以上,至少有1名省级学科带头人)":
+  the senior-title staff and the discipline leader are counted among the 15.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from innovpolicy import Document, Rule
+from innovpolicy import authoring as a
+
+DOCUMENT = Document(
+    key="qkfzz-2009-186",
+    number="青科发政字[2009]186号",
+    title_zh="青海省重点实验室管理办法",
+    title_en="Qinghai measures for provincial key laboratories",
+    issuer_zh="青海省科学技术厅",
+    issued=date(2009, 9, 29),
+    effective_from=date(2009, 9, 29),
+    repeals=("青科发政字[2008]89号",),
+    dates_note="In force from publication (第三十二条); the cover letter is dated 2009-09-29.",
+)
+
+ART10 = a.Citation(DOCUMENT, "第十条", "申请实验室的单位,应具备以下条件")
+W_STAFF = "研发人员总数不少于15人(其中具备高级职称人员应在5人以上,至少有1名省级学科带头人)"
+W_PROJECTS = "每年承担国家或省级研发项目2项以上"
+W_FLOOR = "科研用房面积800平方米以上"
+W_EQUIP = "科研仪器设备总值(原值)不低于200万元"
+W_RD = "近三年中每年研发投入占年销售收入比例一般不低于3%"
+
+
+def _p(key: str, value: int | str, wording: str, article: str, description: str, unit: str) -> a.Parameter:
+    return a.constant(
+        key, value, citation=a.Citation(DOCUMENT, article, wording), description=description, unit=unit
+    )
+
+
+PARAMETERS = (
+    _p("qh.kl.min_rd_staff", 15, W_STAFF, "第十条㈠", "minimum R&D staff", "persons"),
+    _p("qh.kl.min_senior_staff", 5, W_STAFF, "第十条㈠", "minimum senior-title staff", "persons"),
+    _p("qh.kl.min_discipline_leaders", 1, W_STAFF, "第十条㈠",
+       "minimum provincial discipline leaders", "persons"),
+    _p("qh.kl.min_projects_per_year", 2, W_PROJECTS, "第十条㈡",
+       "minimum national or provincial R&D projects a year", "count"),
+    _p("qh.kl.min_floor_area", 800, W_FLOOR, "第十条㈢", "minimum research floor area", "m2"),
+    _p("qh.kl.min_equipment", a.wan(200), W_EQUIP, "第十条㈢", "minimum equipment original value", "CNY"),
+    _p("qh.kl.min_rd_intensity", "0.03", W_RD, "第十条㈤",
+       "minimum yearly R&D / sales, enterprise host", "ratio"),
+)
+
+KEY_LABORATORY = Rule(
+    id="QH-KL",
+    kind="designation",
+    title_en="Qinghai provincial key laboratory (applicant conditions)",
+    title_zh="青海省重点实验室申请条件",
+    citation=ART10,
+    criteria=a.all_of(
+        a.at_least("rd_staff", a.param("qh.kl.min_rd_staff"),
+                   label="R&D staff", wording=W_STAFF, article="第十条㈠"),
+        a.at_least("senior_title_staff", a.param("qh.kl.min_senior_staff"),
+                   label="senior-title staff", wording=W_STAFF, article="第十条㈠"),
+        a.at_least("provincial_discipline_leaders", a.param("qh.kl.min_discipline_leaders"),
+                   label="provincial discipline leaders", wording=W_STAFF, article="第十条㈠"),
+        a.at_least("rd_projects_per_year", a.param("qh.kl.min_projects_per_year"),
+                   label="national or provincial R&D projects a year", wording=W_PROJECTS,
+                   article="第十条㈡"),
+        a.at_least("research_floor_area", a.param("qh.kl.min_floor_area"),
+                   label="research floor area", wording=W_FLOOR, article="第十条㈢"),
+        a.at_least("equipment_value", a.param("qh.kl.min_equipment"),
+                   label="equipment original value", wording=W_EQUIP, article="第十条㈢"),
+        a.if_(
+            a.is_one_of("host_kind", ("enterprise",), label="host is an enterprise",
+                        wording="企业组建实验室还应具备以下条件", article="第十条㈤"),
+            a.all_of(
+                *(
+                    a.at_least(
+                        a.ratio(a.prior_year("rd_expense", back), a.prior_year("sales_revenue", back)),
+                        a.param("qh.kl.min_rd_intensity"),
+                        label=f"R&D / sales in Y-{back}", wording=W_RD, article="第十条㈤",
+                    )
+                    for back in (1, 2, 3)
+                ),
+                label="R&D intensity in each of the last three years",
+            ),
+            label="additional conditions for enterprise hosts",
+        ),
+        label="conditions of 第十条",
+    ),
+    readings=(
+        "Enterprise hosts: R&D / sales of the same year ≥ 3% for each of Y-1, Y-2, Y-3.",
+        "'一般不低于3%' encoded as a requirement.",
+    ),
+)
+
+RULES = (KEY_LABORATORY,)

@@ -1,0 +1,355 @@
+"""Incentive amounts as data: rate × base, several bounds, marginal tiers, fixed
+amounts, discretionary ranges, and exact splits between payers.
+
+Formulas compute unrounded Decimals; the rule rounds the payable amount once, at
+the end, and :func:`split_exact` divides it so the shares add up to the fen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from decimal import ROUND_FLOOR, Decimal
+from typing import Any
+
+import attrs
+
+from ._criteria import Context, Expr, Missing, _collect_missing, _show
+from ._params import MarginalScale, apply_marginal
+from ._values import FEN, ZERO, format_decimal
+
+
+@attrs.frozen
+class AmountRange:
+    """A discretionary award: the engine reports the range, not a figure."""
+
+    low: Decimal
+    high: Decimal
+
+
+@attrs.frozen
+class Step:
+    """One line of an amount's explanation."""
+
+    label: str
+    value: Decimal | AmountRange | None
+    detail: str = ""
+    wording: str = ""
+    children: tuple[Step, ...] = ()
+    binding: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"step": self.label}
+        if isinstance(self.value, AmountRange):
+            data["range"] = [format_decimal(self.value.low), format_decimal(self.value.high)]
+        elif self.value is not None:
+            data["value"] = format_decimal(self.value)
+        if self.detail:
+            data["detail"] = self.detail
+        if self.wording:
+            data["wording"] = self.wording
+        if self.binding:
+            data["binding"] = True
+        if self.children:
+            data["parts"] = [child.to_dict() for child in self.children]
+        return data
+
+
+class Formula:
+    """Base of amount formulas."""
+
+    label: str
+    wording: str
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def explain(self, ctx: Context) -> Step:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return ()
+
+    def walk(self) -> Iterator[Formula]:
+        yield self
+
+
+def _value_of(result: Decimal | AmountRange | Missing) -> Decimal | AmountRange | None:
+    return None if type(result) is Missing else result  # type: ignore[return-value]
+
+
+@attrs.frozen
+class Fixed(Formula):
+    """A fixed amount, usually a parameter ("奖励10万元")."""
+
+    amount: Expr
+    label: str
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        value: Decimal | Missing = self.amount.value(ctx)
+        return value
+
+    def explain(self, ctx: Context) -> Step:
+        return Step(self.label, _value_of(self.compute(ctx)), self.amount.describe(), self.wording)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.amount.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.amount.param_keys()
+
+
+@attrs.frozen
+class RateOf(Formula):
+    """rate × base ("按A的r%给予补助")."""
+
+    rate: Expr
+    base: Expr
+    label: str
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        rate = self.rate.value(ctx)
+        base = self.base.value(ctx)
+        missing = _collect_missing((rate, base))
+        if missing is not None:
+            return missing
+        result: Decimal = rate * base
+        return result
+
+    def explain(self, ctx: Context) -> Step:
+        rate = self.rate.value(ctx)
+        base = self.base.value(ctx)
+        detail = f"{_show(rate)} × {self.base.describe()} ({_show(base)})"
+        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.rate.fact_names() + self.base.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.rate.param_keys() + self.base.param_keys()
+
+
+@attrs.frozen
+class Bound(Formula):
+    """An upper bound that is a value rather than a formula (a cap or a fact)."""
+
+    amount: Expr
+    label: str
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        value: Decimal | Missing = self.amount.value(ctx)
+        return value
+
+    def explain(self, ctx: Context) -> Step:
+        return Step(self.label, _value_of(self.compute(ctx)), self.amount.describe(), self.wording)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.amount.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.amount.param_keys()
+
+
+@attrs.frozen
+class LesserOf(Formula):
+    """The minimum of several bounds ("按…20%，给予不高于…，最高200万元")."""
+
+    parts: tuple[Formula, ...]
+    label: str = "the least of"
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        values = tuple(part.compute(ctx) for part in self.parts)
+        missing = _collect_missing(values)
+        if missing is not None:
+            return missing
+        return min(values)  # type: ignore[type-var]
+
+    def explain(self, ctx: Context) -> Step:
+        children = [part.explain(ctx) for part in self.parts]
+        result = self.compute(ctx)
+        if type(result) is not Missing:
+            for index, child in enumerate(children):
+                if child.value == result:
+                    children[index] = attrs.evolve(child, binding=True)
+                    break
+        return Step(self.label, _value_of(result), "", self.wording, tuple(children))
+
+    def fact_names(self) -> tuple[str, ...]:
+        return tuple(n for part in self.parts for n in part.fact_names())
+
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(k for part in self.parts for k in part.param_keys())
+
+    def walk(self) -> Iterator[Formula]:
+        yield self
+        for part in self.parts:
+            yield from part.walk()
+
+
+@attrs.frozen
+class Marginal(Formula):
+    """A marginal tier scale (parameter *scale*) applied to *base*."""
+
+    scale: Expr
+    base: Expr
+    label: str
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        scale = self.scale.value(ctx)
+        base = self.base.value(ctx)
+        missing = _collect_missing((scale, base))
+        if missing is not None:
+            return missing
+        if not isinstance(scale, MarginalScale):
+            raise TypeError(f"parameter {self.scale.describe()} is not a marginal scale")
+        return apply_marginal(scale, base)
+
+    def explain(self, ctx: Context) -> Step:
+        scale = self.scale.value(ctx)
+        base = self.base.value(ctx)
+        detail = (
+            f"{scale.describe()} applied to {self.base.describe()} ({_show(base)})"
+            if isinstance(scale, MarginalScale)
+            else ""
+        )
+        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.base.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.scale.param_keys() + self.base.param_keys()
+
+
+@attrs.frozen
+class Lookup(Formula):
+    """An amount chosen by the value of a text fact (one award per milestone)."""
+
+    fact: str
+    table: Mapping[str, Expr] = attrs.field(converter=lambda t: dict(t), hash=False)
+    label: str = ""
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        key = ctx.facts.get(self.fact)
+        if key is None:
+            return Missing((self.fact,))
+        expr = self.table.get(key)
+        if expr is None:
+            return ZERO
+        value: Decimal | Missing = expr.value(ctx)
+        return value
+
+    def explain(self, ctx: Context) -> Step:
+        key = ctx.facts.get(self.fact)
+        detail = f"{self.fact} = {key}" if key is not None else f"{self.fact} unknown"
+        if key is not None and key in self.table:
+            detail += f" → {self.table[key].describe()}"
+        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.fact,)
+
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(k for expr in self.table.values() for k in expr.param_keys())
+
+
+@attrs.frozen
+class Discretionary(Formula):
+    """A discretionary range ("给予100-300万元"): reported as a range."""
+
+    low: Expr
+    high: Expr
+    label: str
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        low = self.low.value(ctx)
+        high = self.high.value(ctx)
+        missing = _collect_missing((low, high))
+        if missing is not None:
+            return missing
+        return AmountRange(low, high)
+
+    def explain(self, ctx: Context) -> Step:
+        return Step(self.label, _value_of(self.compute(ctx)), "decided case by case", self.wording)
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.low.param_keys() + self.high.param_keys()
+
+
+# --------------------------------------------------------------------------- splits
+
+
+def split_exact(total: Decimal, weights: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    """Divide *total* (whole fen) in proportion to *weights*; the parts add up exactly.
+
+    Each part is first floored to the fen; the fen left over go one at a time to
+    the parts with the largest remainders (earlier payers win ties).
+    """
+    if not weights:
+        raise ValueError("at least one weight is needed")
+    if any(w < ZERO for w in weights):
+        raise ValueError("weights must not be negative")
+    weight_sum = sum(weights, ZERO)
+    if weight_sum == ZERO:
+        raise ValueError("weights must not all be zero")
+    cents = total / FEN
+    if cents != cents.to_integral_value():
+        raise ValueError(f"total {total} is not a whole number of fen")
+    raw = [cents * w / weight_sum for w in weights]
+    floors = [r.to_integral_value(rounding=ROUND_FLOOR) for r in raw]
+    left = int(cents - sum(floors, ZERO))
+    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
+    for index in order[:left]:
+        floors[index] += 1
+    return tuple((f * FEN).quantize(FEN) for f in floors)
+
+
+@attrs.frozen
+class Payer:
+    """Who pays a share: a fixed role ("province") and, optionally, the fact naming it."""
+
+    role: str
+    weight: Expr
+    name_fact: str | None = None
+
+
+@attrs.frozen
+class CostSplit:
+    """How an incentive's amount is shared between payers, with its legal wording."""
+
+    payers: tuple[Payer, ...]
+    wording: str
+    article: str = ""
+
+    def fact_names(self) -> tuple[str, ...]:
+        return tuple(p.name_fact for p in self.payers if p.name_fact)
+
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(k for p in self.payers for k in p.weight.param_keys())
+
+
+@attrs.frozen
+class Share:
+    """One payer's part of an amount."""
+
+    role: str
+    payer: str | None
+    amount: Decimal
+    weight: Decimal
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "payer": self.payer,
+            "amount": format(self.amount, "f"),
+            "weight": format_decimal(self.weight),
+        }

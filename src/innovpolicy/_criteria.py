@@ -1,0 +1,716 @@
+"""Three-valued criteria over facts, composable like attrs validators.
+
+Values are computed by small *expressions* (a fact, a fiscal-year fact, a ratio,
+whole years since a date, a parameter); *criteria* compare them and combine with
+Kleene's strong three-valued logic: ``all_of`` is false as soon as one part is
+false even if others are unknown, ``any_of`` is true as soon as one part is true.
+Every comparison carries the legal wording it encodes (以上 ≥, 超过 >, 不满 <, ...).
+"""
+
+from __future__ import annotations
+
+import enum
+import operator
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+import attrs
+
+from ._facts import yearly_key
+from ._values import ZERO, format_decimal, full_years_between
+
+if TYPE_CHECKING:
+    from ._params import DatedValue, ParamValue
+
+
+class Truth(enum.Enum):
+    """Kleene truth value: TRUE, FALSE or UNKNOWN."""
+
+    TRUE = "true"
+    FALSE = "false"
+    UNKNOWN = "unknown"
+
+    def __and__(self, other: Truth) -> Truth:
+        if self is Truth.FALSE or other is Truth.FALSE:
+            return Truth.FALSE
+        if self is Truth.UNKNOWN or other is Truth.UNKNOWN:
+            return Truth.UNKNOWN
+        return Truth.TRUE
+
+    def __or__(self, other: Truth) -> Truth:
+        if self is Truth.TRUE or other is Truth.TRUE:
+            return Truth.TRUE
+        if self is Truth.UNKNOWN or other is Truth.UNKNOWN:
+            return Truth.UNKNOWN
+        return Truth.FALSE
+
+    def __invert__(self) -> Truth:
+        if self is Truth.TRUE:
+            return Truth.FALSE
+        if self is Truth.FALSE:
+            return Truth.TRUE
+        return Truth.UNKNOWN
+
+    @classmethod
+    def of(cls, value: bool) -> Truth:
+        return cls.TRUE if value else cls.FALSE
+
+
+TRUE, FALSE, UNKNOWN = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
+
+
+@attrs.frozen
+class Resolved:
+    """A parameter value as resolved for one date, with the layer that set it."""
+
+    key: str
+    value: ParamValue
+    layer: str
+    dated: DatedValue
+
+
+class Context(Protocol):
+    """What expressions need while evaluating: the facts, the date, the parameters."""
+
+    facts: Mapping[str, Any]
+    on: date
+
+    def resolve(self, key: str) -> Resolved: ...
+
+
+@attrs.frozen
+class Missing:
+    """Marker for a value that cannot be computed: missing facts, or a reason."""
+
+    names: tuple[str, ...] = ()
+    reason: str = ""
+
+
+# --------------------------------------------------------------------------- expressions
+
+
+class Expr:
+    """Base of value expressions. ``value`` returns the value or a :class:`Missing`."""
+
+    def value(self, ctx: Context) -> Any:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return ()
+
+    def describe(self) -> str:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+
+@attrs.frozen
+class Fact(Expr):
+    name: str
+
+    def value(self, ctx: Context) -> Any:
+        found = ctx.facts.get(self.name)
+        return Missing((self.name,)) if found is None else found
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def describe(self) -> str:
+        return self.name
+
+
+@attrs.frozen
+class YearFact(Expr):
+    """A yearly fact for the fiscal year ``years_back`` years before the evaluation date."""
+
+    name: str
+    years_back: int = 1
+
+    def value(self, ctx: Context) -> Any:
+        key = yearly_key(self.name, ctx.on.year - self.years_back)
+        found = ctx.facts.get(key)
+        return Missing((key,)) if found is None else found
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def describe(self) -> str:
+        return f"{self.name}[Y-{self.years_back}]"
+
+
+@attrs.frozen
+class Param(Expr):
+    key: str
+
+    def value(self, ctx: Context) -> Any:
+        return ctx.resolve(self.key).value
+
+    def param_keys(self) -> tuple[str, ...]:
+        return (self.key,)
+
+    def describe(self) -> str:
+        return self.key
+
+
+@attrs.frozen
+class Const(Expr):
+    constant: Decimal
+
+    def value(self, ctx: Context) -> Any:
+        return self.constant
+
+    def describe(self) -> str:
+        return format_decimal(self.constant)
+
+
+def _collect_missing(values: tuple[Any, ...]) -> Missing | None:
+    names: list[str] = []
+    reasons: list[str] = []
+    for value in values:
+        if type(value) is Missing:
+            names.extend(n for n in value.names if n not in names)
+            if value.reason:
+                reasons.append(value.reason)
+    if names or reasons:
+        return Missing(tuple(names), "; ".join(reasons))
+    return None
+
+
+@attrs.frozen
+class Ratio(Expr):
+    """numerator / denominator; a zero denominator makes the ratio unknown, never 0."""
+
+    numerator: Expr
+    denominator: Expr
+
+    def value(self, ctx: Context) -> Any:
+        num = self.numerator.value(ctx)
+        den = self.denominator.value(ctx)
+        missing = _collect_missing((num, den))
+        if missing is not None:
+            return missing
+        if den == ZERO:
+            return Missing((), f"{self.denominator.describe()} is zero, so the ratio is undefined")
+        return Decimal(num) / Decimal(den)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.numerator.fact_names() + self.denominator.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.numerator.param_keys() + self.denominator.param_keys()
+
+    def describe(self) -> str:
+        return f"{self.numerator.describe()} / {self.denominator.describe()}"
+
+
+@attrs.frozen
+class Sum(Expr):
+    terms: tuple[Expr, ...]
+
+    def value(self, ctx: Context) -> Any:
+        values = tuple(term.value(ctx) for term in self.terms)
+        missing = _collect_missing(values)
+        if missing is not None:
+            return missing
+        return sum(values, ZERO)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return tuple(n for term in self.terms for n in term.fact_names())
+
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(k for term in self.terms for k in term.param_keys())
+
+    def describe(self) -> str:
+        return " + ".join(term.describe() for term in self.terms)
+
+
+@attrs.frozen
+class Growth(Expr):
+    """Year-on-year growth of a yearly fact: x[Y-k] / x[Y-k-1] − 1."""
+
+    name: str
+    years_back: int = 1
+
+    def value(self, ctx: Context) -> Any:
+        ratio = Ratio(YearFact(self.name, self.years_back), YearFact(self.name, self.years_back + 1))
+        result = ratio.value(ctx)
+        return result if type(result) is Missing else result - 1
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def describe(self) -> str:
+        return f"growth of {self.name} in Y-{self.years_back}"
+
+
+@attrs.frozen
+class YearsSince(Expr):
+    """Whole years from a date fact to the evaluation date (满X年 counts full years)."""
+
+    name: str
+
+    def value(self, ctx: Context) -> Any:
+        start = ctx.facts.get(self.name)
+        if start is None:
+            return Missing((self.name,))
+        return Decimal(full_years_between(start, ctx.on))
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def describe(self) -> str:
+        return f"full years since {self.name}"
+
+
+def fact(name: str) -> Fact:
+    """The value of fact *name*."""
+    return Fact(name)
+
+
+def prior_year(name: str, years_back: int = 1) -> YearFact:
+    """Yearly fact *name* for the fiscal year *years_back* before the evaluation date."""
+    return YearFact(name, years_back)
+
+
+def ratio(numerator: Expr, denominator: Expr) -> Ratio:
+    return Ratio(numerator, denominator)
+
+
+def param(key: str) -> Param:
+    """The jurisdiction's value of parameter *key* on the evaluation date."""
+    return Param(key)
+
+
+def years_since(name: str) -> YearsSince:
+    return YearsSince(name)
+
+
+def sum_of_years(name: str, years: int, first_back: int = 1) -> Sum:
+    """Sum of a yearly fact over *years* fiscal years ending *first_back* years back."""
+    return Sum(tuple(YearFact(name, first_back + i) for i in range(years)))
+
+
+def growth(name: str, years_back: int = 1) -> Growth:
+    return Growth(name, years_back)
+
+
+def _as_expr(value: Expr | Decimal | int | str) -> Expr:
+    if isinstance(value, Expr):
+        return value
+    return Const(Decimal(value))
+
+
+# --------------------------------------------------------------------------- outcomes
+
+
+@attrs.frozen
+class Outcome:
+    """How one criterion evaluated: its truth, actual and required values, wording."""
+
+    label: str
+    truth: Truth
+    kind: str
+    wording: str = ""
+    article: str = ""
+    actual: Any = None
+    required: str = ""
+    missing: tuple[str, ...] = ()
+    reason: str = ""
+    children: tuple[Outcome, ...] = ()
+
+    def missing_facts(self) -> tuple[str, ...]:
+        """Facts whose absence leaves this outcome unknown (empty when decided)."""
+        if self.truth is not UNKNOWN:
+            return ()
+        names: list[str] = list(self.missing)
+        for child in self.children:
+            for name in child.missing_facts():
+                if name not in names:
+                    names.append(name)
+        return tuple(names)
+
+    def reasons(self) -> tuple[str, ...]:
+        if self.truth is not UNKNOWN:
+            return ()
+        found = [self.reason] if self.reason else []
+        for child in self.children:
+            found.extend(r for r in child.reasons() if r not in found)
+        return tuple(found)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"criterion": self.label, "result": self.truth.value}
+        if self.kind == "comparison" or self.kind == "fact":
+            data["actual"] = _jsonable(self.actual)
+            data["required"] = self.required
+        if self.wording:
+            data["wording"] = self.wording
+        if self.article:
+            data["article"] = self.article
+        if self.missing:
+            data["missing"] = list(self.missing)
+        if self.reason:
+            data["reason"] = self.reason
+        if self.children:
+            data["combine"] = self.kind
+            data["parts"] = [child.to_dict() for child in self.children]
+        return data
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if type(value) is Missing:
+        return None
+    return value
+
+
+def _show(value: Any) -> str:
+    if type(value) is Missing:
+        return "unknown"
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+# --------------------------------------------------------------------------- criteria
+
+
+class Criterion:
+    """Base of criteria. ``test`` is the fast path; ``explain`` builds an :class:`Outcome`."""
+
+    label: str
+
+    def test(self, ctx: Context) -> Truth:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def explain(self, ctx: Context) -> Outcome:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def fact_names(self) -> tuple[str, ...]:
+        return ()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return ()
+
+    def walk(self) -> Iterator[Criterion]:
+        yield self
+
+
+Op = Literal[">=", ">", "<=", "<", "=="]
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+}
+
+
+@attrs.frozen
+class Compare(Criterion):
+    """``left op right``, with the legal wording that dictates ``op``."""
+
+    left: Expr
+    op: Op
+    right: Expr
+    label: str
+    wording: str
+    article: str = ""
+    _fn: Callable[[Any, Any], bool] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.op not in _OPS:
+            raise ValueError(f"unknown comparison operator {self.op!r}")
+        object.__setattr__(self, "_fn", _OPS[self.op])
+
+    @property
+    def inclusive(self) -> bool:
+        return self.op in (">=", "<=", "==")
+
+    def test(self, ctx: Context) -> Truth:
+        left = self.left.value(ctx)
+        if type(left) is Missing:
+            return UNKNOWN
+        right = self.right.value(ctx)
+        if type(right) is Missing:
+            return UNKNOWN
+        return TRUE if self._fn(left, right) else FALSE
+
+    def explain(self, ctx: Context) -> Outcome:
+        left = self.left.value(ctx)
+        right = self.right.value(ctx)
+        missing = _collect_missing((left, right))
+        truth = UNKNOWN if missing is not None else Truth.of(self._fn(left, right))
+        return Outcome(
+            label=self.label,
+            truth=truth,
+            kind="comparison",
+            wording=self.wording,
+            article=self.article,
+            actual=left,
+            required=f"{self.op} {_show(right)}",
+            missing=missing.names if missing else (),
+            reason=missing.reason if missing else "",
+        )
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.left.fact_names() + self.right.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.left.param_keys() + self.right.param_keys()
+
+
+@attrs.frozen
+class FactIs(Criterion):
+    """A boolean or text fact equals an expected value (or one of several)."""
+
+    name: str
+    expected: tuple[Any, ...]
+    label: str
+    wording: str
+    article: str = ""
+
+    def test(self, ctx: Context) -> Truth:
+        value = ctx.facts.get(self.name)
+        if value is None:
+            return UNKNOWN
+        return TRUE if value in self.expected else FALSE
+
+    def explain(self, ctx: Context) -> Outcome:
+        value = ctx.facts.get(self.name)
+        truth = self.test(ctx)
+        required = " or ".join(_show(v) for v in self.expected)
+        return Outcome(
+            label=self.label,
+            truth=truth,
+            kind="fact",
+            wording=self.wording,
+            article=self.article,
+            actual=value,
+            required=required if len(self.expected) == 1 else f"one of {required}",
+            missing=(self.name,) if value is None else (),
+        )
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+
+@attrs.frozen
+class AllOf(Criterion):
+    parts: tuple[Criterion, ...]
+    label: str = "all of"
+
+    def test(self, ctx: Context) -> Truth:
+        result = TRUE
+        for part in self.parts:
+            truth = part.test(ctx)
+            if truth is FALSE:
+                return FALSE
+            if truth is UNKNOWN:
+                result = UNKNOWN
+        return result
+
+    def explain(self, ctx: Context) -> Outcome:
+        children = tuple(part.explain(ctx) for part in self.parts)
+        truth = TRUE
+        for child in children:
+            truth = truth & child.truth
+        return Outcome(self.label, truth, "all", children=children)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return tuple(n for part in self.parts for n in part.fact_names())
+
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(k for part in self.parts for k in part.param_keys())
+
+    def walk(self) -> Iterator[Criterion]:
+        yield self
+        for part in self.parts:
+            yield from part.walk()
+
+
+@attrs.frozen
+class AnyOf(Criterion):
+    parts: tuple[Criterion, ...]
+    label: str = "any of"
+
+    def test(self, ctx: Context) -> Truth:
+        result = FALSE
+        for part in self.parts:
+            truth = part.test(ctx)
+            if truth is TRUE:
+                return TRUE
+            if truth is UNKNOWN:
+                result = UNKNOWN
+        return result
+
+    def explain(self, ctx: Context) -> Outcome:
+        children = tuple(part.explain(ctx) for part in self.parts)
+        truth = FALSE
+        for child in children:
+            truth = truth | child.truth
+        return Outcome(self.label, truth, "any", children=children)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return tuple(n for part in self.parts for n in part.fact_names())
+
+    def param_keys(self) -> tuple[str, ...]:
+        return tuple(k for part in self.parts for k in part.param_keys())
+
+    def walk(self) -> Iterator[Criterion]:
+        yield self
+        for part in self.parts:
+            yield from part.walk()
+
+
+@attrs.frozen
+class Not(Criterion):
+    part: Criterion
+    label: str = "not"
+
+    def test(self, ctx: Context) -> Truth:
+        return ~self.part.test(ctx)
+
+    def explain(self, ctx: Context) -> Outcome:
+        child = self.part.explain(ctx)
+        return Outcome(self.label, ~child.truth, "not", children=(child,))
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.part.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.part.param_keys()
+
+    def walk(self) -> Iterator[Criterion]:
+        yield self
+        yield from self.part.walk()
+
+
+@attrs.frozen
+class IfThen(Criterion):
+    """``then`` applies when ``condition`` holds, ``otherwise`` when it does not.
+
+    When the condition is unknown, the answer is still decided if both branches
+    agree (a firm with 200M sales meets both the 100M and the 30M threshold).
+    """
+
+    condition: Criterion
+    then: Criterion
+    otherwise: Criterion
+    label: str
+
+    def test(self, ctx: Context) -> Truth:
+        cond = self.condition.test(ctx)
+        if cond is TRUE:
+            return self.then.test(ctx)
+        if cond is FALSE:
+            return self.otherwise.test(ctx)
+        first = self.then.test(ctx)
+        return first if first is self.otherwise.test(ctx) else UNKNOWN
+
+    def explain(self, ctx: Context) -> Outcome:
+        cond = self.condition.explain(ctx)
+        truth = self.test(ctx)
+        if cond.truth is TRUE:
+            branch: tuple[Outcome, ...] = (self.then.explain(ctx),)
+        elif cond.truth is FALSE:
+            branch = (self.otherwise.explain(ctx),)
+        else:
+            branch = (self.then.explain(ctx), self.otherwise.explain(ctx))
+        if truth is not UNKNOWN:
+            cond = attrs.evolve(cond, missing=())
+        return Outcome(self.label, truth, "if", children=(cond, *branch))
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.condition.fact_names() + self.then.fact_names() + self.otherwise.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.condition.param_keys() + self.then.param_keys() + self.otherwise.param_keys()
+
+    def walk(self) -> Iterator[Criterion]:
+        yield self
+        yield from self.condition.walk()
+        yield from self.then.walk()
+        yield from self.otherwise.walk()
+
+
+@attrs.frozen
+class Always(Criterion):
+    """A criterion that always holds (the "otherwise nothing required" branch)."""
+
+    label: str = "no further requirement"
+
+    def test(self, ctx: Context) -> Truth:
+        return TRUE
+
+    def explain(self, ctx: Context) -> Outcome:
+        return Outcome(self.label, TRUE, "always")
+
+
+# --------------------------------------------------------------------------- constructors
+
+
+def compare(
+    left: Expr | str,
+    op: Op,
+    right: Expr | Decimal | int | str,
+    *,
+    label: str,
+    wording: str,
+    article: str = "",
+) -> Compare:
+    """Compare an expression (or the fact named *left*) with a threshold."""
+    return Compare(Fact(left) if isinstance(left, str) else left, op, _as_expr(right), label, wording, article)
+
+
+def at_least(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+    """≥ — 以上, 不低于, 不少于, 达到."""
+    return compare(left, ">=", right, label=label, wording=wording, article=article)
+
+
+def more_than(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+    """> — 超过, 高于."""
+    return compare(left, ">", right, label=label, wording=wording, article=article)
+
+
+def at_most(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+    """≤ — 以下, 不超过, 不高于, 最高, 以内."""
+    return compare(left, "<=", right, label=label, wording=wording, article=article)
+
+
+def less_than(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+    """< — 不满, 低于, 不到."""
+    return compare(left, "<", right, label=label, wording=wording, article=article)
+
+
+def is_true(name: str, *, label: str, wording: str, article: str = "") -> FactIs:
+    """The boolean fact *name* is true."""
+    return FactIs(name, (True,), label, wording, article)
+
+
+def is_one_of(name: str, choices: tuple[str, ...], *, label: str, wording: str, article: str = "") -> FactIs:
+    return FactIs(name, choices, label, wording, article)
+
+
+def all_of(*parts: Criterion, label: str = "all of") -> AllOf:
+    return AllOf(parts, label)
+
+
+def any_of(*parts: Criterion, label: str = "any of") -> AnyOf:
+    return AnyOf(parts, label)
+
+
+def not_(part: Criterion, *, label: str = "not") -> Not:
+    return Not(part, label)
+
+
+def if_(condition: Criterion, then: Criterion, otherwise: Criterion | None = None, *, label: str) -> IfThen:
+    """*then* when *condition* holds, else *otherwise* (default: nothing required)."""
+    return IfThen(condition, then, otherwise if otherwise is not None else Always(), label)

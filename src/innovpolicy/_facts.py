@@ -1,0 +1,377 @@
+"""Facts: the named inputs rules read, their declared types, and their validation.
+
+A fact that is not known is *absent*; it is never silently zero. Yearly facts
+(sales revenue, R&D expense...) are mappings from fiscal year to value, so that
+"上年度" can be resolved against the date a rule is applied on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+from ._values import to_bool, to_date, to_decimal, to_int
+from .exceptions import InvalidFactError, UnknownFactError
+
+Kind = Literal["decimal", "integer", "boolean", "date", "text"]
+FactValue = Decimal | int | bool | date | str
+
+
+@attrs.frozen
+class FactSpec:
+    """Declaration of one fact: name, type, unit and meaning.
+
+    ``minimum`` rejects impossible values (a negative head count); ``choices``
+    restricts text facts; ``yearly`` facts are supplied as ``{year: value}``.
+    """
+
+    name: str
+    kind: Kind
+    meaning: str
+    unit: str = ""
+    minimum: Decimal | None = None
+    choices: tuple[str, ...] = ()
+    yearly: bool = False
+
+    def coerce(self, value: Any, label: str | None = None) -> FactValue:
+        """Validate one (non-yearly) value; errors name *label* (default: the fact)."""
+        field = label or self.name
+        result: FactValue
+        if self.kind == "decimal":
+            result = to_decimal(field, value)
+        elif self.kind == "integer":
+            result = to_int(field, value)
+        elif self.kind == "boolean":
+            result = to_bool(field, value)
+        elif self.kind == "date":
+            result = to_date(field, value)
+        else:
+            if not isinstance(value, str):
+                raise InvalidFactError(field, value, "expected text")
+            result = value
+            if self.choices and value not in self.choices:
+                raise InvalidFactError(field, value, f"expected one of {', '.join(self.choices)}")
+        if (
+            self.minimum is not None
+            and isinstance(result, (Decimal, int))
+            and not isinstance(result, bool)
+            and result < self.minimum
+        ):
+            raise InvalidFactError(field, value, f"must be at least {self.minimum}")
+        return result
+
+    def coerce_yearly(self, value: Any) -> dict[int, FactValue]:
+        if not isinstance(value, Mapping):
+            raise InvalidFactError(
+                self.name, value, "a yearly fact is a mapping of fiscal year to value"
+            )
+        result: dict[int, FactValue] = {}
+        for year, item in value.items():
+            year_number = to_int(f"{self.name} (year)", year)
+            if not 1900 <= year_number <= 2200:
+                raise InvalidFactError(f"{self.name} (year)", year, "not a plausible fiscal year")
+            result[year_number] = self.coerce(item, yearly_key(self.name, year_number))
+        return result
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "type": self.kind, "meaning": self.meaning}
+        if self.unit:
+            data["unit"] = self.unit
+        if self.minimum is not None:
+            data["minimum"] = str(self.minimum)
+        if self.choices:
+            data["choices"] = list(self.choices)
+        if self.yearly:
+            data["yearly"] = True
+        return data
+
+
+def yearly_key(name: str, year: int) -> str:
+    """The flat key of a yearly fact, as reported among missing facts: ``rd_expense[2019]``."""
+    return f"{name}[{year}]"
+
+
+@attrs.frozen
+class Constraint:
+    """A consistency check between two facts: ``smaller`` ≤ ``larger`` when both are known."""
+
+    smaller: str
+    larger: str
+    meaning: str
+
+
+def _nonneg() -> Decimal:
+    return Decimal(0)
+
+
+def _spec(name: str, kind: Kind, meaning: str, unit: str = "", **extra: Any) -> FactSpec:
+    if kind in ("decimal", "integer") and "minimum" not in extra:
+        extra["minimum"] = _nonneg()
+    return FactSpec(name, kind, meaning, unit, **extra)
+
+
+CORE_FACTS: tuple[FactSpec, ...] = (
+    # Identity and place
+    _spec("name", "text", "name of the entity"),
+    _spec("registered_in_qinghai", "boolean", "registered (登记注册) in Qinghai Province"),
+    _spec("independent_legal_person", "boolean", "is an independent legal person (独立法人)"),
+    _spec(
+        "prefecture",
+        "text",
+        "prefecture-level city or autonomous prefecture (市州) of administrative affiliation; "
+        "it pays the prefecture share of cost-shared provincial incentives",
+    ),
+    _spec(
+        "district",
+        "text",
+        "county, district or park (县区/园区) the firm is affiliated to; it pays the local "
+        "share of co-funded city incentives",
+    ),
+    _spec("business_start_date", "date", "date the entity began business operation"),
+    # Enterprise profile
+    _spec(
+        "main_business_is_tech",
+        "boolean",
+        "main business is research, technology development, transfer, consulting, services "
+        "or transformation of achievements",
+    ),
+    _spec("finances_sound", "boolean", "sound financial system and standard accounting"),
+    _spec("employees", "integer", "total employees (从业人员)", "persons"),
+    _spec(
+        "sci_tech_staff",
+        "integer",
+        "S&T staff with technical-secondary (中专) education or above",
+        "persons",
+    ),
+    _spec(
+        "owns_ip",
+        "boolean",
+        "owns IP or proprietary technology reserves (patent, achievement, software copyright, "
+        "crop variety, plan or own R&D project, registered technology contract, licensed product)",
+    ),
+    _spec("sales_revenue", "decimal", "sales (service) revenue of the fiscal year", "CNY", yearly=True),
+    _spec(
+        "main_business_revenue", "decimal", "main-business revenue of the fiscal year", "CNY",
+        yearly=True,
+    ),
+    _spec("rd_expense", "decimal", "R&D expense (研发投入) of the fiscal year", "CNY", yearly=True),
+    _spec("tax_paid", "decimal", "taxes paid in the fiscal year", "CNY", yearly=True),
+    _spec("is_high_tech_enterprise", "boolean", "holds the high-tech enterprise (高新技术企业) title"),
+    _spec("is_tech_based_enterprise", "boolean", "holds the tech-based enterprise (科技型企业) title"),
+    _spec(
+        "rd_super_deduction_exemption",
+        "decimal",
+        "tax exempted this year through the R&D super-deduction (研发费用加计扣除免税额)",
+        "CNY",
+    ),
+    # Platform hosts (engineering centres, key labs)
+    _spec(
+        "host_kind", "text", "kind of host organisation", choices=("enterprise", "university", "institute")
+    ),
+    _spec("rd_body_in_qinghai", "boolean", "the R&D body is located in Qinghai"),
+    _spec("is_industry_leader", "boolean", "leading firm (龙头骨干企业) of its industry in the province"),
+    _spec(
+        "is_agricultural_leading_enterprise", "boolean", "agricultural leading enterprise (农业龙头企业)"
+    ),
+    _spec("agricultural_field", "boolean", "the platform works in the agricultural field"),
+    _spec("max_technical_leader_age", "integer", "age of the oldest technical leader", "years"),
+    _spec("director_age", "integer", "age of the centre or lab director", "years"),
+    _spec("rd_staff", "integer", "research and development staff (研发人员/科研人员)", "persons"),
+    _spec("senior_title_staff", "integer", "staff holding senior professional titles", "persons"),
+    _spec(
+        "technical_staff",
+        "integer",
+        "technical staff and skilled workers (technology research, product development, testing)",
+        "persons",
+    ),
+    _spec("provincial_discipline_leaders", "integer", "provincial discipline leaders", "persons"),
+    _spec(
+        "leading_achievements",
+        "integer",
+        "domestically leading technical achievements with good engineering prospects",
+    ),
+    _spec("facility_area", "decimal", "area of test sites, workshops and facilities", "m2"),
+    _spec("lab_area", "decimal", "laboratory area", "m2"),
+    _spec("test_base_area", "decimal", "test base area", "mu"),
+    _spec("research_floor_area", "decimal", "research floor area (科研用房面积)", "m2"),
+    _spec("equipment_value", "decimal", "total (original) value of research equipment", "CNY"),
+    _spec("national_projects_5y", "integer", "national plan projects undertaken in the last five years"),
+    _spec(
+        "provincial_projects_5y", "integer", "provincial plan projects undertaken in the last five years"
+    ),
+    _spec(
+        "st_awards_5y",
+        "integer",
+        "national or provincial S&T progress, invention or natural-science awards in the last five years",
+    ),
+    _spec("invention_patents_5y", "integer", "granted invention patents in the last five years"),
+    _spec("crop_varieties_5y", "integer", "approved agricultural varieties in the last five years"),
+    _spec("research_funding", "decimal", "research funding per year (年科研经费)", "CNY"),
+    _spec(
+        "rd_projects_per_year", "integer", "national or provincial R&D projects undertaken per year"
+    ),
+    # Technology import
+    _spec(
+        "imported_technology_effective",
+        "boolean",
+        "imported technology was transformed locally with marked effect (引进技术落地转化效果显著)",
+    ),
+    _spec(
+        "transfer_project_rd_total",
+        "decimal",
+        "total R&D investment of the technology transfer project",
+        "CNY",
+    ),
+    # Transformation platforms
+    _spec(
+        "achievements_transformed",
+        "integer",
+        "achievements the platform got transformed in Qinghai",
+    ),
+    _spec("transaction_volume", "decimal", "yearly technology transaction volume", "CNY"),
+    # Technology contracts
+    _spec(
+        "contract_type",
+        "text",
+        "kind of technology contract",
+        choices=("development", "transfer", "consulting", "service"),
+    ),
+    _spec(
+        "contract_registered", "boolean", "contract registered and recognised (经认定) by the registry"
+    ),
+    _spec("contract_amount", "decimal", "contract amount", "CNY"),
+    _spec("brokered", "boolean", "deal brokered by an S&T intermediary or technology broker"),
+    # City growth awards
+    _spec(
+        "joint_entity",
+        "boolean",
+        "joint-stock S&T firm founded by an enterprise with a university or institute (产学研经济实体)",
+    ),
+    _spec(
+        "growth_milestone",
+        "text",
+        "what the joint entity has grown into",
+        choices=("demonstration_base", "city_tech_based", "high_tech", "little_giant", "gazelle"),
+    ),
+    # Patents
+    _spec("patent_kind", "text", "kind of patent", choices=("invention", "utility_model", "design")),
+    _spec("patent_granted", "boolean", "the patent has been granted"),
+    _spec("grant_date", "date", "date the patent was granted"),
+    _spec("patentee", "text", "registered patentee"),
+)
+
+CORE_CONSTRAINTS: tuple[Constraint, ...] = (
+    Constraint("sci_tech_staff", "employees", "S&T staff are counted among the employees"),
+    Constraint("senior_title_staff", "rd_staff", "senior-title staff are counted among R&D staff"),
+    Constraint(
+        "provincial_discipline_leaders", "rd_staff", "discipline leaders are counted among R&D staff"
+    ),
+)
+
+
+class FactRegistry:
+    """All fact declarations known to a loaded jurisdiction (core plus plugins)."""
+
+    def __init__(
+        self, specs: Iterable[FactSpec] = CORE_FACTS, constraints: Iterable[Constraint] = CORE_CONSTRAINTS
+    ) -> None:
+        self._specs: dict[str, FactSpec] = {}
+        for spec in specs:
+            self.add(spec)
+        self.constraints = tuple(constraints)
+
+    def add(self, spec: FactSpec) -> None:
+        existing = self._specs.get(spec.name)
+        if existing is not None and existing != spec:
+            raise ValueError(f"fact {spec.name!r} is declared twice with different meanings")
+        self._specs[spec.name] = spec
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._specs
+
+    def __getitem__(self, name: str) -> FactSpec:
+        return self._specs[name]
+
+    def __iter__(self) -> Iterator[FactSpec]:
+        return iter(self._specs.values())
+
+    def normalize(self, source: Mapping[str, Any]) -> dict[str, FactValue]:
+        """Validate a JSON-like mapping into the flat internal form; never mutates *source*."""
+        if not isinstance(source, Mapping):
+            raise InvalidFactError("facts", source, "expected a mapping of fact name to value")
+        flat: dict[str, FactValue] = {}
+        for name, value in source.items():
+            spec = self._specs.get(name)
+            if spec is None:
+                raise UnknownFactError(name, value, "no rule or entity declares this fact")
+            if value is None:
+                continue  # explicit null means "not known"
+            if spec.yearly:
+                for year, item in spec.coerce_yearly(value).items():
+                    flat[yearly_key(name, year)] = item
+            else:
+                flat[name] = spec.coerce(value)
+        self.check_constraints(flat)
+        return flat
+
+    def check_constraints(self, flat: Mapping[str, Any]) -> None:
+        for constraint in self.constraints:
+            small = flat.get(constraint.smaller)
+            large = flat.get(constraint.larger)
+            if small is not None and large is not None and small > large:
+                raise InvalidFactError(
+                    constraint.smaller,
+                    small,
+                    f"exceeds {constraint.larger}={large} ({constraint.meaning})",
+                )
+
+
+CORE_REGISTRY = FactRegistry()
+
+
+def coercer(name: str) -> Callable[[Any], Any]:
+    """An attrs converter validating one core fact (``None`` stays ``None``)."""
+    spec = CORE_REGISTRY[name]
+
+    def convert(value: Any) -> Any:
+        if value is None:
+            return None
+        if spec.yearly:
+            return _FrozenYears(spec.coerce_yearly(value))
+        return spec.coerce(value)
+
+    convert.__name__ = f"coerce_{name}"
+    return convert
+
+
+class _FrozenYears(Mapping[int, FactValue]):
+    """An immutable, hashable ``{year: value}`` mapping held by entities."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[int, FactValue]) -> None:
+        self._data = dict(data)
+
+    def __getitem__(self, year: int) -> FactValue:
+        return self._data[year]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._data.items())))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Mapping):
+            return dict(self._data) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self._data)

@@ -1,0 +1,578 @@
+"""Loading jurisdiction plugins, layering them, and evaluating rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from ._amounts import AmountRange, Share, split_exact
+from ._criteria import Missing, Resolved, Truth
+from ._entities import _Entity
+from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
+from ._params import Parameter
+from ._rules import Layer, Result, Rule, Status, Supersession
+from ._values import ZERO, round_payable, to_date
+from .exceptions import (
+    InvalidFactError,
+    PluginError,
+    RuleNotInForceError,
+    UnknownJurisdictionError,
+    UnknownRuleError,
+)
+
+ENTRY_POINT_GROUP = "innovpolicy"
+
+
+class PreparedFacts(Mapping[str, FactValue]):
+    """Validated facts in the engine's flat form; build once, evaluate many rules.
+
+    Obtained from :meth:`Jurisdiction.prepare`. Immutable.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: dict[str, FactValue]) -> None:
+        self._data = data
+
+    def __getitem__(self, key: str) -> FactValue:
+        return self._data[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return f"PreparedFacts({self._data!r})"
+
+
+@attrs.frozen
+class _Version:
+    rule: Rule
+    layer: str
+    start: date
+    end: date | None
+    ended_by: str = ""
+
+    def covers(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+class _Ctx:
+    __slots__ = ("facts", "on", "used", "_jurisdiction")
+
+    def __init__(
+        self, jurisdiction: Jurisdiction, facts: Mapping[str, Any], on: date, record: bool
+    ) -> None:
+        self._jurisdiction = jurisdiction
+        self.facts = facts
+        self.on = on
+        self.used: dict[str, Resolved] | None = {} if record else None
+
+    def resolve(self, key: str) -> Resolved:
+        resolved = self._jurisdiction.parameter(key, self.on)
+        if self.used is not None:
+            self.used.setdefault(key, resolved)
+        return resolved
+
+
+class Jurisdiction:
+    """A jurisdiction with every layer above it (Xining = Qinghai + Xining).
+
+    Obtain one with :func:`innovpolicy.load`. Immutable once built, safe to share
+    between threads.
+    """
+
+    def __init__(self, chain: Sequence[Layer]) -> None:
+        if not chain:
+            raise ValueError("a jurisdiction needs at least one layer")
+        self.chain: tuple[Layer, ...] = tuple(chain)
+        leaf = self.chain[-1]
+        self.code = leaf.code
+        self.name_zh = leaf.name_zh
+        self.name_en = leaf.name_en
+        registry = FactRegistry(CORE_FACTS, CORE_CONSTRAINTS)
+        for layer in self.chain:
+            for spec in layer.facts:
+                registry.add(spec)
+        self.fact_registry = registry
+        self._params: dict[str, list[tuple[str, Parameter]]] = {}
+        for layer in self.chain:
+            for parameter in (*layer.parameters, *layer.overrides):
+                self._params.setdefault(parameter.key, []).insert(0, (layer.code, parameter))
+        self._versions = _build_versions(self.chain)
+        self._cache: dict[tuple[str, date], Resolved] = {}
+
+    def __repr__(self) -> str:
+        return f"<Jurisdiction {self.code} layers={[layer.code for layer in self.chain]}>"
+
+    # ------------------------------------------------------------------ catalog
+
+    @property
+    def layers(self) -> tuple[str, ...]:
+        return tuple(layer.code for layer in self.chain)
+
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every catalog id known here, in the order the layers declare them."""
+        return tuple(self._versions)
+
+    def versions(self, rule_id: str) -> tuple[Rule, ...]:
+        """Every dated version of a rule applicable in this territory."""
+        return tuple(v.rule for v in self._lookup(rule_id))
+
+    def rule(self, rule_id: str, on: date | str | None = None) -> Rule:
+        """The rule in force on *on* (default: its latest version)."""
+        versions = self._lookup(rule_id)
+        if on is None:
+            return versions[-1].rule
+        day = to_date("on", on)
+        for version in versions:
+            if version.covers(day):
+                return version.rule
+        raise RuleNotInForceError(rule_id, day, _not_in_force_reason(versions, day))
+
+    def defined_by(self, rule_id: str, on: date | str) -> str:
+        """Code of the layer whose version of *rule_id* applies on *on*."""
+        day = to_date("on", on)
+        for version in self._lookup(rule_id):
+            if version.covers(day):
+                return version.layer
+        raise RuleNotInForceError(rule_id, day, _not_in_force_reason(self._lookup(rule_id), day))
+
+    def facts_for(self, rule_id: str) -> tuple[FactSpec, ...]:
+        """Declarations of every fact any version of *rule_id* reads: ask the user only these."""
+        names: dict[str, None] = {}
+        for version in self._lookup(rule_id):
+            names.update(dict.fromkeys(version.rule.fact_names()))
+        return tuple(self.fact_registry[name] for name in names)
+
+    def documents(self) -> tuple[tuple[str, Any], ...]:
+        return tuple((layer.code, doc) for layer in self.chain for doc in layer.documents)
+
+    def parameter(self, key: str, on: date | str) -> Resolved:
+        """The value of parameter *key* on *on*, with the layer and document that set it."""
+        day = on if type(on) is date else to_date("on", on)
+        cache_key = (key, day)
+        found = self._cache.get(cache_key)
+        if found is not None:
+            return found
+        candidates = self._params.get(key)
+        if not candidates:
+            raise KeyError(f"parameter {key!r} is not defined in jurisdiction {self.code!r}")
+        for layer_code, parameter in candidates:
+            dated = parameter.find(day)
+            if dated is not None:
+                found = Resolved(key, dated.value, layer_code, dated)
+                break
+        else:
+            # No layer has a value then: report the most specific definition's windows.
+            candidates[-1][1].at(day)
+            raise AssertionError("unreachable")  # pragma: no cover
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[cache_key] = found
+        return found
+
+    def _lookup(self, rule_id: str) -> tuple[_Version, ...]:
+        versions = self._versions.get(rule_id)
+        if versions is None:
+            raise UnknownRuleError(rule_id, self.code, self.rule_ids())
+        return versions
+
+    # ------------------------------------------------------------------ facts
+
+    def prepare(self, facts: Any) -> PreparedFacts:
+        """Validate *facts* once: an entity, a facts mapping, or a sequence of them."""
+        if isinstance(facts, PreparedFacts):
+            return facts
+        if isinstance(facts, _Entity):
+            return PreparedFacts(dict(facts.flat_facts()))
+        if isinstance(facts, Mapping):
+            return PreparedFacts(self.fact_registry.normalize(facts))
+        if isinstance(facts, (list, tuple)):
+            merged: dict[str, FactValue] = {}
+            for part in facts:
+                for name, value in self.prepare(part).items():
+                    if name in merged and merged[name] != value:
+                        raise InvalidFactError(
+                            name, value, f"conflicts with {merged[name]!r} given by another entity"
+                        )
+                    merged[name] = value
+            self.fact_registry.check_constraints(merged)
+            return PreparedFacts(merged)
+        raise InvalidFactError(
+            "facts", facts, "expected an entity, a mapping of facts, or a list of them"
+        )
+
+    # ------------------------------------------------------------------ evaluation
+
+    def evaluate(
+        self,
+        rule_id: str,
+        facts: Any,
+        on: date | str,
+        *,
+        explain: bool = True,
+        strict: bool = False,
+    ) -> Result:
+        """Evaluate one rule for *facts* on date *on*.
+
+        A rule not in force on *on* gives ``Status.NOT_IN_FORCE`` (or raises
+        :class:`RuleNotInForceError` when ``strict``). With ``explain=False`` the
+        criteria tree and amount steps are skipped (status, amount, shares and
+        missing facts are still exact).
+        """
+        versions = self._lookup(rule_id)
+        day = on if type(on) is date else to_date("on", on)
+        prepared = self.prepare(facts)
+        for version in versions:
+            if version.covers(day):
+                return self._evaluate_version(version, prepared, day, explain)
+        reason = _not_in_force_reason(versions, day)
+        if strict:
+            raise RuleNotInForceError(rule_id, day, reason)
+        rule = _nearest(versions, day).rule
+        return Result(
+            rule_id=rule.id,
+            kind=rule.kind,
+            title_en=rule.title_en,
+            title_zh=rule.title_zh,
+            jurisdiction=self.code,
+            layer=_nearest(versions, day).layer,
+            on=day,
+            status=Status.NOT_IN_FORCE,
+            citation=rule.citation,
+            note=reason,
+        )
+
+    def evaluate_all(
+        self,
+        facts: Any,
+        on: date | str,
+        *,
+        explain: bool = True,
+        rule_ids: Iterable[str] | None = None,
+    ) -> tuple[Result, ...]:
+        """Evaluate several rules (default: all) for the same facts on the same date."""
+        prepared = self.prepare(facts)
+        day = on if type(on) is date else to_date("on", on)
+        ids = self.rule_ids() if rule_ids is None else tuple(rule_ids)
+        return tuple(self.evaluate(rid, prepared, day, explain=explain) for rid in ids)
+
+    def _evaluate_version(
+        self, version: _Version, facts: PreparedFacts, on: date, explain: bool
+    ) -> Result:
+        rule = version.rule
+        ctx = _Ctx(self, facts, on, explain)
+        outcome = None
+        if explain:
+            outcome = rule.criteria.explain(ctx)
+            truth = outcome.truth
+        else:
+            truth = rule.criteria.test(ctx)
+        missing: tuple[str, ...] = ()
+        reasons: tuple[str, ...] = ()
+        if truth is Truth.UNKNOWN:
+            if outcome is None:
+                outcome_for_missing = rule.criteria.explain(ctx)
+                missing = outcome_for_missing.missing_facts()
+                reasons = outcome_for_missing.reasons()
+            else:
+                missing = outcome.missing_facts()
+                reasons = outcome.reasons()
+        status = Status.from_truth(truth)
+        amount: Decimal | None = None
+        amount_range: AmountRange | None = None
+        shares: tuple[Share, ...] = ()
+        steps = None
+        if rule.amount is not None and truth is not Truth.FALSE:
+            computed = rule.amount.compute(ctx)
+            if explain:
+                steps = rule.amount.explain(ctx)
+            if type(computed) is Missing:
+                status = Status.UNDETERMINED
+                missing = tuple(dict.fromkeys((*missing, *computed.names)))
+                if computed.reason:
+                    reasons = (*reasons, computed.reason)
+            elif isinstance(computed, AmountRange):
+                amount_range = computed
+            elif truth is Truth.TRUE:
+                amount = round_payable(max(computed, ZERO))
+                if rule.split is not None:
+                    shares = self._split(rule, ctx, amount)
+        return Result(
+            rule_id=rule.id,
+            kind=rule.kind,
+            title_en=rule.title_en,
+            title_zh=rule.title_zh,
+            jurisdiction=self.code,
+            layer=version.layer,
+            on=on,
+            status=status,
+            citation=rule.citation,
+            amount=amount,
+            amount_range=amount_range,
+            shares=shares,
+            missing=missing,
+            reasons=reasons,
+            criteria=outcome,
+            amount_steps=steps,
+            parameters=tuple(ctx.used.values()) if ctx.used else (),
+            readings=rule.readings if explain else (),
+        )
+
+    def _split(self, rule: Rule, ctx: _Ctx, amount: Decimal) -> tuple[Share, ...]:
+        split = rule.split
+        assert split is not None
+        weights: list[Decimal] = []
+        for payer in split.payers:
+            weight = payer.weight.value(ctx)
+            if type(weight) is Missing:  # pragma: no cover - weights are parameters
+                raise ValueError(f"weight of payer {payer.role} could not be computed")
+            weights.append(weight)
+        parts = split_exact(amount, weights)
+        return tuple(
+            Share(
+                payer.role,
+                str(ctx.facts.get(payer.name_fact)) if payer.name_fact and ctx.facts.get(payer.name_fact) is not None else None,
+                part,
+                weight,
+            )
+            for payer, part, weight in zip(split.payers, parts, weights, strict=True)
+        )
+
+
+def _nearest(versions: tuple[_Version, ...], day: date) -> _Version:
+    before = [v for v in versions if v.start <= day]
+    return before[-1] if before else versions[0]
+
+
+def _not_in_force_reason(versions: tuple[_Version, ...], day: date) -> str:
+    first = versions[0]
+    if day < first.start:
+        return f"not yet in force: in force from {first.start}"
+    nearest = _nearest(versions, day)
+    if nearest.ended_by:
+        return nearest.ended_by
+    repealed = f", repealed by {nearest.rule.repealed_by}" if nearest.rule.repealed_by else ""
+    return f"no longer in force: in force {nearest.start}..{nearest.end}{repealed}"
+
+
+def _build_versions(chain: Sequence[Layer]) -> dict[str, tuple[_Version, ...]]:
+    table: dict[str, list[_Version]] = {}
+    for layer in chain:
+        for sup in layer.supersessions:
+            clipped = []
+            for version in table.get(sup.rule_id, []):
+                if version.start >= sup.effective_from:
+                    continue  # wholly superseded
+                last = sup.effective_from - timedelta(days=1)
+                if version.end is None or version.end > last:
+                    version = attrs.evolve(
+                        version,
+                        end=last,
+                        ended_by=(
+                            f"superseded in {layer.code} from {sup.effective_from} by "
+                            f"{sup.citation.document.number} {sup.citation.article}"
+                            + (f" ({sup.note})" if sup.note else "")
+                        ),
+                    )
+                clipped.append(version)
+            table[sup.rule_id] = clipped
+        for rule in sorted(layer.rules, key=lambda r: r.valid_from):
+            table.setdefault(rule.id, []).append(
+                _Version(rule, layer.code, rule.valid_from, rule.valid_to)
+            )
+    return {rid: tuple(sorted(vs, key=lambda v: v.start)) for rid, vs in table.items() if vs}
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _collect_layers(plugins: Iterable[object] | None) -> dict[str, tuple[str, Layer]]:
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    if plugins is None:
+        try:
+            manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
+        except Exception as exc:  # a broken plugin must fail loudly, naming itself
+            raise PluginError(_failing_entry_point(exc), f"could not be loaded: {exc!r}") from exc
+    else:
+        for index, plugin in enumerate(plugins):
+            name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}#{index}"
+            try:
+                manager.register(plugin, name=name)
+            except Exception as exc:
+                raise PluginError(name, f"could not be registered: {exc}") from exc
+    layers: dict[str, tuple[str, Layer]] = {}
+    for impl in manager.hook.innovpolicy_layer.get_hookimpls():
+        name = impl.plugin_name
+        try:
+            layer = impl.function()
+        except Exception as exc:
+            raise PluginError(name, f"innovpolicy_layer() raised {exc!r}") from exc
+        if not isinstance(layer, Layer):
+            raise PluginError(name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer")
+        if layer.code in layers:
+            raise PluginError(
+                name, f"jurisdiction code {layer.code!r} is also provided by {layers[layer.code][0]!r}"
+            )
+        layers[layer.code] = (name, layer)
+    return layers
+
+
+def _failing_entry_point(exc: BaseException) -> str:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            ep.load()
+        except Exception:
+            return ep.name
+    return ENTRY_POINT_GROUP
+
+
+def _ancestry(code: str, layers: Mapping[str, tuple[str, Layer]]) -> list[Layer]:
+    chain: list[Layer] = []
+    seen: list[str] = []
+    current: str | None = code
+    while current is not None:
+        if current in seen:
+            cycle = " -> ".join([*seen, current])
+            raise PluginError(layers[code][0], f"parent cycle: {cycle}")
+        seen.append(current)
+        entry = layers.get(current)
+        if entry is None:
+            child = seen[-2]
+            raise PluginError(
+                layers[child][0], f"jurisdiction {child!r} names unknown parent {current!r}"
+            )
+        chain.append(entry[1])
+        current = entry[1].parent
+    chain.reverse()
+    return chain
+
+
+def validate_layers(layers: Mapping[str, tuple[str, Layer]]) -> None:
+    """Check a whole plugin set; raise :class:`PluginError` naming the first bad plugin."""
+    for code in layers:
+        chain = _ancestry(code, layers)
+        _validate_layer(chain, layers[code][0])
+
+
+def _validate_layer(chain: list[Layer], plugin: str) -> None:
+    layer = chain[-1]
+    ancestors = chain[:-1]
+    known_docs = {doc.key: doc for ancestor in chain for doc in ancestor.documents}
+    own_keys = [doc.key for doc in layer.documents]
+    if len(own_keys) != len(set(own_keys)):
+        raise PluginError(plugin, "a document key is declared twice")
+    parent_params: dict[str, Parameter] = {}
+    for ancestor in ancestors:
+        for parameter in (*ancestor.parameters, *ancestor.overrides):
+            parent_params.setdefault(parameter.key, parameter)
+    own_params: set[str] = set()
+    for parameter in layer.parameters:
+        if parameter.key in parent_params:
+            raise PluginError(
+                plugin,
+                f"parameter {parameter.key!r} already exists in a parent layer; "
+                "declare it under overrides to replace it in this territory",
+            )
+        if parameter.key in own_params:
+            raise PluginError(plugin, f"parameter {parameter.key!r} is declared twice")
+        own_params.add(parameter.key)
+    for override in layer.overrides:
+        base = parent_params.get(override.key)
+        if base is None:
+            raise PluginError(
+                plugin, f"override of parameter {override.key!r}, which no parent layer defines"
+            )
+        _check_override_window(plugin, override, base)
+        own_params.add(override.key)
+    for parameter in (*layer.parameters, *layer.overrides):
+        for dated in parameter.values:
+            _check_source(plugin, f"parameter {parameter.key!r}", dated.citation.document, known_docs)
+    parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
+    superseded = {sup.rule_id for sup in layer.supersessions}
+    for sup in layer.supersessions:
+        if sup.rule_id not in parent_rules:
+            raise PluginError(plugin, f"supersedes rule {sup.rule_id!r}, which no parent layer defines")
+        _check_source(plugin, f"supersession of {sup.rule_id!r}", sup.citation.document, known_docs)
+    all_params = set(parent_params) | own_params
+    by_id: dict[str, list[Rule]] = {}
+    for rule in layer.rules:
+        if rule.id in parent_rules and rule.id not in superseded:
+            raise PluginError(
+                plugin,
+                f"duplicate catalog id {rule.id!r}: a parent layer already defines it "
+                "(declare a Supersession to replace it)",
+            )
+        _check_source(plugin, f"rule {rule.id!r}", rule.citation.document, known_docs)
+        for key in rule.param_keys():
+            if key not in all_params:
+                raise PluginError(plugin, f"rule {rule.id!r} uses unknown parameter {key!r}")
+        by_id.setdefault(rule.id, []).append(rule)
+    for rule_id, versions in by_id.items():
+        ordered = sorted(versions, key=lambda r: r.valid_from)
+        for earlier, later in zip(ordered, ordered[1:], strict=False):
+            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+                raise PluginError(
+                    plugin,
+                    f"duplicate catalog id {rule_id!r}: versions {earlier.window()} and "
+                    f"{later.window()} overlap",
+                )
+
+
+def _check_source(plugin: str, what: str, document: Any, known: Mapping[str, Any]) -> None:
+    if known.get(document.key) != document:
+        raise PluginError(
+            plugin,
+            f"{what} cites source {document.key!r} ({document.number}), which is not among the "
+            "documents this layer or its parents declare",
+        )
+
+
+def _check_override_window(plugin: str, override: Parameter, base: Parameter) -> None:
+    start, end = base.first_date, base.last_date
+    for dated in override.values:
+        after_end = end is not None and (dated.valid_to is None or dated.valid_to > end)
+        if dated.valid_from < start or after_end:
+            raise PluginError(
+                plugin,
+                f"override of {override.key!r} in force {dated.window()} falls outside the "
+                f"overridden value's window {start}..{end or 'open'}",
+            )
+
+
+def available(plugins: Iterable[object] | None = None) -> tuple[str, ...]:
+    """Codes of every jurisdiction the installed (or given) plugins provide."""
+    return tuple(_collect_layers(plugins))
+
+
+def load(code: str, *, plugins: Iterable[object] | None = None) -> Jurisdiction:
+    """Load jurisdiction *code* with all its parent layers.
+
+    Plugins are discovered through the ``innovpolicy`` entry-point group, or
+    taken from *plugins* (modules or objects with an ``innovpolicy_layer``
+    hook). The whole plugin set is validated; a bad plugin raises
+    :class:`PluginError` naming it.
+    """
+    layers = _collect_layers(plugins)
+    validate_layers(layers)
+    if code not in layers:
+        raise UnknownJurisdictionError(code, tuple(layers))
+    return Jurisdiction(_ancestry(code, layers))
+
+
+__all__ = ["Jurisdiction", "PreparedFacts", "Supersession", "available", "load"]

@@ -1,0 +1,317 @@
+"""Rules (designations and incentives), the layers plugins contribute, and results."""
+
+from __future__ import annotations
+
+import enum
+import json
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+import attrs
+
+from ._amounts import AmountRange, CostSplit, Formula, Share, Step
+from ._criteria import Criterion, Outcome, Resolved, Truth
+from ._facts import FactSpec
+from ._params import MarginalScale, Parameter
+from ._sources import Citation, Document
+from ._values import format_decimal
+
+RuleKind = Literal["designation", "incentive"]
+
+
+def _default_from(rule: Rule) -> date:
+    return rule.citation.document.effective_from
+
+
+def _default_to(rule: Rule) -> date | None:
+    return rule.citation.document.effective_to
+
+
+@attrs.frozen
+class Rule:
+    """One catalogued rule, as in force during one window.
+
+    A rule whose text changed over time is several ``Rule`` objects with the same
+    ``id`` and non-overlapping windows (each citing its own source). The window
+    defaults to the cited document's; it is stored here once, never in the body.
+    ``readings`` documents each interpretation chosen where the text is ambiguous.
+    """
+
+    id: str
+    kind: RuleKind
+    title_en: str
+    title_zh: str
+    citation: Citation
+    criteria: Criterion
+    amount: Formula | None = None
+    split: CostSplit | None = None
+    valid_from: date = attrs.field(default=attrs.Factory(_default_from, takes_self=True))
+    valid_to: date | None = attrs.field(default=attrs.Factory(_default_to, takes_self=True))
+    repealed_by: str | None = None
+    readings: tuple[str, ...] = ()
+    lifecycle: Any = attrs.field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in ("designation", "incentive"):
+            raise ValueError(f"rule {self.id}: kind must be 'designation' or 'incentive'")
+        if self.kind == "incentive" and self.amount is None:
+            raise ValueError(f"rule {self.id}: an incentive needs an amount formula")
+        if self.kind == "designation" and (self.amount is not None or self.split is not None):
+            raise ValueError(f"rule {self.id}: a designation has no amount")
+        if self.valid_to is not None and self.valid_to < self.valid_from:
+            raise ValueError(f"rule {self.id}: valid_to {self.valid_to} before valid_from {self.valid_from}")
+
+    def in_force(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
+
+    def window(self) -> str:
+        return f"{self.valid_from}..{self.valid_to or 'open'}"
+
+    def fact_names(self) -> tuple[str, ...]:
+        """Names of the facts this rule reads, in order of first use, without repeats."""
+        names = list(self.criteria.fact_names())
+        if self.amount is not None:
+            names.extend(self.amount.fact_names())
+        if self.split is not None:
+            names.extend(self.split.fact_names())
+        return tuple(dict.fromkeys(names))
+
+    def param_keys(self) -> tuple[str, ...]:
+        keys = list(self.criteria.param_keys())
+        if self.amount is not None:
+            keys.extend(self.amount.param_keys())
+        if self.split is not None:
+            keys.extend(self.split.param_keys())
+        return tuple(dict.fromkeys(keys))
+
+
+@attrs.frozen
+class Supersession:
+    """A child layer stops a parent's rule applying in its territory from a date.
+
+    If the child also defines a rule with the same id, that rule takes over from
+    ``effective_from``; otherwise the rule simply no longer applies there.
+    """
+
+    rule_id: str
+    effective_from: date
+    citation: Citation
+    note: str = ""
+
+
+@attrs.frozen
+class Layer:
+    """Everything one jurisdiction plugin contributes (returned by ``innovpolicy_layer``)."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    parent: str | None = None
+    documents: tuple[Document, ...] = ()
+    parameters: tuple[Parameter, ...] = ()
+    overrides: tuple[Parameter, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    supersessions: tuple[Supersession, ...] = ()
+    facts: tuple[FactSpec, ...] = ()
+
+
+class Status(enum.Enum):
+    """The answer of a rule for an entity on a date."""
+
+    ELIGIBLE = "eligible"
+    INELIGIBLE = "ineligible"
+    UNDETERMINED = "undetermined"
+    NOT_IN_FORCE = "not_in_force"
+
+    @classmethod
+    def from_truth(cls, truth: Truth) -> Status:
+        return {
+            Truth.TRUE: cls.ELIGIBLE,
+            Truth.FALSE: cls.INELIGIBLE,
+            Truth.UNKNOWN: cls.UNDETERMINED,
+        }[truth]
+
+
+_MARK = {Truth.TRUE: "✓", Truth.FALSE: "✗", Truth.UNKNOWN: "?"}
+
+
+def _show_param(value: Any) -> str:
+    if isinstance(value, MarginalScale):
+        return value.describe()
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    return str(value)
+
+
+@attrs.frozen
+class Result:
+    """The explained answer of one rule for one set of facts on one date.
+
+    ``missing`` lists the facts whose absence left the answer undetermined, and
+    ``reasons`` other causes (a ratio with a zero denominator). ``criteria`` and
+    ``amount_steps`` are ``None`` when evaluated with ``explain=False``.
+    """
+
+    rule_id: str
+    kind: RuleKind
+    title_en: str
+    title_zh: str
+    jurisdiction: str
+    layer: str
+    on: date
+    status: Status
+    citation: Citation
+    amount: Decimal | None = None
+    amount_range: AmountRange | None = None
+    shares: tuple[Share, ...] = ()
+    missing: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()
+    note: str = ""
+    criteria: Outcome | None = None
+    amount_steps: Step | None = None
+    parameters: tuple[Resolved, ...] = ()
+    readings: tuple[str, ...] = ()
+
+    @property
+    def eligible(self) -> bool:
+        return self.status is Status.ELIGIBLE
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; Decimals become strings so no precision is lost."""
+        data: dict[str, Any] = {
+            "rule_id": self.rule_id,
+            "kind": self.kind,
+            "title": {"en": self.title_en, "zh": self.title_zh},
+            "jurisdiction": self.jurisdiction,
+            "defined_by": self.layer,
+            "on": self.on.isoformat(),
+            "status": self.status.value,
+            "citation": self.citation.to_dict(),
+        }
+        if self.amount is not None:
+            data["amount"] = format(self.amount, "f")
+        if self.amount_range is not None:
+            data["amount_range"] = [format(self.amount_range.low, "f"), format(self.amount_range.high, "f")]
+        if self.shares:
+            data["shares"] = [share.to_dict() for share in self.shares]
+        if self.missing:
+            data["missing"] = list(self.missing)
+        if self.reasons:
+            data["reasons"] = list(self.reasons)
+        if self.note:
+            data["note"] = self.note
+        if self.criteria is not None:
+            data["criteria"] = self.criteria.to_dict()
+        if self.amount_steps is not None:
+            data["amount_steps"] = self.amount_steps.to_dict()
+        if self.parameters:
+            data["parameters"] = [
+                {
+                    "key": p.key,
+                    "value": _show_param(p.value),
+                    "set_by": p.layer,
+                    "source": p.dated.citation.to_dict(),
+                    "in_force": p.dated.window(),
+                }
+                for p in self.parameters
+            ]
+        if self.readings:
+            data["readings"] = list(self.readings)
+        return data
+
+    def to_json(self, **kwargs: Any) -> str:
+        kwargs.setdefault("ensure_ascii", False)
+        kwargs.setdefault("indent", 2)
+        return json.dumps(self.to_dict(), **kwargs)
+
+    def render(self) -> str:
+        """Readable text: status, criteria with actual vs required, amount, sources."""
+        lines = [
+            f"{self.rule_id}  {self.title_zh} / {self.title_en}",
+            f"  {self.status.value.upper().replace('_', ' ')} in {self.jurisdiction} on "
+            f"{self.on} (rule from layer {self.layer})",
+            f"  Source: {self.citation.render()}",
+        ]
+        if self.note:
+            lines.append(f"  Note: {self.note}")
+        if self.criteria is not None:
+            lines.append("  Criteria:")
+            _render_outcome(self.criteria, lines, 2)
+        if self.amount is not None:
+            lines.append(f"  Amount: {format(self.amount, 'f')} CNY")
+        if self.amount_range is not None:
+            lines.append(
+                f"  Amount: discretionary, {format_decimal(self.amount_range.low)}–"
+                f"{format_decimal(self.amount_range.high)} CNY"
+            )
+        if self.amount_steps is not None:
+            _render_step(self.amount_steps, lines, 2)
+        for share in self.shares:
+            who = f" ({share.payer})" if share.payer else ""
+            lines.append(f"    paid by {share.role}{who}: {format(share.amount, 'f')}")
+        if self.missing:
+            lines.append(f"  Missing facts: {', '.join(self.missing)}")
+        for reason in self.reasons:
+            lines.append(f"  Undecidable: {reason}")
+        if self.parameters:
+            lines.append("  Parameters:")
+            for p in self.parameters:
+                lines.append(
+                    f"    {p.key} = {_show_param(p.value)} [set by {p.layer}; "
+                    f"{p.dated.citation.document.number} {p.dated.citation.article}]"
+                )
+        for reading in self.readings:
+            lines.append(f"  Reading: {reading}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _render_outcome(outcome: Outcome, lines: list[str], depth: int) -> None:
+    pad = "  " * depth
+    mark = _MARK[outcome.truth]
+    if outcome.children:
+        lines.append(f"{pad}[{mark}] {outcome.label} ({outcome.kind})")
+        for child in outcome.children:
+            _render_outcome(child, lines, depth + 1)
+        return
+    text = f"{pad}[{mark}] {outcome.label}"
+    if outcome.kind in ("comparison", "fact"):
+        actual = "unknown" if outcome.actual is None or outcome.missing else _show_value(outcome.actual)
+        text += f": actual {actual}, required {outcome.required}"
+    if outcome.wording:
+        text += f" — 「{outcome.wording}」"
+    if outcome.article:
+        text += f" ({outcome.article})"
+    if outcome.reason:
+        text += f" [{outcome.reason}]"
+    lines.append(text)
+
+
+def _show_value(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return format_decimal(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def _render_step(step: Step, lines: list[str], depth: int) -> None:
+    pad = "  " * depth
+    if isinstance(step.value, AmountRange):
+        value = f"{format_decimal(step.value.low)}–{format_decimal(step.value.high)}"
+    elif step.value is None:
+        value = "unknown"
+    else:
+        value = format_decimal(step.value)
+    text = f"{pad}{'→ ' if step.binding else ''}{step.label} = {value}"
+    if step.detail:
+        text += f"  ({step.detail})"
+    if step.wording:
+        text += f" — 「{step.wording}」"
+    lines.append(text)
+    for child in step.children:
+        _render_step(child, lines, depth + 1)
+

@@ -1,0 +1,162 @@
+"""The toolkit for writing jurisdiction plugins: expressions, criteria, amounts.
+
+Everything a plugin needs to encode a rule, in one import::
+
+    from innovpolicy import authoring as a
+
+    a.at_least(a.ratio(a.fact("sci_tech_staff"), a.fact("employees")),
+               a.param("qh.tbe.sci_tech_staff_share_min"),
+               label="S&T staff share", wording="科技人员占从业人员的30%以上",
+               article="第三条(三)")
+
+Comparison helpers are named after the legal wording they encode (see
+CONVENTIONS): ``at_least`` (以上, 不低于), ``more_than`` (超过),
+``at_most`` (以下, 不超过, 最高), ``less_than`` (不满, 低于).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from ._amounts import (
+    AmountRange,
+    Bound,
+    CostSplit,
+    Discretionary,
+    Fixed,
+    Formula,
+    LesserOf,
+    Lookup,
+    Marginal,
+    Payer,
+    RateOf,
+    Share,
+    Step,
+    split_exact,
+)
+from ._criteria import (
+    Compare,
+    Criterion,
+    Expr,
+    Outcome,
+    Truth,
+    all_of,
+    any_of,
+    at_least,
+    at_most,
+    compare,
+    fact,
+    growth,
+    if_,
+    is_one_of,
+    is_true,
+    less_than,
+    more_than,
+    not_,
+    param,
+    prior_year,
+    ratio,
+    sum_of_years,
+    years_since,
+)
+from ._lifecycle import Bar, CertificateTerm
+from ._params import Bracket, DatedValue, MarginalScale, Parameter, ParamValue, apply_marginal
+from ._sources import Citation
+
+
+def constant(
+    key: str,
+    value: ParamValue | int | str,
+    *,
+    citation: Citation,
+    description: str,
+    unit: str,
+    valid_from: date | None = None,
+    valid_to: date | None = None,
+    note: str = "",
+) -> Parameter:
+    """A parameter with one value, in force for its document's window unless told otherwise."""
+    document = citation.document
+    start = valid_from or document.effective_from
+    end = valid_to if valid_to is not None else document.effective_to
+    return Parameter(
+        key,
+        description,
+        unit,
+        (DatedValue(value, start, citation, end, note),),  # type: ignore[arg-type]
+    )
+
+
+def lesser_of(*parts: Formula, label: str = "the least of", wording: str = "") -> LesserOf:
+    """The minimum of several amounts and bounds."""
+    return LesserOf(parts, label, wording)
+
+
+def cap(amount: Expr, *, label: str, wording: str = "") -> Bound:
+    """An upper bound: a cap parameter or a fact such as three years of tax paid."""
+    return Bound(amount, label, wording)
+
+
+def yuan(value: int | str) -> Decimal:
+    """An exact amount in yuan (``yuan("1.5")``); 万元 × 10,000 is ``wan(...)``."""
+    return Decimal(value)
+
+
+def wan(value: int | str) -> Decimal:
+    """An amount given in 万元 (10,000 yuan), as the texts state most amounts."""
+    return Decimal(value) * 10_000
+
+
+__all__ = [
+    "AmountRange",
+    "Bar",
+    "Bound",
+    "Bracket",
+    "CertificateTerm",
+    "Citation",
+    "Compare",
+    "CostSplit",
+    "Criterion",
+    "DatedValue",
+    "Discretionary",
+    "Expr",
+    "Fixed",
+    "Formula",
+    "LesserOf",
+    "Lookup",
+    "Marginal",
+    "MarginalScale",
+    "Outcome",
+    "Parameter",
+    "Payer",
+    "RateOf",
+    "Share",
+    "Step",
+    "Truth",
+    "all_of",
+    "any_of",
+    "apply_marginal",
+    "at_least",
+    "at_most",
+    "cap",
+    "compare",
+    "constant",
+    "fact",
+    "growth",
+    "if_",
+    "is_one_of",
+    "is_true",
+    "less_than",
+    "lesser_of",
+    "more_than",
+    "not_",
+    "param",
+    "prior_year",
+    "ratio",
+    "split_exact",
+    "sum_of_years",
+    "wan",
+    "years_since",
+    "yuan",
+]

@@ -1,0 +1,104 @@
+"""Every exception innovpolicy raises on purpose.
+
+Each one subclasses the built-in exception it resembles, so callers that already
+catch ``ValueError`` or ``LookupError`` keep working, and every one also subclasses
+:class:`InnovPolicyError` so a caller can catch them all at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "InnovPolicyError",
+    "InvalidFactError",
+    "NoValueInForceError",
+    "PluginError",
+    "RuleNotInForceError",
+    "UnknownFactError",
+    "UnknownJurisdictionError",
+    "UnknownRuleError",
+]
+
+
+class InnovPolicyError(Exception):
+    """Base class of every error raised by innovpolicy."""
+
+
+class InvalidFactError(InnovPolicyError, ValueError):
+    """A fact the caller supplied has a wrong type or an impossible value.
+
+    ``field`` names the fact and ``value`` is what was passed, so a form can point
+    at the offending input.
+    """
+
+    def __init__(self, field: str, value: Any, reason: str) -> None:
+        self.field = field
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{field}={value!r}: {reason}")
+
+
+class UnknownFactError(InvalidFactError):
+    """A facts mapping holds a name that no rule or entity declares.
+
+    Raised rather than ignored: a misspelt fact would otherwise be silently
+    treated as missing and turn a decidable answer into "undetermined".
+    """
+
+
+class UnknownRuleError(InnovPolicyError, KeyError):
+    """No rule with this catalog id exists in the loaded jurisdiction."""
+
+    def __init__(self, rule_id: str, jurisdiction: str, known: tuple[str, ...] = ()) -> None:
+        self.rule_id = rule_id
+        self.jurisdiction = jurisdiction
+        hint = f"; known ids include {', '.join(known[:8])}" if known else ""
+        super().__init__(f"rule_id={rule_id!r}: no such rule in jurisdiction {jurisdiction!r}{hint}")
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+class NoValueInForceError(InnovPolicyError, LookupError):
+    """A dated parameter has no value in force on the requested date."""
+
+    def __init__(self, key: str, on: object, windows: str) -> None:
+        self.key = key
+        self.on = on
+        super().__init__(f"parameter {key!r} has no value in force on {on}; it is defined for {windows}")
+
+
+class RuleNotInForceError(InnovPolicyError, LookupError):
+    """Raised by ``evaluate(..., strict=True)`` for a rule not in force on the date.
+
+    Without ``strict`` the same situation is reported as the status
+    ``Status.NOT_IN_FORCE`` of the result.
+    """
+
+    def __init__(self, rule_id: str, on: object, reason: str) -> None:
+        self.rule_id = rule_id
+        self.on = on
+        super().__init__(f"rule {rule_id!r} is not in force on {on}: {reason}")
+
+
+class PluginError(InnovPolicyError, RuntimeError):
+    """A jurisdiction plugin, or the set of installed plugins, is invalid.
+
+    ``plugin`` names the plugin (its entry-point name or its jurisdiction code).
+    """
+
+    def __init__(self, plugin: str, reason: str) -> None:
+        self.plugin = plugin
+        self.reason = reason
+        super().__init__(f"plugin {plugin!r}: {reason}")
+
+
+class UnknownJurisdictionError(InnovPolicyError, LookupError):
+    """No installed plugin provides the requested jurisdiction code."""
+
+    def __init__(self, code: str, available: tuple[str, ...]) -> None:
+        self.code = code
+        self.available = available
+        known = ", ".join(available) if available else "none (is a plugin installed?)"
+        super().__init__(f"jurisdiction={code!r}: no plugin provides it; available: {known}")
