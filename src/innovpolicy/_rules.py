@@ -292,6 +292,8 @@ def _render_outcome(outcome: Outcome, lines: list[str], depth: int) -> None:
 
 def _show_value(value: Any) -> str:
     if isinstance(value, Decimal):
+        if value.as_tuple().exponent < -6:  # type: ignore[operator]
+            value = value.quantize(Decimal("0.000001"))
         return format_decimal(value)
     if isinstance(value, bool):
         return "yes" if value else "no"

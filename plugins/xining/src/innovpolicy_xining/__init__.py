@@ -1,0 +1,30 @@
+"""Xining City (西宁市) layer for innovpolicy, on top of Qinghai Province.
+
+Loading ``xining`` yields every Qinghai rule plus the city's own. The layer is
+discovered through the ``innovpolicy`` entry point group
+(``xining = "innovpolicy_xining"``).
+"""
+
+from __future__ import annotations
+
+from innovpolicy import Layer, hookimpl
+
+from . import measures_2020
+
+SOURCES = (measures_2020,)
+
+LAYER = Layer(
+    code="xining",
+    name_zh="西宁市",
+    name_en="Xining City",
+    parent="qinghai",
+    documents=tuple(module.DOCUMENT for module in SOURCES),
+    parameters=tuple(p for module in SOURCES for p in module.PARAMETERS),
+    rules=tuple(rule for module in SOURCES for rule in module.RULES),
+)
+
+
+@hookimpl
+def innovpolicy_layer() -> Layer:
+    """The Xining layer (immutable)."""
+    return LAYER
