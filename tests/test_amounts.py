@@ -10,9 +10,9 @@ from innovpolicy.authoring import split_exact
 
 FEN = Decimal("0.01")
 totals = st.decimals(min_value=0, max_value=10**9, places=2)
-weights = st.lists(st.integers(min_value=0, max_value=100).map(Decimal), min_size=1, max_size=6).filter(
-    lambda ws: sum(ws) > 0
-)
+weights = st.lists(
+    st.integers(min_value=0, max_value=100).map(Decimal), min_size=1, max_size=6
+).filter(lambda ws: sum(ws) > 0)
 
 
 @given(totals, weights)
@@ -39,7 +39,10 @@ def test_eight_two_split(total: Decimal) -> None:
 
 
 def test_tie_goes_to_the_earlier_payer() -> None:
-    assert split_exact(Decimal("0.01"), [Decimal(1), Decimal(1)]) == (Decimal("0.01"), Decimal("0.00"))
+    assert split_exact(Decimal("0.01"), [Decimal(1), Decimal(1)]) == (
+        Decimal("0.01"),
+        Decimal("0.00"),
+    )
     assert split_exact(Decimal("99999.99"), [Decimal(1), Decimal(1)]) == (
         Decimal("50000.00"),
         Decimal("49999.99"),

@@ -24,15 +24,36 @@ def test_example_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert by_id["XN20-GROWTH"]["status"] == "not_in_force"
 
 
-def test_evaluate_reads_json_with_exact_decimals(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_evaluate_reads_json_with_exact_decimals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     facts = tmp_path / "facts.json"
-    facts.write_text('{"achievements_transformed": 3, "transaction_volume": 10000000.01}', encoding="utf-8")
-    assert main(["-j", "qinghai", "evaluate", str(facts), "--on", "2021-06-30", "--rule", "QH20-PLATFORM", "--json"]) == 0
+    facts.write_text(
+        '{"achievements_transformed": 3, "transaction_volume": 10000000.01}', encoding="utf-8"
+    )
+    assert (
+        main(
+            [
+                "-j",
+                "qinghai",
+                "evaluate",
+                str(facts),
+                "--on",
+                "2021-06-30",
+                "--rule",
+                "QH20-PLATFORM",
+                "--json",
+            ]
+        )
+        == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert data[0]["amount"] == "150000.00"
 
 
-def test_errors_are_reported_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_errors_are_reported_without_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     facts = tmp_path / "facts.json"
     facts.write_text('{"employees": -1}', encoding="utf-8")
     assert main(["evaluate", str(facts), "--on", "2021-06-30"]) == 2

@@ -113,7 +113,9 @@ def _cmp(op: str) -> Criterion:
     ("op", "below", "at", "above"),
     [(">=", F, T, T), (">", F, F, T), ("<=", T, T, F), ("<", T, F, F), ("==", F, T, F)],
 )
-def test_comparisons_at_and_around_the_threshold(op: str, below: Truth, at: Truth, above: Truth) -> None:
+def test_comparisons_at_and_around_the_threshold(
+    op: str, below: Truth, at: Truth, above: Truth
+) -> None:
     crit = _cmp(op)
     assert crit.test(Ctx({"n": 29})) is below
     assert crit.test(Ctx({"n": 30})) is at

@@ -64,7 +64,12 @@ def test_null_means_unknown() -> None:
 
 
 def test_entities_are_frozen_and_convert_to_facts() -> None:
-    firm = Enterprise(employees=100, sci_tech_staff="30", sales_revenue={2020: "5"}, business_start_date="2019-01-02")
+    firm = Enterprise(
+        employees=100,
+        sci_tech_staff="30",
+        sales_revenue={2020: "5"},
+        business_start_date="2019-01-02",
+    )
     assert firm.sci_tech_staff == 30
     assert firm.business_start_date == date(2019, 1, 2)
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
@@ -85,7 +90,12 @@ def test_every_entity_kind_builds_and_validates() -> None:
 
 def test_evaluation_does_not_mutate_the_callers_mapping() -> None:
     xining = innovpolicy.load("xining")
-    facts = {"sales_revenue": {"2020": "100"}, "employees": 3, "sci_tech_staff": 1, "contract_amount": "5"}
+    facts = {
+        "sales_revenue": {"2020": "100"},
+        "employees": 3,
+        "sci_tech_staff": 1,
+        "contract_amount": "5",
+    }
     before = copy.deepcopy(facts)
     xining.evaluate_all(facts, "2021-06-30")
     assert facts == before

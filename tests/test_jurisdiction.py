@@ -19,8 +19,12 @@ from innovpolicy.exceptions import (
     UnknownRuleError,
 )
 
-PROV_DOC = Document("p-doc", "省〔2020〕1号", "省测试办法", "Province test measures", "省", date(2020, 1, 1))
-CITY_DOC = Document("c-doc", "市〔2021〕2号", "市测试办法", "City test measures", "市", date(2021, 1, 1))
+PROV_DOC = Document(
+    "p-doc", "省〔2020〕1号", "省测试办法", "Province test measures", "省", date(2020, 1, 1)
+)
+CITY_DOC = Document(
+    "c-doc", "市〔2021〕2号", "市测试办法", "City test measures", "市", date(2021, 1, 1)
+)
 P = Citation(PROV_DOC, "第一条", "按合同金额的10%给予补助，最高1000元")
 C = Citation(CITY_DOC, "第二条", "按合同金额的20%给予补助")
 FLAG = FactSpec("flag", "boolean", "test flag")
@@ -62,12 +66,22 @@ CITY = Layer(
     parent="prov",
     documents=(CITY_DOC,),
     overrides=(
-        a.constant("p.rate", "0.20", citation=C, description="city rate", unit="ratio",
-                   valid_from=date(2021, 6, 1)),
+        a.constant(
+            "p.rate",
+            "0.20",
+            citation=C,
+            description="city rate",
+            unit="ratio",
+            valid_from=date(2021, 6, 1),
+        ),
     ),
     rules=(
         Rule(
-            id="C-AWARD", kind="incentive", title_en="award", title_zh="奖励", citation=C,
+            id="C-AWARD",
+            kind="incentive",
+            title_en="award",
+            title_zh="奖励",
+            citation=C,
             criteria=a.is_true("flag", label="flag", wording="w"),
             amount=a.Fixed(a.param("c.award"), "award"),
         ),
@@ -101,7 +115,11 @@ def test_child_sees_parent_rules_and_adds_its_own() -> None:
     assert set(city.rule_ids()) == {"P-SUB", "P-OLD", "C-AWARD"}
     assert "C-AWARD" not in prov.rule_ids()
     result = city.evaluate("C-AWARD", FACTS, "2021-07-01")
-    assert (result.status, result.amount, result.layer) == (Status.ELIGIBLE, Decimal("500.00"), "city")
+    assert (result.status, result.amount, result.layer) == (
+        Status.ELIGIBLE,
+        Decimal("500.00"),
+        "city",
+    )
 
 
 def test_override_applies_only_in_child_territory_and_from_its_date() -> None:
@@ -184,7 +202,9 @@ def test_duplicate_catalog_id_across_layers() -> None:
 
 
 def test_duplicate_catalog_id_with_overlapping_versions() -> None:
-    dup = attrs.evolve(PROVINCE, rules=(*PROVINCE.rules, _subsidy("P-SUB", P, valid_from=date(2022, 1, 1))))
+    dup = attrs.evolve(
+        PROVINCE, rules=(*PROVINCE.rules, _subsidy("P-SUB", P, valid_from=date(2022, 1, 1)))
+    )
     _expect_plugin_error("prov", "versions .* overlap", dup)
 
 
@@ -195,7 +215,9 @@ def test_rule_citing_an_unknown_source() -> None:
 
 
 def test_override_of_a_parameter_the_parent_lacks() -> None:
-    bad = attrs.evolve(CITY, overrides=(a.constant("p.nope", 1, citation=C, description="d", unit="u"),))
+    bad = attrs.evolve(
+        CITY, overrides=(a.constant("p.nope", 1, citation=C, description="d", unit="u"),)
+    )
     _expect_plugin_error("city", "override of parameter 'p.nope'", PROVINCE, bad)
 
 
@@ -205,8 +227,10 @@ def test_override_outside_the_overridden_window() -> None:
     prov = attrs.evolve(
         PROVINCE,
         documents=(bounded_doc,),
-        parameters=(a.constant("p.rate", "0.1", citation=bounded_cite, description="r", unit="ratio"),
-                    a.constant("p.cap", 1000, citation=bounded_cite, description="c", unit="CNY")),
+        parameters=(
+            a.constant("p.rate", "0.1", citation=bounded_cite, description="r", unit="ratio"),
+            a.constant("p.cap", 1000, citation=bounded_cite, description="c", unit="CNY"),
+        ),
         rules=(),
     )
     child = attrs.evolve(CITY, supersessions=(), rules=())
@@ -214,13 +238,26 @@ def test_override_outside_the_overridden_window() -> None:
 
 
 def test_parameter_redefined_without_override() -> None:
-    bad = attrs.evolve(CITY, parameters=(*CITY.parameters, a.constant("p.cap", 9, citation=C, description="d", unit="u")))
+    bad = attrs.evolve(
+        CITY,
+        parameters=(
+            *CITY.parameters,
+            a.constant("p.cap", 9, citation=C, description="d", unit="u"),
+        ),
+    )
     _expect_plugin_error("city", "declare it under overrides", PROVINCE, bad)
 
 
 def test_rule_using_an_unknown_parameter() -> None:
-    rule = Rule(id="C-Y", kind="incentive", title_en="y", title_zh="y", citation=C,
-                criteria=a.is_true("flag", label="f", wording="w"), amount=a.Fixed(a.param("c.missing"), "x"))
+    rule = Rule(
+        id="C-Y",
+        kind="incentive",
+        title_en="y",
+        title_zh="y",
+        citation=C,
+        criteria=a.is_true("flag", label="f", wording="w"),
+        amount=a.Fixed(a.param("c.missing"), "x"),
+    )
     bad = attrs.evolve(CITY, rules=(rule,))
     _expect_plugin_error("city", "unknown parameter 'c.missing'", PROVINCE, bad)
 
@@ -247,7 +284,7 @@ def test_hook_that_raises() -> None:
         def innovpolicy_layer(self) -> Layer:
             raise RuntimeError("boom")
 
-    with pytest.raises(PluginError, match="broken.*boom"):
+    with pytest.raises(PluginError, match=r"broken.*boom"):
         innovpolicy.load("prov", plugins=[Broken()])
 
 
@@ -263,7 +300,7 @@ def test_unknown_rule_id_names_it() -> None:
 
 
 def test_unknown_jurisdiction() -> None:
-    with pytest.raises(UnknownJurisdictionError, match="'mars'.*prov"):
+    with pytest.raises(UnknownJurisdictionError, match=r"'mars'.*prov"):
         load("mars", PROVINCE)
 
 
@@ -292,6 +329,13 @@ def test_installed_plugins_load_through_entry_points() -> None:
     assert xining.defined_by("XN20-GROWTH", "2021-01-01") == "xining"
     names = [spec.name for spec in xining.facts_for("QH-TBE")]
     assert names == [
-        "main_business_is_tech", "business_start_date", "finances_sound", "main_business_revenue",
-        "sales_revenue", "sci_tech_staff", "employees", "rd_expense", "owns_ip",
+        "main_business_is_tech",
+        "business_start_date",
+        "finances_sound",
+        "main_business_revenue",
+        "sales_revenue",
+        "sci_tech_staff",
+        "employees",
+        "rd_expense",
+        "owns_ip",
     ]

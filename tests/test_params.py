@@ -59,7 +59,12 @@ def test_constant_takes_the_document_window() -> None:
 
 @pytest.mark.parametrize(
     "pairs",
-    [((1, "0.1"),), ((0, "0.1"), (0, "0.2")), ((0, "0.1"), (10, "-0.1")), ((0, "0.1"), (20, "0.1"), (10, "0.1"))],
+    [
+        ((1, "0.1"),),
+        ((0, "0.1"), (0, "0.2")),
+        ((0, "0.1"), (10, "-0.1")),
+        ((0, "0.1"), (20, "0.1"), (10, "0.1")),
+    ],
 )
 def test_invalid_scales_are_refused(pairs: tuple[tuple[int, str], ...]) -> None:
     with pytest.raises(ValueError):
@@ -92,12 +97,18 @@ def test_marginal_scales_are_non_decreasing(scale: MarginalScale, a: Decimal, b:
 
 
 @given(scales(), money)
-def test_marginal_scales_are_continuous_at_every_threshold(scale: MarginalScale, _: Decimal) -> None:
+def test_marginal_scales_are_continuous_at_every_threshold(
+    scale: MarginalScale, _: Decimal
+) -> None:
     eps = Decimal("0.000001")
     max_rate = max(b.rate for b in scale.brackets)
     for bracket in scale.brackets[1:]:
         t = bracket.threshold
-        left, at, right = (apply_marginal(scale, t - eps), apply_marginal(scale, t), apply_marginal(scale, t + eps))
+        left, at, right = (
+            apply_marginal(scale, t - eps),
+            apply_marginal(scale, t),
+            apply_marginal(scale, t + eps),
+        )
         assert at - left <= max_rate * eps
         assert right - at <= max_rate * eps
 

@@ -55,7 +55,12 @@ def test_explain_false_keeps_the_answer_and_drops_the_tree() -> None:
 
 def test_amount_and_shares_in_json() -> None:
     x = innovpolicy.load("xining")
-    facts = {"contract_type": "transfer", "contract_registered": True, "contract_amount": "3333333", "district": "城东区"}
+    facts = {
+        "contract_type": "transfer",
+        "contract_registered": True,
+        "contract_amount": "3333333",
+        "district": "城东区",
+    }
     result = x.evaluate("XN20-CONTRACT-BUYER", facts, "2021-06-30")
     data = result.to_dict()
     assert data["amount"] == "99999.99"

@@ -19,7 +19,12 @@ from innovpolicy.exceptions import InvalidFactError
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [(5, Decimal(5)), ("1,000,000.50", Decimal("1000000.50")), (Decimal("0.3"), Decimal("0.3")), (" 2 ", Decimal(2))],
+    [
+        (5, Decimal(5)),
+        ("1,000,000.50", Decimal("1000000.50")),
+        (Decimal("0.3"), Decimal("0.3")),
+        (" 2 ", Decimal(2)),
+    ],
 )
 def test_to_decimal_accepts_exact_inputs(raw: object, expected: Decimal) -> None:
     assert to_decimal("x", raw) == expected
@@ -55,7 +60,9 @@ def test_to_bool() -> None:
         to_bool("owns_ip", "yes")
 
 
-@pytest.mark.parametrize("raw", ["2021/06/30", "30-06-2021", "20210630", "2021-6-30", "2021-02-30", 20210630])
+@pytest.mark.parametrize(
+    "raw", ["2021/06/30", "30-06-2021", "20210630", "2021-6-30", "2021-02-30", 20210630]
+)
 def test_to_date_refuses_other_formats(raw: object) -> None:
     with pytest.raises(InvalidFactError) as info:
         to_date("on", raw)

@@ -17,7 +17,9 @@ from .exceptions import InnovPolicyError
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="innovpolicy", description=__doc__)
-    parser.add_argument("-j", "--jurisdiction", default="xining", help="jurisdiction code (default: xining)")
+    parser.add_argument(
+        "-j", "--jurisdiction", default="xining", help="jurisdiction code (default: xining)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     example = sub.add_parser("example", help="evaluate every rule for the built-in example firm")
@@ -68,13 +70,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "example":
             results = jurisdiction.evaluate_all(EXAMPLE_FACTS, args.on)
-            print(f"Example firm: {EXAMPLE_FACTS['name']}, evaluated in {jurisdiction.code} "
-                  f"on {args.on}\n", file=sys.stderr)
+            print(
+                f"Example firm: {EXAMPLE_FACTS['name']}, evaluated in {jurisdiction.code} "
+                f"on {args.on}\n",
+                file=sys.stderr,
+            )
             _emit(results, args.json)
             counts = {s: sum(r.status is s for r in results) for s in Status}
             print(", ".join(f"{s.value}: {n}" for s, n in counts.items() if n), file=sys.stderr)
             return 0
-        text = sys.stdin.read() if args.facts == "-" else Path(args.facts).read_text(encoding="utf-8")
+        text = (
+            sys.stdin.read() if args.facts == "-" else Path(args.facts).read_text(encoding="utf-8")
+        )
         data = json.loads(text, parse_float=Decimal)
         results = jurisdiction.evaluate_all(data, args.on, rule_ids=args.rule)
         _emit(results, args.json)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import ROUND_FLOOR, Decimal
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -168,7 +169,7 @@ class LesserOf(Formula):
         missing = _collect_missing(values)
         if missing is not None:
             return missing
-        return min(values)  # type: ignore[type-var]
+        return min(values)
 
     def explain(self, ctx: Context) -> Step:
         children = [part.explain(ctx) for part in self.parts]
@@ -228,12 +229,16 @@ class Marginal(Formula):
         return self.scale.param_keys() + self.base.param_keys()
 
 
+def _freeze_table(table: Mapping[str, Expr]) -> Mapping[str, Expr]:
+    return MappingProxyType(dict(table))
+
+
 @attrs.frozen
 class Lookup(Formula):
     """An amount chosen by the value of a text fact (one award per milestone)."""
 
     fact: str
-    table: Mapping[str, Expr] = attrs.field(converter=lambda t: dict(t), hash=False)
+    table: Mapping[str, Expr] = attrs.field(converter=_freeze_table, hash=False)
     label: str = ""
     wording: str = ""
 

@@ -235,7 +235,9 @@ class Growth(Expr):
     years_back: int = 1
 
     def value(self, ctx: Context) -> Any:
-        ratio = Ratio(YearFact(self.name, self.years_back), YearFact(self.name, self.years_back + 1))
+        ratio = Ratio(
+            YearFact(self.name, self.years_back), YearFact(self.name, self.years_back + 1)
+        )
         result = ratio.value(ctx)
         return result if type(result) is Missing else result - 1
 
@@ -667,25 +669,55 @@ def compare(
     article: str = "",
 ) -> Compare:
     """Compare an expression (or the fact named *left*) with a threshold."""
-    return Compare(Fact(left) if isinstance(left, str) else left, op, _as_expr(right), label, wording, article)
+    return Compare(
+        Fact(left) if isinstance(left, str) else left, op, _as_expr(right), label, wording, article
+    )
 
 
-def at_least(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+def at_least(
+    left: Expr | str,
+    right: Expr | Decimal | int | str,
+    *,
+    label: str,
+    wording: str,
+    article: str = "",
+) -> Compare:
     """≥ — 以上, 不低于, 不少于, 达到."""
     return compare(left, ">=", right, label=label, wording=wording, article=article)
 
 
-def more_than(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+def more_than(
+    left: Expr | str,
+    right: Expr | Decimal | int | str,
+    *,
+    label: str,
+    wording: str,
+    article: str = "",
+) -> Compare:
     """> — 超过, 高于."""
     return compare(left, ">", right, label=label, wording=wording, article=article)
 
 
-def at_most(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+def at_most(
+    left: Expr | str,
+    right: Expr | Decimal | int | str,
+    *,
+    label: str,
+    wording: str,
+    article: str = "",
+) -> Compare:
     """≤ — 以下, 不超过, 不高于, 最高, 以内."""
     return compare(left, "<=", right, label=label, wording=wording, article=article)
 
 
-def less_than(left: Expr | str, right: Expr | Decimal | int | str, *, label: str, wording: str, article: str = "") -> Compare:
+def less_than(
+    left: Expr | str,
+    right: Expr | Decimal | int | str,
+    *,
+    label: str,
+    wording: str,
+    article: str = "",
+) -> Compare:
     """< — 不满, 低于, 不到."""
     return compare(left, "<", right, label=label, wording=wording, article=article)
 
@@ -695,7 +727,9 @@ def is_true(name: str, *, label: str, wording: str, article: str = "") -> FactIs
     return FactIs(name, (True,), label, wording, article)
 
 
-def is_one_of(name: str, choices: tuple[str, ...], *, label: str, wording: str, article: str = "") -> FactIs:
+def is_one_of(
+    name: str, choices: tuple[str, ...], *, label: str, wording: str, article: str = ""
+) -> FactIs:
     return FactIs(name, choices, label, wording, article)
 
 
@@ -711,6 +745,8 @@ def not_(part: Criterion, *, label: str = "not") -> Not:
     return Not(part, label)
 
 
-def if_(condition: Criterion, then: Criterion, otherwise: Criterion | None = None, *, label: str) -> IfThen:
+def if_(
+    condition: Criterion, then: Criterion, otherwise: Criterion | None = None, *, label: str
+) -> IfThen:
     """*then* when *condition* holds, else *otherwise* (default: nothing required)."""
     return IfThen(condition, then, otherwise if otherwise is not None else Always(), label)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 import attrs
 
@@ -30,7 +30,7 @@ class _Entity:
 
     def __attrs_post_init__(self) -> None:
         flat: dict[str, FactValue] = {}
-        for field in attrs.fields(type(self)):  # type: ignore[misc]
+        for field in attrs.fields(cast(Any, type(self))):
             if field.name.startswith("_"):
                 continue
             value = getattr(self, field.name)
@@ -47,7 +47,7 @@ class _Entity:
     def to_facts(self) -> dict[str, Any]:
         """The entity as a JSON-like facts mapping (unknown facts left out)."""
         result: dict[str, Any] = {}
-        for field in attrs.fields(type(self)):  # type: ignore[misc]
+        for field in attrs.fields(cast(Any, type(self))):
             if field.name.startswith("_"):
                 continue
             value = getattr(self, field.name)

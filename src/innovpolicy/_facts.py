@@ -153,15 +153,24 @@ CORE_FACTS: tuple[FactSpec, ...] = (
         "owns IP or proprietary technology reserves (patent, achievement, software copyright, "
         "crop variety, plan or own R&D project, registered technology contract, licensed product)",
     ),
-    _spec("sales_revenue", "decimal", "sales (service) revenue of the fiscal year", "CNY", yearly=True),
     _spec(
-        "main_business_revenue", "decimal", "main-business revenue of the fiscal year", "CNY",
+        "sales_revenue", "decimal", "sales (service) revenue of the fiscal year", "CNY", yearly=True
+    ),
+    _spec(
+        "main_business_revenue",
+        "decimal",
+        "main-business revenue of the fiscal year",
+        "CNY",
         yearly=True,
     ),
     _spec("rd_expense", "decimal", "R&D expense (研发投入) of the fiscal year", "CNY", yearly=True),
     _spec("tax_paid", "decimal", "taxes paid in the fiscal year", "CNY", yearly=True),
-    _spec("is_high_tech_enterprise", "boolean", "holds the high-tech enterprise (高新技术企业) title"),
-    _spec("is_tech_based_enterprise", "boolean", "holds the tech-based enterprise (科技型企业) title"),
+    _spec(
+        "is_high_tech_enterprise", "boolean", "holds the high-tech enterprise (高新技术企业) title"
+    ),
+    _spec(
+        "is_tech_based_enterprise", "boolean", "holds the tech-based enterprise (科技型企业) title"
+    ),
     _spec(
         "rd_super_deduction_exemption",
         "decimal",
@@ -170,12 +179,21 @@ CORE_FACTS: tuple[FactSpec, ...] = (
     ),
     # Platform hosts (engineering centres, key labs)
     _spec(
-        "host_kind", "text", "kind of host organisation", choices=("enterprise", "university", "institute")
+        "host_kind",
+        "text",
+        "kind of host organisation",
+        choices=("enterprise", "university", "institute"),
     ),
     _spec("rd_body_in_qinghai", "boolean", "the R&D body is located in Qinghai"),
-    _spec("is_industry_leader", "boolean", "leading firm (龙头骨干企业) of its industry in the province"),
     _spec(
-        "is_agricultural_leading_enterprise", "boolean", "agricultural leading enterprise (农业龙头企业)"
+        "is_industry_leader",
+        "boolean",
+        "leading firm (龙头骨干企业) of its industry in the province",
+    ),
+    _spec(
+        "is_agricultural_leading_enterprise",
+        "boolean",
+        "agricultural leading enterprise (农业龙头企业)",
     ),
     _spec("agricultural_field", "boolean", "the platform works in the agricultural field"),
     _spec("max_technical_leader_age", "integer", "age of the oldest technical leader", "years"),
@@ -199,9 +217,15 @@ CORE_FACTS: tuple[FactSpec, ...] = (
     _spec("test_base_area", "decimal", "test base area", "mu"),
     _spec("research_floor_area", "decimal", "research floor area (科研用房面积)", "m2"),
     _spec("equipment_value", "decimal", "total (original) value of research equipment", "CNY"),
-    _spec("national_projects_5y", "integer", "national plan projects undertaken in the last five years"),
     _spec(
-        "provincial_projects_5y", "integer", "provincial plan projects undertaken in the last five years"
+        "national_projects_5y",
+        "integer",
+        "national plan projects undertaken in the last five years",
+    ),
+    _spec(
+        "provincial_projects_5y",
+        "integer",
+        "provincial plan projects undertaken in the last five years",
     ),
     _spec(
         "st_awards_5y",
@@ -241,7 +265,9 @@ CORE_FACTS: tuple[FactSpec, ...] = (
         choices=("development", "transfer", "consulting", "service"),
     ),
     _spec(
-        "contract_registered", "boolean", "contract registered and recognised (经认定) by the registry"
+        "contract_registered",
+        "boolean",
+        "contract registered and recognised (经认定) by the registry",
     ),
     _spec("contract_amount", "decimal", "contract amount", "CNY"),
     _spec("brokered", "boolean", "deal brokered by an S&T intermediary or technology broker"),
@@ -258,7 +284,9 @@ CORE_FACTS: tuple[FactSpec, ...] = (
         choices=("demonstration_base", "city_tech_based", "high_tech", "little_giant", "gazelle"),
     ),
     # Patents
-    _spec("patent_kind", "text", "kind of patent", choices=("invention", "utility_model", "design")),
+    _spec(
+        "patent_kind", "text", "kind of patent", choices=("invention", "utility_model", "design")
+    ),
     _spec("patent_granted", "boolean", "the patent has been granted"),
     _spec("grant_date", "date", "date the patent was granted"),
     _spec("patentee", "text", "registered patentee"),
@@ -268,7 +296,9 @@ CORE_CONSTRAINTS: tuple[Constraint, ...] = (
     Constraint("sci_tech_staff", "employees", "S&T staff are counted among the employees"),
     Constraint("senior_title_staff", "rd_staff", "senior-title staff are counted among R&D staff"),
     Constraint(
-        "provincial_discipline_leaders", "rd_staff", "discipline leaders are counted among R&D staff"
+        "provincial_discipline_leaders",
+        "rd_staff",
+        "discipline leaders are counted among R&D staff",
     ),
 )
 
@@ -277,7 +307,9 @@ class FactRegistry:
     """All fact declarations known to a loaded jurisdiction (core plus plugins)."""
 
     def __init__(
-        self, specs: Iterable[FactSpec] = CORE_FACTS, constraints: Iterable[Constraint] = CORE_CONSTRAINTS
+        self,
+        specs: Iterable[FactSpec] = CORE_FACTS,
+        constraints: Iterable[Constraint] = CORE_CONSTRAINTS,
     ) -> None:
         self._specs: dict[str, FactSpec] = {}
         for spec in specs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -69,7 +70,7 @@ class _Version:
 
 
 class _Ctx:
-    __slots__ = ("facts", "on", "used", "_jurisdiction")
+    __slots__ = ("_jurisdiction", "facts", "on", "used")
 
     def __init__(
         self, jurisdiction: Jurisdiction, facts: Mapping[str, Any], on: date, record: bool
@@ -299,7 +300,7 @@ class Jurisdiction:
             computed = rule.amount.compute(ctx)
             if explain:
                 steps = rule.amount.explain(ctx)
-            if type(computed) is Missing:
+            if isinstance(computed, Missing):
                 status = Status.UNDETERMINED
                 missing = tuple(dict.fromkeys((*missing, *computed.names)))
                 if computed.reason:
@@ -344,7 +345,9 @@ class Jurisdiction:
         return tuple(
             Share(
                 payer.role,
-                str(ctx.facts.get(payer.name_fact)) if payer.name_fact and ctx.facts.get(payer.name_fact) is not None else None,
+                str(ctx.facts.get(payer.name_fact))
+                if payer.name_fact and ctx.facts.get(payer.name_fact) is not None
+                else None,
                 part,
                 weight,
             )
@@ -422,10 +425,13 @@ def _collect_layers(plugins: Iterable[object] | None) -> dict[str, tuple[str, La
         except Exception as exc:
             raise PluginError(name, f"innovpolicy_layer() raised {exc!r}") from exc
         if not isinstance(layer, Layer):
-            raise PluginError(name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer")
+            raise PluginError(
+                name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer"
+            )
         if layer.code in layers:
             raise PluginError(
-                name, f"jurisdiction code {layer.code!r} is also provided by {layers[layer.code][0]!r}"
+                name,
+                f"jurisdiction code {layer.code!r} is also provided by {layers[layer.code][0]!r}",
             )
         layers[layer.code] = (name, layer)
     return layers
@@ -502,12 +508,16 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
         own_params.add(override.key)
     for parameter in (*layer.parameters, *layer.overrides):
         for dated in parameter.values:
-            _check_source(plugin, f"parameter {parameter.key!r}", dated.citation.document, known_docs)
+            _check_source(
+                plugin, f"parameter {parameter.key!r}", dated.citation.document, known_docs
+            )
     parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
     superseded = {sup.rule_id for sup in layer.supersessions}
     for sup in layer.supersessions:
         if sup.rule_id not in parent_rules:
-            raise PluginError(plugin, f"supersedes rule {sup.rule_id!r}, which no parent layer defines")
+            raise PluginError(
+                plugin, f"supersedes rule {sup.rule_id!r}, which no parent layer defines"
+            )
         _check_source(plugin, f"supersession of {sup.rule_id!r}", sup.citation.document, known_docs)
     all_params = set(parent_params) | own_params
     by_id: dict[str, list[Rule]] = {}
@@ -525,7 +535,7 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
         by_id.setdefault(rule.id, []).append(rule)
     for rule_id, versions in by_id.items():
         ordered = sorted(versions, key=lambda r: r.valid_from)
-        for earlier, later in zip(ordered, ordered[1:], strict=False):
+        for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
                 raise PluginError(
                     plugin,

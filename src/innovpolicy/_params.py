@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -35,7 +36,7 @@ def _check_brackets(instance: Any, attribute: Any, value: tuple[Bracket, ...]) -
         raise ValueError("a marginal scale needs at least one bracket")
     if value[0].threshold != ZERO:
         raise ValueError("the first bracket of a marginal scale must start at 0")
-    for lower, upper in zip(value, value[1:], strict=False):
+    for lower, upper in itertools.pairwise(value):
         if upper.threshold <= lower.threshold:
             raise ValueError("bracket thresholds must strictly increase")
     for bracket in value:
@@ -57,7 +58,7 @@ class MarginalScale:
 
     @classmethod
     def of(cls, *pairs: tuple[Decimal | int | str, Decimal | int | str]) -> MarginalScale:
-        return cls(tuple(Bracket(threshold, rate) for threshold, rate in pairs))  # type: ignore[arg-type]
+        return cls(tuple(Bracket(threshold, rate) for threshold, rate in pairs))
 
     def apply(self, base: Decimal) -> Decimal:
         """The scale's amount for *base* (unrounded). Non-positive bases give 0."""
@@ -66,9 +67,7 @@ class MarginalScale:
     def describe(self) -> str:
         parts = []
         for index, bracket in enumerate(self.brackets):
-            upper = (
-                self.brackets[index + 1].threshold if index + 1 < len(self.brackets) else None
-            )
+            upper = self.brackets[index + 1].threshold if index + 1 < len(self.brackets) else None
             span = (
                 f"{format_decimal(bracket.threshold)}–{format_decimal(upper)}"
                 if upper is not None

@@ -60,7 +60,9 @@ class Rule:
         if self.kind == "designation" and (self.amount is not None or self.split is not None):
             raise ValueError(f"rule {self.id}: a designation has no amount")
         if self.valid_to is not None and self.valid_to < self.valid_from:
-            raise ValueError(f"rule {self.id}: valid_to {self.valid_to} before valid_from {self.valid_from}")
+            raise ValueError(
+                f"rule {self.id}: valid_to {self.valid_to} before valid_from {self.valid_from}"
+            )
 
     def in_force(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
@@ -192,7 +194,10 @@ class Result:
         if self.amount is not None:
             data["amount"] = format(self.amount, "f")
         if self.amount_range is not None:
-            data["amount_range"] = [format(self.amount_range.low, "f"), format(self.amount_range.high, "f")]
+            data["amount_range"] = [
+                format(self.amount_range.low, "f"),
+                format(self.amount_range.high, "f"),
+            ]
         if self.shares:
             data["shares"] = [share.to_dict() for share in self.shares]
         if self.missing:
@@ -279,7 +284,9 @@ def _render_outcome(outcome: Outcome, lines: list[str], depth: int) -> None:
         return
     text = f"{pad}[{mark}] {outcome.label}"
     if outcome.kind in ("comparison", "fact"):
-        actual = "unknown" if outcome.actual is None or outcome.missing else _show_value(outcome.actual)
+        actual = (
+            "unknown" if outcome.actual is None or outcome.missing else _show_value(outcome.actual)
+        )
         text += f": actual {actual}, required {outcome.required}"
     if outcome.wording:
         text += f" — 「{outcome.wording}」"
@@ -316,4 +323,3 @@ def _render_step(step: Step, lines: list[str], depth: int) -> None:
     lines.append(text)
     for child in step.children:
         _render_step(child, lines, depth + 1)
-

@@ -84,7 +84,7 @@ def constant(
         key,
         description,
         unit,
-        (DatedValue(value, start, citation, end, note),),  # type: ignore[arg-type]
+        (DatedValue(value, start, citation, end, note),),
     )
 
 

@@ -54,7 +54,9 @@ class UnknownRuleError(InnovPolicyError, KeyError):
         self.rule_id = rule_id
         self.jurisdiction = jurisdiction
         hint = f"; known ids include {', '.join(known[:8])}" if known else ""
-        super().__init__(f"rule_id={rule_id!r}: no such rule in jurisdiction {jurisdiction!r}{hint}")
+        super().__init__(
+            f"rule_id={rule_id!r}: no such rule in jurisdiction {jurisdiction!r}{hint}"
+        )
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
@@ -66,7 +68,9 @@ class NoValueInForceError(InnovPolicyError, LookupError):
     def __init__(self, key: str, on: object, windows: str) -> None:
         self.key = key
         self.on = on
-        super().__init__(f"parameter {key!r} has no value in force on {on}; it is defined for {windows}")
+        super().__init__(
+            f"parameter {key!r} has no value in force on {on}; it is defined for {windows}"
+        )
 
 
 class RuleNotInForceError(InnovPolicyError, LookupError):

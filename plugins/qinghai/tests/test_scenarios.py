@@ -18,7 +18,9 @@ def jurisdictions() -> dict[str, innovpolicy.Jurisdiction]:
     return {}
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=[f"{Path(s.path).stem}: {s.name}" for s in SCENARIOS])
+@pytest.mark.parametrize(
+    "scenario", SCENARIOS, ids=[f"{Path(s.path).stem}: {s.name}" for s in SCENARIOS]
+)
 def test_scenario(scenario: Scenario, jurisdictions: dict[str, innovpolicy.Jurisdiction]) -> None:
     if scenario.jurisdiction not in jurisdictions:
         jurisdictions[scenario.jurisdiction] = innovpolicy.load(scenario.jurisdiction)
@@ -27,7 +29,14 @@ def test_scenario(scenario: Scenario, jurisdictions: dict[str, innovpolicy.Juris
 
 def test_every_slice_rule_has_scenarios() -> None:
     covered = {s.rule for s in SCENARIOS}
-    assert covered >= {"QH-TBE", "QH-ERC", "QH-KL", "QH20-PLATFORM", "QH20-TECH-INTRO", "QH20-RD-SUBSIDY"}
+    assert covered >= {
+        "QH-TBE",
+        "QH-ERC",
+        "QH-KL",
+        "QH20-PLATFORM",
+        "QH20-TECH-INTRO",
+        "QH20-RD-SUBSIDY",
+    }
 
 
 def test_every_rule_has_a_not_in_force_scenario() -> None:

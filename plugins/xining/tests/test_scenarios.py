@@ -18,7 +18,9 @@ def jurisdictions() -> dict[str, innovpolicy.Jurisdiction]:
     return {}
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=[f"{Path(s.path).stem}: {s.name}" for s in SCENARIOS])
+@pytest.mark.parametrize(
+    "scenario", SCENARIOS, ids=[f"{Path(s.path).stem}: {s.name}" for s in SCENARIOS]
+)
 def test_scenario(scenario: Scenario, jurisdictions: dict[str, innovpolicy.Jurisdiction]) -> None:
     if scenario.jurisdiction not in jurisdictions:
         jurisdictions[scenario.jurisdiction] = innovpolicy.load(scenario.jurisdiction)

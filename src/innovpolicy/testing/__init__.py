@@ -125,12 +125,16 @@ def check_scenario(jurisdiction: Jurisdiction, scenario: Scenario) -> Result:
         if got_shares != dict(scenario.shares):
             problems.append(f"shares: expected {dict(scenario.shares)}, got {got_shares}")
     if scenario.missing is not None and set(result.missing) != set(scenario.missing):
-        problems.append(f"missing facts: expected {sorted(scenario.missing)}, got {sorted(result.missing)}")
+        problems.append(
+            f"missing facts: expected {sorted(scenario.missing)}, got {sorted(result.missing)}"
+        )
     if scenario.citation is not None:
         document = scenario.citation.get("document")
         article = scenario.citation.get("article")
         if document is not None and result.citation.document.number != document:
-            problems.append(f"citation document: expected {document}, got {result.citation.document.number}")
+            problems.append(
+                f"citation document: expected {document}, got {result.citation.document.number}"
+            )
         if article is not None and result.citation.article != article:
             problems.append(f"citation article: expected {article}, got {result.citation.article}")
     if problems:

@@ -39,23 +39,54 @@ W_EQUIP = "科研仪器设备总值(原值)不低于200万元"
 W_RD = "近三年中每年研发投入占年销售收入比例一般不低于3%"
 
 
-def _p(key: str, value: int | str, wording: str, article: str, description: str, unit: str) -> a.Parameter:
+def _p(
+    key: str, value: int | str, wording: str, article: str, description: str, unit: str
+) -> a.Parameter:
     return a.constant(
-        key, value, citation=a.Citation(DOCUMENT, article, wording), description=description, unit=unit
+        key,
+        value,
+        citation=a.Citation(DOCUMENT, article, wording),
+        description=description,
+        unit=unit,
     )
 
 
 PARAMETERS = (
     _p("qh.kl.min_rd_staff", 15, W_STAFF, "第十条㈠", "minimum R&D staff", "persons"),
     _p("qh.kl.min_senior_staff", 5, W_STAFF, "第十条㈠", "minimum senior-title staff", "persons"),
-    _p("qh.kl.min_discipline_leaders", 1, W_STAFF, "第十条㈠",
-       "minimum provincial discipline leaders", "persons"),
-    _p("qh.kl.min_projects_per_year", 2, W_PROJECTS, "第十条㈡",
-       "minimum national or provincial R&D projects a year", "count"),
+    _p(
+        "qh.kl.min_discipline_leaders",
+        1,
+        W_STAFF,
+        "第十条㈠",
+        "minimum provincial discipline leaders",
+        "persons",
+    ),
+    _p(
+        "qh.kl.min_projects_per_year",
+        2,
+        W_PROJECTS,
+        "第十条㈡",
+        "minimum national or provincial R&D projects a year",
+        "count",
+    ),
     _p("qh.kl.min_floor_area", 800, W_FLOOR, "第十条㈢", "minimum research floor area", "m2"),
-    _p("qh.kl.min_equipment", a.wan(200), W_EQUIP, "第十条㈢", "minimum equipment original value", "CNY"),
-    _p("qh.kl.min_rd_intensity", "0.03", W_RD, "第十条㈤",
-       "minimum yearly R&D / sales, enterprise host", "ratio"),
+    _p(
+        "qh.kl.min_equipment",
+        a.wan(200),
+        W_EQUIP,
+        "第十条㈢",
+        "minimum equipment original value",
+        "CNY",
+    ),
+    _p(
+        "qh.kl.min_rd_intensity",
+        "0.03",
+        W_RD,
+        "第十条㈤",
+        "minimum yearly R&D / sales, enterprise host",
+        "ratio",
+    ),
 )
 
 KEY_LABORATORY = Rule(
@@ -65,28 +96,66 @@ KEY_LABORATORY = Rule(
     title_zh="青海省重点实验室申请条件",
     citation=ART10,
     criteria=a.all_of(
-        a.at_least("rd_staff", a.param("qh.kl.min_rd_staff"),
-                   label="R&D staff", wording=W_STAFF, article="第十条㈠"),
-        a.at_least("senior_title_staff", a.param("qh.kl.min_senior_staff"),
-                   label="senior-title staff", wording=W_STAFF, article="第十条㈠"),
-        a.at_least("provincial_discipline_leaders", a.param("qh.kl.min_discipline_leaders"),
-                   label="provincial discipline leaders", wording=W_STAFF, article="第十条㈠"),
-        a.at_least("rd_projects_per_year", a.param("qh.kl.min_projects_per_year"),
-                   label="national or provincial R&D projects a year", wording=W_PROJECTS,
-                   article="第十条㈡"),
-        a.at_least("research_floor_area", a.param("qh.kl.min_floor_area"),
-                   label="research floor area", wording=W_FLOOR, article="第十条㈢"),
-        a.at_least("equipment_value", a.param("qh.kl.min_equipment"),
-                   label="equipment original value", wording=W_EQUIP, article="第十条㈢"),
+        a.at_least(
+            "rd_staff",
+            a.param("qh.kl.min_rd_staff"),
+            label="R&D staff",
+            wording=W_STAFF,
+            article="第十条㈠",
+        ),
+        a.at_least(
+            "senior_title_staff",
+            a.param("qh.kl.min_senior_staff"),
+            label="senior-title staff",
+            wording=W_STAFF,
+            article="第十条㈠",
+        ),
+        a.at_least(
+            "provincial_discipline_leaders",
+            a.param("qh.kl.min_discipline_leaders"),
+            label="provincial discipline leaders",
+            wording=W_STAFF,
+            article="第十条㈠",
+        ),
+        a.at_least(
+            "rd_projects_per_year",
+            a.param("qh.kl.min_projects_per_year"),
+            label="national or provincial R&D projects a year",
+            wording=W_PROJECTS,
+            article="第十条㈡",
+        ),
+        a.at_least(
+            "research_floor_area",
+            a.param("qh.kl.min_floor_area"),
+            label="research floor area",
+            wording=W_FLOOR,
+            article="第十条㈢",
+        ),
+        a.at_least(
+            "equipment_value",
+            a.param("qh.kl.min_equipment"),
+            label="equipment original value",
+            wording=W_EQUIP,
+            article="第十条㈢",
+        ),
         a.if_(
-            a.is_one_of("host_kind", ("enterprise",), label="host is an enterprise",
-                        wording="企业组建实验室还应具备以下条件", article="第十条㈤"),
+            a.is_one_of(
+                "host_kind",
+                ("enterprise",),
+                label="host is an enterprise",
+                wording="企业组建实验室还应具备以下条件",
+                article="第十条㈤",
+            ),
             a.all_of(
                 *(
                     a.at_least(
-                        a.ratio(a.prior_year("rd_expense", back), a.prior_year("sales_revenue", back)),
+                        a.ratio(
+                            a.prior_year("rd_expense", back), a.prior_year("sales_revenue", back)
+                        ),
                         a.param("qh.kl.min_rd_intensity"),
-                        label=f"R&D / sales in Y-{back}", wording=W_RD, article="第十条㈤",
+                        label=f"R&D / sales in Y-{back}",
+                        wording=W_RD,
+                        article="第十条㈤",
                     )
                     for back in (1, 2, 3)
                 ),

@@ -34,7 +34,9 @@ DOCUMENT = Document(
     "published (cited by the Xining measures posted that day).",
 )
 
-W_RD_SUBSIDY = "对高新技术企业和科技型企业按照当年研发费用加计扣除免税额的10％给予最高不超过200万元奖补"
+W_RD_SUBSIDY = (
+    "对高新技术企业和科技型企业按照当年研发费用加计扣除免税额的10％给予最高不超过200万元奖补"
+)
 W_TECH_INTRO = (
     "对引进技术落地转化效果显著的企业，择优按转移转化项目研发总投入的20%，给予不高于企业三年累计缴税总额，"
     "最高200万元的财政资金补助，所需补助资金按行政隶属由省和市（州）根据财政事权8：2比例承担"
@@ -61,21 +63,55 @@ PARAMETERS = (
         "CNY",
         (report_2017.RD_SUBSIDY_CAP, DatedValue(a.wan(200), DOCUMENT.effective_from, RD_SUBSIDY)),
     ),
-    a.constant("qh.tech_intro.rate", "0.20", citation=TECH_INTRO, unit="ratio",
-               description="share of the transfer project's total R&D investment"),
-    a.constant("qh.tech_intro.cap", a.wan(200), citation=TECH_INTRO, unit="CNY",
-               description="cap of the technology-import subsidy"),
-    a.constant("qh.tech_intro.province_weight", 8, citation=TECH_INTRO, unit="weight",
-               description="province's part of the 8:2 cost share"),
-    a.constant("qh.tech_intro.prefecture_weight", 2, citation=TECH_INTRO, unit="weight",
-               description="prefecture's part of the 8:2 cost share"),
-    a.constant("qh.platform.min_achievements", 3, citation=PLATFORM, unit="count",
-               description="minimum achievements transformed in Qinghai"),
-    a.constant("qh.platform.scale", MarginalScale.of((0, "0.015"), (a.wan(1000), "0.01")),
-               citation=PLATFORM, unit="marginal scale",
-               description="1.5% up to and including 10,000,000, 1% of the part above"),
-    a.constant("qh.platform.cap", a.wan(100), citation=PLATFORM, unit="CNY",
-               description="yearly cap per platform"),
+    a.constant(
+        "qh.tech_intro.rate",
+        "0.20",
+        citation=TECH_INTRO,
+        unit="ratio",
+        description="share of the transfer project's total R&D investment",
+    ),
+    a.constant(
+        "qh.tech_intro.cap",
+        a.wan(200),
+        citation=TECH_INTRO,
+        unit="CNY",
+        description="cap of the technology-import subsidy",
+    ),
+    a.constant(
+        "qh.tech_intro.province_weight",
+        8,
+        citation=TECH_INTRO,
+        unit="weight",
+        description="province's part of the 8:2 cost share",
+    ),
+    a.constant(
+        "qh.tech_intro.prefecture_weight",
+        2,
+        citation=TECH_INTRO,
+        unit="weight",
+        description="prefecture's part of the 8:2 cost share",
+    ),
+    a.constant(
+        "qh.platform.min_achievements",
+        3,
+        citation=PLATFORM,
+        unit="count",
+        description="minimum achievements transformed in Qinghai",
+    ),
+    a.constant(
+        "qh.platform.scale",
+        MarginalScale.of((0, "0.015"), (a.wan(1000), "0.01")),
+        citation=PLATFORM,
+        unit="marginal scale",
+        description="1.5% up to and including 10,000,000, 1% of the part above",
+    ),
+    a.constant(
+        "qh.platform.cap",
+        a.wan(100),
+        citation=PLATFORM,
+        unit="CNY",
+        description="yearly cap per platform",
+    ),
 )
 
 RD_SUBSIDY_2020 = Rule(
@@ -108,17 +144,25 @@ TECH_INTRO_SUBSIDY = Rule(
         wording="对引进技术落地转化效果显著的企业，择优",
     ),
     amount=a.lesser_of(
-        a.RateOf(a.param("qh.tech_intro.rate"), a.fact("transfer_project_rd_total"),
-                 "20% of the transfer project's total R&D investment"),
-        a.cap(a.sum_of_years("tax_paid", 3), label="taxes paid in the last three fiscal years",
-              wording="不高于企业三年累计缴税总额"),
+        a.RateOf(
+            a.param("qh.tech_intro.rate"),
+            a.fact("transfer_project_rd_total"),
+            "20% of the transfer project's total R&D investment",
+        ),
+        a.cap(
+            a.sum_of_years("tax_paid", 3),
+            label="taxes paid in the last three fiscal years",
+            wording="不高于企业三年累计缴税总额",
+        ),
         a.cap(a.param("qh.tech_intro.cap"), label="cap", wording="最高200万元"),
         wording=W_TECH_INTRO,
     ),
     split=a.CostSplit(
         (
             a.Payer("province", a.param("qh.tech_intro.province_weight")),
-            a.Payer("prefecture", a.param("qh.tech_intro.prefecture_weight"), name_fact="prefecture"),
+            a.Payer(
+                "prefecture", a.param("qh.tech_intro.prefecture_weight"), name_fact="prefecture"
+            ),
         ),
         wording="所需补助资金按行政隶属由省和市（州）根据财政事权8：2比例承担",
         article="一、(二)",
@@ -136,15 +180,24 @@ PLATFORM_SUBSIDY = Rule(
     title_zh="科技成果转化服务平台补助",
     citation=PLATFORM,
     criteria=a.at_least(
-        "achievements_transformed", a.param("qh.platform.min_achievements"),
-        label="achievements transformed in Qinghai", wording="促成不低于3项科技成果在省内转化",
+        "achievements_transformed",
+        a.param("qh.platform.min_achievements"),
+        label="achievements transformed in Qinghai",
+        wording="促成不低于3项科技成果在省内转化",
         article="二、(五)",
     ),
     amount=a.lesser_of(
-        a.Marginal(a.param("qh.platform.scale"), a.fact("transaction_volume"),
-                   "marginal tiers on the yearly transaction volume",
-                   "年度技术交易额度在1000万元 （含）以内的，给予1.5%的补助；1000万元以上的部分，给予1%的补助"),
-        a.cap(a.param("qh.platform.cap"), label="yearly cap per platform", wording="每个平台每年最高补助100万元"),
+        a.Marginal(
+            a.param("qh.platform.scale"),
+            a.fact("transaction_volume"),
+            "marginal tiers on the yearly transaction volume",
+            "年度技术交易额度在1000万元 （含）以内的，给予1.5%的补助；1000万元以上的部分，给予1%的补助",
+        ),
+        a.cap(
+            a.param("qh.platform.cap"),
+            label="yearly cap per platform",
+            wording="每个平台每年最高补助100万元",
+        ),
     ),
 )
 

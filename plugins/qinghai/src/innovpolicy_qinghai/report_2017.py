@@ -42,7 +42,9 @@ RD_SUBSIDY_RATE = DatedValue("0.15", DOCUMENT.effective_from, SUBSIDY, DOCUMENT.
 RD_SUBSIDY_CAP = DatedValue(a.wan(200), DOCUMENT.effective_from, SUBSIDY, DOCUMENT.effective_to)
 
 FACTS = (
-    FactSpec("is_little_giant", "boolean", "holds the provincial S&T little giant (科技小巨人) title"),
+    FactSpec(
+        "is_little_giant", "boolean", "holds the provincial S&T little giant (科技小巨人) title"
+    ),
     FactSpec(
         "is_cultivation_target",
         "boolean",
@@ -51,8 +53,11 @@ FACTS = (
 )
 
 RD_SUBSIDY_AMOUNT = a.lesser_of(
-    a.RateOf(a.param("qh.rd_subsidy.rate"), a.fact("rd_super_deduction_exemption"),
-             "rate × this year's super-deduction tax exemption"),
+    a.RateOf(
+        a.param("qh.rd_subsidy.rate"),
+        a.fact("rd_super_deduction_exemption"),
+        "rate × this year's super-deduction tax exemption",
+    ),
     a.cap(a.param("qh.rd_subsidy.cap"), label="cap"),
 )
 
@@ -70,7 +75,9 @@ RD_SUBSIDY_2017 = Rule(
         label="eligible kinds of enterprise",
     ),
     amount=RD_SUBSIDY_AMOUNT,
-    readings=("Window 2017-09-04..2020-08-18: the report date to the day before the 2020 measures.",),
+    readings=(
+        "Window 2017-09-04..2020-08-18: the report date to the day before the 2020 measures.",
+    ),
 )
 
 RULES = (RD_SUBSIDY_2017,)

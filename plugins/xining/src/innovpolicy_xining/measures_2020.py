@@ -45,37 +45,90 @@ W_GROWTH = (
     "对成长为科技成果转化示范基地、市级科技型企业、高新技术企业、小巨人企业和“瞪羚”企业的经济实体，"
     "一次性引导奖励分别为10万元、10万元、30万元、40万元和50万元。"
 )
-W_MATCHING = (
-    "本措施中涉及新增引导奖励资金项目，继续采取联动配套方式，依据企业隶属关系，由市与园区(县区)按不低于1:1比例配套落实"
-)
+W_MATCHING = "本措施中涉及新增引导奖励资金项目，继续采取联动配套方式，依据企业隶属关系，由市与园区(县区)按不低于1:1比例配套落实"
 
 CONTRACT = a.Citation(DOCUMENT, "6", W_CONTRACT)
 GROWTH = a.Citation(DOCUMENT, "8", W_GROWTH)
 MATCHING = a.Citation(DOCUMENT, "17", W_MATCHING)
 
 PARAMETERS = (
-    a.constant("xn.contract.buyer_rate", "0.03", citation=CONTRACT, unit="ratio",
-               description="buyer's subsidy as a share of the contract amount"),
-    a.constant("xn.contract.buyer_cap", a.wan(10), citation=CONTRACT, unit="CNY",
-               description="cap of the buyer's subsidy"),
-    a.constant("xn.contract.broker_rate", "0.01", citation=CONTRACT, unit="ratio",
-               description="broker's subsidy as a share of the contract amount"),
-    a.constant("xn.contract.broker_cap", a.wan(5), citation=CONTRACT, unit="CNY",
-               description="cap of the broker's subsidy per project"),
-    a.constant("xn.growth.demonstration_base", a.wan(10), citation=GROWTH, unit="CNY",
-               description="award for becoming a transformation demonstration base"),
-    a.constant("xn.growth.city_tech_based", a.wan(10), citation=GROWTH, unit="CNY",
-               description="award for becoming a city-level tech-based enterprise"),
-    a.constant("xn.growth.high_tech", a.wan(30), citation=GROWTH, unit="CNY",
-               description="award for becoming a high-tech enterprise"),
-    a.constant("xn.growth.little_giant", a.wan(40), citation=GROWTH, unit="CNY",
-               description="award for becoming a little-giant enterprise"),
-    a.constant("xn.growth.gazelle", a.wan(50), citation=GROWTH, unit="CNY",
-               description="award for becoming a gazelle enterprise"),
-    a.constant("xn.matching.city_weight", 1, citation=MATCHING, unit="weight",
-               description="city's part of the co-funding of new city incentives"),
-    a.constant("xn.matching.district_weight", 1, citation=MATCHING, unit="weight",
-               description="district's or park's part of the co-funding of new city incentives"),
+    a.constant(
+        "xn.contract.buyer_rate",
+        "0.03",
+        citation=CONTRACT,
+        unit="ratio",
+        description="buyer's subsidy as a share of the contract amount",
+    ),
+    a.constant(
+        "xn.contract.buyer_cap",
+        a.wan(10),
+        citation=CONTRACT,
+        unit="CNY",
+        description="cap of the buyer's subsidy",
+    ),
+    a.constant(
+        "xn.contract.broker_rate",
+        "0.01",
+        citation=CONTRACT,
+        unit="ratio",
+        description="broker's subsidy as a share of the contract amount",
+    ),
+    a.constant(
+        "xn.contract.broker_cap",
+        a.wan(5),
+        citation=CONTRACT,
+        unit="CNY",
+        description="cap of the broker's subsidy per project",
+    ),
+    a.constant(
+        "xn.growth.demonstration_base",
+        a.wan(10),
+        citation=GROWTH,
+        unit="CNY",
+        description="award for becoming a transformation demonstration base",
+    ),
+    a.constant(
+        "xn.growth.city_tech_based",
+        a.wan(10),
+        citation=GROWTH,
+        unit="CNY",
+        description="award for becoming a city-level tech-based enterprise",
+    ),
+    a.constant(
+        "xn.growth.high_tech",
+        a.wan(30),
+        citation=GROWTH,
+        unit="CNY",
+        description="award for becoming a high-tech enterprise",
+    ),
+    a.constant(
+        "xn.growth.little_giant",
+        a.wan(40),
+        citation=GROWTH,
+        unit="CNY",
+        description="award for becoming a little-giant enterprise",
+    ),
+    a.constant(
+        "xn.growth.gazelle",
+        a.wan(50),
+        citation=GROWTH,
+        unit="CNY",
+        description="award for becoming a gazelle enterprise",
+    ),
+    a.constant(
+        "xn.matching.city_weight",
+        1,
+        citation=MATCHING,
+        unit="weight",
+        description="city's part of the co-funding of new city incentives",
+    ),
+    a.constant(
+        "xn.matching.district_weight",
+        1,
+        citation=MATCHING,
+        unit="weight",
+        description="district's or park's part of the co-funding of new city incentives",
+    ),
 )
 
 CITY_DISTRICT_SPLIT = a.CostSplit(
@@ -88,11 +141,19 @@ CITY_DISTRICT_SPLIT = a.CostSplit(
 )
 
 _registered_contract = a.all_of(
-    a.is_one_of("contract_type", ("development", "transfer"),
-                label="technology development or transfer contract",
-                wording="对技术开发、技术转让两类合同", article="6"),
-    a.is_true("contract_registered", label="contract recognised by the registry",
-              wording="经认定后", article="6"),
+    a.is_one_of(
+        "contract_type",
+        ("development", "transfer"),
+        label="technology development or transfer contract",
+        wording="对技术开发、技术转让两类合同",
+        article="6",
+    ),
+    a.is_true(
+        "contract_registered",
+        label="contract recognised by the registry",
+        wording="经认定后",
+        article="6",
+    ),
     label="registered development or transfer contract",
 )
 
@@ -104,8 +165,12 @@ CONTRACT_BUYER = Rule(
     citation=CONTRACT,
     criteria=_registered_contract,
     amount=a.lesser_of(
-        a.RateOf(a.param("xn.contract.buyer_rate"), a.fact("contract_amount"), "3% of the contract amount",
-                 "对买方给予3%的技术合同补贴"),
+        a.RateOf(
+            a.param("xn.contract.buyer_rate"),
+            a.fact("contract_amount"),
+            "3% of the contract amount",
+            "对买方给予3%的技术合同补贴",
+        ),
         a.cap(a.param("xn.contract.buyer_cap"), label="cap", wording="最高不超过10万元"),
     ),
     split=CITY_DISTRICT_SPLIT,
@@ -120,14 +185,26 @@ CONTRACT_BROKER = Rule(
     citation=CONTRACT,
     criteria=a.all_of(
         _registered_contract,
-        a.is_true("brokered", label="deal brokered by an intermediary or technology broker",
-                  wording="对科技服务中介机构或技术经纪人促成交易的", article="6"),
+        a.is_true(
+            "brokered",
+            label="deal brokered by an intermediary or technology broker",
+            wording="对科技服务中介机构或技术经纪人促成交易的",
+            article="6",
+        ),
         label="brokered registered contract",
     ),
     amount=a.lesser_of(
-        a.RateOf(a.param("xn.contract.broker_rate"), a.fact("contract_amount"), "1% of the contract amount",
-                 "给予1%的技术合同补贴"),
-        a.cap(a.param("xn.contract.broker_cap"), label="cap per project", wording="单个项目最高不超过5万元"),
+        a.RateOf(
+            a.param("xn.contract.broker_rate"),
+            a.fact("contract_amount"),
+            "1% of the contract amount",
+            "给予1%的技术合同补贴",
+        ),
+        a.cap(
+            a.param("xn.contract.broker_cap"),
+            label="cap per project",
+            wording="单个项目最高不超过5万元",
+        ),
     ),
     split=CITY_DISTRICT_SPLIT,
     readings=(
@@ -143,8 +220,10 @@ GROWTH_AWARD = Rule(
     title_zh="产学研经济实体成长引导奖励",
     citation=GROWTH,
     criteria=a.is_true(
-        "joint_entity", label="joint-stock S&T firm of an enterprise with a university or institute",
-        wording="支持企业与高校、科研院所联合成立股份制科技型企业", article="8",
+        "joint_entity",
+        label="joint-stock S&T firm of an enterprise with a university or institute",
+        wording="支持企业与高校、科研院所联合成立股份制科技型企业",
+        article="8",
     ),
     amount=a.Lookup(
         "growth_milestone",
