@@ -1,0 +1,205 @@
+"""Benchmarks of innovpolicy: load time, single-evaluation latency, batch throughput.
+
+Run from the repository root after the quick-start install::
+
+    .venv/bin/python bench/run.py            # full run (100,000 enterprises)
+    .venv/bin/python bench/run.py --quick    # 10,000 enterprises, fewer repeats
+
+Figures are printed as a Markdown table ready for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import innovpolicy
+
+ON = date(2019, 6, 30)  # QH-TBE is in force; the 2017 value of QH20-RD-SUBSIDY applies
+ON_2021 = date(2021, 6, 30)
+SLICE = (
+    "QH-TBE",
+    "QH-ERC",
+    "QH-KL",
+    "QH20-RD-SUBSIDY",
+    "QH20-TECH-INTRO",
+    "QH20-PLATFORM",
+    "XN20-CONTRACT-BUYER",
+    "XN20-CONTRACT-BROKER",
+    "XN20-GROWTH",
+)
+
+TBE_FACTS: dict[str, Any] = {
+    "main_business_is_tech": True,
+    "business_start_date": "2012-03-15",
+    "finances_sound": True,
+    "main_business_revenue": {2018: "900000"},
+    "sales_revenue": {2018: "1000000"},
+    "employees": 100,
+    "sci_tech_staff": 35,
+    "rd_expense": {2018: "30000"},
+    "owns_ip": True,
+}
+
+
+def load_time(repeats: int) -> list[float]:
+    code = (
+        "import time; t = time.perf_counter(); import innovpolicy; "
+        "innovpolicy.load('xining'); print(time.perf_counter() - t)"
+    )
+    times = []
+    for _ in range(repeats):
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        times.append(float(out.stdout))
+    return times
+
+
+def per_call(fn: Any, number: int, repeat: int) -> float:
+    """Best-of-*repeat* mean seconds per call."""
+    return min(timeit.repeat(fn, number=number, repeat=repeat)) / number
+
+
+def enterprise(rng: random.Random) -> dict[str, Any]:
+    """A random firm with every fact the slice reads (some left unknown on purpose)."""
+    sales = {y: Decimal(rng.randrange(1_000_000, 300_000_000)) for y in range(2014, 2021)}
+    employees = rng.randrange(1, 2000)
+    facts: dict[str, Any] = {
+        "main_business_is_tech": rng.random() < 0.8,
+        "business_start_date": date(
+            rng.randrange(2000, 2019), rng.randrange(1, 13), rng.randrange(1, 29)
+        ),
+        "finances_sound": rng.random() < 0.9,
+        "employees": employees,
+        "sci_tech_staff": rng.randrange(0, employees + 1),
+        "owns_ip": rng.random() < 0.7,
+        "sales_revenue": sales,
+        "main_business_revenue": {
+            y: v * Decimal(rng.randrange(30, 101)) / 100 for y, v in sales.items()
+        },
+        "rd_expense": {y: v * Decimal(rng.randrange(0, 800)) / 10_000 for y, v in sales.items()},
+        "tax_paid": {y: v * Decimal(rng.randrange(1, 100)) / 1000 for y, v in sales.items()},
+        "is_high_tech_enterprise": rng.random() < 0.4,
+        "is_tech_based_enterprise": rng.random() < 0.5,
+        "rd_super_deduction_exemption": Decimal(rng.randrange(0, 30_000_000)),
+        "host_kind": rng.choice(("enterprise", "university", "institute")),
+        "registered_in_qinghai": True,
+        "independent_legal_person": True,
+        "rd_body_in_qinghai": rng.random() < 0.9,
+        "is_industry_leader": rng.random() < 0.5,
+        "is_agricultural_leading_enterprise": rng.random() < 0.2,
+        "agricultural_field": rng.random() < 0.2,
+        "max_technical_leader_age": rng.randrange(30, 75),
+        "director_age": rng.randrange(30, 70),
+        "rd_staff": (rd_staff := rng.randrange(0, 200)),
+        "senior_title_staff": rng.randrange(0, rd_staff + 1),
+        "technical_staff": rng.randrange(0, 100),
+        "provincial_discipline_leaders": rng.randrange(0, min(3, rd_staff + 1)),
+        "leading_achievements": rng.randrange(0, 5),
+        "facility_area": Decimal(rng.randrange(0, 5000)),
+        "lab_area": Decimal(rng.randrange(0, 1000)),
+        "test_base_area": Decimal(rng.randrange(0, 300)),
+        "research_floor_area": Decimal(rng.randrange(0, 3000)),
+        "equipment_value": Decimal(rng.randrange(0, 10_000_000)),
+        "national_projects_5y": rng.randrange(0, 4),
+        "provincial_projects_5y": rng.randrange(0, 6),
+        "st_awards_5y": rng.randrange(0, 3),
+        "invention_patents_5y": rng.randrange(0, 6),
+        "rd_projects_per_year": rng.randrange(0, 5),
+        "research_funding": Decimal(rng.randrange(0, 20_000_000)),
+        "imported_technology_effective": rng.random() < 0.5,
+        "transfer_project_rd_total": Decimal(rng.randrange(0, 20_000_000)),
+        "prefecture": "西宁市",
+        "district": rng.choice(("城东区", "城中区", "城西区", "城北区", "湟中区")),
+        "achievements_transformed": rng.randrange(0, 8),
+        "transaction_volume": Decimal(rng.randrange(0, 200_000_000)),
+        "contract_type": rng.choice(("development", "transfer", "consulting", "service")),
+        "contract_registered": rng.random() < 0.8,
+        "contract_amount": Decimal(rng.randrange(0, 10_000_000)),
+        "brokered": rng.random() < 0.3,
+        "joint_entity": rng.random() < 0.5,
+        "growth_milestone": rng.choice(
+            ("demonstration_base", "city_tech_based", "high_tech", "little_giant", "gazelle")
+        ),
+    }
+    for name in rng.sample(sorted(facts), k=rng.randrange(0, 3)):  # leave a few facts unknown
+        if name not in ("employees", "rd_staff"):
+            del facts[name]
+    return facts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="10,000 enterprises, fewer repeats")
+    parser.add_argument("--enterprises", type=int, default=None)
+    args = parser.parse_args()
+    count = args.enterprises or (10_000 if args.quick else 100_000)
+    repeats = 3 if args.quick else 7
+
+    loads = load_time(repeats)
+    xining = innovpolicy.load("xining")
+    prepared = xining.prepare(TBE_FACTS)
+    assert xining.evaluate("QH-TBE", prepared, ON).eligible
+
+    fast = per_call(lambda: xining.evaluate("QH-TBE", prepared, ON, explain=False), 20_000, repeats)
+    full = per_call(lambda: xining.evaluate("QH-TBE", prepared, ON), 5_000, repeats)
+    raw = per_call(lambda: xining.evaluate("QH-TBE", TBE_FACTS, ON, explain=False), 5_000, repeats)
+    rendered = per_call(lambda: xining.evaluate("QH-TBE", prepared, ON).render(), 2_000, repeats)
+
+    rng = random.Random(20261124)
+    firms = [enterprise(rng) for _ in range(count)]
+    start = time.perf_counter()
+    batch = [xining.prepare(f) for f in firms]
+    prepare_s = time.perf_counter() - start
+    start = time.perf_counter()
+    statuses: dict[str, int] = {}
+    for facts in batch:
+        for rule_id in SLICE:
+            result = xining.evaluate(rule_id, facts, ON_2021, explain=False)
+            statuses[result.status.value] = statuses.get(result.status.value, 0) + 1
+    eval_s = time.perf_counter() - start
+    evaluations = count * len(SLICE)
+
+    print(
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
+        f"{platform.python_version()}, {platform.platform()}"
+    )
+    print()
+    print("| measure | figure | target |")
+    print("| --- | --- | --- |")
+    print(
+        f"| import + load('xining'), fresh process, median of {repeats} | "
+        f"{statistics.median(loads) * 1000:.1f} ms | < 200 ms |"
+    )
+    print(f"| QH-TBE, prepared facts, explain=False | {fast * 1e6:.1f} µs | < 50 µs |")
+    print(f"| QH-TBE, prepared facts, with explanation | {full * 1e6:.1f} µs | |")
+    print(f"| QH-TBE, raw mapping (validation included), explain=False | {raw * 1e6:.1f} µs | |")
+    print(f"| QH-TBE, explanation rendered as text | {rendered * 1e6:.1f} µs | |")
+    print(
+        f"| batch: {count:,} enterprises × {len(SLICE)} slice rules, explain=False | "
+        f"{evaluations / eval_s:,.0f} evaluations/s ({eval_s:.2f} s) | ≥ 100,000/s |"
+    )
+    print(
+        f"| batch: validating {count:,} facts mappings (prepare) | "
+        f"{count / prepare_s:,.0f} mappings/s ({prepare_s:.2f} s) | |"
+    )
+    print(
+        f"| batch including validation | {evaluations / (eval_s + prepare_s):,.0f} evaluations/s | |"
+    )
+    print()
+    print("Statuses in the batch:", ", ".join(f"{k} {v:,}" for k, v in sorted(statuses.items())))
+
+
+if __name__ == "__main__":
+    main()
