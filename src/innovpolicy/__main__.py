@@ -1,4 +1,4 @@
-"""Command line: ``innovpolicy example | evaluate | facts | rules | catalog``."""
+"""Command line: ``innovpolicy example | evaluate | facts | rules | jurisdictions | docs``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from ._docs import write_docs
 from ._example import EXAMPLE_DATE, EXAMPLE_FACTS
 from ._jurisdiction import available, load
 from ._rules import Status
@@ -36,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     facts.add_argument("rule")
 
     sub.add_parser("rules", help="list the rules of the jurisdiction")
+    docs = sub.add_parser("docs", help="write catalog.md and api.md into a directory")
+    docs.add_argument("directory")
     sub.add_parser("jurisdictions", help="list installed jurisdictions")
     return parser
 
@@ -61,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for rule_id in jurisdiction.rule_ids():
                 rule = jurisdiction.rule(rule_id)
                 print(f"{rule_id:24} {rule.kind:12} {rule.window():24} {rule.title_zh}")
+            return 0
+        if args.command == "docs":
+            for path in write_docs(Path(args.directory), jurisdiction):
+                print(path)
             return 0
         if args.command == "facts":
             for spec in jurisdiction.facts_for(args.rule):

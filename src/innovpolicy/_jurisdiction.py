@@ -402,7 +402,9 @@ def _build_versions(chain: Sequence[Layer]) -> dict[str, tuple[_Version, ...]]:
 # --------------------------------------------------------------------------- loading
 
 
-def _collect_layers(plugins: Iterable[object] | None) -> dict[str, tuple[str, Layer]]:
+def _collect_layers(
+    plugins: Iterable[object] | None, extra_plugins: Iterable[object] = ()
+) -> dict[str, tuple[str, Layer]]:
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     if plugins is None:
@@ -410,8 +412,8 @@ def _collect_layers(plugins: Iterable[object] | None) -> dict[str, tuple[str, La
             manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
         except Exception as exc:  # a broken plugin must fail loudly, naming itself
             raise PluginError(_failing_entry_point(exc), f"could not be loaded: {exc!r}") from exc
-    else:
-        for index, plugin in enumerate(plugins):
+    for index, plugin in enumerate((*(plugins or ()), *extra_plugins)):
+        if plugin is not None:
             name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}#{index}"
             try:
                 manager.register(plugin, name=name)
@@ -565,20 +567,29 @@ def _check_override_window(plugin: str, override: Parameter, base: Parameter) ->
             )
 
 
-def available(plugins: Iterable[object] | None = None) -> tuple[str, ...]:
+def available(
+    plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
+) -> tuple[str, ...]:
     """Codes of every jurisdiction the installed (or given) plugins provide."""
-    return tuple(_collect_layers(plugins))
+    return tuple(_collect_layers(plugins, extra_plugins))
 
 
-def load(code: str, *, plugins: Iterable[object] | None = None) -> Jurisdiction:
+def load(
+    code: str,
+    *,
+    plugins: Iterable[object] | None = None,
+    extra_plugins: Iterable[object] = (),
+) -> Jurisdiction:
     """Load jurisdiction *code* with all its parent layers.
 
-    Plugins are discovered through the ``innovpolicy`` entry-point group, or
-    taken from *plugins* (modules or objects with an ``innovpolicy_layer``
-    hook). The whole plugin set is validated; a bad plugin raises
-    :class:`PluginError` naming it.
+    Plugins are discovered through the ``innovpolicy`` entry-point group, or,
+    when *plugins* is given, taken only from it (modules or objects with an
+    ``innovpolicy_layer`` hook). *extra_plugins* are added to either set, which
+    is how a plugin under development is tried against the installed ones.
+    The whole plugin set is validated; a bad plugin raises :class:`PluginError`
+    naming it.
     """
-    layers = _collect_layers(plugins)
+    layers = _collect_layers(plugins, extra_plugins)
     validate_layers(layers)
     if code not in layers:
         raise UnknownJurisdictionError(code, tuple(layers))

@@ -30,7 +30,7 @@ Decimals are written as strings: TOML floats are binary and are refused.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -41,7 +41,14 @@ import attrs
 from .._jurisdiction import Jurisdiction
 from .._rules import Result
 
-__all__ = ["Scenario", "ScenarioMismatch", "check_scenario", "load_scenarios"]
+__all__ = [
+    "Scenario",
+    "ScenarioMismatch",
+    "check_scenario",
+    "iter_scenario_files",
+    "load_scenarios",
+    "scenario_tests",
+]
 
 
 class ScenarioMismatch(AssertionError):
@@ -145,3 +152,30 @@ def check_scenario(jurisdiction: Jurisdiction, scenario: Scenario) -> Result:
             + result.render()
         )
     return result
+
+
+def scenario_tests(directory: str | Path) -> Callable[[Scenario], None]:
+    """A parametrized pytest test running every scenario file in *directory*.
+
+    In a plugin's test module::
+
+        test_scenario = scenario_tests(Path(__file__).parent / "scenarios")
+    """
+    import pytest
+
+    import innovpolicy
+
+    scenarios = [s for path in iter_scenario_files(directory) for s in load_scenarios(path)]
+    if not scenarios:
+        raise ValueError(f"no scenarios found in {directory}")
+    loaded: dict[str, Jurisdiction] = {}
+
+    @pytest.mark.parametrize(
+        "scenario", scenarios, ids=[f"{Path(s.path).stem}: {s.name}" for s in scenarios]
+    )
+    def test_scenario(scenario: Scenario) -> None:
+        if scenario.jurisdiction not in loaded:
+            loaded[scenario.jurisdiction] = innovpolicy.load(scenario.jurisdiction)
+        check_scenario(loaded[scenario.jurisdiction], scenario)
+
+    return test_scenario

@@ -1,0 +1,31 @@
+"""The generated reference docs must match the code (regenerate: innovpolicy docs docs/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import innovpolicy
+from innovpolicy._docs import api_markdown, catalog_markdown
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def test_catalog_is_current() -> None:
+    expected = catalog_markdown(innovpolicy.load("xining"))
+    assert (DOCS / "catalog.md").read_text(encoding="utf-8") == expected, (
+        "docs/catalog.md is stale: run `innovpolicy docs docs/`"
+    )
+
+
+def test_api_reference_is_current() -> None:
+    assert (DOCS / "api.md").read_text(encoding="utf-8") == api_markdown(), (
+        "docs/api.md is stale: run `innovpolicy docs docs/`"
+    )
+
+
+def test_catalog_lists_every_rule_with_its_source() -> None:
+    text = (DOCS / "catalog.md").read_text(encoding="utf-8")
+    xining = innovpolicy.load("xining")
+    for rule_id in xining.rule_ids():
+        assert f"#### {rule_id} " in text
+    assert "青科发高新[2014]188号" in text
