@@ -27,7 +27,9 @@ def test_quick_start_has_exactly_two_commands() -> None:
     section = text.split("## Quick start", 1)[1]
     block = re.search(r"```bash\n(.*?)```", section, re.S)
     assert block is not None
-    commands = [line for line in block.group(1).splitlines() if line.strip() and not line.startswith("#")]
+    commands = [
+        line for line in block.group(1).splitlines() if line.strip() and not line.startswith("#")
+    ]
     assert len(commands) == 2
     assert commands[1] == ".venv/bin/python -m pytest"
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")

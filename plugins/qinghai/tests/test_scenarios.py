@@ -13,7 +13,14 @@ test_scenario = scenario_tests(HERE)
 
 
 def test_every_slice_rule_has_scenarios() -> None:
-    assert {s.rule for s in SCENARIOS} >= {"QH-TBE", "QH-ERC", "QH-KL", "QH20-PLATFORM", "QH20-TECH-INTRO", "QH20-RD-SUBSIDY"}
+    assert {s.rule for s in SCENARIOS} >= {
+        "QH-TBE",
+        "QH-ERC",
+        "QH-KL",
+        "QH20-PLATFORM",
+        "QH20-TECH-INTRO",
+        "QH20-RD-SUBSIDY",
+    }
 
 
 def test_every_rule_has_a_not_in_force_scenario() -> None:

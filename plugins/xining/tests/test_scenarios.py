@@ -13,7 +13,11 @@ test_scenario = scenario_tests(HERE)
 
 
 def test_every_slice_rule_has_scenarios() -> None:
-    assert {s.rule for s in SCENARIOS} >= {"XN20-CONTRACT-BUYER", "XN20-CONTRACT-BROKER", "XN20-GROWTH"}
+    assert {s.rule for s in SCENARIOS} >= {
+        "XN20-CONTRACT-BUYER",
+        "XN20-CONTRACT-BROKER",
+        "XN20-GROWTH",
+    }
 
 
 def test_every_rule_has_a_not_in_force_scenario() -> None:

@@ -29,7 +29,9 @@ DOCUMENT = Document(
 
 CAP = a.Citation(DOCUMENT, "第三条", "技术合同买方补贴在本县范围内最高不超过15万元")
 PATENT = a.Citation(DOCUMENT, "第四条", "对首次获得发明专利授权的企业奖励5000元")
-BROKER = a.Citation(DOCUMENT, "第五条", "对促成技术合同交易的技术经纪人给予2%的补贴，单个项目最高3万元")
+BROKER = a.Citation(
+    DOCUMENT, "第五条", "对促成技术合同交易的技术经纪人给予2%的补贴，单个项目最高3万元"
+)
 
 FIRST_INVENTION = Rule(
     id="EX-FIRST-INVENTION",
@@ -68,18 +70,38 @@ LAYER = Layer(
     parent="xining",
     documents=(DOCUMENT,),
     overrides=(
-        a.constant("xn.contract.buyer_cap", a.wan(15), citation=CAP, unit="CNY",
-                   description="buyer subsidy cap inside the county"),
+        a.constant(
+            "xn.contract.buyer_cap",
+            a.wan(15),
+            citation=CAP,
+            unit="CNY",
+            description="buyer subsidy cap inside the county",
+        ),
     ),
     parameters=(
-        a.constant("ex.first_invention.award", 5000, citation=PATENT, unit="CNY",
-                   description="award for a first invention patent"),
-        a.constant("ex.broker.rate", "0.02", citation=BROKER, unit="ratio", description="broker rate"),
-        a.constant("ex.broker.cap", a.wan(3), citation=BROKER, unit="CNY", description="broker cap"),
+        a.constant(
+            "ex.first_invention.award",
+            5000,
+            citation=PATENT,
+            unit="CNY",
+            description="award for a first invention patent",
+        ),
+        a.constant(
+            "ex.broker.rate", "0.02", citation=BROKER, unit="ratio", description="broker rate"
+        ),
+        a.constant(
+            "ex.broker.cap", a.wan(3), citation=BROKER, unit="CNY", description="broker cap"
+        ),
     ),
     rules=(FIRST_INVENTION, COUNTY_BROKER),
-    supersessions=(Supersession("XN20-CONTRACT-BROKER", date(2022, 1, 1), BROKER, "county version"),),
-    facts=(innovpolicy.FactSpec("first_invention_patent", "boolean", "the firm's first granted invention patent"),),
+    supersessions=(
+        Supersession("XN20-CONTRACT-BROKER", date(2022, 1, 1), BROKER, "county version"),
+    ),
+    facts=(
+        innovpolicy.FactSpec(
+            "first_invention_patent", "boolean", "the firm's first granted invention patent"
+        ),
+    ),
 )
 
 
