@@ -339,3 +339,42 @@ def test_installed_plugins_load_through_entry_points() -> None:
         "rd_expense",
         "owns_ip",
     ]
+
+
+def test_discretionary_awards_report_a_range_not_a_figure() -> None:
+    rule = Rule(
+        id="C-RANGE",
+        kind="incentive",
+        title_en="range",
+        title_zh="一事一议",
+        citation=C,
+        criteria=a.is_true("flag", label="flag", wording="w"),
+        amount=a.Discretionary(
+            a.param("c.low"), a.param("c.high"), "case by case", "给予50100万元"
+        ),
+    )
+    layer = attrs.evolve(
+        CITY,
+        rules=(rule,),
+        supersessions=(),
+        parameters=(
+            a.constant("c.low", 500_000, citation=C, description="low", unit="CNY"),
+            a.constant("c.high", 1_000_000, citation=C, description="high", unit="CNY"),
+        ),
+    )
+    city = load("city", PROVINCE, layer)
+    result = city.evaluate("C-RANGE", {"flag": True}, "2021-07-01")
+    assert result.status is Status.ELIGIBLE
+    assert result.amount is None
+    assert result.amount_range is not None
+    assert (result.amount_range.low, result.amount_range.high) == (500_000, 1_000_000)
+    assert result.to_dict()["amount_range"] == ["500000", "1000000"]
+    assert "discretionary, 500000–1000000 CNY" in result.render()
+    assert city.evaluate("C-RANGE", {}, "2021-07-01").status is Status.UNDETERMINED
+    assert city.evaluate("C-RANGE", {"flag": False}, "2021-07-01").status is Status.INELIGIBLE
+
+
+def test_parameter_with_no_value_on_the_date_is_an_error_not_a_default() -> None:
+    prov = load("prov", PROVINCE)
+    with pytest.raises(innovpolicy.exceptions.NoValueInForceError, match="p.rate"):
+        prov.parameter("p.rate", "2019-01-01")
