@@ -7,6 +7,7 @@ the end, and :func:`split_exact` divides it so the shares add up to the fen.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import ROUND_FLOOR, Decimal
 from types import MappingProxyType
@@ -55,17 +56,17 @@ class Step:
         return data
 
 
-class Formula:
+class Formula(abc.ABC):
     """Base of amount formulas."""
 
     label: str
     wording: str
 
-    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abc.abstractmethod
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing: ...
 
-    def explain(self, ctx: Context) -> Step:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abc.abstractmethod
+    def explain(self, ctx: Context) -> Step: ...
 
     def fact_names(self) -> tuple[str, ...]:
         return ()

@@ -9,6 +9,7 @@ Every comparison carries the legal wording it encodes (以上 ≥, 超过 >, 不
 
 from __future__ import annotations
 
+import abc
 import enum
 import operator
 from collections.abc import Callable, Iterator, Mapping
@@ -91,11 +92,11 @@ class Missing:
 # --------------------------------------------------------------------------- expressions
 
 
-class Expr:
+class Expr(abc.ABC):
     """Base of value expressions. ``value`` returns the value or a :class:`Missing`."""
 
-    def value(self, ctx: Context) -> Any:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abc.abstractmethod
+    def value(self, ctx: Context) -> Any: ...
 
     def fact_names(self) -> tuple[str, ...]:
         return ()
@@ -103,8 +104,8 @@ class Expr:
     def param_keys(self) -> tuple[str, ...]:
         return ()
 
-    def describe(self) -> str:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abc.abstractmethod
+    def describe(self) -> str: ...
 
 
 @attrs.frozen
@@ -384,16 +385,16 @@ def _show(value: Any) -> str:
 # --------------------------------------------------------------------------- criteria
 
 
-class Criterion:
+class Criterion(abc.ABC):
     """Base of criteria. ``test`` is the fast path; ``explain`` builds an :class:`Outcome`."""
 
     label: str
 
-    def test(self, ctx: Context) -> Truth:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abc.abstractmethod
+    def test(self, ctx: Context) -> Truth: ...
 
-    def explain(self, ctx: Context) -> Outcome:
-        raise NotImplementedError  # pragma: no cover - abstract
+    @abc.abstractmethod
+    def explain(self, ctx: Context) -> Outcome: ...
 
     def fact_names(self) -> tuple[str, ...]:
         return ()
