@@ -21,9 +21,9 @@ from __future__ import annotations
 from . import authoring, exceptions
 from ._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract
 from ._facts import FactSpec
-from ._jurisdiction import Jurisdiction, PreparedFacts, available, load
+from ._jurisdiction import Comparison, Jurisdiction, PreparedFacts, available, load
 from ._params import DatedValue, MarginalScale, Parameter
-from ._rules import Layer, Result, Rule, Status, Supersession
+from ._rules import Layer, Result, Rule, ShareRefinement, Status, Supersession
 from ._sources import Citation, Document
 from .hookspecs import hookimpl
 
@@ -31,6 +31,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Citation",
+    "Comparison",
     "DatedValue",
     "Document",
     "Enterprise",
@@ -45,6 +46,7 @@ __all__ = [
     "ResearchInstitute",
     "Result",
     "Rule",
+    "ShareRefinement",
     "Status",
     "Supersession",
     "TechnologyContract",

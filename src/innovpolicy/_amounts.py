@@ -15,9 +15,10 @@ from typing import Any
 
 import attrs
 
-from ._criteria import Context, Expr, Missing, _collect_missing, _show
+from ._criteria import Context, Expr, Missing, _as_expr, _collect_missing, _show
+from ._facts import yearly_key
 from ._params import MarginalScale, apply_marginal
-from ._values import FEN, ZERO, format_decimal
+from ._values import FEN, ZERO, format_decimal, round_payable
 
 
 @attrs.frozen
@@ -271,9 +272,9 @@ class Lookup(Formula):
 class Discretionary(Formula):
     """A discretionary range ("给予100-300万元"): reported as a range."""
 
-    low: Expr
-    high: Expr
-    label: str
+    low: Expr = attrs.field(converter=_as_expr)
+    high: Expr = attrs.field(converter=_as_expr)
+    label: str = ""
     wording: str = ""
 
     def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
@@ -289,6 +290,78 @@ class Discretionary(Formula):
 
     def param_keys(self) -> tuple[str, ...]:
         return self.low.param_keys() + self.high.param_keys()
+
+
+@attrs.frozen
+class ConsecutiveYears(Formula):
+    """rate × a yearly base, paid for ``years`` consecutive years under a cumulative cap.
+
+    "依据上年度研发费用投资额的10%，连续两年给予资金支持，累计总额不超过400万元":
+    the support year is the evaluation date's fiscal year; ``first_year`` is the
+    fact naming the first support year. Year *k* pays ``min(rate × base[year − 1],
+    cap − what years 1..k−1 paid)``; the earlier payments are recomputed (and
+    rounded to the fen, as paid) from the same yearly facts, so the second year's
+    amount depends on the first. Outside the support years the amount is 0; the
+    rule's criteria should say so (see ``support_year``).
+    """
+
+    rate: Expr
+    base: str
+    first_year: str
+    years: int
+    cumulative_cap: Expr
+    label: str
+    wording: str = ""
+
+    def _payments(self, ctx: Context) -> list[tuple[int, Decimal, Decimal]] | Missing:
+        first = ctx.facts.get(self.first_year)
+        if first is None:
+            return Missing((self.first_year,))
+        rate = self.rate.value(ctx)
+        cap = self.cumulative_cap.value(ctx)
+        current = ctx.on.year - int(first)
+        if current < 0 or current >= self.years:
+            return []
+        paid = ZERO
+        rows: list[tuple[int, Decimal, Decimal]] = []
+        for index in range(current + 1):
+            year = int(first) + index
+            key = yearly_key(self.base, year - 1)
+            base = ctx.facts.get(key)
+            if base is None:
+                return Missing((key,))
+            amount = max(min(rate * base, cap - paid), ZERO)
+            rows.append((year, base, amount))
+            paid += round_payable(amount)
+        return rows
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        rows = self._payments(ctx)
+        if isinstance(rows, Missing):
+            return rows
+        return rows[-1][2] if rows else ZERO
+
+    def explain(self, ctx: Context) -> Step:
+        rows = self._payments(ctx)
+        if isinstance(rows, Missing):
+            return Step(self.label, None, f"needs {', '.join(rows.names)}", self.wording)
+        children = tuple(
+            Step(
+                f"support year {year}",
+                amount,
+                f"{_show(self.rate.value(ctx))} × {self.base}[{year - 1}] ({_show(base)}), "
+                f"within the cumulative cap {_show(self.cumulative_cap.value(ctx))}",
+            )
+            for year, base, amount in rows
+        )
+        value = rows[-1][2] if rows else ZERO
+        return Step(self.label, value, "", self.wording, children)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.first_year, self.base)
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.rate.param_keys() + self.cumulative_cap.param_keys()
 
 
 # --------------------------------------------------------------------------- splits
@@ -351,11 +424,15 @@ class Share:
     payer: str | None
     amount: Decimal
     weight: Decimal
+    part_of: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "role": self.role,
             "payer": self.payer,
             "amount": format(self.amount, "f"),
             "weight": format_decimal(self.weight),
         }
+        if self.part_of:
+            data["part_of"] = self.part_of
+        return data

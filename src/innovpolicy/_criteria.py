@@ -158,13 +158,15 @@ class Param(Expr):
 
 @attrs.frozen
 class Const(Expr):
-    constant: Decimal
+    constant: Decimal | date
 
     def value(self, ctx: Context) -> Any:
         return self.constant
 
     def describe(self) -> str:
-        return format_decimal(self.constant)
+        if isinstance(self.constant, Decimal):
+            return format_decimal(self.constant)
+        return self.constant.isoformat()
 
 
 def _collect_missing(values: tuple[Any, ...]) -> Missing | None:
@@ -268,6 +270,29 @@ class YearsSince(Expr):
         return f"full years since {self.name}"
 
 
+@attrs.frozen
+class SupportYear(Expr):
+    """Which support year the evaluation date falls in: 1 in the first year named by a fact."""
+
+    name: str
+
+    def value(self, ctx: Context) -> Any:
+        first = ctx.facts.get(self.name)
+        if first is None:
+            return Missing((self.name,))
+        return Decimal(ctx.on.year - int(first) + 1)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def describe(self) -> str:
+        return f"support year counted from {self.name}"
+
+
+def support_year(name: str) -> SupportYear:
+    return SupportYear(name)
+
+
 def fact(name: str) -> Fact:
     """The value of fact *name*."""
     return Fact(name)
@@ -300,9 +325,11 @@ def growth(name: str, years_back: int = 1) -> Growth:
     return Growth(name, years_back)
 
 
-def _as_expr(value: Expr | Decimal | int | str) -> Expr:
+def _as_expr(value: Expr | Decimal | int | str | date) -> Expr:
     if isinstance(value, Expr):
         return value
+    if isinstance(value, date):
+        return Const(value)
     return Const(Decimal(value))
 
 
@@ -721,6 +748,16 @@ def less_than(
 ) -> Compare:
     """< — 不满, 低于, 不到."""
     return compare(left, "<", right, label=label, wording=wording, article=article)
+
+
+def before(name: str, day: date, *, label: str, wording: str, article: str = "") -> Compare:
+    """The date fact *name* is strictly before *day*."""
+    return Compare(Fact(name), "<", Const(day), label, wording, article)
+
+
+def on_or_after(name: str, day: date, *, label: str, wording: str, article: str = "") -> Compare:
+    """The date fact *name* is *day* or later (自…之日起)."""
+    return Compare(Fact(name), ">=", Const(day), label, wording, article)
 
 
 def is_true(name: str, *, label: str, wording: str, article: str = "") -> FactIs:

@@ -12,12 +12,12 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from ._amounts import AmountRange, Share, split_exact
+from ._amounts import AmountRange, Payer, Share, split_exact
 from ._criteria import Missing, Resolved, Truth
 from ._entities import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._params import Parameter
-from ._rules import Layer, Result, Rule, Status, Supersession
+from ._rules import Layer, Result, Rule, ShareRefinement, Status
 from ._values import ZERO, round_payable, to_date
 from .exceptions import (
     InvalidFactError,
@@ -64,6 +64,7 @@ class _Version:
     start: date
     end: date | None
     ended_by: str = ""
+    superseded_from: date | None = None
 
     def covers(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
@@ -112,6 +113,12 @@ class Jurisdiction:
             for parameter in (*layer.parameters, *layer.overrides):
                 self._params.setdefault(parameter.key, []).insert(0, (layer.code, parameter))
         self._versions = _build_versions(self.chain)
+        self._refinements: dict[str, list[tuple[str, ShareRefinement]]] = {}
+        for layer in self.chain:
+            for refinement in layer.refinements:
+                self._refinements.setdefault(refinement.role, []).insert(
+                    0, (layer.code, refinement)
+                )
         self._cache: dict[tuple[str, date], Resolved] = {}
 
     def __repr__(self) -> str:
@@ -149,6 +156,19 @@ class Jurisdiction:
             if version.covers(day):
                 return version.layer
         raise RuleNotInForceError(rule_id, day, _not_in_force_reason(self._lookup(rule_id), day))
+
+    def rules_for_event(self, event: str) -> tuple[str, ...]:
+        """Catalog ids of every rule, in any layer, that rewards *event*."""
+        return tuple(
+            rule_id
+            for rule_id, versions in self._versions.items()
+            if any(event in v.rule.events for v in versions)
+        )
+
+    def events(self) -> tuple[str, ...]:
+        """Every event some rule here rewards."""
+        found = {e for versions in self._versions.values() for v in versions for e in v.rule.events}
+        return tuple(sorted(found))
 
     def facts_for(self, rule_id: str) -> tuple[FactSpec, ...]:
         """Declarations of every fact any version of *rule_id* reads: ask the user only these."""
@@ -270,6 +290,47 @@ class Jurisdiction:
         ids = self.rule_ids() if rule_ids is None else tuple(rule_ids)
         return tuple(self.evaluate(rid, prepared, day, explain=explain) for rid in ids)
 
+    def evaluate_event(
+        self, event: str, facts: Any, on: date | str, *, explain: bool = True
+    ) -> tuple[Result, ...]:
+        """Evaluate every rule, of every layer, rewarding *event* (incentives stack)."""
+        rule_ids = self.rules_for_event(event)
+        if not rule_ids:
+            raise UnknownRuleError(f"event:{event}", self.code, self.events())
+        return self.evaluate_all(facts, on, explain=explain, rule_ids=rule_ids)
+
+    def compare(self, other: Jurisdiction, facts: Any, on: date | str) -> Comparison:
+        """What *other* (typically a child) adds to and changes in this jurisdiction's answers."""
+        day = on if type(on) is date else to_date("on", on)
+        mine = {r.rule_id: r for r in self.evaluate_all(facts, day)}
+        theirs = {r.rule_id: r for r in other.evaluate_all(facts, day)}
+        rows = []
+        for rule_id in dict.fromkeys((*mine, *theirs)):
+            a, b = mine.get(rule_id), theirs.get(rule_id)
+            if a is None:
+                change = "added"
+            elif b is None:
+                change = "removed"
+            else:
+                same = (a.status, a.amount, a.amount_range, a.shares, a.layer) == (
+                    b.status,
+                    b.amount,
+                    b.amount_range,
+                    b.shares,
+                    b.layer,
+                )
+                change = "same" if same else "changed"
+            changed_params: tuple[tuple[Resolved, Resolved], ...] = ()
+            if a is not None and b is not None:
+                base_params = {p.key: p for p in a.parameters}
+                changed_params = tuple(
+                    (base_params[p.key], p)
+                    for p in b.parameters
+                    if p.key in base_params and base_params[p.key] != p
+                )
+            rows.append(ComparedRule(rule_id, change, a, b, changed_params))
+        return Comparison(self.code, other.code, day, tuple(rows))
+
     def _evaluate_version(
         self, version: _Version, facts: PreparedFacts, on: date, explain: bool
     ) -> Result:
@@ -341,18 +402,93 @@ class Jurisdiction:
             if type(weight) is Missing:  # pragma: no cover - weights are parameters
                 raise ValueError(f"weight of payer {payer.role} could not be computed")
             weights.append(weight)
-        parts = split_exact(amount, weights)
-        return tuple(
-            Share(
-                payer.role,
-                str(ctx.facts.get(payer.name_fact))
-                if payer.name_fact and ctx.facts.get(payer.name_fact) is not None
-                else None,
-                part,
-                weight,
+        shares: list[Share] = []
+        for payer, part, weight in zip(
+            split.payers, split_exact(amount, weights), weights, strict=True
+        ):
+            refinement = self._refinement(payer.role, ctx.on)
+            if refinement is None:
+                shares.append(Share(payer.role, _payer_name(payer, ctx), part, weight))
+                continue
+            sub_weights = [p.weight.value(ctx) for p in refinement.into]
+            for sub_payer, sub_part, sub_weight in zip(
+                refinement.into, split_exact(part, sub_weights), sub_weights, strict=True
+            ):
+                shares.append(
+                    Share(
+                        sub_payer.role,
+                        _payer_name(sub_payer, ctx),
+                        sub_part,
+                        sub_weight,
+                        payer.role,
+                    )
+                )
+        return tuple(shares)
+
+    def _refinement(self, role: str, on: date) -> ShareRefinement | None:
+        for _layer, refinement in self._refinements.get(role, ()):
+            if refinement.effective_from <= on:
+                return refinement
+        return None
+
+
+def _payer_name(payer: Payer, ctx: _Ctx) -> str | None:
+    if payer.name_fact is None:
+        return None
+    value = ctx.facts.get(payer.name_fact)
+    return None if value is None else str(value)
+
+
+@attrs.frozen
+class ComparedRule:
+    """One rule's answers under two jurisdictions."""
+
+    rule_id: str
+    change: str
+    base: Result | None
+    other: Result | None
+    changed_parameters: tuple[tuple[Resolved, Resolved], ...] = ()
+
+
+@attrs.frozen
+class Comparison:
+    """What one jurisdiction adds to and changes in another's answers for the same facts."""
+
+    base: str
+    other: str
+    on: date
+    rules: tuple[ComparedRule, ...]
+
+    def of(self, change: str) -> tuple[ComparedRule, ...]:
+        return tuple(row for row in self.rules if row.change == change)
+
+    def render(self) -> str:
+        lines = [f"{self.other} compared with {self.base} on {self.on}:"]
+        for row in self.rules:
+            if row.change == "same":
+                continue
+            lines.append(
+                f"  {row.change.upper():8} {row.rule_id}: {_brief(row.base)} → {_brief(row.other)}"
             )
-            for payer, part, weight in zip(split.payers, parts, weights, strict=True)
-        )
+            for before, after in row.changed_parameters:
+                lines.append(
+                    f"           {after.key}: {before.value} ({before.layer}) → {after.value} "
+                    f"({after.layer}, {after.dated.citation.document.number} {after.dated.citation.article})"
+                )
+        same = len(self.of("same"))
+        lines.append(f"  {same} rule(s) answer the same")
+        return "\n".join(lines)
+
+
+def _brief(result: Result | None) -> str:
+    if result is None:
+        return "—"
+    text = result.status.value
+    if result.amount is not None:
+        text += f" {result.amount}"
+    if result.shares:
+        text += " [" + ", ".join(f"{s.role} {s.amount}" for s in result.shares) + "]"
+    return text
 
 
 def _nearest(versions: tuple[_Version, ...], day: date) -> _Version:
@@ -361,7 +497,12 @@ def _nearest(versions: tuple[_Version, ...], day: date) -> _Version:
 
 
 def _not_in_force_reason(versions: tuple[_Version, ...], day: date) -> str:
-    first = versions[0]
+    for version in versions:
+        superseded = version.superseded_from
+        if superseded is not None and day >= superseded and version.rule.in_force(day):
+            return version.ended_by
+    live = [v for v in versions if v.superseded_from is None or v.start < v.superseded_from]
+    first = (live or list(versions))[0]
     if day < first.start:
         return f"not yet in force: in force from {first.start}"
     nearest = _nearest(versions, day)
@@ -375,20 +516,20 @@ def _build_versions(chain: Sequence[Layer]) -> dict[str, tuple[_Version, ...]]:
     table: dict[str, list[_Version]] = {}
     for layer in chain:
         for sup in layer.supersessions:
+            note = (
+                f"superseded in {layer.code} from {sup.effective_from} by "
+                f"{sup.citation.document.number} {sup.citation.article}"
+                + (f"; see {sup.replacement}" if sup.replacement else "")
+                + (f" ({sup.note})" if sup.note else "")
+            )
+            last = sup.effective_from - timedelta(days=1)
             clipped = []
             for version in table.get(sup.rule_id, []):
-                if version.start >= sup.effective_from:
-                    continue  # wholly superseded
-                last = sup.effective_from - timedelta(days=1)
                 if version.end is None or version.end > last:
+                    # A version starting on or after the date keeps an empty window
+                    # (end < start), so the id stays known and explains itself.
                     version = attrs.evolve(
-                        version,
-                        end=last,
-                        ended_by=(
-                            f"superseded in {layer.code} from {sup.effective_from} by "
-                            f"{sup.citation.document.number} {sup.citation.article}"
-                            + (f" ({sup.note})" if sup.note else "")
-                        ),
+                        version, end=last, ended_by=note, superseded_from=sup.effective_from
                     )
                 clipped.append(version)
             table[sup.rule_id] = clipped
@@ -396,7 +537,7 @@ def _build_versions(chain: Sequence[Layer]) -> dict[str, tuple[_Version, ...]]:
             table.setdefault(rule.id, []).append(
                 _Version(rule, layer.code, rule.valid_from, rule.valid_to)
             )
-    return {rid: tuple(sorted(vs, key=lambda v: v.start)) for rid, vs in table.items() if vs}
+    return {rid: tuple(sorted(vs, key=lambda v: v.start)) for rid, vs in table.items()}
 
 
 # --------------------------------------------------------------------------- loading
@@ -515,13 +656,26 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
             )
     parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
     superseded = {sup.rule_id for sup in layer.supersessions}
+    own_rules = {rule.id for rule in layer.rules}
     for sup in layer.supersessions:
         if sup.rule_id not in parent_rules:
             raise PluginError(
                 plugin, f"supersedes rule {sup.rule_id!r}, which no parent layer defines"
             )
+        if sup.replacement is not None and sup.replacement not in own_rules:
+            raise PluginError(
+                plugin, f"names {sup.replacement!r} as replacement, but does not define that rule"
+            )
         _check_source(plugin, f"supersession of {sup.rule_id!r}", sup.citation.document, known_docs)
     all_params = set(parent_params) | own_params
+    for refinement in layer.refinements:
+        _check_source(
+            plugin, f"refinement of {refinement.role!r}", refinement.citation.document, known_docs
+        )
+        for payer in refinement.into:
+            for key in payer.weight.param_keys():
+                if key not in all_params:
+                    raise PluginError(plugin, f"refinement uses unknown parameter {key!r}")
     by_id: dict[str, list[Rule]] = {}
     for rule in layer.rules:
         if rule.id in parent_rules and rule.id not in superseded:
@@ -596,4 +750,4 @@ def load(
     return Jurisdiction(_ancestry(code, layers))
 
 
-__all__ = ["Jurisdiction", "PreparedFacts", "Supersession", "available", "load"]
+__all__ = ["Comparison", "Jurisdiction", "PreparedFacts", "available", "load"]

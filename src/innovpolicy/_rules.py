@@ -10,14 +10,14 @@ from typing import Any, Literal
 
 import attrs
 
-from ._amounts import AmountRange, CostSplit, Formula, Share, Step
+from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
 from ._criteria import Criterion, Outcome, Resolved, Truth
 from ._facts import FactSpec
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
 from ._values import format_decimal
 
-RuleKind = Literal["designation", "incentive"]
+RuleKind = Literal["designation", "incentive", "condition"]
 
 
 def _default_from(rule: Rule) -> date:
@@ -31,6 +31,12 @@ def _default_to(rule: Rule) -> date | None:
 @attrs.frozen
 class Rule:
     """One catalogued rule, as in force during one window.
+
+    ``kind`` is ``designation`` (eligibility for a title), ``incentive`` (an
+    amount, with criteria) or ``condition`` (a requirement a case must meet,
+    such as a minimum reward share; ELIGIBLE then means "satisfied"). ``events``
+    tag the occurrences the rule rewards ("high_tech_certified"), so every
+    layer's incentive for one event can be listed together.
 
     A rule whose text changed over time is several ``Rule`` objects with the same
     ``id`` and non-overlapping windows (each citing its own source). The window
@@ -51,14 +57,17 @@ class Rule:
     repealed_by: str | None = None
     readings: tuple[str, ...] = ()
     lifecycle: Any = attrs.field(default=None, eq=False)
+    events: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        if self.kind not in ("designation", "incentive"):
-            raise ValueError(f"rule {self.id}: kind must be 'designation' or 'incentive'")
+        if self.kind not in ("designation", "incentive", "condition"):
+            raise ValueError(
+                f"rule {self.id}: kind must be 'designation', 'incentive' or 'condition'"
+            )
         if self.kind == "incentive" and self.amount is None:
             raise ValueError(f"rule {self.id}: an incentive needs an amount formula")
-        if self.kind == "designation" and (self.amount is not None or self.split is not None):
-            raise ValueError(f"rule {self.id}: a designation has no amount")
+        if self.kind != "incentive" and (self.amount is not None or self.split is not None):
+            raise ValueError(f"rule {self.id}: only an incentive has an amount")
         if self.valid_to is not None and self.valid_to < self.valid_from:
             raise ValueError(
                 f"rule {self.id}: valid_to {self.valid_to} before valid_from {self.valid_from}"
@@ -93,13 +102,30 @@ class Supersession:
     """A child layer stops a parent's rule applying in its territory from a date.
 
     If the child also defines a rule with the same id, that rule takes over from
-    ``effective_from``; otherwise the rule simply no longer applies there.
+    ``effective_from``; otherwise the rule no longer applies there, and
+    ``replacement`` may name the child's rule (another catalog id) that does.
     """
 
     rule_id: str
     effective_from: date
     citation: Citation
     note: str = ""
+    replacement: str | None = None
+
+
+@attrs.frozen
+class ShareRefinement:
+    """Inside a child's territory, a parent's payer share is itself split.
+
+    "对省上出台有关支持科技创新政策涉及地方配套资金…由市与园区(县区)按不低于1:1比例配套":
+    the prefecture's share of a provincial incentive is divided between the city
+    and the district, exactly, from ``effective_from``.
+    """
+
+    role: str
+    into: tuple[Payer, ...]
+    effective_from: date
+    citation: Citation
 
 
 @attrs.frozen
@@ -116,6 +142,7 @@ class Layer:
     rules: tuple[Rule, ...] = ()
     supersessions: tuple[Supersession, ...] = ()
     facts: tuple[FactSpec, ...] = ()
+    refinements: tuple[ShareRefinement, ...] = ()
 
 
 class Status(enum.Enum):

@@ -22,6 +22,7 @@ from decimal import Decimal
 from ._amounts import (
     AmountRange,
     Bound,
+    ConsecutiveYears,
     CostSplit,
     Discretionary,
     Fixed,
@@ -37,6 +38,7 @@ from ._amounts import (
 )
 from ._criteria import (
     Compare,
+    Const,
     Criterion,
     Expr,
     Outcome,
@@ -45,6 +47,7 @@ from ._criteria import (
     any_of,
     at_least,
     at_most,
+    before,
     compare,
     fact,
     growth,
@@ -54,10 +57,12 @@ from ._criteria import (
     less_than,
     more_than,
     not_,
+    on_or_after,
     param,
     prior_year,
     ratio,
     sum_of_years,
+    support_year,
     years_since,
 )
 from ._lifecycle import Bar, CertificateTerm
@@ -98,6 +103,11 @@ def cap(amount: Expr, *, label: str, wording: str = "") -> Bound:
     return Bound(amount, label, wording)
 
 
+def paid_by(role: str, *, wording: str, article: str = "") -> CostSplit:
+    """A single payer for the whole amount ("省财政一次性给予…")."""
+    return CostSplit((Payer(role, Const(Decimal(1))),), wording, article)
+
+
 def yuan(value: int | str) -> Decimal:
     """An exact amount in yuan (``yuan("1.5")``); 万元 × 10,000 is ``wan(...)``."""
     return Decimal(value)
@@ -116,6 +126,8 @@ __all__ = [
     "CertificateTerm",
     "Citation",
     "Compare",
+    "ConsecutiveYears",
+    "Const",
     "CostSplit",
     "Criterion",
     "DatedValue",
@@ -139,6 +151,7 @@ __all__ = [
     "apply_marginal",
     "at_least",
     "at_most",
+    "before",
     "cap",
     "compare",
     "constant",
@@ -151,11 +164,14 @@ __all__ = [
     "lesser_of",
     "more_than",
     "not_",
+    "on_or_after",
+    "paid_by",
     "param",
     "prior_year",
     "ratio",
     "split_exact",
     "sum_of_years",
+    "support_year",
     "wan",
     "years_since",
     "yuan",

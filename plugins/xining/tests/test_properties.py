@@ -96,15 +96,36 @@ def test_growth_awards_match_the_text(milestone: str, district: str) -> None:
             "rd_super_deduction_exemption": money,
             "imported_technology_effective": st.booleans(),
             "transfer_project_rd_total": money,
+            "tax_paid": st.dictionaries(st.integers(2013, 2026), money),
+            "horizontal_balance": money,
+            "horizontal_reward": money,
+            "district": districts,
         },
     ),
     st.dates(min_value=date(2014, 1, 1), max_value=date(2026, 12, 31)),
 )
-def test_provincial_rules_answer_the_same_in_xining(facts: dict[str, object], day: date) -> None:
-    """Xining overrides no provincial parameter, so every provincial answer is unchanged."""
+def test_xining_changes_provincial_answers_only_where_its_text_says(
+    facts: dict[str, object], day: date
+) -> None:
+    """Xining overrides no provincial parameter. It changes provincial answers in two
+    ways only, both from 2020-08-19: the prefecture's share of a cost-shared incentive
+    is split city : district (paragraph 17), and QH20-HORIZONTAL gives way to
+    XN20-HORIZONTAL (paragraph 14). Everything else answers exactly as in Qinghai."""
     for rule_id in QINGHAI.rule_ids():
         mine = XINING.evaluate(rule_id, facts, day)
         theirs = QINGHAI.evaluate(rule_id, facts, day)
+        if rule_id == "QH20-HORIZONTAL" and day >= date(2020, 8, 19):
+            assert mine.status is Status.NOT_IN_FORCE
+            assert "XN20-HORIZONTAL" in mine.note
+            continue
+        if theirs.shares and day >= date(2020, 8, 19):
+            by_role = {s.role: s.amount for s in theirs.shares}
+            refined = [s for s in mine.shares if s.part_of == "prefecture"]
+            assert [s.role for s in refined] == ["city", "district"]
+            assert sum(s.amount for s in refined) == by_role["prefecture"]
+            assert abs(refined[0].amount - refined[1].amount) <= Decimal("0.01")
+            assert sum(s.amount for s in mine.shares) == theirs.amount
+            mine = attrs.evolve(mine, shares=theirs.shares)
         assert attrs.evolve(mine, jurisdiction="qinghai") == theirs
 
 

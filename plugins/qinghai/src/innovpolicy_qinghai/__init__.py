@@ -33,7 +33,7 @@ LAYER = Layer(
     documents=tuple(module.DOCUMENT for module in SOURCES),
     parameters=tuple(p for module in SOURCES for p in getattr(module, "PARAMETERS", ())),
     rules=tuple(rule for module in SOURCES for rule in module.RULES),
-    facts=report_2017.FACTS,
+    facts=(*report_2017.FACTS, *measures_2020.FACTS),
 )
 
 

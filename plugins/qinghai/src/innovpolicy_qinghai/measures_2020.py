@@ -10,14 +10,22 @@ the R&D subsidy recorded in 2017 (``report_2017``) applies until 2020-08-18.
 A caller who knows the real publication date can override the window in a
 child layer.
 
-Rules here: QH20-RD-SUBSIDY (二), QH20-TECH-INTRO (二), QH20-PLATFORM (五).
+Rules here: QH20-HTE-NEW and QH20-LITTLE-GIANT (一), QH20-RD-SUBSIDY (二),
+QH20-TECH-INTRO (二), QH20-PLATFORM (五), QH20-HORIZONTAL (十三).
+
+Reading of QH20-HORIZONTAL: "横向项目结余经费70%以上可用于奖励项目组成员" guarantees
+that at least 70% of a horizontal project's balance may go to the team; a higher
+share depends on the unit's own rules (高校、科研机构自主制订横向项目经费管理办法),
+which the text does not give. The rule answers "is this share certainly
+permitted?": ≤ 70% is; above that it is not, on this text alone.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from innovpolicy import DatedValue, Document, MarginalScale, Parameter, Rule
+from innovpolicy import DatedValue, Document, FactSpec, MarginalScale, Parameter, Rule
 from innovpolicy import authoring as a
 
 from . import report_2017
@@ -46,11 +54,62 @@ W_PLATFORM = (
     "给予1.5%的补助；1000万元以上的部分，给予1%的补助，每个平台每年最高补助100万元"
 )
 
+W_HTE = (
+    "对新认定的高新技术企业奖励10万元，对高新技术企业中认定为“省级科技小巨人”的企业，再奖励90万元"
+)
+W_HORIZONTAL = "横向项目结余经费70%以上可用于奖励项目组成员"
+
+HTE = a.Citation(DOCUMENT, "一、(一)", W_HTE)
+HORIZONTAL = a.Citation(DOCUMENT, "五、(十三)", W_HORIZONTAL)
 RD_SUBSIDY = a.Citation(DOCUMENT, "一、(二)", W_RD_SUBSIDY)
 TECH_INTRO = a.Citation(DOCUMENT, "一、(二)", W_TECH_INTRO)
 PLATFORM = a.Citation(DOCUMENT, "二、(五)", W_PLATFORM)
 
+FACTS = (
+    FactSpec("newly_certified_high_tech", "boolean", "newly certified as a high-tech enterprise"),
+    FactSpec(
+        "certified_little_giant",
+        "boolean",
+        "a high-tech enterprise certified as a provincial S&T little giant (省级科技小巨人)",
+    ),
+    FactSpec(
+        "horizontal_balance",
+        "decimal",
+        "balance of a horizontal (contract-funded) project",
+        "CNY",
+        Decimal(0),
+    ),
+    FactSpec(
+        "horizontal_reward",
+        "decimal",
+        "part of that balance paid as rewards to the project team",
+        "CNY",
+        Decimal(0),
+    ),
+)
+
 PARAMETERS = (
+    a.constant(
+        "qh.hte_new.award",
+        a.wan(10),
+        citation=HTE,
+        unit="CNY",
+        description="award for a newly certified high-tech enterprise",
+    ),
+    a.constant(
+        "qh.little_giant.award",
+        a.wan(90),
+        citation=HTE,
+        unit="CNY",
+        description="additional award for a provincial S&T little giant",
+    ),
+    a.constant(
+        "qh.horizontal.max_reward_share",
+        "0.70",
+        citation=HORIZONTAL,
+        unit="ratio",
+        description="share of a horizontal balance certainly usable for team rewards",
+    ),
     Parameter(
         "qh.rd_subsidy.rate",
         "share of this year's R&D super-deduction tax exemption paid as a subsidy",
@@ -112,6 +171,66 @@ PARAMETERS = (
         unit="CNY",
         description="yearly cap per platform",
     ),
+)
+
+PROVINCE_PAYS = a.paid_by("province", wording="省财政", article="一、(一)")
+
+HTE_NEW = Rule(
+    id="QH20-HTE-NEW",
+    kind="incentive",
+    title_en="Award for a newly certified high-tech enterprise",
+    title_zh="新认定高新技术企业奖励",
+    citation=HTE,
+    criteria=a.is_true(
+        "newly_certified_high_tech",
+        label="newly certified high-tech enterprise",
+        wording="对新认定的高新技术企业",
+        article="一、(一)",
+    ),
+    amount=a.Fixed(a.param("qh.hte_new.award"), "award", "奖励10万元"),
+    split=PROVINCE_PAYS,
+    events=("high_tech_certified",),
+)
+
+LITTLE_GIANT = Rule(
+    id="QH20-LITTLE-GIANT",
+    kind="incentive",
+    title_en="Additional award for a high-tech enterprise certified as a provincial little giant",
+    title_zh="省级科技小巨人企业奖励",
+    citation=HTE,
+    criteria=a.all_of(
+        a.is_true(
+            "is_high_tech_enterprise",
+            label="high-tech enterprise",
+            wording="对高新技术企业中",
+            article="一、(一)",
+        ),
+        a.is_true(
+            "certified_little_giant",
+            label="certified as a provincial S&T little giant",
+            wording="认定为“省级科技小巨人”的企业",
+            article="一、(一)",
+        ),
+    ),
+    amount=a.Fixed(a.param("qh.little_giant.award"), "additional award", "再奖励90万元"),
+    split=PROVINCE_PAYS,
+    events=("little_giant_certified",),
+)
+
+HORIZONTAL_BALANCE = Rule(
+    id="QH20-HORIZONTAL",
+    kind="condition",
+    title_en="Horizontal project balance used for team rewards",
+    title_zh="横向项目结余经费奖励项目组成员",
+    citation=HORIZONTAL,
+    criteria=a.at_most(
+        a.ratio(a.fact("horizontal_reward"), a.fact("horizontal_balance")),
+        a.param("qh.horizontal.max_reward_share"),
+        label="reward share of the horizontal balance",
+        wording=W_HORIZONTAL,
+        article="五、(十三)",
+    ),
+    readings=("'70%以上可用于' guarantees 70%; a higher share depends on the unit's own rules.",),
 )
 
 RD_SUBSIDY_2020 = Rule(
@@ -201,4 +320,11 @@ PLATFORM_SUBSIDY = Rule(
     ),
 )
 
-RULES = (RD_SUBSIDY_2020, TECH_INTRO_SUBSIDY, PLATFORM_SUBSIDY)
+RULES = (
+    HTE_NEW,
+    LITTLE_GIANT,
+    RD_SUBSIDY_2020,
+    TECH_INTRO_SUBSIDY,
+    PLATFORM_SUBSIDY,
+    HORIZONTAL_BALANCE,
+)

@@ -21,6 +21,9 @@ LAYER = Layer(
     documents=tuple(module.DOCUMENT for module in SOURCES),
     parameters=tuple(p for module in SOURCES for p in module.PARAMETERS),
     rules=tuple(rule for module in SOURCES for rule in module.RULES),
+    supersessions=measures_2020.SUPERSESSIONS,
+    refinements=measures_2020.REFINEMENTS,
+    facts=measures_2020.FACTS,
 )
 
 

@@ -5,11 +5,33 @@ city's notice board. In force from publication ("本措施自发布之日起施�
 "原有相关规定与此不一致的，以本措施为准" (XN20-PRECEDENCE). The posted copy
 carries no document number.
 
-Rules here: XN20-CONTRACT-BUYER and XN20-CONTRACT-BROKER (paragraph 6),
-XN20-GROWTH (paragraph 8), all co-funded city : district ≥ 1 : 1 by the firm's
-affiliation (paragraph 17, XN20-MATCHING).
+Every XN20-* rule of the catalog is here, by paragraph: XN20-LAB and
+XN20-WORKSTATION (3), XN20-PILOT (4), XN20-INCUBATOR (5), XN20-CONTRACT-BUYER,
+XN20-CONTRACT-BROKER and XN20-MAJOR-DEAL (6), XN20-ALLIANCE (7), XN20-GROWTH
+(8), XN20-FUND (9), XN20-REWARD-SHARE and XN20-HORIZONTAL (14), XN20-MATCHING
+(17) and XN20-PRECEDENCE (closing clause).
 
 Readings chosen:
+
+* Paragraph 3 sets only the ceilings ("单项奖最高不超过400万元", "单个站最高不超过
+  100万元"); the amounts themselves follow other city measures that are not among
+  the sources, so XN20-LAB and XN20-WORKSTATION report the range 0 – ceiling.
+* Paragraph 4: the support year is the calendar year of the evaluation date; the
+  first support year is a fact. Each year pays 10% of the prior year's R&D, the
+  two years together at most 4,000,000 (the second year gets what is left).
+* Paragraph 6 "给予买方50100万元": the digits of "50—100万元" with the dash lost;
+  reported as the range 500,000 – 1,000,000.
+* Paragraph 7 "新建运行一年以上": at least one full year from the alliance's
+  founding date to the evaluation date.
+* Paragraph 14 "其中对作出主要贡献人员奖励份额不低于总额的70%": read as 70% of
+  the reward paid to researchers (the total just named); the other reading, 70%
+  of the net income, is the parameter ``xn.reward_share.main_basis`` = "income".
+* Paragraph 14 on horizontal balances supersedes the province's 70% (QH20-HORIZONTAL)
+  inside Xining by XN20-HORIZONTAL: the whole balance may go to the team.
+* Paragraph 17: new city incentive money (paragraphs 4–8) is shared city : district
+  1 : 1; LAB and WORKSTATION follow other city measures and are not split here.
+  Provincial incentives needing local matching (the prefecture's 20% of
+  QH20-TECH-INTRO) are split city : district 1 : 1 inside Xining.
 
 * Paragraph 6 names "技术开发、技术转让两类合同" before both subsidies; the
   broker subsidy is read as covering the same two contract types.
@@ -21,8 +43,9 @@ Readings chosen:
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
-from innovpolicy import Document, Rule
+from innovpolicy import Document, FactSpec, Rule, ShareRefinement, Supersession
 from innovpolicy import authoring as a
 
 DOCUMENT = Document(
@@ -47,11 +70,208 @@ W_GROWTH = (
 )
 W_MATCHING = "本措施中涉及新增引导奖励资金项目，继续采取联动配套方式，依据企业隶属关系，由市与园区(县区)按不低于1:1比例配套落实"
 
+W_LAB = (
+    "支持高校、科研院所、企事业单位与西宁地区企业共建国家(省部)重点实验室、技术创新中心等研发平台，"
+    "并按照《西宁市支持科技创新若干奖励措施(试行)》规定给予奖励,单项奖最高不超过400万元。"
+)
+W_WORKSTATION = (
+    "对省上相关部门审核、新批准建立并投入使用的院士和专家工作站，按照《西宁市引进和培养高层次创新创业人才的意见(试行)》"
+    "规定给予相应经费支持,单个站最高不超过100万元。"
+)
+W_PILOT = "对新建的中试熟化平台，依据上年度研发费用投资额的10%，连续两年给予资金支持，累计总额不超过400万元。"
+W_INCUBATOR = "对新认定的国家级科技孵化器和星创天地，一次性引导奖励20万元。"
+W_MAJOR = (
+    "对交易成功并取得显著成效的重大项目，采取“一事一议”方式给予买方50100万元重大科技专项资金支持。"
+)
+W_ALLIANCE = (
+    "对新建运行一年以上工作成效显著的创新联盟(协会)，经考核评定为优秀的，一次性引导奖励10万元。"
+)
+W_FUND = "市级财政在现有科技专项资金中每年设立1000万元产学研合作和成果转化专项资金"
+W_REWARD = "单位用于奖励科研人员成果转化净收入或股权收益比例不低于总额的70%，其中对作出主要贡献人员奖励份额不低于总额的70%。"
+W_HORIZONTAL = (
+    "对高校、科研院所通过招投标或购买服务获取的财政性规划类、专题调研类、科技服务类与管理类项目，"
+    "可按横向项目管理，结余经费可全部奖励项目组成员。"
+)
+W_LOCAL_MATCHING = "对省上出台有关支持科技创新政策涉及地方配套资金，按照属地管理原则，由市与园区(县区)按不低于1:1比例配套落实。"
+W_PRECEDENCE = "本措施自发布之日起施行，原有相关规定与此不一致的，以本措施为准。"
+
+LAB = a.Citation(DOCUMENT, "3", W_LAB)
+WORKSTATION = a.Citation(DOCUMENT, "3", W_WORKSTATION)
+PILOT = a.Citation(DOCUMENT, "4", W_PILOT)
+INCUBATOR = a.Citation(DOCUMENT, "5", W_INCUBATOR)
+MAJOR = a.Citation(DOCUMENT, "6", W_MAJOR)
+ALLIANCE = a.Citation(DOCUMENT, "7", W_ALLIANCE)
+FUND = a.Citation(DOCUMENT, "9", W_FUND)
+REWARD = a.Citation(DOCUMENT, "14", W_REWARD)
+HORIZONTAL = a.Citation(DOCUMENT, "14", W_HORIZONTAL)
+LOCAL_MATCHING = a.Citation(DOCUMENT, "17", W_LOCAL_MATCHING)
+PRECEDENCE = a.Citation(DOCUMENT, "closing clause", W_PRECEDENCE)
 CONTRACT = a.Citation(DOCUMENT, "6", W_CONTRACT)
 GROWTH = a.Citation(DOCUMENT, "8", W_GROWTH)
 MATCHING = a.Citation(DOCUMENT, "17", W_MATCHING)
 
+_NONNEG = Decimal(0)
+FACTS = (
+    FactSpec(
+        "co_built_national_platform",
+        "boolean",
+        "national (province-ministry) key lab or technology innovation centre co-built with a "
+        "university or institute in the Xining area",
+    ),
+    FactSpec(
+        "new_expert_workstation",
+        "boolean",
+        "academician or expert workstation newly approved by the province and in use",
+    ),
+    FactSpec(
+        "new_pilot_platform", "boolean", "newly built pilot / scale-up platform (中试熟化平台)"
+    ),
+    FactSpec(
+        "pilot_first_support_year",
+        "integer",
+        "calendar year of the pilot platform's first support",
+        "year",
+        Decimal(1900),
+    ),
+    FactSpec(
+        "newly_recognised_national_incubator",
+        "boolean",
+        "newly recognised national incubator or 星创天地",
+    ),
+    FactSpec("major_deal_marked_effect", "boolean", "major deal concluded with marked effect"),
+    FactSpec("alliance_founded", "date", "date the innovation alliance (association) was founded"),
+    FactSpec("alliance_rated_excellent", "boolean", "alliance rated excellent with marked results"),
+    FactSpec(
+        "transformation_net_income",
+        "decimal",
+        "net income (or equity income) from transforming an achievement",
+        "CNY",
+        _NONNEG,
+    ),
+    FactSpec(
+        "reward_to_researchers",
+        "decimal",
+        "part of it paid as rewards to researchers",
+        "CNY",
+        _NONNEG,
+    ),
+    FactSpec(
+        "reward_to_main_contributors",
+        "decimal",
+        "part of the reward paid to the main contributors",
+        "CNY",
+        _NONNEG,
+    ),
+    FactSpec(
+        "city_fund_allocated",
+        "decimal",
+        "city special fund for cooperation and transformation set up this year",
+        "CNY",
+        _NONNEG,
+    ),
+    FactSpec(
+        "older_provision_date",
+        "date",
+        "publication date of another city provision on the same matter",
+    ),
+    FactSpec(
+        "older_provision_inconsistent",
+        "boolean",
+        "that provision is inconsistent with these measures",
+    ),
+)
+
 PARAMETERS = (
+    a.constant(
+        "xn.lab.max_award",
+        a.wan(400),
+        citation=LAB,
+        unit="CNY",
+        description="ceiling of a single award for a co-built national platform",
+    ),
+    a.constant(
+        "xn.workstation.max_award",
+        a.wan(100),
+        citation=WORKSTATION,
+        unit="CNY",
+        description="ceiling of support per workstation",
+    ),
+    a.constant(
+        "xn.pilot.rate",
+        "0.10",
+        citation=PILOT,
+        unit="ratio",
+        description="share of prior-year R&D investment paid each year",
+    ),
+    a.constant(
+        "xn.pilot.cumulative_cap",
+        a.wan(400),
+        citation=PILOT,
+        unit="CNY",
+        description="cap of the two years together",
+    ),
+    a.constant(
+        "xn.pilot.years", 2, citation=PILOT, unit="years", description="consecutive support years"
+    ),
+    a.constant(
+        "xn.incubator.award",
+        a.wan(20),
+        citation=INCUBATOR,
+        unit="CNY",
+        description="one-off award for a new national incubator or 星创天地",
+    ),
+    a.constant(
+        "xn.major_deal.low",
+        a.wan(50),
+        citation=MAJOR,
+        unit="CNY",
+        description="low end of the range",
+    ),
+    a.constant(
+        "xn.major_deal.high",
+        a.wan(100),
+        citation=MAJOR,
+        unit="CNY",
+        description="high end of the range",
+    ),
+    a.constant(
+        "xn.alliance.min_years",
+        1,
+        citation=ALLIANCE,
+        unit="years",
+        description="minimum full years in operation",
+    ),
+    a.constant(
+        "xn.alliance.award", a.wan(10), citation=ALLIANCE, unit="CNY", description="one-off award"
+    ),
+    a.constant(
+        "xn.fund.annual",
+        a.wan(1000),
+        citation=FUND,
+        unit="CNY",
+        description="yearly city special fund",
+    ),
+    a.constant(
+        "xn.reward_share.min_researchers",
+        "0.70",
+        citation=REWARD,
+        unit="ratio",
+        description="minimum share of net income rewarded to researchers",
+    ),
+    a.constant(
+        "xn.reward_share.min_main",
+        "0.70",
+        citation=REWARD,
+        unit="ratio",
+        description="minimum share of the reward going to main contributors",
+    ),
+    a.constant(
+        "xn.horizontal.max_reward_share",
+        1,
+        citation=HORIZONTAL,
+        unit="ratio",
+        description="share of the balance that may go to the team",
+    ),
     a.constant(
         "xn.contract.buyer_rate",
         "0.03",
@@ -239,6 +459,277 @@ GROWTH_AWARD = Rule(
     ),
     split=CITY_DISTRICT_SPLIT,
     readings=("One award per milestone reached; each milestone is a separate evaluation.",),
+    events=(
+        "demonstration_base_certified",
+        "city_tech_based_certified",
+        "high_tech_certified",
+        "little_giant_certified",
+        "gazelle_certified",
+    ),
 )
 
-RULES = (CONTRACT_BUYER, CONTRACT_BROKER, GROWTH_AWARD)
+LAB_AWARD = Rule(
+    id="XN20-LAB",
+    kind="incentive",
+    title_en="Award for a co-built national (province-ministry) key lab or innovation centre",
+    title_zh="共建国家(省部)重点实验室、技术创新中心奖励",
+    citation=LAB,
+    criteria=a.is_true(
+        "co_built_national_platform",
+        label="co-built national platform in Xining",
+        wording="与西宁地区企业共建国家(省部)重点实验室、技术创新中心等研发平台",
+        article="3",
+    ),
+    amount=a.Discretionary(
+        Decimal(0), a.param("xn.lab.max_award"), "up to the ceiling", "单项奖最高不超过400万元"
+    ),
+    readings=("Only the ceiling is in the source; the amount follows another city measure.",),
+)
+
+WORKSTATION_SUPPORT = Rule(
+    id="XN20-WORKSTATION",
+    kind="incentive",
+    title_en="Support for a new academician or expert workstation",
+    title_zh="院士和专家工作站经费支持",
+    citation=WORKSTATION,
+    criteria=a.is_true(
+        "new_expert_workstation",
+        label="workstation newly approved by the province and in use",
+        wording="对省上相关部门审核、新批准建立并投入使用的院士和专家工作站",
+        article="3",
+    ),
+    amount=a.Discretionary(
+        Decimal(0),
+        a.param("xn.workstation.max_award"),
+        "up to the ceiling",
+        "单个站最高不超过100万元",
+    ),
+    readings=("Only the ceiling is in the source; the amount follows another city measure.",),
+)
+
+PILOT_SUPPORT = Rule(
+    id="XN20-PILOT",
+    kind="incentive",
+    title_en="Support for a new pilot / scale-up platform, two consecutive years",
+    title_zh="中试熟化平台资金支持",
+    citation=PILOT,
+    criteria=a.all_of(
+        a.is_true(
+            "new_pilot_platform",
+            label="newly built pilot platform",
+            wording="对新建的中试熟化平台",
+            article="4",
+        ),
+        a.at_least(
+            a.support_year("pilot_first_support_year"),
+            1,
+            label="support year",
+            wording="连续两年",
+            article="4",
+        ),
+        a.at_most(
+            a.support_year("pilot_first_support_year"),
+            a.param("xn.pilot.years"),
+            label="within the two consecutive years",
+            wording="连续两年",
+            article="4",
+        ),
+    ),
+    amount=a.ConsecutiveYears(
+        a.param("xn.pilot.rate"),
+        "rd_expense",
+        "pilot_first_support_year",
+        2,
+        a.param("xn.pilot.cumulative_cap"),
+        "10% of prior-year R&D, cumulative cap",
+        W_PILOT,
+    ),
+    split=CITY_DISTRICT_SPLIT,
+    readings=(
+        "Support year = calendar year of the evaluation date; the second year gets at most what the "
+        "first left under the 4,000,000 cap.",
+    ),
+)
+
+INCUBATOR_AWARD = Rule(
+    id="XN20-INCUBATOR",
+    kind="incentive",
+    title_en="Award for a newly recognised national incubator or 星创天地",
+    title_zh="国家级科技孵化器和星创天地引导奖励",
+    citation=INCUBATOR,
+    criteria=a.is_true(
+        "newly_recognised_national_incubator",
+        label="newly recognised national incubator",
+        wording="对新认定的国家级科技孵化器和星创天地",
+        article="5",
+    ),
+    amount=a.Fixed(a.param("xn.incubator.award"), "one-off award", "一次性引导奖励20万元"),
+    split=CITY_DISTRICT_SPLIT,
+)
+
+MAJOR_DEAL = Rule(
+    id="XN20-MAJOR-DEAL",
+    kind="incentive",
+    title_en="Special support to the buyer in a major deal (case by case)",
+    title_zh="重大科技专项资金支持(一事一议)",
+    citation=MAJOR,
+    criteria=a.all_of(
+        _registered_contract,
+        a.is_true(
+            "major_deal_marked_effect",
+            label="major deal with marked effect",
+            wording="对交易成功并取得显著成效的重大项目",
+            article="6",
+        ),
+        label="successful major deal",
+    ),
+    amount=a.Discretionary(
+        a.param("xn.major_deal.low"),
+        a.param("xn.major_deal.high"),
+        "case by case (一事一议)",
+        "给予买方50100万元",
+    ),
+    readings=("'50100万元' read as 50–100万元 (500,000 – 1,000,000).",),
+)
+
+ALLIANCE_AWARD = Rule(
+    id="XN20-ALLIANCE",
+    kind="incentive",
+    title_en="Award for an innovation alliance rated excellent",
+    title_zh="产学研技术创新联盟(协会)引导奖励",
+    citation=ALLIANCE,
+    criteria=a.all_of(
+        a.at_least(
+            a.years_since("alliance_founded"),
+            a.param("xn.alliance.min_years"),
+            label="full years in operation",
+            wording="新建运行一年以上",
+            article="7",
+        ),
+        a.is_true(
+            "alliance_rated_excellent",
+            label="rated excellent",
+            wording="工作成效显著…经考核评定为优秀的",
+            article="7",
+        ),
+    ),
+    amount=a.Fixed(a.param("xn.alliance.award"), "one-off award", "一次性引导奖励10万元"),
+    split=CITY_DISTRICT_SPLIT,
+)
+
+FUND_PROVISION = Rule(
+    id="XN20-FUND",
+    kind="condition",
+    title_en="Yearly city special fund for cooperation and transformation",
+    title_zh="产学研合作和成果转化专项资金",
+    citation=FUND,
+    criteria=a.at_least(
+        "city_fund_allocated",
+        a.param("xn.fund.annual"),
+        label="fund set up this year",
+        wording=W_FUND,
+        article="9",
+    ),
+)
+
+REWARD_SHARE = Rule(
+    id="XN20-REWARD-SHARE",
+    kind="condition",
+    title_en="Share of transformation income rewarded to researchers",
+    title_zh="成果转化收益奖励比例",
+    citation=REWARD,
+    criteria=a.all_of(
+        a.at_least(
+            a.ratio(a.fact("reward_to_researchers"), a.fact("transformation_net_income")),
+            a.param("xn.reward_share.min_researchers"),
+            label="reward to researchers / net income",
+            wording="比例不低于总额的70%",
+            article="14",
+        ),
+        a.at_least(
+            a.ratio(a.fact("reward_to_main_contributors"), a.fact("reward_to_researchers")),
+            a.param("xn.reward_share.min_main"),
+            label="main contributors / reward to researchers",
+            wording="其中对作出主要贡献人员奖励份额不低于总额的70%",
+            article="14",
+        ),
+    ),
+    readings=("'其中…不低于总额的70%' read as 70% of the reward to researchers.",),
+)
+
+HORIZONTAL_BALANCE = Rule(
+    id="XN20-HORIZONTAL",
+    kind="condition",
+    title_en="Horizontal project balance may all go to the team",
+    title_zh="横向项目结余经费可全部奖励项目组成员",
+    citation=HORIZONTAL,
+    criteria=a.at_most(
+        a.ratio(a.fact("horizontal_reward"), a.fact("horizontal_balance")),
+        a.param("xn.horizontal.max_reward_share"),
+        label="reward share of the horizontal balance",
+        wording="结余经费可全部奖励项目组成员",
+        article="14",
+    ),
+)
+
+PRECEDENCE_RULE = Rule(
+    id="XN20-PRECEDENCE",
+    kind="condition",
+    title_en="These measures prevail over older inconsistent city provisions",
+    title_zh="以本措施为准",
+    citation=PRECEDENCE,
+    criteria=a.all_of(
+        a.before(
+            "older_provision_date",
+            DOCUMENT.effective_from,
+            label="the other provision is older",
+            wording="原有相关规定",
+            article="closing clause",
+        ),
+        a.is_true(
+            "older_provision_inconsistent",
+            label="it is inconsistent",
+            wording="与此不一致的",
+            article="closing clause",
+        ),
+        label="this measure prevails (以本措施为准)",
+    ),
+)
+
+RULES = (
+    LAB_AWARD,
+    WORKSTATION_SUPPORT,
+    PILOT_SUPPORT,
+    INCUBATOR_AWARD,
+    CONTRACT_BUYER,
+    CONTRACT_BROKER,
+    MAJOR_DEAL,
+    ALLIANCE_AWARD,
+    GROWTH_AWARD,
+    FUND_PROVISION,
+    REWARD_SHARE,
+    HORIZONTAL_BALANCE,
+    PRECEDENCE_RULE,
+)
+
+SUPERSESSIONS = (
+    Supersession(
+        "QH20-HORIZONTAL",
+        DOCUMENT.effective_from,
+        HORIZONTAL,
+        "the whole balance may go to the team in Xining",
+        replacement="XN20-HORIZONTAL",
+    ),
+)
+
+REFINEMENTS = (
+    ShareRefinement(
+        "prefecture",
+        (
+            a.Payer("city", a.param("xn.matching.city_weight")),
+            a.Payer("district", a.param("xn.matching.district_weight"), name_fact="district"),
+        ),
+        DOCUMENT.effective_from,
+        LOCAL_MATCHING,
+    ),
+)
