@@ -376,5 +376,5 @@ def test_discretionary_awards_report_a_range_not_a_figure() -> None:
 
 def test_parameter_with_no_value_on_the_date_is_an_error_not_a_default() -> None:
     prov = load("prov", PROVINCE)
-    with pytest.raises(innovpolicy.exceptions.NoValueInForceError, match="p.rate"):
+    with pytest.raises(innovpolicy.exceptions.NoValueInForceError, match=r"p\.rate"):
         prov.parameter("p.rate", "2019-01-01")
