@@ -378,3 +378,19 @@ def test_parameter_with_no_value_on_the_date_is_an_error_not_a_default() -> None
     prov = load("prov", PROVINCE)
     with pytest.raises(innovpolicy.exceptions.NoValueInForceError, match=r"p\.rate"):
         prov.parameter("p.rate", "2019-01-01")
+
+
+def test_a_repealed_rule_stops_on_its_repeal_date_and_says_so() -> None:
+    repealed = _subsidy("P-GONE", P, valid_to=date(2020, 12, 31), repealed_by="省〔2021〕3号")
+    prov = load("prov", attrs.evolve(PROVINCE, rules=(*PROVINCE.rules, repealed)))
+    assert prov.evaluate("P-GONE", FACTS, "2020-12-31").status is Status.ELIGIBLE
+    gone = prov.evaluate("P-GONE", FACTS, "2021-01-01")
+    assert gone.status is Status.NOT_IN_FORCE
+    assert gone.note == "no longer in force: in force 2020-01-01..2020-12-31, repealed by 省〔2021〕3号"
+
+
+def test_a_replacement_must_be_defined_by_the_superseding_layer() -> None:
+    bad = attrs.evolve(
+        CITY, supersessions=(Supersession("P-OLD", date(2021, 3, 1), C, replacement="C-NOPE"),)
+    )
+    _expect_plugin_error("city", "names 'C-NOPE' as replacement", PROVINCE, bad)
