@@ -386,7 +386,10 @@ def test_a_repealed_rule_stops_on_its_repeal_date_and_says_so() -> None:
     assert prov.evaluate("P-GONE", FACTS, "2020-12-31").status is Status.ELIGIBLE
     gone = prov.evaluate("P-GONE", FACTS, "2021-01-01")
     assert gone.status is Status.NOT_IN_FORCE
-    assert gone.note == "no longer in force: in force 2020-01-01..2020-12-31, repealed by 省〔2021〕3号"
+    assert (
+        gone.note
+        == "no longer in force: in force 2020-01-01..2020-12-31, repealed by 省〔2021〕3号"
+    )
 
 
 def test_a_replacement_must_be_defined_by_the_superseding_layer() -> None:

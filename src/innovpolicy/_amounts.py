@@ -39,6 +39,7 @@ class Step:
     wording: str = ""
     children: tuple[Step, ...] = ()
     binding: bool = False
+    kind: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"step": self.label}
@@ -181,7 +182,7 @@ class LesserOf(Formula):
                 if child.value == result:
                     children[index] = attrs.evolve(child, binding=True)
                     break
-        return Step(self.label, _value_of(result), "", self.wording, tuple(children))
+        return Step(self.label, _value_of(result), "", self.wording, tuple(children), kind="least")
 
     def fact_names(self) -> tuple[str, ...]:
         return tuple(n for part in self.parts for n in part.fact_names())

@@ -453,6 +453,7 @@ class Compare(Criterion):
     label: str
     wording: str
     article: str = ""
+    reading: str = ""
     _fn: Callable[[Any, Any], bool] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -695,10 +696,21 @@ def compare(
     label: str,
     wording: str,
     article: str = "",
+    reading: str = "",
 ) -> Compare:
-    """Compare an expression (or the fact named *left*) with a threshold."""
+    """Compare an expression (or the fact named *left*) with a threshold.
+
+    *reading* documents a deliberate interpretation when the operator is not the one
+    the wording's usual reading gives (the testing kit's wording check honours it).
+    """
     return Compare(
-        Fact(left) if isinstance(left, str) else left, op, _as_expr(right), label, wording, article
+        Fact(left) if isinstance(left, str) else left,
+        op,
+        _as_expr(right),
+        label,
+        wording,
+        article,
+        reading,
     )
 
 
@@ -709,9 +721,12 @@ def at_least(
     label: str,
     wording: str,
     article: str = "",
+    reading: str = "",
 ) -> Compare:
     """≥ — 以上, 不低于, 不少于, 达到."""
-    return compare(left, ">=", right, label=label, wording=wording, article=article)
+    return compare(
+        left, ">=", right, label=label, wording=wording, article=article, reading=reading
+    )
 
 
 def more_than(
@@ -721,9 +736,10 @@ def more_than(
     label: str,
     wording: str,
     article: str = "",
+    reading: str = "",
 ) -> Compare:
     """> — 超过, 高于."""
-    return compare(left, ">", right, label=label, wording=wording, article=article)
+    return compare(left, ">", right, label=label, wording=wording, article=article, reading=reading)
 
 
 def at_most(
@@ -733,9 +749,12 @@ def at_most(
     label: str,
     wording: str,
     article: str = "",
+    reading: str = "",
 ) -> Compare:
     """≤ — 以下, 不超过, 不高于, 最高, 以内."""
-    return compare(left, "<=", right, label=label, wording=wording, article=article)
+    return compare(
+        left, "<=", right, label=label, wording=wording, article=article, reading=reading
+    )
 
 
 def less_than(
@@ -745,9 +764,10 @@ def less_than(
     label: str,
     wording: str,
     article: str = "",
+    reading: str = "",
 ) -> Compare:
     """< — 不满, 低于, 不到."""
-    return compare(left, "<", right, label=label, wording=wording, article=article)
+    return compare(left, "<", right, label=label, wording=wording, article=article, reading=reading)
 
 
 def before(name: str, day: date, *, label: str, wording: str, article: str = "") -> Compare:

@@ -138,6 +138,12 @@ class Jurisdiction:
         """Every dated version of a rule applicable in this territory."""
         return tuple(v.rule for v in self._lookup(rule_id))
 
+    def windows(self, rule_id: str) -> tuple[tuple[date, date | None], ...]:
+        """The (from, to) windows in which *rule_id* applies in this territory (to inclusive)."""
+        return tuple(
+            (v.start, v.end) for v in self._lookup(rule_id) if v.end is None or v.end >= v.start
+        )
+
     def rule(self, rule_id: str, on: date | str | None = None) -> Rule:
         """The rule in force on *on* (default: its latest version)."""
         versions = self._lookup(rule_id)

@@ -7,14 +7,11 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import innovpolicy
 from innovpolicy import Status
-from innovpolicy._criteria import Compare, Fact, Param, Truth
-from innovpolicy._jurisdiction import _Ctx
 from innovpolicy._values import round_payable
 
 QINGHAI = innovpolicy.load("qinghai")
@@ -75,53 +72,6 @@ def test_tbe_one_full_year_in_business(start: date) -> None:
     )
     expected = Status.ELIGIBLE if anniversary <= ON_TBE else Status.INELIGIBLE
     assert tbe(business_start_date=start) is expected
-
-
-def _fact_thresholds() -> list[tuple[str, Compare]]:
-    found = []
-    for rule_id in QINGHAI.rule_ids():
-        for version in QINGHAI.versions(rule_id):
-            for node in version.criteria.walk():
-                if (
-                    isinstance(node, Compare)
-                    and isinstance(node.left, Fact)
-                    and isinstance(node.right, Param)
-                ):
-                    found.append((rule_id, node))
-    return found
-
-
-THRESHOLDS = _fact_thresholds()
-
-
-@pytest.mark.parametrize(
-    ("rule_id", "node"), THRESHOLDS, ids=[f"{r}:{n.label}" for r, n in THRESHOLDS]
-)
-def test_every_fact_threshold_decides_at_and_one_unit_around_its_value(
-    rule_id: str, node: Compare
-) -> None:
-    rule = QINGHAI.versions(rule_id)[-1]
-    day = rule.valid_from
-    assert isinstance(node.right, Param)
-    threshold = QINGHAI.parameter(node.right.key, day).value
-    assert isinstance(threshold, Decimal)
-    spec = QINGHAI.fact_registry[node.left.describe()]
-    unit = Decimal(1) if spec.kind == "integer" else Decimal("0.01")
-    expectations = {
-        ">=": (False, True, True),
-        ">": (False, False, True),
-        "<=": (True, True, False),
-        "<": (True, False, False),
-    }[node.op]
-    for value, expected in zip(
-        (threshold - unit, threshold, threshold + unit), expectations, strict=True
-    ):
-        if value < 0:
-            continue
-        coerced = int(value) if spec.kind == "integer" else value
-        ctx = _Ctx(QINGHAI, {spec.name: coerced}, day, record=False)
-        assert node.test(ctx) is Truth.of(expected), (node.label, node.wording, value)
-    assert node.wording, "every threshold carries its legal wording"
 
 
 PLATFORM = {"achievements_transformed": 3}

@@ -1,181 +1,45 @@
-"""Testing support for innovpolicy and for plugin authors.
+"""The testing kit for innovpolicy plugins (install the ``testing`` extra).
 
-Installed with the ``testing`` extra. For now it provides scenario files:
-TOML files of facts → expected answers, with the citation the answer must show.
+- Scenario files: TOML files of facts → expected answers with the citation, run by
+  the pytest plugin that ships with innovpolicy (any ``scenarios/*.toml`` under a
+  test directory is collected), or by :func:`scenario_tests`.
+- Hypothesis strategies (:mod:`innovpolicy.testing.strategies`): ``enterprises()``,
+  ``platforms()``..., and ``facts(jurisdiction, rule_id, on=...)`` steered towards a
+  rule's thresholds. ``st.from_type(Enterprise)`` works once Hypothesis is imported.
+- Generic invariants (:mod:`innovpolicy.testing.invariants`) any plugin's rules can be
+  checked against, and :func:`~innovpolicy.testing.invariants.check_jurisdiction`
+  running them all (also the ``innovpolicy_invariants`` pytest fixture).
 
-A scenario file::
-
-    jurisdiction = "qinghai"
-
-    [bases.firm]            # reusable fact sets
-    employees = 100
-    sci_tech_staff = 30
-
-    [[scenario]]
-    name = "exactly 30% S&T staff is enough (以上 is inclusive)"
-    rule = "QH-TBE"
-    on = 2019-06-30
-    base = "firm"
-    facts = { sci_tech_staff = 30 }   # merged over the base
-    remove = []                       # base facts to drop (to test missing facts)
-    status = "eligible"
-    amount = "100000.00"              # optional
-    shares = { province = "80000.00" }  # optional, by payer role
-    missing = ["owns_ip"]             # optional, exact list
-    citation = { document = "青科发高新[2014]188号", article = "第三条" }
-
-Decimals are written as strings: TOML floats are binary and are refused.
+Submodules are imported lazily, so importing this package stays cheap.
 """
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Callable, Iterator, Mapping
-from datetime import date
-from decimal import Decimal
-from pathlib import Path
+import importlib
 from typing import Any
 
-import attrs
-
-from .._jurisdiction import Jurisdiction
-from .._rules import Result
+from ._scenarios import (
+    Scenario,
+    ScenarioMismatch,
+    check_scenario,
+    iter_scenario_files,
+    load_scenarios,
+    scenario_tests,
+)
 
 __all__ = [
     "Scenario",
     "ScenarioMismatch",
     "check_scenario",
+    "invariants",
     "iter_scenario_files",
     "load_scenarios",
     "scenario_tests",
+    "strategies",
 ]
 
 
-class ScenarioMismatch(AssertionError):
-    """A scenario's expectation differs from the engine's answer."""
-
-
-@attrs.frozen
-class Scenario:
-    """One expectation: a rule, facts and a date, and the answer the text dictates."""
-
-    name: str
-    path: str
-    jurisdiction: str
-    rule: str
-    on: date
-    facts: Mapping[str, Any]
-    status: str
-    amount: Decimal | None = None
-    amount_range: tuple[Decimal, Decimal] | None = None
-    shares: Mapping[str, Decimal] | None = None
-    missing: tuple[str, ...] | None = None
-    citation: Mapping[str, str] | None = None
-
-
-def _scenario(raw: Mapping[str, Any], defaults: Mapping[str, Any], path: Path) -> Scenario:
-    name = raw.get("name") or f"{raw.get('rule')} @ {raw.get('on')}"
-    bases = defaults.get("bases", {})
-    facts: dict[str, Any] = {}
-    base = raw.get("base")
-    if base is not None:
-        if base not in bases:
-            raise ValueError(f"{path}: scenario {name!r} uses unknown base {base!r}")
-        facts.update(bases[base])
-    facts.update(raw.get("facts", {}))
-    for key in raw.get("remove", ()):
-        facts.pop(key, None)
-    amount_range = raw.get("amount_range")
-    shares = raw.get("shares")
-    return Scenario(
-        name=name,
-        path=str(path),
-        jurisdiction=raw.get("jurisdiction", defaults.get("jurisdiction", "")),
-        rule=raw["rule"],
-        on=raw["on"],
-        facts=facts,
-        status=raw["status"],
-        amount=Decimal(raw["amount"]) if "amount" in raw else None,
-        amount_range=(Decimal(amount_range[0]), Decimal(amount_range[1])) if amount_range else None,
-        shares={k: Decimal(v) for k, v in shares.items()} if shares else None,
-        missing=tuple(raw["missing"]) if "missing" in raw else None,
-        citation=raw.get("citation"),
-    )
-
-
-def load_scenarios(path: str | Path) -> list[Scenario]:
-    """Read every scenario of one TOML file."""
-    file = Path(path)
-    with file.open("rb") as handle:
-        data = tomllib.load(handle)
-    return [_scenario(raw, data, file) for raw in data.get("scenario", [])]
-
-
-def iter_scenario_files(directory: str | Path) -> Iterator[Path]:
-    yield from sorted(Path(directory).glob("*.toml"))
-
-
-def check_scenario(jurisdiction: Jurisdiction, scenario: Scenario) -> Result:
-    """Evaluate *scenario*; raise :class:`ScenarioMismatch` with the explanation if it fails."""
-    result = jurisdiction.evaluate(scenario.rule, scenario.facts, scenario.on)
-    problems: list[str] = []
-    if result.status.value != scenario.status:
-        problems.append(f"status: expected {scenario.status}, got {result.status.value}")
-    if scenario.amount is not None and result.amount != scenario.amount:
-        problems.append(f"amount: expected {scenario.amount}, got {result.amount}")
-    if scenario.amount_range is not None:
-        got = (result.amount_range.low, result.amount_range.high) if result.amount_range else None
-        if got != scenario.amount_range:
-            problems.append(f"amount range: expected {scenario.amount_range}, got {got}")
-    if scenario.shares is not None:
-        got_shares = {share.role: share.amount for share in result.shares}
-        if got_shares != dict(scenario.shares):
-            problems.append(f"shares: expected {dict(scenario.shares)}, got {got_shares}")
-    if scenario.missing is not None and set(result.missing) != set(scenario.missing):
-        problems.append(
-            f"missing facts: expected {sorted(scenario.missing)}, got {sorted(result.missing)}"
-        )
-    if scenario.citation is not None:
-        document = scenario.citation.get("document")
-        article = scenario.citation.get("article")
-        if document is not None and result.citation.document.number != document:
-            problems.append(
-                f"citation document: expected {document}, got {result.citation.document.number}"
-            )
-        if article is not None and result.citation.article != article:
-            problems.append(f"citation article: expected {article}, got {result.citation.article}")
-    if problems:
-        raise ScenarioMismatch(
-            f"scenario {scenario.name!r} ({scenario.path}):\n  "
-            + "\n  ".join(problems)
-            + "\n\nexplanation:\n"
-            + result.render()
-        )
-    return result
-
-
-def scenario_tests(directory: str | Path) -> Callable[[Scenario], None]:
-    """A parametrized pytest test running every scenario file in *directory*.
-
-    In a plugin's test module::
-
-        test_scenario = scenario_tests(Path(__file__).parent / "scenarios")
-    """
-    import pytest
-
-    import innovpolicy
-
-    scenarios = [s for path in iter_scenario_files(directory) for s in load_scenarios(path)]
-    if not scenarios:
-        raise ValueError(f"no scenarios found in {directory}")
-    loaded: dict[str, Jurisdiction] = {}
-
-    @pytest.mark.parametrize(
-        "scenario", scenarios, ids=[f"{Path(s.path).stem}: {s.name}" for s in scenarios]
-    )
-    def test_scenario(scenario: Scenario) -> None:
-        if scenario.jurisdiction not in loaded:
-            loaded[scenario.jurisdiction] = innovpolicy.load(scenario.jurisdiction)
-        check_scenario(loaded[scenario.jurisdiction], scenario)
-
-    return test_scenario
+def __getattr__(name: str) -> Any:
+    if name in ("strategies", "invariants"):
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -229,6 +229,7 @@ HORIZONTAL_BALANCE = Rule(
         label="reward share of the horizontal balance",
         wording=W_HORIZONTAL,
         article="五、(十三)",
+        reading="70%以上可用于 is a permission: at least 70% may be used, so a share up to 70% is certainly permitted",
     ),
     readings=("'70%以上可用于' guarantees 70%; a higher share depends on the unit's own rules.",),
 )
