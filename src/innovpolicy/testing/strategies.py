@@ -35,8 +35,8 @@ from ._probes import probes, unflatten
 
 __all__ = [
     "enterprises",
-    "facts",
     "fact_values",
+    "facts",
     "patents",
     "platforms",
     "research_institutes",
