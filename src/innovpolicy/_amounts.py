@@ -23,10 +23,13 @@ from ._values import FEN, ZERO, format_decimal, round_payable
 
 @attrs.frozen
 class AmountRange:
-    """A discretionary award: the engine reports the range, not a figure."""
+    """A discretionary award: the engine reports the range, not a figure.
+
+    ``high`` is ``None`` for an open range ("500万元以上").
+    """
 
     low: Decimal
-    high: Decimal
+    high: Decimal | None
 
 
 @attrs.frozen
@@ -44,7 +47,11 @@ class Step:
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"step": self.label}
         if isinstance(self.value, AmountRange):
-            data["range"] = [format_decimal(self.value.low), format_decimal(self.value.high)]
+            high = self.value.high
+            data["range"] = [
+                format_decimal(self.value.low),
+                None if high is None else format_decimal(high),
+            ]
         elif self.value is not None:
             data["value"] = format_decimal(self.value)
         if self.detail:
@@ -269,18 +276,22 @@ class Lookup(Formula):
         return tuple(k for expr in self.table.values() for k in expr.param_keys())
 
 
+def _optional_expr(value: Any) -> Expr | None:
+    return None if value is None else _as_expr(value)
+
+
 @attrs.frozen
 class Discretionary(Formula):
     """A discretionary range ("给予100-300万元"): reported as a range."""
 
     low: Expr = attrs.field(converter=_as_expr)
-    high: Expr = attrs.field(converter=_as_expr)
+    high: Expr | None = attrs.field(converter=_optional_expr)
     label: str = ""
     wording: str = ""
 
     def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
         low = self.low.value(ctx)
-        high = self.high.value(ctx)
+        high = None if self.high is None else self.high.value(ctx)
         missing = _collect_missing((low, high))
         if missing is not None:
             return missing
@@ -290,7 +301,10 @@ class Discretionary(Formula):
         return Step(self.label, _value_of(self.compute(ctx)), "decided case by case", self.wording)
 
     def param_keys(self) -> tuple[str, ...]:
-        return self.low.param_keys() + self.high.param_keys()
+        return self.low.param_keys() + (self.high.param_keys() if self.high else ())
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.low.fact_names() + (self.high.fact_names() if self.high else ())
 
 
 @attrs.frozen

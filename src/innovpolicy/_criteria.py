@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import attrs
 
 from ._facts import yearly_key
-from ._values import ZERO, format_decimal, full_years_between
+from ._values import ZERO, add_years, format_decimal, full_years_between
 
 if TYPE_CHECKING:
     from ._params import DatedValue, ParamValue
@@ -268,6 +268,135 @@ class YearsSince(Expr):
 
     def describe(self) -> str:
         return f"full years since {self.name}"
+
+
+@attrs.frozen
+class Product(Expr):
+    """left × right (a share of a fact: 30% × (direct costs − equipment))."""
+
+    left: Expr
+    right: Expr
+
+    def value(self, ctx: Context) -> Any:
+        a, b = self.left.value(ctx), self.right.value(ctx)
+        missing = _collect_missing((a, b))
+        return missing if missing is not None else Decimal(a) * Decimal(b)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.left.fact_names() + self.right.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.left.param_keys() + self.right.param_keys()
+
+    def describe(self) -> str:
+        return f"{self.left.describe()} × ({self.right.describe()})"
+
+
+@attrs.frozen
+class Difference(Expr):
+    """left − right."""
+
+    left: Expr
+    right: Expr
+
+    def value(self, ctx: Context) -> Any:
+        a, b = self.left.value(ctx), self.right.value(ctx)
+        missing = _collect_missing((a, b))
+        return missing if missing is not None else Decimal(a) - Decimal(b)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.left.fact_names() + self.right.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.left.param_keys() + self.right.param_keys()
+
+    def describe(self) -> str:
+        return f"{self.left.describe()} − {self.right.describe()}"
+
+
+@attrs.frozen
+class YearsAfter(Expr):
+    """The date *years* after a date fact (Civil-Code count: month ends clamp)."""
+
+    name: str
+    years: Expr
+
+    def value(self, ctx: Context) -> Any:
+        start = ctx.facts.get(self.name)
+        if start is None:
+            return Missing((self.name,))
+        years = self.years.value(ctx)
+        if type(years) is Missing:
+            return years
+        return add_years(start, int(years))
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.years.param_keys()
+
+    def describe(self) -> str:
+        return f"{self.name} + {self.years.describe()} years"
+
+
+@attrs.frozen
+class Cases(Expr):
+    """The value of the first case whose criterion holds ("分别给予…").
+
+    An unknown criterion before the deciding one leaves the value unknown, so the
+    answer never depends on a guess; no case holding gives *default* (or unknown).
+    """
+
+    cases: tuple[tuple[Criterion, Expr], ...]
+    default: Expr | None = None
+
+    def value(self, ctx: Context) -> Any:
+        missing: list[str] = []
+        for criterion, expr in self.cases:
+            truth = criterion.test(ctx)
+            if truth is TRUE:
+                if missing:
+                    return Missing(tuple(missing))
+                return expr.value(ctx)
+            if truth is UNKNOWN:
+                missing.extend(
+                    n for n in criterion.explain(ctx).missing_facts() if n not in missing
+                )
+        if missing:
+            return Missing(tuple(missing))
+        if self.default is None:
+            return Missing((), "no case applies")
+        return self.default.value(ctx)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return tuple(n for c, e in self.cases for n in (*c.fact_names(), *e.fact_names()))
+
+    def param_keys(self) -> tuple[str, ...]:
+        keys = tuple(k for c, e in self.cases for k in (*c.param_keys(), *e.param_keys()))
+        return keys + (self.default.param_keys() if self.default else ())
+
+    def describe(self) -> str:
+        return "; ".join(f"{c.label} → {e.describe()}" for c, e in self.cases)
+
+
+def times(left: Expr | Decimal | int | str, right: Expr | Decimal | int | str) -> Product:
+    return Product(_as_expr(left), _as_expr(right))
+
+
+def minus(left: Expr | Decimal | int | str, right: Expr | Decimal | int | str) -> Difference:
+    return Difference(_as_expr(left), _as_expr(right))
+
+
+def years_after(name: str, years: Expr | int) -> YearsAfter:
+    return YearsAfter(name, _as_expr(years))
+
+
+def cases(
+    *pairs: tuple[Criterion, Expr | Decimal | int | str], default: Expr | None = None
+) -> Cases:
+    """The value of the first pair whose criterion holds (the order states precedence)."""
+    return Cases(tuple((c, _as_expr(e)) for c, e in pairs), default)
 
 
 @attrs.frozen

@@ -75,6 +75,7 @@ class Enterprise(_Entity):
     prefecture: str | None = _fact("prefecture")
     district: str | None = _fact("district")
     business_start_date: date | None = _fact("business_start_date")
+    registration_date: date | None = _fact("registration_date")
     main_business_is_tech: bool | None = _fact("main_business_is_tech")
     finances_sound: bool | None = _fact("finances_sound")
     employees: int | None = _fact("employees")

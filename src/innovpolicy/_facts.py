@@ -132,6 +132,7 @@ CORE_FACTS: tuple[FactSpec, ...] = (
         "share of co-funded city incentives",
     ),
     _spec("business_start_date", "date", "date the entity began business operation"),
+    _spec("registration_date", "date", "date the entity was registered (注册成立)"),
     # Enterprise profile
     _spec(
         "main_business_is_tech",

@@ -17,7 +17,7 @@ from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
 from ._values import format_decimal
 
-RuleKind = Literal["designation", "incentive", "condition"]
+RuleKind = Literal["designation", "incentive", "condition", "computation"]
 
 
 def _default_from(rule: Rule) -> date:
@@ -34,7 +34,9 @@ class Rule:
 
     ``kind`` is ``designation`` (eligibility for a title), ``incentive`` (an
     amount, with criteria) or ``condition`` (a requirement a case must meet,
-    such as a minimum reward share; ELIGIBLE then means "satisfied"). ``events``
+    such as a minimum reward share; ELIGIBLE then means "satisfied") or
+    ``computation`` (a quantity that is not a payment, such as the taxable part of
+    a reward or a tax deduction; it has an amount). ``events``
     tag the occurrences the rule rewards ("high_tech_certified"), so every
     layer's incentive for one event can be listed together.
 
@@ -60,14 +62,16 @@ class Rule:
     events: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
-        if self.kind not in ("designation", "incentive", "condition"):
+        if self.kind not in ("designation", "incentive", "condition", "computation"):
             raise ValueError(
-                f"rule {self.id}: kind must be 'designation', 'incentive' or 'condition'"
+                f"rule {self.id}: kind must be 'designation', 'incentive', 'condition' "
+                "or 'computation'"
             )
-        if self.kind == "incentive" and self.amount is None:
-            raise ValueError(f"rule {self.id}: an incentive needs an amount formula")
-        if self.kind != "incentive" and (self.amount is not None or self.split is not None):
-            raise ValueError(f"rule {self.id}: only an incentive has an amount")
+        has_amount = self.kind in ("incentive", "computation")
+        if has_amount and self.amount is None:
+            raise ValueError(f"rule {self.id}: an {self.kind} needs an amount formula")
+        if not has_amount and (self.amount is not None or self.split is not None):
+            raise ValueError(f"rule {self.id}: only an incentive or a computation has an amount")
         if self.valid_to is not None and self.valid_to < self.valid_from:
             raise ValueError(
                 f"rule {self.id}: valid_to {self.valid_to} before valid_from {self.valid_from}"
@@ -221,9 +225,10 @@ class Result:
         if self.amount is not None:
             data["amount"] = format(self.amount, "f")
         if self.amount_range is not None:
+            high = self.amount_range.high
             data["amount_range"] = [
                 format(self.amount_range.low, "f"),
-                format(self.amount_range.high, "f"),
+                None if high is None else format(high, "f"),
             ]
         if self.shares:
             data["shares"] = [share.to_dict() for share in self.shares]
@@ -273,10 +278,13 @@ class Result:
         if self.amount is not None:
             lines.append(f"  Amount: {format(self.amount, 'f')} CNY")
         if self.amount_range is not None:
-            lines.append(
-                f"  Amount: discretionary, {format_decimal(self.amount_range.low)}–"
-                f"{format_decimal(self.amount_range.high)} CNY"
+            low, high = self.amount_range.low, self.amount_range.high
+            span = (
+                f"at least {format_decimal(low)}"
+                if high is None
+                else f"{format_decimal(low)}–{format_decimal(high)}"
             )
+            lines.append(f"  Amount: discretionary, {span} CNY")
         if self.amount_steps is not None:
             _render_step(self.amount_steps, lines, 2)
         for share in self.shares:
@@ -337,7 +345,8 @@ def _show_value(value: Any) -> str:
 def _render_step(step: Step, lines: list[str], depth: int) -> None:
     pad = "  " * depth
     if isinstance(step.value, AmountRange):
-        value = f"{format_decimal(step.value.low)}–{format_decimal(step.value.high)}"
+        high = step.value.high
+        value = f"{format_decimal(step.value.low)}–{'' if high is None else format_decimal(high)}"
     elif step.value is None:
         value = "unknown"
     else:

@@ -56,7 +56,7 @@ class Scenario:
     facts: Mapping[str, Any]
     status: str
     amount: Decimal | None = None
-    amount_range: tuple[Decimal, Decimal] | None = None
+    amount_range: tuple[Decimal, Decimal | None] | None = None
     shares: Mapping[str, Decimal] | None = None
     missing: tuple[str, ...] | None = None
     citation: Mapping[str, str] | None = None
@@ -85,7 +85,14 @@ def _scenario(raw: Mapping[str, Any], defaults: Mapping[str, Any], path: Path) -
         facts=facts,
         status=raw["status"],
         amount=Decimal(raw["amount"]) if "amount" in raw else None,
-        amount_range=(Decimal(amount_range[0]), Decimal(amount_range[1])) if amount_range else None,
+        amount_range=(
+            (
+                Decimal(amount_range[0]),
+                None if amount_range[1] in ("", "open") else Decimal(amount_range[1]),
+            )
+            if amount_range
+            else None
+        ),
         shares={k: Decimal(v) for k, v in shares.items()} if shares else None,
         missing=tuple(raw["missing"]) if "missing" in raw else None,
         citation=raw.get("citation"),
