@@ -239,16 +239,20 @@ class Marginal(Formula):
         return self.scale.param_keys() + self.base.param_keys()
 
 
-def _freeze_table(table: Mapping[str, Expr]) -> Mapping[str, Expr]:
+def _freeze_table(table: Mapping[str, Expr | Formula]) -> Mapping[str, Expr | Formula]:
     return MappingProxyType(dict(table))
 
 
 @attrs.frozen
 class Lookup(Formula):
-    """An amount chosen by the value of a text fact (one award per milestone)."""
+    """An amount chosen by the value of a text fact (one award per milestone).
+
+    Table entries are expressions (usually parameters) or whole formulas, such as
+    a discretionary range for one category and a fixed amount for another.
+    """
 
     fact: str
-    table: Mapping[str, Expr] = attrs.field(converter=_freeze_table, hash=False)
+    table: Mapping[str, Expr | Formula] = attrs.field(converter=_freeze_table, hash=False)
     label: str = ""
     wording: str = ""
 
@@ -256,24 +260,28 @@ class Lookup(Formula):
         key = ctx.facts.get(self.fact)
         if key is None:
             return Missing((self.fact,))
-        expr = self.table.get(key)
-        if expr is None:
+        entry = self.table.get(key)
+        if entry is None:
             return ZERO
-        value: Decimal | Missing = expr.value(ctx)
+        if isinstance(entry, Formula):
+            return entry.compute(ctx)
+        value: Decimal | Missing = entry.value(ctx)
         return value
 
     def explain(self, ctx: Context) -> Step:
         key = ctx.facts.get(self.fact)
         detail = f"{self.fact} = {key}" if key is not None else f"{self.fact} unknown"
-        if key is not None and key in self.table:
-            detail += f" → {self.table[key].describe()}"
-        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording)
+        entry = self.table.get(key) if key is not None else None
+        if isinstance(entry, Expr):
+            detail += f" → {entry.describe()}"
+        children = (entry.explain(ctx),) if isinstance(entry, Formula) else ()
+        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording, children)
 
     def fact_names(self) -> tuple[str, ...]:
-        return (self.fact,)
+        return (self.fact, *(n for entry in self.table.values() for n in entry.fact_names()))
 
     def param_keys(self) -> tuple[str, ...]:
-        return tuple(k for expr in self.table.values() for k in expr.param_keys())
+        return tuple(k for entry in self.table.values() for k in entry.param_keys())
 
 
 def _optional_expr(value: Any) -> Expr | None:

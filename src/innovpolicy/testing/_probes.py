@@ -98,8 +98,11 @@ def _placements(
     if isinstance(left, (Fact, YearFact)):
         unit = _unit(jurisdiction, left.name)
         key = _key(left, on)
+        floor = jurisdiction.fact_registry[left.name].minimum
         return tuple(
-            None if value < 0 else {key: _typed(jurisdiction, left.name, value)}
+            None
+            if value < 0 or (floor is not None and value < floor)
+            else {key: _typed(jurisdiction, left.name, value)}
             for value in (threshold - unit, threshold, threshold + unit)
         )
     if isinstance(left, YearsSince):

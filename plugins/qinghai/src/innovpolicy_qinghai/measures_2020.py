@@ -321,7 +321,1144 @@ PLATFORM_SUBSIDY = Rule(
     ),
 )
 
+
+# ============================================================================ the other rules of 001
+# (一)…(十八) are the section numbers of the measures; quotes are verbatim.
+
+W_PLAN_PREREQ = "企业申请科技计划项目时，上年度研发经费支出应达到所申请财政资金1倍以上"
+W_STANDARD = "对主导制定或修订国家标准的企业，给予50万元一次性奖励；主导制定或修订国际标准的，给予100万元一次性奖励"
+W_VOUCHER = "按照高新技术企业和科技型企业每年度累计发放不超过20万元、注册成立不满3年的创新创业企业和团队每年度累计发放不超过5万元标准的科技创新券"
+W_FIRST_PURCHASE = "对我省采购方按照成交金额的10%给予补助，最高补助200万元"
+W_TOP500 = "对世界500强、中国500强、中国民营500强企业在青海建立的独立法人研发机构或创新平台，分别给予500万元、400万元、300万元一次性科研经费奖励"
+W_TT_AGENCY = "对在省内注册设立，服务我省产业发展的技术转移服务机构，按服务技术交易和科技成果转化年营业收入20%，择优给予技术转移机构最高不超过100万元的工作经费补助"
+W_TT_COBUILT = "按共建机构技术转移营业收入的20%，给予合作伙伴最高不超过50万元的奖励"
+W_DEAL_LOCAL = "对科技成果来源于省内高校、科研机构并在省内转化的项目，分别给予成果出让方和成果受让方各20％的财政资金补助，每个项目最高补助100万元"
+W_DEAL_IMPORT = (
+    "对科技成果来源于省外并落地成功转化的，给予成果受让方20％的财政资金补助，每项最高补助100万元"
+)
+W_CASH_TAX = "从职务科技成果转化收入中给予科技人员的现金奖励，减按50%计入科技人员当月“工资、薪金所得”依法缴纳个人所得税"
+W_CASH_INSTALMENTS = "可在取得科技成果转化收入之日起一定时期内分期兑现，最长不超过3年"
+W_ACADEMICIAN = "对从我省申报入选为两院院士的，对其团队给予一次性科研经费补助1000万元"
+W_TALENT = "对从我省申报入选为国家级科研创新人才的，对其团队给予100-300万元科研经费补助"
+W_SETTLE_IN = (
+    "对于符合条件的博士研究生、硕士研究生分别给予一次性40万元和10万元税后特殊支持（安家费）"
+)
+W_POSTDOC = "对设立的博士后科研流动站、工作站，省财政一次性给予30万元建站经费支持"
+W_FLEX = "允许高校、科研机构设立5%的流动岗位"
+W_ZONE_NEW = (
+    "对新获批的国家高新区、国家创新型城市、国家可持续发展议程创新示范区、农业高新技术产业开发区，根据创新绩效情况给予一次性500万元奖励性后补助；"
+    "对新获批的国家创新型县（市）、国家农业科技园，根据创新绩效情况给予一次性100万元奖励性后补助"
+)
+W_ZONE_RANK = (
+    "对国家年度综合评估排名较历史最好位次前进5位以上的国家高新区和我省评估排名第一的在建省级高新区，"
+    "在重点研发计划项目、创新团队、创新载体等方面，分别给予1000万元和500万元以上的省级科技专项经费组合支持"
+)
+W_NATIONAL_LAB = (
+    "对新认定的省部共建或企业国家重点实验室、国家技术创新中心、国家临床医学研究中心、国家野外科学观测研究站，"
+    "建设期内给予每年200万元的建设与运行经费支持，支持期限不超过5年"
+)
+W_NEW_RD_INST = "对经评估命名为省级新型研发机构的，一次性给予100万元奖补"
+W_SHARING = "按其上年度实际服务的创新券总额的30%给予奖励补助，同一供给方每年最高补助50万元"
+W_INCUBATOR = "对于业绩突出的众创空间（星创天地）和孵化器给予最高100万元的奖励"
+W_INCUBATOR_TAX = (
+    "自2019年1月1日至2021年12月31日，对国家级、省级科技企业孵化器、大学科技园和国家备案众创空间自用以及无偿或通过出租等方式提供给在孵对象使用的房产、土地，"
+    "免征房产税和城镇土地使用税；对其向在孵对象提供孵化服务取得的收入，免征增值税"
+)
+W_VC = (
+    "公司制创业投资企业采取股权投资方式直接投资于种子期、初创期科技型企业满2年的，可以按照投资额的70%在股权持有满2年的当年抵扣该公司制创业投资企业的应纳税所得额；"
+    "当年不足抵扣的，可在以后纳税年度结转抵扣"
+)
+
+
+def _c(article: str, wording: str) -> a.Citation:
+    return a.Citation(DOCUMENT, article, wording)
+
+
+PLAN_PREREQ_C = _c("一、(二)", W_PLAN_PREREQ)
+STANDARD_C = _c("一、(二)", W_STANDARD)
+VOUCHER_C = _c("一、(三)", W_VOUCHER)
+FIRST_PURCHASE_C = _c("一、(三)", W_FIRST_PURCHASE)
+TOP500_C = _c("一、(三)", W_TOP500)
+TT_AGENCY_C = _c("二、(四)", W_TT_AGENCY)
+TT_COBUILT_C = _c("二、(四)", W_TT_COBUILT)
+DEAL_LOCAL_C = _c("二、(六)", W_DEAL_LOCAL)
+DEAL_IMPORT_C = _c("二、(六)", W_DEAL_IMPORT)
+CASH_TAX_C = _c("二、(七)", W_CASH_TAX)
+ACADEMICIAN_C = _c("三、(八)", W_ACADEMICIAN)
+TALENT_C = _c("三、(八)", W_TALENT)
+SETTLE_IN_C = _c("三、(八)", W_SETTLE_IN)
+POSTDOC_C = _c("三、(八)", W_POSTDOC)
+FLEX_C = _c("三、(九)", W_FLEX)
+ZONE_NEW_C = _c("四、(十)", W_ZONE_NEW)
+ZONE_RANK_C = _c("四、(十一)", W_ZONE_RANK)
+NATIONAL_LAB_C = _c("六、(十六)", W_NATIONAL_LAB)
+NEW_RD_INST_C = _c("六、(十六)", W_NEW_RD_INST)
+SHARING_C = _c("六、(十六)", W_SHARING)
+INCUBATOR_C = _c("六、(十七)", W_INCUBATOR)
+INCUBATOR_TAX_C = _c("六、(十七)", W_INCUBATOR_TAX)
+VC_C = _c("六、(十八)", W_VC)
+
+_Z = Decimal(0)
+MORE_FACTS = (
+    FactSpec(
+        "requested_fiscal_funds", "decimal", "fiscal funds requested for a plan project", "CNY", _Z
+    ),
+    FactSpec(
+        "standard_led",
+        "text",
+        "level of the standard whose drafting or revision the firm led",
+        choices=("national", "international"),
+    ),
+    FactSpec(
+        "first_purchase_product",
+        "boolean",
+        "a first-to-market achievement product in a key industry, not yet competitive (首购产品)",
+    ),
+    FactSpec("purchase_amount", "decimal", "transaction amount of the first purchase", "CNY", _Z),
+    FactSpec(
+        "independent_rd_institution_in_qinghai",
+        "boolean",
+        "an independent legal-person R&D institution or platform set up in Qinghai",
+    ),
+    FactSpec("parent_fortune_global_500", "boolean", "set up by a Fortune Global 500 firm"),
+    FactSpec("parent_china_500", "boolean", "set up by a China top-500 firm"),
+    FactSpec("parent_china_private_500", "boolean", "set up by a China private top-500 firm"),
+    FactSpec(
+        "tt_agency_serves_qinghai",
+        "boolean",
+        "a technology-transfer service agency serving Qinghai's industry",
+    ),
+    FactSpec(
+        "tt_service_revenue",
+        "decimal",
+        "yearly revenue from technology-trade and transformation services",
+        "CNY",
+        _Z,
+    ),
+    FactSpec(
+        "cobuilt_agency_partner",
+        "boolean",
+        "a partner that co-built a service agency with a prefecture, county or park",
+    ),
+    FactSpec(
+        "cobuilt_agency_revenue",
+        "decimal",
+        "technology-transfer revenue of the co-built agency",
+        "CNY",
+        _Z,
+    ),
+    FactSpec(
+        "achievement_source",
+        "text",
+        "where the transferred achievement comes from",
+        choices=("qinghai_institution", "outside_qinghai", "other"),
+    ),
+    FactSpec("transformed_in_qinghai", "boolean", "the achievement was transformed in Qinghai"),
+    FactSpec(
+        "deal_amount_paid",
+        "decimal",
+        "amount actually paid under the technology contract, or the equity value",
+        "CNY",
+        _Z,
+    ),
+    FactSpec(
+        "deal_party", "text", "side of the deal applying", choices=("transferor", "transferee")
+    ),
+    FactSpec(
+        "nonprofit_institution",
+        "boolean",
+        "a lawfully approved non-profit R&D institution or university",
+    ),
+    FactSpec(
+        "job_achievement_cash_reward",
+        "decimal",
+        "cash reward to staff from the income of transforming a job achievement",
+        "CNY",
+        _Z,
+    ),
+    FactSpec("paid_in_instalments", "boolean", "the cash reward is paid in instalments"),
+    FactSpec("reward_income_date", "date", "date the transformation income was received"),
+    FactSpec("last_instalment_date", "date", "date of the last instalment of the reward"),
+    FactSpec(
+        "elected_academician", "boolean", "elected academician (两院院士) on Qinghai's nomination"
+    ),
+    FactSpec(
+        "selected_national_talent",
+        "boolean",
+        "selected as national-level research talent on Qinghai's nomination",
+    ),
+    FactSpec("degree", "text", "highest degree", choices=("doctorate", "master", "other")),
+    FactSpec("meets_talent_policy", "boolean", "meets the provincial talent policy (符合条件的)"),
+    FactSpec(
+        "new_postdoc_station", "boolean", "a newly set up postdoctoral research or work station"
+    ),
+    FactSpec("total_posts", "integer", "posts of the university or institute", "posts", _Z),
+    FactSpec("flexible_posts", "integer", "flexible (流动) posts set up", "posts", _Z),
+    FactSpec(
+        "zone_kind",
+        "text",
+        "kind of newly approved zone",
+        choices=(
+            "national_high_tech_zone",
+            "national_innovative_city",
+            "sustainable_agenda_zone",
+            "agricultural_high_tech_zone",
+            "national_innovative_county",
+            "national_agricultural_park",
+        ),
+    ),
+    FactSpec(
+        "high_tech_zone_kind",
+        "text",
+        "kind of high-tech zone",
+        choices=("national", "provincial_under_construction"),
+    ),
+    FactSpec(
+        "national_rank_best_before",
+        "integer",
+        "best national ranking ever before this year",
+        "rank",
+        Decimal(1),
+    ),
+    FactSpec(
+        "national_rank_this_year", "integer", "national ranking this year", "rank", Decimal(1)
+    ),
+    FactSpec(
+        "provincial_rank", "integer", "ranking in the provincial evaluation", "rank", Decimal(1)
+    ),
+    FactSpec(
+        "national_platform_recognised",
+        "boolean",
+        "newly recognised province-ministry or enterprise state key lab, national technology "
+        "innovation centre, national clinical medical research centre or national field station",
+    ),
+    FactSpec(
+        "national_platform_first_year",
+        "integer",
+        "first calendar year of construction support",
+        "year",
+        Decimal(1900),
+    ),
+    FactSpec("rated_new_rd_institution", "boolean", "named a provincial new-type R&D institution"),
+    FactSpec(
+        "sharing_supplier_outstanding",
+        "boolean",
+        "open-facility supplier with sound rules, large volume, good reviews and strong results",
+    ),
+    FactSpec(
+        "vouchers_served",
+        "decimal",
+        "innovation vouchers served in the fiscal year",
+        "CNY",
+        _Z,
+        yearly=True,
+    ),
+    FactSpec(
+        "outstanding_incubator",
+        "boolean",
+        "maker space (星创天地) or incubator with outstanding results",
+    ),
+    FactSpec(
+        "incubator_kind",
+        "text",
+        "kind of incubation carrier",
+        choices=(
+            "national_incubator",
+            "provincial_incubator",
+            "university_science_park",
+            "national_maker_space",
+            "other",
+        ),
+    ),
+    FactSpec("corporate_vc", "boolean", "a corporate (公司制) venture-capital enterprise"),
+    FactSpec(
+        "target_seed_or_early_tech",
+        "boolean",
+        "the investee is a seed- or early-stage tech-based enterprise, invested in directly by equity",
+    ),
+    FactSpec("vc_investment", "decimal", "amount invested", "CNY", _Z),
+    FactSpec("vc_investment_date", "date", "date of the equity investment"),
+)
+
+
+def _k(
+    key: str, value: int | str, citation: a.Citation, description: str, unit: str
+) -> a.Parameter:
+    return a.constant(key, value, citation=citation, description=description, unit=unit)
+
+
+MORE_PARAMETERS = (
+    _k(
+        "qh.plan_prereq.multiple",
+        1,
+        PLAN_PREREQ_C,
+        "prior-year R&D as a multiple of the funds requested",
+        "times",
+    ),
+    _k(
+        "qh.standard.national",
+        a.wan(50),
+        STANDARD_C,
+        "award for leading a national standard",
+        "CNY",
+    ),
+    _k(
+        "qh.standard.international",
+        a.wan(100),
+        STANDARD_C,
+        "award for leading an international standard",
+        "CNY",
+    ),
+    _k(
+        "qh.voucher.cap_hte_tbe",
+        a.wan(20),
+        VOUCHER_C,
+        "yearly voucher ceiling, high-tech or tech-based",
+        "CNY",
+    ),
+    _k(
+        "qh.voucher.cap_young",
+        a.wan(5),
+        VOUCHER_C,
+        "yearly voucher ceiling, registered less than 3 years",
+        "CNY",
+    ),
+    _k(
+        "qh.voucher.young_years",
+        3,
+        VOUCHER_C,
+        "years since registration below which a firm is young",
+        "years",
+    ),
+    _k(
+        "qh.first_purchase.rate",
+        "0.10",
+        FIRST_PURCHASE_C,
+        "share of the transaction amount",
+        "ratio",
+    ),
+    _k(
+        "qh.first_purchase.cap",
+        a.wan(200),
+        FIRST_PURCHASE_C,
+        "cap of the first-purchase subsidy",
+        "CNY",
+    ),
+    _k("qh.top500.global", a.wan(500), TOP500_C, "award, Fortune Global 500 parent", "CNY"),
+    _k("qh.top500.china", a.wan(400), TOP500_C, "award, China 500 parent", "CNY"),
+    _k("qh.top500.private", a.wan(300), TOP500_C, "award, China private 500 parent", "CNY"),
+    _k("qh.tt_agency.rate", "0.20", TT_AGENCY_C, "share of service revenue", "ratio"),
+    _k("qh.tt_agency.cap", a.wan(100), TT_AGENCY_C, "cap of the agency subsidy", "CNY"),
+    _k(
+        "qh.tt_cobuilt.rate",
+        "0.20",
+        TT_COBUILT_C,
+        "share of the co-built agency's revenue",
+        "ratio",
+    ),
+    _k("qh.tt_cobuilt.cap", a.wan(50), TT_COBUILT_C, "cap of the partner award", "CNY"),
+    _k("qh.deal_local.rate", "0.20", DEAL_LOCAL_C, "share of the amount paid, each party", "ratio"),
+    _k("qh.deal_local.cap", a.wan(100), DEAL_LOCAL_C, "cap per project", "CNY"),
+    _k(
+        "qh.deal_local.parties_sharing_cap",
+        1,
+        DEAL_LOCAL_C,
+        "parties sharing the per-project cap: 1 = each party has its own cap (default reading), "
+        "2 = the cap covers transferor and transferee together",
+        "parties",
+    ),
+    _k(
+        "qh.deal_import.rate",
+        "0.20",
+        DEAL_IMPORT_C,
+        "share of the amount paid, transferee",
+        "ratio",
+    ),
+    _k("qh.deal_import.cap", a.wan(100), DEAL_IMPORT_C, "cap per project", "CNY"),
+    _k(
+        "qh.cash_reward.taxable_share",
+        "0.50",
+        CASH_TAX_C,
+        "share of the reward counted as wages",
+        "ratio",
+    ),
+    _k(
+        "qh.cash_reward.max_instalment_years",
+        3,
+        _c("二、(七)", W_CASH_INSTALMENTS),
+        "longest instalment period",
+        "years",
+    ),
+    _k(
+        "qh.academician.grant",
+        a.wan(1000),
+        ACADEMICIAN_C,
+        "team grant for a new academician",
+        "CNY",
+    ),
+    _k("qh.national_talent.low", a.wan(100), TALENT_C, "low end of the team grant", "CNY"),
+    _k("qh.national_talent.high", a.wan(300), TALENT_C, "high end of the team grant", "CNY"),
+    _k("qh.settle_in.doctorate", a.wan(40), SETTLE_IN_C, "settling-in allowance, doctorate", "CNY"),
+    _k("qh.settle_in.master", a.wan(10), SETTLE_IN_C, "settling-in allowance, master", "CNY"),
+    _k("qh.postdoc.grant", a.wan(30), POSTDOC_C, "station set-up grant", "CNY"),
+    _k("qh.flex_posts.max_share", "0.05", FLEX_C, "flexible posts as a share of posts", "ratio"),
+    _k("qh.zone_new.major", a.wan(500), ZONE_NEW_C, "award for a new national zone or city", "CNY"),
+    _k(
+        "qh.zone_new.minor",
+        a.wan(100),
+        ZONE_NEW_C,
+        "award for a new innovative county or agricultural park",
+        "CNY",
+    ),
+    _k(
+        "qh.zone_rank.min_improvement",
+        5,
+        ZONE_RANK_C,
+        "places gained over the best ranking ever",
+        "places",
+    ),
+    _k(
+        "qh.zone_rank.national",
+        a.wan(1000),
+        ZONE_RANK_C,
+        "package for a national high-tech zone",
+        "CNY",
+    ),
+    _k(
+        "qh.zone_rank.provincial_min",
+        a.wan(500),
+        ZONE_RANK_C,
+        "minimum package for the first-ranked provincial zone",
+        "CNY",
+    ),
+    _k(
+        "qh.national_lab.yearly",
+        a.wan(200),
+        NATIONAL_LAB_C,
+        "yearly construction and running support",
+        "CNY",
+    ),
+    _k("qh.national_lab.max_years", 5, NATIONAL_LAB_C, "longest support period", "years"),
+    _k(
+        "qh.new_rd_inst.award",
+        a.wan(100),
+        NEW_RD_INST_C,
+        "award for a new-type R&D institution",
+        "CNY",
+    ),
+    _k("qh.sharing.rate", "0.30", SHARING_C, "share of last year's vouchers served", "ratio"),
+    _k("qh.sharing.cap", a.wan(50), SHARING_C, "yearly cap per supplier", "CNY"),
+    _k("qh.incubator.max_award", a.wan(100), INCUBATOR_C, "ceiling of the incubator award", "CNY"),
+    _k("qh.vc.deductible_share", "0.70", VC_C, "share of the investment deductible", "ratio"),
+    _k("qh.vc.min_holding_years", 2, VC_C, "full years the equity must be held", "years"),
+)
+
+_hte_or_tbe = a.any_of(
+    a.is_true("is_high_tech_enterprise", label="high-tech enterprise", wording="高新技术企业"),
+    a.is_true("is_tech_based_enterprise", label="tech-based enterprise", wording="科技型企业"),
+    label="high-tech or tech-based enterprise",
+)
+_young = a.less_than(
+    a.years_since("registration_date"),
+    a.param("qh.voucher.young_years"),
+    label="full years since registration",
+    wording="注册成立不满3年",
+    article="一、(三)",
+)
+
+
+def _fixed(key: str, label: str, wording: str) -> a.Fixed:
+    return a.Fixed(a.param(key), label, wording)
+
+
+PLAN_PREREQ = Rule(
+    id="QH20-PLAN-PREREQ",
+    kind="condition",
+    title_en="R&D prerequisite for applying for a plan project",
+    title_zh="申请科技计划项目研发投入条件",
+    citation=PLAN_PREREQ_C,
+    criteria=a.at_least(
+        a.prior_year("rd_expense"),
+        a.times(a.param("qh.plan_prereq.multiple"), a.fact("requested_fiscal_funds")),
+        label="prior-year R&D / funds requested",
+        wording="上年度研发经费支出应达到所申请财政资金1倍以上",
+        article="一、(二)",
+    ),
+)
+
+STANDARD = Rule(
+    id="QH20-STANDARD",
+    kind="incentive",
+    title_en="Award for leading a national or international standard",
+    title_zh="主导制定或修订标准奖励",
+    citation=STANDARD_C,
+    criteria=a.is_one_of(
+        "standard_led",
+        ("national", "international"),
+        label="led drafting or revision of a standard",
+        wording="主导制定或修订国家标准、国际标准",
+        article="一、(二)",
+    ),
+    amount=a.Lookup(
+        "standard_led",
+        {
+            "national": a.param("qh.standard.national"),
+            "international": a.param("qh.standard.international"),
+        },
+        "one-off award by level",
+        W_STANDARD,
+    ),
+    split=PROVINCE_PAYS,
+)
+
+VOUCHER = Rule(
+    id="QH20-VOUCHER",
+    kind="incentive",
+    title_en="Innovation vouchers: yearly ceiling",
+    title_zh="科技创新券年度额度",
+    citation=VOUCHER_C,
+    criteria=a.any_of(
+        _hte_or_tbe, _young, label="high-tech or tech-based, or registered less than 3 years"
+    ),
+    amount=a.Discretionary(
+        0,
+        a.cases(
+            (_hte_or_tbe, a.param("qh.voucher.cap_hte_tbe")),
+            (_young, a.param("qh.voucher.cap_young")),
+        ),
+        "vouchers issued this year, up to the ceiling",
+        W_VOUCHER,
+    ),
+    readings=(
+        "'注册成立不满3年' = fewer than 3 full years from registration_date to the evaluation date.",
+        "A firm that is both high-tech/tech-based and young gets the higher ceiling (200,000).",
+    ),
+)
+
+FIRST_PURCHASE = Rule(
+    id="QH20-FIRST-PURCHASE",
+    kind="incentive",
+    title_en="Subsidy to the in-province first buyer of a new achievement product",
+    title_zh="首购产品采购方补助",
+    citation=FIRST_PURCHASE_C,
+    criteria=a.all_of(
+        a.is_true(
+            "registered_in_qinghai",
+            label="buyer is in Qinghai",
+            wording="我省采购方",
+            article="一、(三)",
+        ),
+        a.is_true(
+            "first_purchase_product",
+            label="first-to-market product in a key industry",
+            wording="暂不具备市场竞争力，但符合重点产业发展方向、首次投向市场的科技成果转化产品",
+            article="一、(三)",
+        ),
+    ),
+    amount=a.lesser_of(
+        a.RateOf(
+            a.param("qh.first_purchase.rate"), a.fact("purchase_amount"), "10% of the transaction"
+        ),
+        a.cap(a.param("qh.first_purchase.cap"), label="cap", wording="最高补助200万元"),
+    ),
+)
+
+TOP500_RD = Rule(
+    id="QH20-TOP500-RD",
+    kind="incentive",
+    title_en="Award for an R&D institution set up in Qinghai by a top-500 firm",
+    title_zh="500强企业在青研发机构奖励",
+    citation=TOP500_C,
+    criteria=a.all_of(
+        a.is_true(
+            "independent_rd_institution_in_qinghai",
+            label="independent legal-person R&D institution in Qinghai",
+            wording="在青海建立的独立法人研发机构或创新平台",
+            article="一、(三)",
+        ),
+        a.any_of(
+            a.is_true("parent_fortune_global_500", label="Fortune Global 500", wording="世界500强"),
+            a.is_true("parent_china_500", label="China 500", wording="中国500强"),
+            a.is_true(
+                "parent_china_private_500", label="China private 500", wording="中国民营500强"
+            ),
+            label="set up by a top-500 firm",
+        ),
+    ),
+    amount=a.Fixed(
+        a.cases(
+            (
+                a.is_true(
+                    "parent_fortune_global_500", label="Fortune Global 500", wording="世界500强"
+                ),
+                a.param("qh.top500.global"),
+            ),
+            (
+                a.is_true("parent_china_500", label="China 500", wording="中国500强"),
+                a.param("qh.top500.china"),
+            ),
+            (
+                a.is_true(
+                    "parent_china_private_500", label="China private 500", wording="中国民营500强"
+                ),
+                a.param("qh.top500.private"),
+            ),
+        ),
+        "one-off award by list (highest list applies)",
+        W_TOP500,
+    ),
+    readings=(
+        "A firm on several lists gets the award of the highest list, once ('分别' pairs list and amount).",
+    ),
+)
+
+TT_AGENCY = Rule(
+    id="QH20-TT-AGENCY",
+    kind="incentive",
+    title_en="Working-fund subsidy for technology-transfer agencies",
+    title_zh="技术转移服务机构工作经费补助",
+    citation=TT_AGENCY_C,
+    criteria=a.all_of(
+        a.is_true(
+            "registered_in_qinghai",
+            label="registered in Qinghai",
+            wording="在省内注册设立",
+            article="二、(四)",
+        ),
+        a.is_true(
+            "tt_agency_serves_qinghai",
+            label="technology-transfer agency serving Qinghai (selected on merit)",
+            wording="服务我省产业发展的技术转移服务机构…择优",
+            article="二、(四)",
+        ),
+    ),
+    amount=a.lesser_of(
+        a.RateOf(
+            a.param("qh.tt_agency.rate"), a.fact("tt_service_revenue"), "20% of service revenue"
+        ),
+        a.cap(a.param("qh.tt_agency.cap"), label="cap", wording="最高不超过100万元"),
+    ),
+)
+
+TT_COBUILT = Rule(
+    id="QH20-TT-COBUILT",
+    kind="incentive",
+    title_en="Award to partners of co-built technology-transfer agencies",
+    title_zh="共建技术转移服务机构合作伙伴奖励",
+    citation=TT_COBUILT_C,
+    criteria=a.is_true(
+        "cobuilt_agency_partner",
+        label="partner of a co-built agency",
+        wording="与市（州）政府或相关县（市、区、行委）、园区共建服务机构",
+        article="二、(四)",
+    ),
+    amount=a.lesser_of(
+        a.RateOf(
+            a.param("qh.tt_cobuilt.rate"),
+            a.fact("cobuilt_agency_revenue"),
+            "20% of the agency's transfer revenue",
+        ),
+        a.cap(a.param("qh.tt_cobuilt.cap"), label="cap", wording="最高不超过50万元"),
+    ),
+)
+
+DEAL_LOCAL = Rule(
+    id="QH20-DEAL-LOCAL",
+    kind="incentive",
+    title_en="Subsidy to both sides of a deal transforming a Qinghai achievement in Qinghai",
+    title_zh="省内成果省内转化交易补助",
+    citation=DEAL_LOCAL_C,
+    criteria=a.all_of(
+        a.is_one_of(
+            "achievement_source",
+            ("qinghai_institution",),
+            label="achievement from a Qinghai university or institute",
+            wording="科技成果来源于省内高校、科研机构",
+            article="二、(六)",
+        ),
+        a.is_true(
+            "transformed_in_qinghai",
+            label="transformed in Qinghai",
+            wording="在省内转化",
+            article="二、(六)",
+        ),
+        a.is_one_of(
+            "deal_party",
+            ("transferor", "transferee"),
+            label="transferor or transferee",
+            wording="成果出让方和成果受让方",
+            article="二、(六)",
+        ),
+    ),
+    amount=a.lesser_of(
+        a.RateOf(
+            a.param("qh.deal_local.rate"),
+            a.fact("deal_amount_paid"),
+            "20% of the amount actually paid",
+        ),
+        a.cap(
+            a.ratio(a.param("qh.deal_local.cap"), a.param("qh.deal_local.parties_sharing_cap")),
+            label="cap per project and party",
+            wording="每个项目最高补助100万元",
+        ),
+    ),
+    readings=(
+        "'每个项目最高补助100万元' read as 1,000,000 for each party; set qh.deal_local.parties_sharing_cap "
+        "to 2 (in a child layer) for the other reading, 1,000,000 for both together.",
+    ),
+)
+
+DEAL_IMPORT = Rule(
+    id="QH20-DEAL-IMPORT",
+    kind="incentive",
+    title_en="Subsidy to the transferee of an outside achievement transformed in Qinghai",
+    title_zh="省外成果落地转化补助",
+    citation=DEAL_IMPORT_C,
+    criteria=a.all_of(
+        a.is_one_of(
+            "achievement_source",
+            ("outside_qinghai",),
+            label="achievement from outside Qinghai",
+            wording="科技成果来源于省外",
+            article="二、(六)",
+        ),
+        a.is_true(
+            "transformed_in_qinghai",
+            label="transformed in Qinghai",
+            wording="落地成功转化",
+            article="二、(六)",
+        ),
+        a.is_one_of(
+            "deal_party",
+            ("transferee",),
+            label="the transferee",
+            wording="给予成果受让方",
+            article="二、(六)",
+        ),
+    ),
+    amount=a.lesser_of(
+        a.RateOf(
+            a.param("qh.deal_import.rate"),
+            a.fact("deal_amount_paid"),
+            "20% of the amount actually paid",
+        ),
+        a.cap(
+            a.param("qh.deal_import.cap"), label="cap per project", wording="每项最高补助100万元"
+        ),
+    ),
+)
+
+CASH_REWARD_TAX = Rule(
+    id="QH20-CASH-REWARD-TAX",
+    kind="computation",
+    title_en="Taxable part of a cash reward for transforming a job achievement",
+    title_zh="职务科技成果转化现金奖励减按50%计税",
+    citation=CASH_TAX_C,
+    criteria=a.all_of(
+        a.is_true(
+            "nonprofit_institution",
+            label="non-profit R&D institution or university",
+            wording="依法批准设立的非营利性研究开发机构和高等学校",
+            article="二、(七)",
+        ),
+        a.if_(
+            a.is_true(
+                "paid_in_instalments",
+                label="paid in instalments",
+                wording="分期兑现",
+                article="二、(七)",
+            ),
+            a.at_most(
+                a.fact("last_instalment_date"),
+                a.years_after("reward_income_date", a.param("qh.cash_reward.max_instalment_years")),
+                label="last instalment within 3 years of the income",
+                wording="最长不超过3年",
+                article="二、(七)",
+            ),
+            label="instalments within the time limit",
+        ),
+    ),
+    amount=a.RateOf(
+        a.param("qh.cash_reward.taxable_share"),
+        a.fact("job_achievement_cash_reward"),
+        "taxable part (counted as that month's wages)",
+        "减按50%计入科技人员当月“工资、薪金所得”",
+    ),
+    readings=("The amount is the part of the reward taxed as wages, not a payment.",),
+)
+
+ACADEMICIAN = Rule(
+    id="QH20-ACADEMICIAN",
+    kind="incentive",
+    title_en="Team grant for a newly elected academician",
+    title_zh="两院院士团队科研经费补助",
+    citation=ACADEMICIAN_C,
+    criteria=a.is_true(
+        "elected_academician",
+        label="elected academician on Qinghai's nomination",
+        wording="从我省申报入选为两院院士的",
+        article="三、(八)",
+    ),
+    amount=_fixed("qh.academician.grant", "one-off team grant", "一次性科研经费补助1000万元"),
+    split=PROVINCE_PAYS,
+)
+
+NATIONAL_TALENT = Rule(
+    id="QH20-NATIONAL-TALENT",
+    kind="incentive",
+    title_en="Team grant for selected national-level research talent",
+    title_zh="国家级科研创新人才团队经费补助",
+    citation=TALENT_C,
+    criteria=a.is_true(
+        "selected_national_talent",
+        label="selected national-level talent on Qinghai's nomination",
+        wording="从我省申报入选为国家级科研创新人才的",
+        article="三、(八)",
+    ),
+    amount=a.Discretionary(
+        a.param("qh.national_talent.low"),
+        a.param("qh.national_talent.high"),
+        "discretionary team grant",
+        "给予100-300万元科研经费补助",
+    ),
+)
+
+SETTLE_IN = Rule(
+    id="QH20-SETTLE-IN",
+    kind="incentive",
+    title_en="Settling-in allowance for doctorates and masters (after tax)",
+    title_zh="博士、硕士安家费",
+    citation=SETTLE_IN_C,
+    criteria=a.all_of(
+        a.is_true(
+            "meets_talent_policy",
+            label="meets the provincial talent policy",
+            wording="符合条件的",
+            article="三、(八)",
+        ),
+        a.is_one_of(
+            "degree",
+            ("doctorate", "master"),
+            label="doctorate or master",
+            wording="博士研究生、硕士研究生",
+            article="三、(八)",
+        ),
+    ),
+    amount=a.Lookup(
+        "degree",
+        {"doctorate": a.param("qh.settle_in.doctorate"), "master": a.param("qh.settle_in.master")},
+        "one-off allowance after tax",
+        "分别给予一次性40万元和10万元税后特殊支持（安家费）",
+    ),
+)
+
+POSTDOC = Rule(
+    id="QH20-POSTDOC",
+    kind="incentive",
+    title_en="Set-up grant for a new postdoctoral station",
+    title_zh="博士后科研流动站、工作站建站经费",
+    citation=POSTDOC_C,
+    criteria=a.is_true(
+        "new_postdoc_station",
+        label="new postdoctoral research or work station",
+        wording="对设立的博士后科研流动站、工作站",
+        article="三、(八)",
+    ),
+    amount=_fixed("qh.postdoc.grant", "one-off set-up grant", "省财政一次性给予30万元建站经费支持"),
+    split=PROVINCE_PAYS,
+)
+
+FLEX_POSTS = Rule(
+    id="QH20-FLEX-POSTS",
+    kind="condition",
+    title_en="Flexible posts at universities and institutes (at most 5%)",
+    title_zh="高校、科研机构流动岗位比例",
+    citation=FLEX_C,
+    criteria=a.at_most(
+        a.fact("flexible_posts"),
+        a.times(a.param("qh.flex_posts.max_share"), a.fact("total_posts")),
+        label="flexible posts / posts",
+        wording="允许…设立5%的流动岗位",
+        article="三、(九)",
+        reading="'允许设立5%' is a permission, so up to 5% is allowed",
+    ),
+)
+
+_NEW_MAJOR = (
+    "national_high_tech_zone",
+    "national_innovative_city",
+    "sustainable_agenda_zone",
+    "agricultural_high_tech_zone",
+)
+_NEW_MINOR = ("national_innovative_county", "national_agricultural_park")
+
+ZONE_NEW = Rule(
+    id="QH20-ZONE-NEW",
+    kind="incentive",
+    title_en="Award for newly approved national zones, cities, counties and parks",
+    title_zh="新获批国家级园区、城市奖励性后补助",
+    citation=ZONE_NEW_C,
+    criteria=a.is_one_of(
+        "zone_kind",
+        _NEW_MAJOR + _NEW_MINOR,
+        label="newly approved zone of a listed kind",
+        wording="对新获批的国家高新区、国家创新型城市…国家创新型县（市）、国家农业科技园",
+        article="四、(十)",
+    ),
+    amount=a.Lookup(
+        "zone_kind",
+        {
+            **{k: a.param("qh.zone_new.major") for k in _NEW_MAJOR},
+            **{k: a.param("qh.zone_new.minor") for k in _NEW_MINOR},
+        },
+        "one-off award by kind",
+        W_ZONE_NEW,
+    ),
+    split=PROVINCE_PAYS,
+)
+
+_national_htz = a.is_one_of(
+    "high_tech_zone_kind", ("national",), label="national high-tech zone", wording="国家高新区"
+)
+_provincial_htz = a.is_one_of(
+    "high_tech_zone_kind",
+    ("provincial_under_construction",),
+    label="provincial high-tech zone under construction",
+    wording="在建省级高新区",
+)
+
+ZONE_RANK = Rule(
+    id="QH20-ZONE-RANK",
+    kind="incentive",
+    title_en="Package for high-tech zones that rise in the rankings",
+    title_zh="高新区评估排名组合支持",
+    citation=ZONE_RANK_C,
+    criteria=a.any_of(
+        a.all_of(
+            _national_htz,
+            a.at_least(
+                a.minus(a.fact("national_rank_best_before"), a.fact("national_rank_this_year")),
+                a.param("qh.zone_rank.min_improvement"),
+                label="places gained over the best ranking ever",
+                wording="排名较历史最好位次前进5位以上",
+                article="四、(十一)",
+            ),
+        ),
+        a.all_of(
+            _provincial_htz,
+            a.compare(
+                "provincial_rank",
+                "==",
+                1,
+                label="ranked first in the provincial evaluation",
+                wording="我省评估排名第一",
+                article="四、(十一)",
+            ),
+        ),
+        label="national zone up 5 places, or first provincial zone",
+    ),
+    amount=a.Lookup(
+        "high_tech_zone_kind",
+        {
+            "national": a.Fixed(a.param("qh.zone_rank.national"), "package", "1000万元"),
+            "provincial_under_construction": a.Discretionary(
+                a.param("qh.zone_rank.provincial_min"), None, "package of at least", "500万元以上"
+            ),
+        },
+        "package by kind of zone",
+        W_ZONE_RANK,
+    ),
+    readings=(
+        "'分别给予1000万元和500万元以上': 以上 read as applying to the 500万元 only, so the national zone "
+        "gets 10,000,000 and the provincial zone at least 5,000,000 (an open range).",
+        "Ranks are positions (1 is best): places gained = best earlier rank − this year's rank.",
+    ),
+)
+
+NATIONAL_LAB = Rule(
+    id="QH20-NATIONAL-LAB",
+    kind="incentive",
+    title_en="Yearly support for new national labs, centres and field stations",
+    title_zh="国家级科技创新平台建设运行经费",
+    citation=NATIONAL_LAB_C,
+    criteria=a.all_of(
+        a.is_true(
+            "national_platform_recognised",
+            label="newly recognised national platform of a listed kind",
+            wording="对新认定的省部共建或企业国家重点实验室、国家技术创新中心、国家临床医学研究中心、国家野外科学观测研究站",
+            article="六、(十六)",
+        ),
+        a.at_least(
+            a.support_year("national_platform_first_year"),
+            1,
+            label="support year",
+            wording="建设期内",
+            article="六、(十六)",
+        ),
+        a.at_most(
+            a.support_year("national_platform_first_year"),
+            a.param("qh.national_lab.max_years"),
+            label="within the 5-year support period",
+            wording="支持期限不超过5年",
+            article="六、(十六)",
+        ),
+    ),
+    amount=_fixed("qh.national_lab.yearly", "support this year", "每年200万元的建设与运行经费支持"),
+    split=PROVINCE_PAYS,
+    readings=(
+        "Support years are calendar years counted from national_platform_first_year (year 1).",
+    ),
+)
+
+NEW_RD_INST = Rule(
+    id="QH20-NEW-RD-INST",
+    kind="incentive",
+    title_en="Award for a provincial new-type R&D institution",
+    title_zh="省级新型研发机构奖补",
+    citation=NEW_RD_INST_C,
+    criteria=a.is_true(
+        "rated_new_rd_institution",
+        label="named a provincial new-type R&D institution",
+        wording="对经评估命名为省级新型研发机构的",
+        article="六、(十六)",
+    ),
+    amount=_fixed("qh.new_rd_inst.award", "one-off award", "一次性给予100万元奖补"),
+    split=PROVINCE_PAYS,
+)
+
+SHARING = Rule(
+    id="QH20-SHARING",
+    kind="incentive",
+    title_en="Award to open-facility suppliers for the vouchers they served",
+    title_zh="科技资源开放共享供给方奖励补助",
+    citation=SHARING_C,
+    criteria=a.is_true(
+        "sharing_supplier_outstanding",
+        label="outstanding open-facility supplier",
+        wording="对服务制度健全、提供服务量大、用户评价高、综合效益突出的供给方",
+        article="六、(十六)",
+    ),
+    amount=a.lesser_of(
+        a.RateOf(
+            a.param("qh.sharing.rate"),
+            a.prior_year("vouchers_served"),
+            "30% of last year's vouchers served",
+        ),
+        a.cap(
+            a.param("qh.sharing.cap"),
+            label="yearly cap per supplier",
+            wording="同一供给方每年最高补助50万元",
+        ),
+    ),
+)
+
+INCUBATOR = Rule(
+    id="QH20-INCUBATOR",
+    kind="incentive",
+    title_en="Award for outstanding maker spaces and incubators",
+    title_zh="众创空间（星创天地）和孵化器奖励",
+    citation=INCUBATOR_C,
+    criteria=a.is_true(
+        "outstanding_incubator",
+        label="maker space or incubator with outstanding results",
+        wording="对于业绩突出的众创空间（星创天地）和孵化器",
+        article="六、(十七)",
+    ),
+    amount=a.Discretionary(
+        0, a.param("qh.incubator.max_award"), "award up to the ceiling", "给予最高100万元的奖励"
+    ),
+)
+
+INCUBATOR_TAX = Rule(
+    id="QH20-INCUBATOR-TAX",
+    kind="condition",
+    title_en="Tax exemptions of incubators, university science parks and maker spaces",
+    title_zh="孵化器、大学科技园和众创空间税收减免",
+    citation=INCUBATOR_TAX_C,
+    criteria=a.is_one_of(
+        "incubator_kind",
+        (
+            "national_incubator",
+            "provincial_incubator",
+            "university_science_park",
+            "national_maker_space",
+        ),
+        label="national or provincial incubator, university science park or registered maker space",
+        wording="国家级、省级科技企业孵化器、大学科技园和国家备案众创空间",
+        article="六、(十七)",
+    ),
+    valid_from=date(2019, 1, 1),
+    valid_to=date(2021, 12, 31),
+    readings=(
+        "ELIGIBLE means exempt from property tax and urban land-use tax on premises used or provided to "
+        "incubatees, and from VAT on incubation-service income.",
+        "The window 2019-01-01..2021-12-31 is the text's own, earlier than the measures' publication.",
+    ),
+)
+
+VC = Rule(
+    id="QH20-VC",
+    kind="computation",
+    title_en="Taxable-income deduction for corporate venture capital",
+    title_zh="公司制创业投资企业投资额抵扣应纳税所得额",
+    citation=VC_C,
+    criteria=a.all_of(
+        a.is_true(
+            "corporate_vc",
+            label="corporate venture-capital enterprise",
+            wording="公司制创业投资企业",
+            article="六、(十八)",
+        ),
+        a.is_true(
+            "target_seed_or_early_tech",
+            label="direct equity investment in a seed- or early-stage tech firm",
+            wording="采取股权投资方式直接投资于种子期、初创期科技型企业",
+            article="六、(十八)",
+        ),
+        a.at_least(
+            a.years_since("vc_investment_date"),
+            a.param("qh.vc.min_holding_years"),
+            label="full years the equity has been held",
+            wording="满2年",
+            article="六、(十八)",
+        ),
+    ),
+    amount=a.RateOf(
+        a.param("qh.vc.deductible_share"),
+        a.fact("vc_investment"),
+        "deductible from taxable income (unused part carried forward)",
+        "按照投资额的70%…抵扣",
+    ),
+    readings=(
+        "The amount is the deduction earned in the year the 2 years are reached; what that year's "
+        "taxable income cannot absorb is carried forward (结转抵扣), which is not computed here.",
+    ),
+)
+
 RULES = (
+    PLAN_PREREQ,
+    STANDARD,
+    VOUCHER,
+    FIRST_PURCHASE,
+    TOP500_RD,
+    TT_AGENCY,
+    TT_COBUILT,
+    DEAL_LOCAL,
+    DEAL_IMPORT,
+    CASH_REWARD_TAX,
+    ACADEMICIAN,
+    NATIONAL_TALENT,
+    SETTLE_IN,
+    POSTDOC,
+    FLEX_POSTS,
+    ZONE_NEW,
+    ZONE_RANK,
+    NATIONAL_LAB,
+    NEW_RD_INST,
+    SHARING,
+    INCUBATOR,
+    INCUBATOR_TAX,
+    VC,
     HTE_NEW,
     LITTLE_GIANT,
     RD_SUBSIDY_2020,
@@ -329,3 +1466,6 @@ RULES = (
     PLATFORM_SUBSIDY,
     HORIZONTAL_BALANCE,
 )
+
+PARAMETERS = (*PARAMETERS, *MORE_PARAMETERS)
+FACTS = (*FACTS, *MORE_FACTS)
