@@ -142,27 +142,6 @@ FACTS = (
     FactSpec("alliance_founded", "date", "date the innovation alliance (association) was founded"),
     FactSpec("alliance_rated_excellent", "boolean", "alliance rated excellent with marked results"),
     FactSpec(
-        "transformation_net_income",
-        "decimal",
-        "net income (or equity income) from transforming an achievement",
-        "CNY",
-        _NONNEG,
-    ),
-    FactSpec(
-        "reward_to_researchers",
-        "decimal",
-        "part of it paid as rewards to researchers",
-        "CNY",
-        _NONNEG,
-    ),
-    FactSpec(
-        "reward_to_main_contributors",
-        "decimal",
-        "part of the reward paid to the main contributors",
-        "CNY",
-        _NONNEG,
-    ),
-    FactSpec(
         "city_fund_allocated",
         "decimal",
         "city special fund for cooperation and transformation set up this year",
