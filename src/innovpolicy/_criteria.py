@@ -380,6 +380,77 @@ class Cases(Expr):
         return "; ".join(f"{c.label} → {e.describe()}" for c, e in self.cases)
 
 
+@attrs.frozen
+class EvaluationDate(Expr):
+    """The date the rule is applied on (the application date, for deadlines)."""
+
+    def value(self, ctx: Context) -> Any:
+        return ctx.on
+
+    def describe(self) -> str:
+        return "the evaluation date"
+
+
+@attrs.frozen
+class DayOfEvaluationYear(Expr):
+    """A fixed day of the evaluation date's year ("次年3月底以前" → 31 March)."""
+
+    month: int
+    day: int
+
+    def value(self, ctx: Context) -> Any:
+        return date(ctx.on.year, self.month, self.day)
+
+    def describe(self) -> str:
+        return f"{self.month:02d}-{self.day:02d} of the evaluation year"
+
+
+@attrs.frozen
+class YearOf(Expr):
+    """The calendar year of a date fact, as a number."""
+
+    name: str
+
+    def value(self, ctx: Context) -> Any:
+        found = ctx.facts.get(self.name)
+        return Missing((self.name,)) if found is None else Decimal(found.year)
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name,)
+
+    def describe(self) -> str:
+        return f"year of {self.name}"
+
+
+@attrs.frozen
+class EvaluationYear(Expr):
+    """The calendar year of the evaluation date, minus *back* years."""
+
+    back: int = 0
+
+    def value(self, ctx: Context) -> Any:
+        return Decimal(ctx.on.year - self.back)
+
+    def describe(self) -> str:
+        return "the evaluation year" + (f" − {self.back}" if self.back else "")
+
+
+def evaluation_date() -> EvaluationDate:
+    return EvaluationDate()
+
+
+def day_of_evaluation_year(month: int, day: int) -> DayOfEvaluationYear:
+    return DayOfEvaluationYear(month, day)
+
+
+def year_of(name: str) -> YearOf:
+    return YearOf(name)
+
+
+def evaluation_year(back: int = 0) -> EvaluationYear:
+    return EvaluationYear(back)
+
+
 def times(left: Expr | Decimal | int | str, right: Expr | Decimal | int | str) -> Product:
     return Product(_as_expr(left), _as_expr(right))
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from ._values import add_months, add_years
 
@@ -63,3 +64,62 @@ class Bar:
 
     def barred_on(self, decided: date, on: date) -> bool:
         return decided <= on <= self.barred_until(decided)
+
+
+@attrs.frozen
+class Deadline:
+    """A time limit counted in calendar years, months and days from an event.
+
+    "申请人应在审批后2个月内办理领款手续" is ``Deadline(months=2, ...)``: the last
+    day is the corresponding day two months later (month ends clamp).
+    """
+
+    wording: str
+    article: str
+    years: int = 0
+    months: int = 0
+    days: int = 0
+
+    def last_day(self, start: date) -> date:
+        return start + relativedelta(years=self.years, months=self.months, days=self.days)
+
+    def met(self, start: date, on: date) -> bool:
+        """Whether acting on *on* is within the limit (inclusive)."""
+        return start <= on <= self.last_day(start)
+
+
+@attrs.frozen
+class WorkingDayDeadline:
+    """A limit of N working days (工作日) after an event.
+
+    Working days are Monday to Friday, less the *holidays* given; the sources do not
+    list public holidays or make-up working days (调休), so a caller passes the year's
+    official calendar as ``holidays`` (days off) and ``workdays`` (weekend days worked).
+    """
+
+    days: int
+    wording: str
+    article: str
+
+    def last_day(
+        self,
+        start: date,
+        holidays: frozenset[date] = frozenset(),
+        workdays: frozenset[date] = frozenset(),
+    ) -> date:
+        current, counted = start, 0
+        while counted < self.days:
+            current += timedelta(days=1)
+            weekday = current.weekday() < 5
+            if (weekday and current not in holidays) or current in workdays:
+                counted += 1
+        return current
+
+    def met(
+        self,
+        start: date,
+        on: date,
+        holidays: frozenset[date] = frozenset(),
+        workdays: frozenset[date] = frozenset(),
+    ) -> bool:
+        return start <= on <= self.last_day(start, holidays, workdays)

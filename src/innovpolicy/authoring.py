@@ -50,6 +50,9 @@ from ._criteria import (
     before,
     cases,
     compare,
+    day_of_evaluation_year,
+    evaluation_date,
+    evaluation_year,
     fact,
     growth,
     if_,
@@ -66,10 +69,11 @@ from ._criteria import (
     sum_of_years,
     support_year,
     times,
+    year_of,
     years_after,
     years_since,
 )
-from ._lifecycle import Bar, CertificateTerm
+from ._lifecycle import Bar, CertificateTerm, Deadline, WorkingDayDeadline
 from ._params import Bracket, DatedValue, MarginalScale, Parameter, ParamValue, apply_marginal
 from ._sources import Citation
 
@@ -135,6 +139,7 @@ __all__ = [
     "CostSplit",
     "Criterion",
     "DatedValue",
+    "Deadline",
     "Discretionary",
     "Expr",
     "Fixed",
@@ -150,6 +155,7 @@ __all__ = [
     "Share",
     "Step",
     "Truth",
+    "WorkingDayDeadline",
     "all_of",
     "any_of",
     "apply_marginal",
@@ -160,6 +166,9 @@ __all__ = [
     "cases",
     "compare",
     "constant",
+    "day_of_evaluation_year",
+    "evaluation_date",
+    "evaluation_year",
     "fact",
     "growth",
     "if_",
@@ -180,6 +189,7 @@ __all__ = [
     "support_year",
     "times",
     "wan",
+    "year_of",
     "years_after",
     "years_since",
     "yuan",

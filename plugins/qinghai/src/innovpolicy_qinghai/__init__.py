@@ -11,8 +11,11 @@ from innovpolicy import Layer, hookimpl
 
 from . import (
     engineering_centre_2013,
+    instrument_sharing_2014,
     key_laboratory_2009,
     measures_2020,
+    patent_award_2013,
+    patent_pledge_2010,
     report_2017,
     tech_based_enterprise_2014,
 )
@@ -21,6 +24,9 @@ SOURCES = (
     tech_based_enterprise_2014,
     engineering_centre_2013,
     key_laboratory_2009,
+    instrument_sharing_2014,
+    patent_award_2013,
+    patent_pledge_2010,
     report_2017,
     measures_2020,
 )
@@ -33,7 +39,7 @@ LAYER = Layer(
     documents=tuple(module.DOCUMENT for module in SOURCES),
     parameters=tuple(p for module in SOURCES for p in getattr(module, "PARAMETERS", ())),
     rules=tuple(rule for module in SOURCES for rule in module.RULES),
-    facts=(*report_2017.FACTS, *measures_2020.FACTS),
+    facts=tuple(spec for module in SOURCES for spec in getattr(module, "FACTS", ())),
 )
 
 
