@@ -435,6 +435,33 @@ class EvaluationYear(Expr):
         return "the evaluation year" + (f" − {self.back}" if self.back else "")
 
 
+@attrs.frozen
+class AgeOn(Expr):
+    """Full years from a date fact (a birth date) to the date *at* ("截止…12月31日时的年龄")."""
+
+    name: str
+    at: Expr
+
+    def value(self, ctx: Context) -> Any:
+        born = ctx.facts.get(self.name)
+        if born is None:
+            return Missing((self.name,))
+        day = self.at.value(ctx)
+        if type(day) is Missing:
+            return day
+        return Decimal(full_years_between(born, day))
+
+    def fact_names(self) -> tuple[str, ...]:
+        return (self.name, *self.at.fact_names())
+
+    def describe(self) -> str:
+        return f"age from {self.name} on {self.at.describe()}"
+
+
+def age_on(name: str, at: Expr) -> AgeOn:
+    return AgeOn(name, at)
+
+
 def evaluation_date() -> EvaluationDate:
     return EvaluationDate()
 

@@ -397,6 +397,7 @@ class Jurisdiction:
             amount_steps=steps,
             parameters=tuple(ctx.used.values()) if ctx.used else (),
             readings=rule.readings if explain else (),
+            amount_unit=rule.amount_unit,
         )
 
     def _split(self, rule: Rule, ctx: _Ctx, amount: Decimal) -> tuple[Share, ...]:

@@ -60,6 +60,7 @@ class Rule:
     readings: tuple[str, ...] = ()
     lifecycle: Any = attrs.field(default=None, eq=False)
     events: tuple[str, ...] = ()
+    amount_unit: str = "CNY"
 
     def __attrs_post_init__(self) -> None:
         if self.kind not in ("designation", "incentive", "condition", "computation"):
@@ -205,6 +206,7 @@ class Result:
     amount_steps: Step | None = None
     parameters: tuple[Resolved, ...] = ()
     readings: tuple[str, ...] = ()
+    amount_unit: str = "CNY"
 
     @property
     def eligible(self) -> bool:
@@ -224,6 +226,8 @@ class Result:
         }
         if self.amount is not None:
             data["amount"] = format(self.amount, "f")
+            if self.amount_unit != "CNY":
+                data["amount_unit"] = self.amount_unit
         if self.amount_range is not None:
             high = self.amount_range.high
             data["amount_range"] = [
@@ -276,7 +280,7 @@ class Result:
             lines.append("  Criteria:")
             _render_outcome(self.criteria, lines, 2)
         if self.amount is not None:
-            lines.append(f"  Amount: {format(self.amount, 'f')} CNY")
+            lines.append(f"  Amount: {format(self.amount, 'f')} {self.amount_unit}")
         if self.amount_range is not None:
             low, high = self.amount_range.low, self.amount_range.high
             span = (

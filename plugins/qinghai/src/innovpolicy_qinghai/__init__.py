@@ -11,13 +11,16 @@ from innovpolicy import Layer, hookimpl
 
 from . import (
     engineering_centre_2013,
+    innovative_enterprise_2008,
     instrument_sharing_2014,
     key_laboratory_2009,
     measures_2020,
+    natural_science_fund_2010,
     patent_award_2013,
     patent_pledge_2010,
     report_2017,
     tech_based_enterprise_2014,
+    technology_broker_2001,
 )
 
 SOURCES = (
@@ -27,6 +30,9 @@ SOURCES = (
     instrument_sharing_2014,
     patent_award_2013,
     patent_pledge_2010,
+    natural_science_fund_2010,
+    technology_broker_2001,
+    innovative_enterprise_2008,
     report_2017,
     measures_2020,
 )

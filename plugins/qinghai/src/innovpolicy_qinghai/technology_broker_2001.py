@@ -1,0 +1,287 @@
+"""青科发办字[2001]183号 《青海省技术经纪人管理暂行规定》 (QH-BROKER).
+
+Issuer: 青海省科学技术厅 (with 省工商局). In force from publication (第二十三条
+"本办法由公布之日起施行"). The compendium copy carries no date; the number places
+it in 2001, and we take 2001-01-01 as the start of its window.
+
+One catalog id for three kinds of applicant, by the fact ``broker_applicant_kind``:
+an individual entering the broker training (第七条), a broker firm (partnership,
+第十一条) and a broker company (第十二条). Practising also requires passing the
+exam (第九条) and registering (第十四条; out-of-province brokers register first,
+第二十一条): ``broker_certificate`` for individuals.
+
+Readings chosen:
+
+* 第七条㈤ "申请技术经纪人资格之前连续三年以上没有经济违法行为": a person who never
+  committed an economic offence qualifies; otherwise at least three full years
+  between the last offence and the evaluation (application) date.
+* "注册资金一万元以上", "注册资本在十万元以上": ≥; "不得少于4名": ≥ 4.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from innovpolicy import Document, FactSpec, Rule
+from innovpolicy import authoring as a
+
+DOCUMENT = Document(
+    key="qkfbz-2001-183",
+    number="青科发办字[2001]183号",
+    title_zh="青海省技术经纪人管理暂行规定",
+    title_en="Qinghai interim provisions on technology brokers",
+    issuer_zh="青海省科学技术厅",
+    effective_from=date(2001, 1, 1),
+    dates_note="No date in the source; 2001-01-01 assumed from the document number.",
+)
+
+W_PERSON = "具有大专以上文化程度及三年以上工作经验的专业技术人员"
+W_OFFENCE = "申请技术经纪人资格之前连续三年以上没有经济违法行为"
+W_FIRM = "注册资金一万元以上;有三名以上具有《技术经纪资格证书》的从业人员"
+W_COMPANY = "注册资本在十万元以上;有与经营规模相适应的专职经纪人员,其中具有《技术经纪资格证书》的人员不得少于4名"
+
+KINDS = a.Citation(
+    DOCUMENT, "第七条、第十一条、第十二条", "技术经纪人、技术经纪人事务所、技术经纪公司的条件"
+)
+
+_Z = Decimal(0)
+FACTS = (
+    FactSpec(
+        "broker_applicant_kind", "text", "who applies", choices=("individual", "firm", "company")
+    ),
+    FactSpec("full_civil_capacity", "boolean", "has full capacity for civil conduct"),
+    FactSpec("residence_in_qinghai", "boolean", "has a fixed residence in Qinghai"),
+    FactSpec("college_or_above", "boolean", "college (大专) education or above"),
+    FactSpec(
+        "work_experience_years",
+        "integer",
+        "years of work experience as a professional",
+        "years",
+        _Z,
+    ),
+    FactSpec("broker_basic_knowledge", "boolean", "has the basic knowledge and skills of a broker"),
+    FactSpec("economic_offence_ever", "boolean", "has ever committed an economic offence"),
+    FactSpec("last_economic_offence_date", "date", "date of the last economic offence"),
+    FactSpec("has_name_and_premises", "boolean", "has its own name and (fixed) premises"),
+    FactSpec(
+        "has_articles_and_rules",
+        "boolean",
+        "has articles of association (and service rules / organisation)",
+    ),
+    FactSpec("registered_capital", "decimal", "registered capital", "CNY", _Z),
+    FactSpec(
+        "certificate_holders",
+        "integer",
+        "staff holding the technology-broker certificate",
+        "persons",
+        _Z,
+    ),
+)
+
+
+def _p(
+    key: str, value: int | str, article: str, wording: str, description: str, unit: str
+) -> a.Parameter:
+    return a.constant(
+        key,
+        value,
+        citation=a.Citation(DOCUMENT, article, wording),
+        description=description,
+        unit=unit,
+    )
+
+
+PARAMETERS = (
+    _p(
+        "qh.broker.min_experience_years",
+        3,
+        "第七条㈢",
+        W_PERSON,
+        "years of work experience",
+        "years",
+    ),
+    _p(
+        "qh.broker.clean_years",
+        3,
+        "第七条㈤",
+        W_OFFENCE,
+        "offence-free years before applying",
+        "years",
+    ),
+    _p(
+        "qh.broker.firm_min_capital",
+        a.wan(1),
+        "第十一条㈡",
+        "注册资金一万元以上",
+        "firm capital",
+        "CNY",
+    ),
+    _p(
+        "qh.broker.firm_min_holders",
+        3,
+        "第十一条㈢",
+        "有三名以上具有《技术经纪资格证书》的从业人员",
+        "certificate holders of a firm",
+        "persons",
+    ),
+    _p(
+        "qh.broker.company_min_capital",
+        a.wan(10),
+        "第十二条㈢",
+        "注册资本在十万元以上",
+        "company capital",
+        "CNY",
+    ),
+    _p(
+        "qh.broker.company_min_holders",
+        4,
+        "第十二条㈣",
+        "其中具有《技术经纪资格证书》的人员不得少于4名",
+        "certificate holders of a company",
+        "persons",
+    ),
+)
+
+_individual = a.all_of(
+    a.is_true(
+        "full_civil_capacity",
+        label="full civil capacity",
+        wording="具有完全民事行为能力的公民",
+        article="第七条㈠",
+    ),
+    a.is_true(
+        "residence_in_qinghai",
+        label="fixed residence in Qinghai",
+        wording="在本省有固定住所",
+        article="第七条㈡",
+    ),
+    a.is_true(
+        "college_or_above",
+        label="college education or above",
+        wording="具有大专以上文化程度",
+        article="第七条㈢",
+    ),
+    a.at_least(
+        "work_experience_years",
+        a.param("qh.broker.min_experience_years"),
+        label="years of work experience",
+        wording="三年以上工作经验",
+        article="第七条㈢",
+    ),
+    a.is_true(
+        "broker_basic_knowledge",
+        label="basic broker knowledge",
+        wording="初步具有从事技术经纪人活动所需要的专业技术知识和技能",
+        article="第七条㈣",
+    ),
+    a.if_(
+        a.is_true(
+            "economic_offence_ever",
+            label="has committed an economic offence",
+            wording="经济违法行为",
+            article="第七条㈤",
+        ),
+        a.at_least(
+            a.years_since("last_economic_offence_date"),
+            a.param("qh.broker.clean_years"),
+            label="full years since the last economic offence",
+            wording=W_OFFENCE,
+            article="第七条㈤",
+        ),
+        label="no economic offence in the last three years",
+    ),
+    label="individual applicant (第七条)",
+)
+
+_firm = a.all_of(
+    a.is_true(
+        "has_name_and_premises",
+        label="own name and address",
+        wording="有自己的名称、住所",
+        article="第十一条㈠",
+    ),
+    a.at_least(
+        "registered_capital",
+        a.param("qh.broker.firm_min_capital"),
+        label="registered capital",
+        wording="注册资金一万元以上",
+        article="第十一条㈡",
+    ),
+    a.at_least(
+        "certificate_holders",
+        a.param("qh.broker.firm_min_holders"),
+        label="certificate holders",
+        wording="有三名以上具有《技术经纪资格证书》的从业人员",
+        article="第十一条㈢",
+    ),
+    a.is_true(
+        "has_articles_and_rules",
+        label="articles and service rules",
+        wording="有组织章程和服务规范",
+        article="第十一条㈣",
+    ),
+    label="broker firm (第十一条)",
+)
+
+_company = a.all_of(
+    a.is_true(
+        "has_name_and_premises",
+        label="name and fixed premises",
+        wording="有自己的名称和固定的业务场所",
+        article="第十二条㈠",
+    ),
+    a.is_true(
+        "has_articles_and_rules",
+        label="organisation and articles",
+        wording="具有相应的组织机构和章程",
+        article="第十二条㈡",
+    ),
+    a.at_least(
+        "registered_capital",
+        a.param("qh.broker.company_min_capital"),
+        label="registered capital",
+        wording="注册资本在十万元以上",
+        article="第十二条㈢",
+    ),
+    a.at_least(
+        "certificate_holders",
+        a.param("qh.broker.company_min_holders"),
+        label="certificate holders among full-time staff",
+        wording="不得少于4名",
+        article="第十二条㈣",
+    ),
+    label="broker company (第十二条)",
+)
+
+BROKER = Rule(
+    id="QH-BROKER",
+    kind="designation",
+    title_en="Technology broker: individual, firm or company",
+    title_zh="技术经纪人及技术经纪机构条件",
+    citation=KINDS,
+    criteria=a.if_(
+        a.is_one_of(
+            "broker_applicant_kind", ("individual",), label="an individual", wording="人员"
+        ),
+        _individual,
+        a.if_(
+            a.is_one_of(
+                "broker_applicant_kind",
+                ("firm",),
+                label="a broker firm",
+                wording="技术经纪人事务所",
+            ),
+            _firm,
+            _company,
+            label="firm or company",
+        ),
+        label="conditions by kind of applicant",
+    ),
+    readings=(
+        "An individual who never committed an economic offence meets 第七条㈤; otherwise three full years "
+        "must have passed since the last one.",
+    ),
+)
+
+RULES = (BROKER,)
