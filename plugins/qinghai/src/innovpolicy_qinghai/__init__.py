@@ -10,6 +10,7 @@ from __future__ import annotations
 from innovpolicy import Layer, hookimpl
 
 from . import (
+    classified_projects_2012,
     engineering_centre_2013,
     innovative_enterprise_2008,
     instrument_sharing_2014,
@@ -18,8 +19,10 @@ from . import (
     natural_science_fund_2010,
     patent_award_2013,
     patent_pledge_2010,
+    rd_appraisal_2010,
     report_2017,
     tech_based_enterprise_2014,
+    tech_contract_registration_2013,
     technology_broker_2001,
 )
 
@@ -33,6 +36,9 @@ SOURCES = (
     natural_science_fund_2010,
     technology_broker_2001,
     innovative_enterprise_2008,
+    rd_appraisal_2010,
+    tech_contract_registration_2013,
+    classified_projects_2012,
     report_2017,
     measures_2020,
 )

@@ -1,0 +1,71 @@
+"""Date arithmetic the Qinghai texts prescribe: terms, windows, bars, deadlines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from innovpolicy_qinghai import (
+    classified_projects_2012,
+    innovative_enterprise_2008,
+    patent_award_2013,
+    rd_appraisal_2010,
+    tech_based_enterprise_2014,
+    tech_contract_registration_2013,
+)
+
+
+def test_tech_based_enterprise_certificate_and_fraud_bar() -> None:
+    term = tech_based_enterprise_2014.TERM
+    assert term.expires(date(2017, 8, 31)) == date(2019, 8, 31)
+    assert term.expires(date(2017, 8, 31), reading="inclusive_start") == date(2019, 8, 30)
+    assert term.renewal_window(date(2017, 8, 31)) == (date(2019, 5, 31), date(2019, 8, 31))
+    bar = tech_based_enterprise_2014.FRAUD_BAR
+    assert bar.barred_on(date(2018, 1, 15), date(2020, 1, 15))
+    assert not bar.barred_on(date(2018, 1, 15), date(2020, 1, 16))
+
+
+def test_patent_award_money_must_be_collected_within_two_months() -> None:
+    collection = patent_award_2013.COLLECTION
+    assert collection.last_day(date(2021, 6, 30)) == date(2021, 8, 30)
+    assert collection.last_day(date(2021, 12, 31)) == date(2022, 2, 28)
+    assert not collection.met(date(2021, 6, 30), date(2021, 8, 31))
+
+
+def test_innovative_enterprise_review_every_two_years() -> None:
+    assert innovative_enterprise_2008.EVALUATION_CYCLE.last_day(date(2019, 3, 1)) == date(
+        2021, 3, 1
+    )
+
+
+def test_working_day_limits_skip_weekends_and_given_holidays() -> None:
+    limit = rd_appraisal_2010.OPINION_DEADLINE
+    assert limit.last_day(date(2021, 6, 4)) == date(2021, 6, 25)  # Friday + 15 working days
+    dragon_boat = frozenset({date(2021, 6, 14)})
+    assert limit.last_day(date(2021, 6, 4), holidays=dragon_boat) == date(2021, 6, 28)
+    quarter = tech_contract_registration_2013.QUARTERLY_REPORT
+    assert quarter.last_day(date(2021, 3, 31)) == date(2021, 4, 14)
+    monthly = tech_contract_registration_2013.MONTHLY_CHANGES
+    assert monthly.met(date(2021, 4, 30), date(2021, 5, 7))
+    assert not monthly.met(date(2021, 4, 30), date(2021, 5, 8))
+    assert monthly.last_day(date(2021, 4, 30), workdays=frozenset({date(2021, 5, 8)})) == date(
+        2021, 5, 6
+    )
+
+
+@pytest.mark.parametrize(
+    ("experts", "technical", "ok"),
+    [(3, 0, True), (5, 3, True), (5, 2, False), (2, 2, False), (6, 6, False), (4, 1, True)],
+)
+def test_appraisal_panels(experts: int, technical: int, ok: bool) -> None:
+    assert rd_appraisal_2010.panel_ok(experts, technical) is ok
+
+
+def test_secrecy_periods_count_years_or_months() -> None:
+    assert classified_projects_2012.period_end(date(2016, 2, 29), 120) == date(2026, 2, 28)
+    assert classified_projects_2012.period_end(date(2016, 1, 31), 6) == date(2016, 7, 31)
+    assert classified_projects_2012.change_request_by(date(2016, 1, 31), 120) == date(2025, 10, 31)
+    with pytest.raises(ValueError, match="whole years"):
+        classified_projects_2012.period_end(date(2016, 1, 1), 18)
+    assert classified_projects_2012.needs_yearly_review(61)
+    assert not classified_projects_2012.needs_yearly_review(60)
