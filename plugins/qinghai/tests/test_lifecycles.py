@@ -69,3 +69,21 @@ def test_secrecy_periods_count_years_or_months() -> None:
         classified_projects_2012.period_end(date(2016, 1, 1), 18)
     assert classified_projects_2012.needs_yearly_review(61)
     assert not classified_projects_2012.needs_yearly_review(60)
+
+
+def test_major_project_procedure() -> None:
+    from innovpolicy_qinghai import basic_plan_2009, major_projects_2009
+
+    assert major_projects_2009.selection_method(3) == "public_tender"
+    assert major_projects_2009.selection_method(2) == "merit_selection"
+    assert major_projects_2009.selection_method(1, clearly_superior=True) == "directed_commission"
+    with pytest.raises(ValueError, match="capable_candidates=1"):
+        major_projects_2009.selection_method(1)
+    assert major_projects_2009.midterm_required(3) and not major_projects_2009.midterm_required(2)
+    assert basic_plan_2009.midterm_required(2) and not basic_plan_2009.midterm_required(1)
+    assert major_projects_2009.panel_ok(7) and not major_projects_2009.panel_ok(8)
+    assert not major_projects_2009.panel_ok(5)
+    assert basic_plan_2009.panel_ok(5) and not basic_plan_2009.panel_ok(4)
+    assert major_projects_2009.RE_REVIEW.last_day(date(2021, 8, 31)) == date(2022, 2, 28)
+    assert major_projects_2009.VIOLATION_BAR.barred_on(date(2020, 5, 1), date(2023, 5, 1))
+    assert major_projects_2009.ACCEPTANCE_APPLICATION.met(date(2021, 3, 31), date(2021, 6, 30))

@@ -10,11 +10,13 @@ from __future__ import annotations
 from innovpolicy import Layer, hookimpl
 
 from . import (
+    basic_plan_2009,
     classified_projects_2012,
     engineering_centre_2013,
     innovative_enterprise_2008,
     instrument_sharing_2014,
     key_laboratory_2009,
+    major_projects_2009,
     measures_2020,
     natural_science_fund_2010,
     patent_award_2013,
@@ -39,6 +41,8 @@ SOURCES = (
     rd_appraisal_2010,
     tech_contract_registration_2013,
     classified_projects_2012,
+    major_projects_2009,
+    basic_plan_2009,
     report_2017,
     measures_2020,
 )
