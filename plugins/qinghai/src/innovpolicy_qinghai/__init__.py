@@ -10,9 +10,12 @@ from __future__ import annotations
 from innovpolicy import Layer, hookimpl
 
 from . import (
+    achievement_registration_2001,
+    agricultural_parks_2002,
     basic_plan_2009,
     classified_projects_2012,
     engineering_centre_2013,
+    huimin_plan_2013,
     innovative_enterprise_2008,
     instrument_sharing_2014,
     key_laboratory_2009,
@@ -21,6 +24,7 @@ from . import (
     natural_science_fund_2010,
     patent_award_2013,
     patent_pledge_2010,
+    popsci_bases_2002,
     rd_appraisal_2010,
     report_2017,
     tech_based_enterprise_2014,
@@ -43,6 +47,10 @@ SOURCES = (
     classified_projects_2012,
     major_projects_2009,
     basic_plan_2009,
+    huimin_plan_2013,
+    agricultural_parks_2002,
+    popsci_bases_2002,
+    achievement_registration_2001,
     report_2017,
     measures_2020,
 )
