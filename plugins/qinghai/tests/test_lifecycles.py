@@ -87,3 +87,38 @@ def test_major_project_procedure() -> None:
     assert major_projects_2009.RE_REVIEW.last_day(date(2021, 8, 31)) == date(2022, 2, 28)
     assert major_projects_2009.VIOLATION_BAR.barred_on(date(2020, 5, 1), date(2023, 5, 1))
     assert major_projects_2009.ACCEPTANCE_APPLICATION.met(date(2021, 3, 31), date(2021, 6, 30))
+
+
+def test_st_award_committee_procedure() -> None:
+    from innovpolicy_qinghai import st_awards_2010 as st
+
+    assert st.vote_passes(25, 20, 14)  # 4/5 present exactly, 14/20 ≥ 2/3
+    assert not st.vote_passes(25, 19, 19)  # quorum missed by one
+    assert st.vote_passes(15, 12, 8)  # exactly 2/3 (含三分之二)
+    assert not st.vote_passes(15, 12, 7)
+    with pytest.raises(ValueError, match="inconsistent"):
+        st.vote_passes(10, 11, 5)
+    assert st.quotas_ok({"progress_first": 5, "progress_second": 10, "progress_third": 15})
+    assert not st.quotas_ok({"progress_first": 6})
+    assert not st.quotas_ok({"major_contribution": 2})
+    assert st.online_panel_ok(10, 3) and not st.online_panel_ok(10, 2)
+    deadline = st.OBJECTION_WINDOW.last_day(date(2021, 9, 1))
+    assert deadline == date(2021, 10, 1)
+    assert st.objection_outcome(deadline, date(2021, 10, 16)) == "this_year"
+    assert st.objection_outcome(deadline, date(2021, 10, 17)) == "next_year"
+    assert st.objection_outcome(deadline, date(2022, 10, 2)) == "renominate"
+
+
+def test_registration_and_park_deadlines() -> None:
+    from innovpolicy_qinghai import (
+        achievement_registration_2001,
+        agricultural_parks_2002,
+        huimin_plan_2013,
+    )
+
+    assert achievement_registration_2001.FORMAL_CHECK.last_day(date(2021, 6, 30)) == date(
+        2021, 7, 9
+    )
+    assert agricultural_parks_2002.annual_report_by(2021) == date(2022, 1, 31)
+    assert agricultural_parks_2002.RE_EVALUATION.last_day(date(2020, 5, 1)) == date(2022, 5, 1)
+    assert huimin_plan_2013.REPEAT_FAILURE_BAR.barred_on(date(2020, 1, 1), date(2022, 12, 31))

@@ -27,6 +27,7 @@ from . import (
     popsci_bases_2002,
     rd_appraisal_2010,
     report_2017,
+    st_awards_2010,
     tech_based_enterprise_2014,
     tech_contract_registration_2013,
     technology_broker_2001,
@@ -51,6 +52,7 @@ SOURCES = (
     agricultural_parks_2002,
     popsci_bases_2002,
     achievement_registration_2001,
+    st_awards_2010,
     report_2017,
     measures_2020,
 )

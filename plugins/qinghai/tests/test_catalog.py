@@ -1,0 +1,29 @@
+"""The plugin implements exactly the Qinghai catalog ids (CATALOG.md sections A, B, D, E
+and the earlier values of seed 004), each cited and dated."""
+
+from __future__ import annotations
+
+import innovpolicy
+
+CATALOG = frozenset(
+    ["QH-ACCEPTANCE", "QH-ACHIEVEMENT-REG", "QH-AGRIPARK", "QH-BROKER", "QH-EQUITY-INCENTIVE", "QH-ERC", "QH-HUIMIN-LEAD", "QH-IE", "QH-INDIRECT-COST", "QH-IPO-REWARD", "QH-KL", "QH-MAJOR-SELECT", "QH-NSF-YOUTH", "QH-PATENT-AWARD", "QH-PLEDGE", "QH-POPSCI-BASE", "QH-RD-APPRAISAL", "QH-RD-SUPER-DEDUCTION", "QH-RECUSAL", "QH-REWARD-SHARE", "QH-SECRECY", "QH-SHARING", "QH-STAWARD", "QH-TBE", "QH-TECH-CONTRACT", "QH20-ACADEMICIAN", "QH20-CASH-REWARD-TAX", "QH20-DEAL-IMPORT", "QH20-DEAL-LOCAL", "QH20-FIRST-PURCHASE", "QH20-FLEX-POSTS", "QH20-HORIZONTAL", "QH20-HTE-NEW", "QH20-INCUBATOR", "QH20-INCUBATOR-TAX", "QH20-LITTLE-GIANT", "QH20-NATIONAL-LAB", "QH20-NATIONAL-TALENT", "QH20-NEW-RD-INST", "QH20-PLAN-PREREQ", "QH20-PLATFORM", "QH20-POSTDOC", "QH20-RD-SUBSIDY", "QH20-SETTLE-IN", "QH20-SHARING", "QH20-STANDARD", "QH20-TECH-INTRO", "QH20-TOP500-RD", "QH20-TT-AGENCY", "QH20-TT-COBUILT", "QH20-VC", "QH20-VOUCHER", "QH20-ZONE-NEW", "QH20-ZONE-RANK"]
+)
+
+
+def test_every_catalog_id_is_implemented_and_nothing_else() -> None:
+    qinghai = innovpolicy.load("qinghai")
+    assert len(CATALOG) == 54
+    assert set(qinghai.rule_ids()) == CATALOG
+
+
+def test_every_rule_has_a_citation_a_window_and_a_module_per_document() -> None:
+    import innovpolicy_qinghai
+
+    qinghai = innovpolicy.load("qinghai")
+    documents = {module.DOCUMENT.key for module in innovpolicy_qinghai.SOURCES}
+    assert len(documents) == len(innovpolicy_qinghai.SOURCES)
+    for rule_id in qinghai.rule_ids():
+        for rule in qinghai.versions(rule_id):
+            assert rule.citation.document.key in documents
+            assert rule.citation.article and rule.citation.wording
+            assert rule.valid_from is not None
