@@ -122,3 +122,17 @@ def test_registration_and_park_deadlines() -> None:
     assert agricultural_parks_2002.annual_report_by(2021) == date(2022, 1, 31)
     assert agricultural_parks_2002.RE_EVALUATION.last_day(date(2020, 5, 1)) == date(2022, 5, 1)
     assert huimin_plan_2013.REPEAT_FAILURE_BAR.barred_on(date(2020, 1, 1), date(2022, 12, 31))
+
+
+def test_platform_lifecycles() -> None:
+    from innovpolicy_qinghai import engineering_centre_2013 as erc
+    from innovpolicy_qinghai import key_laboratory_2009 as kl
+
+    assert erc.CONSTRUCTION_PERIOD.last_day(date(2019, 8, 31)) == date(2021, 8, 31)
+    assert erc.EVALUATION_CYCLE.last_day(date(2020, 1, 1)) == date(2022, 1, 1)
+    assert erc.revoked_after_evaluations([True, False, False])
+    assert not erc.revoked_after_evaluations([False, True, False])
+    assert erc.BAD_CREDIT_BAR.barred_on(date(2020, 3, 1), date(2023, 3, 1))
+    assert kl.EVALUATION_CYCLE.last_day(date(2020, 6, 30)) == date(2023, 6, 30)
+    assert kl.forfeited_for_missing_reports([False, True, True])
+    assert not kl.forfeited_for_missing_reports([True, False, True])

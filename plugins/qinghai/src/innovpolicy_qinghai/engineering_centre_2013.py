@@ -483,4 +483,30 @@ ENGINEERING_CENTRE = Rule(
     ),
 )
 
+CONSTRUCTION_PERIOD = a.Deadline(
+    wording="工程中心建设周期一般不超过2年", article="第十五条", years=2
+)
+NATIONAL_RECOMMENDATION_AFTER = a.Deadline(
+    wording="经过一年以上运行良好,达到国家级工程技术中心标准的,可推荐申报国家工程技术研究中心",
+    article="第十六条",
+    years=1,
+)
+OVERDUE_CANCELLATION = a.Deadline(
+    wording="无正当理由超期一年未能完成计划任务的工程中心…取消其立项", article="第二十三条", years=1
+)
+BAD_CREDIT_BAR = a.Bar(
+    years=3,
+    wording="对有信誉不良记录的依托单位,取消其三年内申报各类省级科技计划项目资格",
+    article="第二十三条",
+)
+EVALUATION_CYCLE = a.Deadline(
+    wording="每两年对其运行情况及绩效进行考评或评估", article="第二十四条", years=2
+)
+
+
+def revoked_after_evaluations(passed: list[bool]) -> bool:
+    """第二十四条 "连续两年考评不合格的,撤消其工程中心资格": two failed evaluations in a row."""
+    return any(not first and not second for first, second in zip(passed, passed[1:], strict=False))
+
+
 RULES = (ENGINEERING_CENTRE,)

@@ -171,4 +171,15 @@ KEY_LABORATORY = Rule(
     ),
 )
 
+EVALUATION_CYCLE = a.Deadline(
+    wording="每3年对实验室的整体运行状况进行一次评估考核", article="第二十九条", years=3
+)
+DIRECTOR_TERM = a.Deadline(wording="实验室主任任期5年,可连续担任", article="第十五条", years=5)
+
+
+def forfeited_for_missing_reports(missed: list[bool]) -> bool:
+    """第二十四条 "连续两年未按要求上报材料将视为自动放弃省级重点实验室资格": two missed years in a row."""
+    return any(first and second for first, second in zip(missed, missed[1:], strict=False))
+
+
 RULES = (KEY_LABORATORY,)
