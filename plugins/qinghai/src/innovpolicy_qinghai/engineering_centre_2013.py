@@ -27,6 +27,7 @@ Readings chosen (第七条):
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from innovpolicy import Document, Rule
@@ -506,7 +507,7 @@ EVALUATION_CYCLE = a.Deadline(
 
 def revoked_after_evaluations(passed: list[bool]) -> bool:
     """第二十四条 "连续两年考评不合格的,撤消其工程中心资格": two failed evaluations in a row."""
-    return any(not first and not second for first, second in zip(passed, passed[1:], strict=False))
+    return any(not first and not second for first, second in itertools.pairwise(passed))
 
 
 RULES = (ENGINEERING_CENTRE,)

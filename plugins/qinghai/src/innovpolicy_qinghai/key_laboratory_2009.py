@@ -14,6 +14,7 @@ Readings chosen (第十条):
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from innovpolicy import Document, Rule
@@ -179,7 +180,7 @@ DIRECTOR_TERM = a.Deadline(wording="实验室主任任期5年,可连续担任", 
 
 def forfeited_for_missing_reports(missed: list[bool]) -> bool:
     """第二十四条 "连续两年未按要求上报材料将视为自动放弃省级重点实验室资格": two missed years in a row."""
-    return any(first and second for first, second in zip(missed, missed[1:], strict=False))
+    return any(first and second for first, second in itertools.pairwise(missed))
 
 
 RULES = (KEY_LABORATORY,)
