@@ -341,7 +341,7 @@ class Jurisdiction:
         self, version: _Version, facts: PreparedFacts, on: date, explain: bool
     ) -> Result:
         rule = version.rule
-        ctx = _Ctx(self, facts, on, explain)
+        ctx = _Ctx(self, facts._data, on, explain)  # the plain dict: faster lookups
         outcome = None
         if explain:
             outcome = rule.criteria.explain(ctx)

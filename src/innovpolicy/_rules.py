@@ -160,13 +160,14 @@ class Status(enum.Enum):
 
     @classmethod
     def from_truth(cls, truth: Truth) -> Status:
-        return {
-            Truth.TRUE: cls.ELIGIBLE,
-            Truth.FALSE: cls.INELIGIBLE,
-            Truth.UNKNOWN: cls.UNDETERMINED,
-        }[truth]
+        return _FROM_TRUTH[truth]
 
 
+_FROM_TRUTH = {
+    Truth.TRUE: Status.ELIGIBLE,
+    Truth.FALSE: Status.INELIGIBLE,
+    Truth.UNKNOWN: Status.UNDETERMINED,
+}
 _MARK = {Truth.TRUE: "✓", Truth.FALSE: "✗", Truth.UNKNOWN: "?"}
 
 
