@@ -121,3 +121,10 @@ def test_marginal_equals_sum_of_slices(scale: MarginalScale, base: Decimal) -> N
         top = base if upper is None else min(base, upper)
         expected += max(top - bracket.threshold, Decimal(0)) * bracket.rate
     assert apply_marginal(scale, base) == expected
+
+
+def test_a_parameter_without_values_needs_a_reason() -> None:
+    with pytest.raises(ValueError, match="unset_reason"):
+        Parameter("w", "weight", "points", ())
+    unset = Parameter("w", "weight", "points", (), unset_reason="the text gives none", source=CITE)
+    assert unset.first_date is None and unset.last_date is None

@@ -21,6 +21,7 @@ import attrs
 
 from ._facts import yearly_key
 from ._values import ZERO, add_years, format_decimal, full_years_between
+from .exceptions import ParameterNotSetError
 
 if TYPE_CHECKING:
     from ._params import DatedValue, ParamValue
@@ -147,7 +148,10 @@ class Param(Expr):
     key: str
 
     def value(self, ctx: Context) -> Any:
-        return ctx.resolve(self.key).value
+        try:
+            return ctx.resolve(self.key).value
+        except ParameterNotSetError as exc:
+            return Missing((), str(exc))
 
     def param_keys(self) -> tuple[str, ...]:
         return (self.key,)

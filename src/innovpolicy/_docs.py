@@ -53,11 +53,21 @@ def _document_section(layer: Any, doc: Any, level: int) -> list[str]:
         for v in p.values
         if v.citation.document == doc
     ]
-    if params:
+    unset = [
+        p
+        for p in (*layer.parameters, *layer.overrides)
+        if not p.values and p.source is not None and p.source.document == doc
+    ]
+    if params or unset:
         lines += ["| parameter | value | in force | article |", "| --- | --- | --- | --- |"]
         lines.extend(
             f"| `{p.key}` | {_value(v.value)} {p.unit} | {v.window()} | {v.citation.article} |"
             for p, v in params
+        )
+        lines.extend(
+            f"| `{p.key}` | not in the source: {p.unset_reason} | — | {p.source.article} |"
+            for p in unset
+            if p.source is not None
         )
         lines.append("")
     return lines

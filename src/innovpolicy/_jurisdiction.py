@@ -21,6 +21,7 @@ from ._rules import Layer, Result, Rule, ShareRefinement, Status
 from ._values import ZERO, round_payable, to_date
 from .exceptions import (
     InvalidFactError,
+    ParameterNotSetError,
     PluginError,
     RuleNotInForceError,
     UnknownJurisdictionError,
@@ -202,8 +203,11 @@ class Jurisdiction:
                 found = Resolved(key, dated.value, layer_code, dated)
                 break
         else:
-            # No layer has a value then: report the most specific definition's windows.
-            candidates[-1][1].at(day)
+            root = candidates[-1][1]
+            if root.unset_reason and not any(p.values for _, p in candidates):
+                raise ParameterNotSetError(key, root.unset_reason)
+            # No layer has a value then: report the root definition's windows.
+            root.at(day)
             raise AssertionError("unreachable")  # pragma: no cover
         if len(self._cache) > 50_000:
             self._cache.clear()
@@ -661,6 +665,10 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
             _check_source(
                 plugin, f"parameter {parameter.key!r}", dated.citation.document, known_docs
             )
+        if parameter.source is not None:
+            _check_source(
+                plugin, f"parameter {parameter.key!r}", parameter.source.document, known_docs
+            )
     parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
     superseded = {sup.rule_id for sup in layer.supersessions}
     own_rules = {rule.id for rule in layer.rules}
@@ -718,6 +726,8 @@ def _check_source(plugin: str, what: str, document: Any, known: Mapping[str, Any
 
 def _check_override_window(plugin: str, override: Parameter, base: Parameter) -> None:
     start, end = base.first_date, base.last_date
+    if start is None:
+        return  # the parent declares the quantity without a value: any window may set it
     for dated in override.values:
         after_end = end is not None and (dated.valid_to is None or dated.valid_to > end)
         if dated.valid_from < start or after_end:

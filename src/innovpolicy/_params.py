@@ -126,16 +126,26 @@ def _sorted_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
 
 @attrs.frozen
 class Parameter:
-    """A named quantity with its dated values; windows must not overlap."""
+    """A named quantity with its dated values; windows must not overlap.
+
+    A quantity the source names but does not give (the weights of the innovative-
+    enterprise score) is declared with no values, an ``unset_reason`` and the
+    ``source`` that names it; rules using it answer "undetermined" with that reason
+    until a deployment's layer supplies the value through ``overrides``.
+    """
 
     key: str
     description: str
     unit: str
     values: tuple[DatedValue, ...] = attrs.field(converter=_sorted_values)
+    unset_reason: str = ""
+    source: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
-        if not self.values:
-            raise ValueError(f"parameter {self.key!r} has no values")
+        if not self.values and not self.unset_reason:
+            raise ValueError(
+                f"parameter {self.key!r} has no values (give unset_reason if the source has none)"
+            )
         for earlier, later in zip(self.values, self.values[1:], strict=False):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
                 raise ValueError(
@@ -160,9 +170,9 @@ class Parameter:
         return ", ".join(v.window() for v in self.values)
 
     @property
-    def first_date(self) -> date:
-        return self.values[0].valid_from
+    def first_date(self) -> date | None:
+        return self.values[0].valid_from if self.values else None
 
     @property
     def last_date(self) -> date | None:
-        return self.values[-1].valid_to
+        return self.values[-1].valid_to if self.values else None

@@ -13,6 +13,7 @@ __all__ = [
     "InnovPolicyError",
     "InvalidFactError",
     "NoValueInForceError",
+    "ParameterNotSetError",
     "PluginError",
     "RuleNotInForceError",
     "UnknownFactError",
@@ -106,3 +107,19 @@ class UnknownJurisdictionError(InnovPolicyError, LookupError):
         self.available = available
         known = ", ".join(available) if available else "none (is a plugin installed?)"
         super().__init__(f"jurisdiction={code!r}: no plugin provides it; available: {known}")
+
+
+class ParameterNotSetError(NoValueInForceError):
+    """A parameter the source names but does not give has not been set by any layer.
+
+    Rules using it answer "undetermined" with this message as the reason; asking
+    :meth:`Jurisdiction.parameter` for it raises this error.
+    """
+
+    def __init__(self, key: str, reason: str) -> None:
+        self.key = key
+        self.on = None
+        LookupError.__init__(
+            self,
+            f"parameter {key!r} has no value: {reason}; a deployment supplies it in a layer's overrides",
+        )

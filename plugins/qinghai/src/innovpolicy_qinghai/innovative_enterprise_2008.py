@@ -10,10 +10,11 @@ scores (S&T department; economic commission and SASAC jointly; trade union).
 Applicants are ranked by total score and the top ones designated.
 
 The text gives no weights and no scoring scale. The plugin does not pretend to
-know them: the weights are facts the evaluating departments supply
-(``ie_weight_*``), and without them the score is undetermined, naming the missing
-weights. ``rank`` orders evaluated applicants by score. Designation and review
-every two years (第八条) are ``EVALUATION_CYCLE``.
+know them: the weights are parameters declared without a value
+(``qh.ie.weight.*``), so the score is undetermined, with that reason, until the
+evaluating departments' layer supplies them through ``overrides``. ``rank`` orders
+evaluated applicants by score. Designation and review every two years (第八条) are
+``EVALUATION_CYCLE``.
 """
 
 from __future__ import annotations
@@ -41,7 +42,6 @@ W_QUALITATIVE = "先由四个部门各自独立打出分值(省经委和省国�
 INDICATORS = a.Citation(DOCUMENT, "第三条", W_INDICATORS)
 
 _Z = Decimal(0)
-_WEIGHT = "weight of the {} indicator, set by the evaluating departments (the text gives none)"
 FACTS = (
     FactSpec(
         "ie_basic_conditions",
@@ -77,27 +77,28 @@ FACTS = (
     FactSpec(
         "ie_score_trade_union", "decimal", "qualitative score of the trade union", "points", _Z
     ),
-    *(
-        FactSpec(f"ie_weight_{name}", "decimal", _WEIGHT.format(title), "points per unit", _Z)
-        for name, title in (
-            ("rd_intensity", "R&D intensity"),
-            ("patents", "granted patents"),
-            ("new_products", "new-product sales share"),
-            ("productivity", "labour productivity"),
-            ("qualitative", "qualitative"),
-        )
-    ),
 )
 
-_weighted = (
-    (a.ratio(a.prior_year("rd_expense"), a.prior_year("sales_revenue")), "ie_weight_rd_intensity"),
-    (a.fact("patents_in_force"), "ie_weight_patents"),
+_WEIGHTS = (
     (
-        a.ratio(a.prior_year("new_product_sales"), a.prior_year("sales_revenue")),
-        "ie_weight_new_products",
+        "rd_intensity",
+        "R&D intensity",
+        a.ratio(a.prior_year("rd_expense"), a.prior_year("sales_revenue")),
     ),
-    (a.ratio(a.prior_year("sales_revenue"), a.fact("employees")), "ie_weight_productivity"),
+    ("patents", "granted patents", a.fact("patents_in_force")),
     (
+        "new_products",
+        "new-product sales share",
+        a.ratio(a.prior_year("new_product_sales"), a.prior_year("sales_revenue")),
+    ),
+    (
+        "productivity",
+        "labour productivity",
+        a.ratio(a.prior_year("sales_revenue"), a.fact("employees")),
+    ),
+    (
+        "qualitative",
+        "qualitative score",
         a.ratio(
             a.Sum(
                 (
@@ -108,11 +109,24 @@ _weighted = (
             ),
             a.Const(Decimal(3)),
         ),
-        "ie_weight_qualitative",
     ),
 )
 
-SCORE = a.Sum(tuple(a.times(a.fact(weight), indicator) for indicator, weight in _weighted))
+PARAMETERS = tuple(
+    a.Parameter(
+        f"qh.ie.weight.{name}",
+        f"weight of the {title} indicator",
+        "points per unit",
+        (),
+        unset_reason="第三条 names the indicators but the text gives no weights",
+        source=INDICATORS,
+    )
+    for name, title, _ in _WEIGHTS
+)
+
+SCORE = a.Sum(
+    tuple(a.times(a.param(f"qh.ie.weight.{name}"), indicator) for name, _, indicator in _WEIGHTS)
+)
 
 INNOVATIVE_ENTERPRISE = Rule(
     id="QH-IE",
@@ -131,8 +145,8 @@ INNOVATIVE_ENTERPRISE = Rule(
     readings=(
         "Indicators: R&D / sales and new-product sales / sales of the prior year; sales / employees; "
         "patents in force; the mean of the three department scores.",
-        "Weights are not in the text: they are facts the departments supply; without them the score is "
-        "undetermined.",
+        "Weights are not in the text: parameters without a value, supplied by the departments' layer; "
+        "without them the score is undetermined.",
     ),
 )
 
