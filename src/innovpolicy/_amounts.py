@@ -262,7 +262,7 @@ class Lookup(Formula):
             return Missing((self.fact,))
         entry = self.table.get(key)
         if entry is None:
-            return ZERO
+            return Missing((), f"no amount is set for {self.fact} = {key}")
         if isinstance(entry, Formula):
             return entry.compute(ctx)
         value: Decimal | Missing = entry.value(ctx)
