@@ -76,7 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"{spec.name:36} {spec.kind:8}{unit}{yearly}  {spec.meaning}")
             return 0
         if args.command == "example":
-            results = jurisdiction.evaluate_all(EXAMPLE_FACTS, args.on)
+            known = {k: v for k, v in EXAMPLE_FACTS.items() if k in jurisdiction.fact_registry}
+            results = jurisdiction.evaluate_all(known, args.on)
             print(
                 f"Example firm: {EXAMPLE_FACTS['name']}, evaluated in {jurisdiction.code} "
                 f"on {args.on}\n",
