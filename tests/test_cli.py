@@ -69,3 +69,10 @@ def test_listing_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert "QH-TBE" in capsys.readouterr().out
     assert main(["facts", "QH-TBE"]) == 0
     assert "sci_tech_staff" in capsys.readouterr().out
+
+
+def test_example_under_the_province_leaves_out_city_facts(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-j", "qinghai", "example", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {r["jurisdiction"] for r in data} == {"qinghai"}
+    assert not any(r["rule_id"].startswith("XN20-") for r in data)
