@@ -71,7 +71,9 @@ def test_listing_commands(capsys: pytest.CaptureFixture[str]) -> None:
     assert "sci_tech_staff" in capsys.readouterr().out
 
 
-def test_example_under_the_province_leaves_out_city_facts(capsys: pytest.CaptureFixture[str]) -> None:
+def test_example_under_the_province_leaves_out_city_facts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     assert main(["-j", "qinghai", "example", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {r["jurisdiction"] for r in data} == {"qinghai"}
