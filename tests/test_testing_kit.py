@@ -176,6 +176,9 @@ def test_wording_classifier_follows_the_conventions() -> None:
     assert wording_ops("不低于1亿元") == {">="}
     assert wording_ops("1000万元以上的部分") == {">"}
     assert wording_ops("连续两年") == set()
+    assert wording_ops("其中具有《技术经纪资格证书》的人员不得少于4名") == {">="}
+    assert wording_ops("直接投资于种子期、初创期科技型企业满2年的") == {">="}
+    assert wording_ops("少于3人") == {"<"}
 
 
 def test_bounds_and_shares_violations_are_caught() -> None:

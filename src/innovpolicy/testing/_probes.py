@@ -157,6 +157,7 @@ def unflatten(flat: Mapping[str, Any]) -> dict[str, Any]:
 # Longest phrases first, so 不低于 is not read as 低于, nor 不超过 as 超过.
 _WORDING: tuple[tuple[str, str], ...] = (
     ("以上的部分", ">"),
+    ("不得少于", ">="),
     ("不低于", ">="),
     ("不少于", ">="),
     ("不超过", "<="),
@@ -164,6 +165,7 @@ _WORDING: tuple[tuple[str, str], ...] = (
     ("不满", "<"),
     ("不到", "<"),
     ("未满", "<"),
+    ("少于", "<"),
     ("以上", ">="),
     ("达到", ">="),
     ("至少", ">="),
@@ -173,6 +175,7 @@ _WORDING: tuple[tuple[str, str], ...] = (
     ("超过", ">"),
     ("高于", ">"),
     ("低于", "<"),
+    ("满", ">="),  # 满X年: at least X full years (after 不满/未满 are taken out)
 )
 
 
