@@ -93,7 +93,8 @@ def _value_of(result: Decimal | AmountRange | Missing) -> Decimal | AmountRange 
 
 @attrs.frozen
 class Fixed(Formula):
-    """A fixed amount, usually a parameter ("奖励10万元")."""
+    """A value used as an amount: a fixed award ("奖励10万元"), or, inside
+    ``lesser_of``, a bound such as a cap or three years of tax paid."""
 
     amount: Expr
     label: str
@@ -142,28 +143,6 @@ class RateOf(Formula):
 
     def param_keys(self) -> tuple[str, ...]:
         return self.rate.param_keys() + self.base.param_keys()
-
-
-@attrs.frozen
-class Bound(Formula):
-    """An upper bound that is a value rather than a formula (a cap or a fact)."""
-
-    amount: Expr
-    label: str
-    wording: str = ""
-
-    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
-        value: Decimal | Missing = self.amount.value(ctx)
-        return value
-
-    def explain(self, ctx: Context) -> Step:
-        return Step(self.label, _value_of(self.compute(ctx)), self.amount.describe(), self.wording)
-
-    def fact_names(self) -> tuple[str, ...]:
-        return self.amount.fact_names()
-
-    def param_keys(self) -> tuple[str, ...]:
-        return self.amount.param_keys()
 
 
 @attrs.frozen

@@ -21,7 +21,6 @@ from decimal import Decimal
 
 from ._amounts import (
     AmountRange,
-    Bound,
     ConsecutiveYears,
     CostSplit,
     Discretionary,
@@ -108,9 +107,9 @@ def lesser_of(*parts: Formula, label: str = "the least of", wording: str = "") -
     return LesserOf(parts, label, wording)
 
 
-def cap(amount: Expr, *, label: str, wording: str = "") -> Bound:
+def cap(amount: Expr, *, label: str, wording: str = "") -> Fixed:
     """An upper bound: a cap parameter or a fact such as three years of tax paid."""
-    return Bound(amount, label, wording)
+    return Fixed(amount, label, wording)
 
 
 def paid_by(role: str, *, wording: str, article: str = "") -> CostSplit:
@@ -131,7 +130,6 @@ def wan(value: int | str) -> Decimal:
 __all__ = [
     "AmountRange",
     "Bar",
-    "Bound",
     "Bracket",
     "CertificateTerm",
     "Citation",
