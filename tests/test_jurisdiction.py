@@ -397,3 +397,11 @@ def test_a_replacement_must_be_defined_by_the_superseding_layer() -> None:
         CITY, supersessions=(Supersession("P-OLD", date(2021, 3, 1), C, replacement="C-NOPE"),)
     )
     _expect_plugin_error("city", "names 'C-NOPE' as replacement", PROVINCE, bad)
+
+
+def test_layers_can_be_passed_directly() -> None:
+    city = innovpolicy.load("city", plugins=[PROVINCE, CITY])
+    assert city.layers == ("prov", "city")
+    with pytest.raises(PluginError) as info:
+        innovpolicy.load("city", plugins=[PROVINCE, attrs.evolve(CITY, parent="nowhere")])
+    assert info.value.plugin == "city"

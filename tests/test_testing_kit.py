@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import innovpolicy
-from innovpolicy import Citation, Document, Layer, Rule, Status, hookimpl
+from innovpolicy import Citation, Document, Layer, Rule, Status
 from innovpolicy import authoring as a
 from innovpolicy._amounts import Share, Step
 from innovpolicy.testing import invariants, strategies
@@ -114,14 +114,7 @@ def _jurisdiction(
         ),
     )
 
-    class Plugin:
-        __name__ = "buggy-plugin"
-
-        @hookimpl
-        def innovpolicy_layer(self) -> Layer:
-            return layer
-
-    return innovpolicy.load("t", plugins=[Plugin()])
+    return innovpolicy.load("t", plugins=[layer])
 
 
 def _designation(criteria: a.Criterion) -> Rule:

@@ -554,6 +554,18 @@ def _build_versions(chain: Sequence[Layer]) -> dict[str, tuple[_Version, ...]]:
 # --------------------------------------------------------------------------- loading
 
 
+class _LayerPlugin:
+    """Adapts a :class:`Layer` object to the hook, so ``load`` accepts layers directly."""
+
+    def __init__(self, layer: Layer) -> None:
+        self.layer = layer
+        self.__name__ = layer.code
+
+    @hookspecs.hookimpl
+    def innovpolicy_layer(self) -> Layer:
+        return self.layer
+
+
 def _collect_layers(
     plugins: Iterable[object] | None, extra_plugins: Iterable[object] = ()
 ) -> dict[str, tuple[str, Layer]]:
@@ -564,8 +576,9 @@ def _collect_layers(
             manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
         except Exception as exc:  # a broken plugin must fail loudly, naming itself
             raise PluginError(_failing_entry_point(exc), f"could not be loaded: {exc!r}") from exc
-    for index, plugin in enumerate((*(plugins or ()), *extra_plugins)):
-        if plugin is not None:
+    for index, given in enumerate((*(plugins or ()), *extra_plugins)):
+        if given is not None:
+            plugin = _LayerPlugin(given) if isinstance(given, Layer) else given
             name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}#{index}"
             try:
                 manager.register(plugin, name=name)
@@ -755,7 +768,7 @@ def load(
 
     Plugins are discovered through the ``innovpolicy`` entry-point group, or,
     when *plugins* is given, taken only from it (modules or objects with an
-    ``innovpolicy_layer`` hook). *extra_plugins* are added to either set, which
+    ``innovpolicy_layer`` hook, or :class:`Layer` objects themselves). *extra_plugins* are added to either set, which
     is how a plugin under development is tried against the installed ones.
     The whole plugin set is validated; a bad plugin raises :class:`PluginError`
     naming it.

@@ -9,7 +9,7 @@ from decimal import Decimal
 import innovpolicy_qinghai
 
 import innovpolicy
-from innovpolicy import Citation, Document, Layer, Status, hookimpl
+from innovpolicy import Citation, Document, Layer, Status
 from innovpolicy import authoring as a
 
 ROUND = Document(
@@ -21,22 +21,12 @@ WEIGHTS = {"rd_intensity": "200", "patents": "1", "new_products": "50", "product
            "qualitative": "0.2"}  # fmt: skip
 
 
-class _Plugin:
-    def __init__(self, layer: Layer) -> None:
-        self.layer = layer
-        self.__name__ = layer.code
-
-    @hookimpl
-    def innovpolicy_layer(self) -> Layer:
-        return self.layer
-
-
 def _deployment(*overrides: a.Parameter) -> innovpolicy.Jurisdiction:
     layer = Layer(
         code="qinghai-deployment", name_zh="部署", name_en="Deployment", parent="qinghai",
         documents=(ROUND,), overrides=overrides,
     )  # fmt: skip
-    return innovpolicy.load("qinghai-deployment", plugins=[innovpolicy_qinghai, _Plugin(layer)])
+    return innovpolicy.load("qinghai-deployment", plugins=[innovpolicy_qinghai, layer])
 
 
 FIRM = {
