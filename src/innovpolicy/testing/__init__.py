@@ -2,7 +2,7 @@
 
 - Scenario files: TOML files of facts → expected answers with the citation, run by
   the pytest plugin that ships with innovpolicy (any ``scenarios/*.toml`` under a
-  test directory is collected), or by :func:`scenario_tests`.
+  test directory is collected); :func:`check_scenario` runs one from your own code.
 - Hypothesis strategies (:mod:`innovpolicy.testing.strategies`): ``enterprises()``,
   ``platforms()``..., and ``facts(jurisdiction, rule_id, on=...)`` steered towards a
   rule's thresholds. ``st.from_type(Enterprise)`` works once Hypothesis is imported.
@@ -24,7 +24,6 @@ from ._scenarios import (
     check_scenario,
     iter_scenario_files,
     load_scenarios,
-    scenario_tests,
 )
 
 __all__ = [
@@ -34,7 +33,6 @@ __all__ = [
     "invariants",
     "iter_scenario_files",
     "load_scenarios",
-    "scenario_tests",
     "strategies",
 ]
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import difflib
 import tomllib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -182,30 +182,3 @@ def _summary(
     for key, value in sorted((citation or {}).items()):
         lines.append(f"citation {key}: {value}")
     return lines
-
-
-def scenario_tests(directory: str | Path) -> Callable[[Scenario], None]:
-    """A parametrized pytest test running every scenario file in *directory*.
-
-    In a plugin's test module::
-
-        test_scenario = scenario_tests(Path(__file__).parent / "scenarios")
-    """
-    import pytest
-
-    import innovpolicy
-
-    scenarios = [s for path in iter_scenario_files(directory) for s in load_scenarios(path)]
-    if not scenarios:
-        raise ValueError(f"no scenarios found in {directory}")
-    loaded: dict[str, Jurisdiction] = {}
-
-    @pytest.mark.parametrize(
-        "scenario", scenarios, ids=[f"{Path(s.path).stem}: {s.name}" for s in scenarios]
-    )
-    def test_scenario(scenario: Scenario) -> None:
-        if scenario.jurisdiction not in loaded:
-            loaded[scenario.jurisdiction] = innovpolicy.load(scenario.jurisdiction)
-        check_scenario(loaded[scenario.jurisdiction], scenario)
-
-    return test_scenario
