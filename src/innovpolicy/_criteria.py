@@ -631,9 +631,12 @@ def _jsonable(value: Any) -> Any:
 
 
 def _show(value: Any) -> str:
+    """A value as explanations print it (long ratios shortened to six decimals)."""
     if type(value) is Missing:
         return "unknown"
     if isinstance(value, Decimal):
+        if value.as_tuple().exponent < -6:  # type: ignore[operator]
+            value = value.quantize(Decimal("0.000001"))
         return format_decimal(value)
     if isinstance(value, bool):
         return "yes" if value else "no"

@@ -8,21 +8,11 @@ and ``api.md`` (the public API from its docstrings).
 from __future__ import annotations
 
 import inspect
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ._jurisdiction import Jurisdiction
-from ._params import MarginalScale
-from ._values import format_decimal
-
-
-def _value(value: Any) -> str:
-    if isinstance(value, MarginalScale):
-        return value.describe()
-    if isinstance(value, Decimal):
-        return format_decimal(value)
-    return str(value)
+from ._rules import _show_param
 
 
 def _document_section(layer: Any, doc: Any, level: int) -> list[str]:
@@ -61,7 +51,7 @@ def _document_section(layer: Any, doc: Any, level: int) -> list[str]:
     if params or unset:
         lines += ["| parameter | value | in force | article |", "| --- | --- | --- | --- |"]
         lines.extend(
-            f"| `{p.key}` | {_value(v.value)} {p.unit} | {v.window()} | {v.citation.article} |"
+            f"| `{p.key}` | {_show_param(v.value)} {p.unit} | {v.window()} | {v.citation.article} |"
             for p, v in params
         )
         lines.extend(

@@ -11,7 +11,7 @@ from typing import Any, Literal
 import attrs
 
 from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
-from ._criteria import Criterion, Outcome, Resolved, Truth
+from ._criteria import Criterion, Outcome, Resolved, Truth, _show
 from ._facts import FactSpec
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
@@ -324,9 +324,7 @@ def _render_outcome(outcome: Outcome, lines: list[str], depth: int) -> None:
         return
     text = f"{pad}[{mark}] {outcome.label}"
     if outcome.kind in ("comparison", "fact"):
-        actual = (
-            "unknown" if outcome.actual is None or outcome.missing else _show_value(outcome.actual)
-        )
+        actual = "unknown" if outcome.actual is None or outcome.missing else _show(outcome.actual)
         text += f": actual {actual}, required {outcome.required}"
     if outcome.wording:
         text += f" — 「{outcome.wording}」"
@@ -335,16 +333,6 @@ def _render_outcome(outcome: Outcome, lines: list[str], depth: int) -> None:
     if outcome.reason:
         text += f" [{outcome.reason}]"
     lines.append(text)
-
-
-def _show_value(value: Any) -> str:
-    if isinstance(value, Decimal):
-        if value.as_tuple().exponent < -6:  # type: ignore[operator]
-            value = value.quantize(Decimal("0.000001"))
-        return format_decimal(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return str(value)
 
 
 def _render_step(step: Step, lines: list[str], depth: int) -> None:
