@@ -40,6 +40,10 @@ class Document:
                 f"effective_from {self.effective_from}"
             )
 
+    def cite(self, article: str, wording: str) -> Citation:
+        """A citation of *article* of this document, quoting *wording*."""
+        return Citation(self, article, wording)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "key": self.key,

@@ -82,10 +82,10 @@ from ._sources import Citation
 def constant(
     key: str,
     value: ParamValue | int | str,
-    *,
     citation: Citation,
     description: str,
     unit: str,
+    *,
     valid_from: date | None = None,
     valid_to: date | None = None,
     note: str = "",

@@ -58,171 +58,158 @@ W_FUNDING = "年人均科研经费不少于5万元"
 W_AGES = "技术带头人,年龄不超过65岁,工程中心主任年龄一般不超过60岁"
 
 
-def _p(
-    key: str, value: int | str, wording: str, article: str, description: str, unit: str
-) -> a.Parameter:
-    return a.constant(
-        key,
-        value,
-        citation=a.Citation(DOCUMENT, article, wording),
-        description=description,
-        unit=unit,
-    )
-
-
 PARAMETERS = (
-    _p(
+    a.constant(
         "qh.erc.min_sales",
         a.wan(10000),
-        W_SALES,
-        "第七条(二)",
+        DOCUMENT.cite("第七条(二)", W_SALES),
         "minimum annual sales revenue",
         "CNY",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_sales_agri",
         a.wan(3000),
-        W_SALES,
-        "第七条(二)",
+        DOCUMENT.cite("第七条(二)", W_SALES),
         "minimum annual sales revenue, agricultural leading enterprise",
         "CNY",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_sales_growth",
         "0.10",
-        W_GROWTH,
-        "第七条(二)",
+        DOCUMENT.cite("第七条(二)", W_GROWTH),
         "minimum yearly sales growth",
         "ratio",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_rd_share",
         "0.04",
-        W_RD,
-        "第七条(二)",
+        DOCUMENT.cite("第七条(二)", W_RD),
         "minimum R&D as a share of prior-year sales",
         "ratio",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_rd_amount",
         a.wan(500),
-        W_RD,
-        "第七条(二)",
+        DOCUMENT.cite("第七条(二)", W_RD),
         "alternative minimum yearly R&D amount",
         "CNY",
     ),
-    _p(
+    a.constant(
         "qh.erc.max_leader_age",
         65,
-        W_AGES,
-        "第七条(四)",
+        DOCUMENT.cite("第七条(四)", W_AGES),
         "maximum age of technical leaders",
         "years",
     ),
-    _p(
+    a.constant(
         "qh.erc.max_director_age",
         60,
-        W_AGES,
-        "第七条(四)",
+        DOCUMENT.cite("第七条(四)", W_AGES),
         "maximum age of the centre director",
         "years",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_senior_staff",
         5,
-        W_TEAM_ENT,
-        "第七条(四)",
+        DOCUMENT.cite("第七条(四)", W_TEAM_ENT),
         "minimum senior-title staff",
         "persons",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_technical_staff",
         20,
-        W_TEAM_ENT,
-        "第七条(四)",
+        DOCUMENT.cite("第七条(四)", W_TEAM_ENT),
         "minimum technical staff and skilled workers",
         "persons",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_researchers_uni",
         20,
-        W_TEAM_UNI,
-        "第七条(四)",
+        DOCUMENT.cite("第七条(四)", W_TEAM_UNI),
         "minimum researchers, university or institute host",
         "persons",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_leading_achievements",
         2,
-        W_TEAM_UNI,
-        "第七条(四)",
+        DOCUMENT.cite("第七条(四)", W_TEAM_UNI),
         "minimum domestically leading achievements",
         "count",
     ),
-    _p("qh.erc.min_facility_area", 1000, W_AREA, "第七条(六)", "minimum facility area", "m2"),
-    _p(
+    a.constant(
+        "qh.erc.min_facility_area",
+        1000,
+        DOCUMENT.cite("第七条(六)", W_AREA),
+        "minimum facility area",
+        "m2",
+    ),
+    a.constant(
         "qh.erc.min_lab_area_agri",
         300,
-        W_AREA,
-        "第七条(六)",
+        DOCUMENT.cite("第七条(六)", W_AREA),
         "minimum lab area, agricultural field",
         "m2",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_test_base_agri",
         100,
-        W_AREA,
-        "第七条(六)",
+        DOCUMENT.cite("第七条(六)", W_AREA),
         "minimum test base, agricultural field",
         "mu",
     ),
-    _p("qh.erc.min_equipment", a.wan(300), W_EQUIP, "第七条(六)", "minimum equipment value", "CNY"),
-    _p(
+    a.constant(
+        "qh.erc.min_equipment",
+        a.wan(300),
+        DOCUMENT.cite("第七条(六)", W_EQUIP),
+        "minimum equipment value",
+        "CNY",
+    ),
+    a.constant(
         "qh.erc.min_equipment_agri",
         a.wan(100),
-        W_EQUIP,
-        "第七条(六)",
+        DOCUMENT.cite("第七条(六)", W_EQUIP),
         "minimum equipment value, agricultural field",
         "CNY",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_national_projects",
         1,
-        W_TRACK,
-        "第七条(七)",
+        DOCUMENT.cite("第七条(七)", W_TRACK),
         "minimum national plan projects in five years",
         "count",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_provincial_projects",
         2,
-        W_TRACK,
-        "第七条(七)",
+        DOCUMENT.cite("第七条(七)", W_TRACK),
         "minimum provincial plan projects in five years",
         "count",
     ),
-    _p("qh.erc.min_awards", 1, W_AWARD, "第七条(七)", "minimum S&T awards in five years", "count"),
-    _p(
+    a.constant(
+        "qh.erc.min_awards",
+        1,
+        DOCUMENT.cite("第七条(七)", W_AWARD),
+        "minimum S&T awards in five years",
+        "count",
+    ),
+    a.constant(
         "qh.erc.min_invention_patents",
         2,
-        W_AWARD,
-        "第七条(七)",
+        DOCUMENT.cite("第七条(七)", W_AWARD),
         "minimum granted invention patents in five years",
         "count",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_varieties",
         2,
-        W_AWARD,
-        "第七条(七)",
+        DOCUMENT.cite("第七条(七)", W_AWARD),
         "minimum approved agricultural varieties in five years",
         "count",
     ),
-    _p(
+    a.constant(
         "qh.erc.min_funding_per_researcher",
         a.wan(5),
-        W_FUNDING,
-        "第七条(七)",
+        DOCUMENT.cite("第七条(七)", W_FUNDING),
         "minimum yearly research funding per researcher",
         "CNY",
     ),

@@ -40,51 +40,49 @@ W_EQUIP = "科研仪器设备总值(原值)不低于200万元"
 W_RD = "近三年中每年研发投入占年销售收入比例一般不低于3%"
 
 
-def _p(
-    key: str, value: int | str, wording: str, article: str, description: str, unit: str
-) -> a.Parameter:
-    return a.constant(
-        key,
-        value,
-        citation=a.Citation(DOCUMENT, article, wording),
-        description=description,
-        unit=unit,
-    )
-
-
 PARAMETERS = (
-    _p("qh.kl.min_rd_staff", 15, W_STAFF, "第十条㈠", "minimum R&D staff", "persons"),
-    _p("qh.kl.min_senior_staff", 5, W_STAFF, "第十条㈠", "minimum senior-title staff", "persons"),
-    _p(
+    a.constant(
+        "qh.kl.min_rd_staff", 15, DOCUMENT.cite("第十条㈠", W_STAFF), "minimum R&D staff", "persons"
+    ),
+    a.constant(
+        "qh.kl.min_senior_staff",
+        5,
+        DOCUMENT.cite("第十条㈠", W_STAFF),
+        "minimum senior-title staff",
+        "persons",
+    ),
+    a.constant(
         "qh.kl.min_discipline_leaders",
         1,
-        W_STAFF,
-        "第十条㈠",
+        DOCUMENT.cite("第十条㈠", W_STAFF),
         "minimum provincial discipline leaders",
         "persons",
     ),
-    _p(
+    a.constant(
         "qh.kl.min_projects_per_year",
         2,
-        W_PROJECTS,
-        "第十条㈡",
+        DOCUMENT.cite("第十条㈡", W_PROJECTS),
         "minimum national or provincial R&D projects a year",
         "count",
     ),
-    _p("qh.kl.min_floor_area", 800, W_FLOOR, "第十条㈢", "minimum research floor area", "m2"),
-    _p(
+    a.constant(
+        "qh.kl.min_floor_area",
+        800,
+        DOCUMENT.cite("第十条㈢", W_FLOOR),
+        "minimum research floor area",
+        "m2",
+    ),
+    a.constant(
         "qh.kl.min_equipment",
         a.wan(200),
-        W_EQUIP,
-        "第十条㈢",
+        DOCUMENT.cite("第十条㈢", W_EQUIP),
         "minimum equipment original value",
         "CNY",
     ),
-    _p(
+    a.constant(
         "qh.kl.min_rd_intensity",
         "0.03",
-        W_RD,
-        "第十条㈤",
+        DOCUMENT.cite("第十条㈤", W_RD),
         "minimum yearly R&D / sales, enterprise host",
         "ratio",
     ),

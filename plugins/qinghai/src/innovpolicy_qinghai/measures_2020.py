@@ -370,33 +370,29 @@ W_VC = (
 )
 
 
-def _c(article: str, wording: str) -> a.Citation:
-    return a.Citation(DOCUMENT, article, wording)
-
-
-PLAN_PREREQ_C = _c("一、(二)", W_PLAN_PREREQ)
-STANDARD_C = _c("一、(二)", W_STANDARD)
-VOUCHER_C = _c("一、(三)", W_VOUCHER)
-FIRST_PURCHASE_C = _c("一、(三)", W_FIRST_PURCHASE)
-TOP500_C = _c("一、(三)", W_TOP500)
-TT_AGENCY_C = _c("二、(四)", W_TT_AGENCY)
-TT_COBUILT_C = _c("二、(四)", W_TT_COBUILT)
-DEAL_LOCAL_C = _c("二、(六)", W_DEAL_LOCAL)
-DEAL_IMPORT_C = _c("二、(六)", W_DEAL_IMPORT)
-CASH_TAX_C = _c("二、(七)", W_CASH_TAX)
-ACADEMICIAN_C = _c("三、(八)", W_ACADEMICIAN)
-TALENT_C = _c("三、(八)", W_TALENT)
-SETTLE_IN_C = _c("三、(八)", W_SETTLE_IN)
-POSTDOC_C = _c("三、(八)", W_POSTDOC)
-FLEX_C = _c("三、(九)", W_FLEX)
-ZONE_NEW_C = _c("四、(十)", W_ZONE_NEW)
-ZONE_RANK_C = _c("四、(十一)", W_ZONE_RANK)
-NATIONAL_LAB_C = _c("六、(十六)", W_NATIONAL_LAB)
-NEW_RD_INST_C = _c("六、(十六)", W_NEW_RD_INST)
-SHARING_C = _c("六、(十六)", W_SHARING)
-INCUBATOR_C = _c("六、(十七)", W_INCUBATOR)
-INCUBATOR_TAX_C = _c("六、(十七)", W_INCUBATOR_TAX)
-VC_C = _c("六、(十八)", W_VC)
+PLAN_PREREQ_C = DOCUMENT.cite("一、(二)", W_PLAN_PREREQ)
+STANDARD_C = DOCUMENT.cite("一、(二)", W_STANDARD)
+VOUCHER_C = DOCUMENT.cite("一、(三)", W_VOUCHER)
+FIRST_PURCHASE_C = DOCUMENT.cite("一、(三)", W_FIRST_PURCHASE)
+TOP500_C = DOCUMENT.cite("一、(三)", W_TOP500)
+TT_AGENCY_C = DOCUMENT.cite("二、(四)", W_TT_AGENCY)
+TT_COBUILT_C = DOCUMENT.cite("二、(四)", W_TT_COBUILT)
+DEAL_LOCAL_C = DOCUMENT.cite("二、(六)", W_DEAL_LOCAL)
+DEAL_IMPORT_C = DOCUMENT.cite("二、(六)", W_DEAL_IMPORT)
+CASH_TAX_C = DOCUMENT.cite("二、(七)", W_CASH_TAX)
+ACADEMICIAN_C = DOCUMENT.cite("三、(八)", W_ACADEMICIAN)
+TALENT_C = DOCUMENT.cite("三、(八)", W_TALENT)
+SETTLE_IN_C = DOCUMENT.cite("三、(八)", W_SETTLE_IN)
+POSTDOC_C = DOCUMENT.cite("三、(八)", W_POSTDOC)
+FLEX_C = DOCUMENT.cite("三、(九)", W_FLEX)
+ZONE_NEW_C = DOCUMENT.cite("四、(十)", W_ZONE_NEW)
+ZONE_RANK_C = DOCUMENT.cite("四、(十一)", W_ZONE_RANK)
+NATIONAL_LAB_C = DOCUMENT.cite("六、(十六)", W_NATIONAL_LAB)
+NEW_RD_INST_C = DOCUMENT.cite("六、(十六)", W_NEW_RD_INST)
+SHARING_C = DOCUMENT.cite("六、(十六)", W_SHARING)
+INCUBATOR_C = DOCUMENT.cite("六、(十七)", W_INCUBATOR)
+INCUBATOR_TAX_C = DOCUMENT.cite("六、(十七)", W_INCUBATOR_TAX)
+VC_C = DOCUMENT.cite("六、(十八)", W_VC)
 
 _Z = Decimal(0)
 MORE_FACTS = (
@@ -581,85 +577,81 @@ MORE_FACTS = (
 )
 
 
-def _k(
-    key: str, value: int | str, citation: a.Citation, description: str, unit: str
-) -> a.Parameter:
-    return a.constant(key, value, citation=citation, description=description, unit=unit)
-
-
 MORE_PARAMETERS = (
-    _k(
+    a.constant(
         "qh.plan_prereq.multiple",
         1,
         PLAN_PREREQ_C,
         "prior-year R&D as a multiple of the funds requested",
         "times",
     ),
-    _k(
+    a.constant(
         "qh.standard.national",
         a.wan(50),
         STANDARD_C,
         "award for leading a national standard",
         "CNY",
     ),
-    _k(
+    a.constant(
         "qh.standard.international",
         a.wan(100),
         STANDARD_C,
         "award for leading an international standard",
         "CNY",
     ),
-    _k(
+    a.constant(
         "qh.voucher.cap_hte_tbe",
         a.wan(20),
         VOUCHER_C,
         "yearly voucher ceiling, high-tech or tech-based",
         "CNY",
     ),
-    _k(
+    a.constant(
         "qh.voucher.cap_young",
         a.wan(5),
         VOUCHER_C,
         "yearly voucher ceiling, registered less than 3 years",
         "CNY",
     ),
-    _k(
+    a.constant(
         "qh.voucher.young_years",
         3,
         VOUCHER_C,
         "years since registration below which a firm is young",
         "years",
     ),
-    _k(
+    a.constant(
         "qh.first_purchase.rate",
         "0.10",
         FIRST_PURCHASE_C,
         "share of the transaction amount",
         "ratio",
     ),
-    _k(
+    a.constant(
         "qh.first_purchase.cap",
         a.wan(200),
         FIRST_PURCHASE_C,
         "cap of the first-purchase subsidy",
         "CNY",
     ),
-    _k("qh.top500.global", a.wan(500), TOP500_C, "award, Fortune Global 500 parent", "CNY"),
-    _k("qh.top500.china", a.wan(400), TOP500_C, "award, China 500 parent", "CNY"),
-    _k("qh.top500.private", a.wan(300), TOP500_C, "award, China private 500 parent", "CNY"),
-    _k("qh.tt_agency.rate", "0.20", TT_AGENCY_C, "share of service revenue", "ratio"),
-    _k("qh.tt_agency.cap", a.wan(100), TT_AGENCY_C, "cap of the agency subsidy", "CNY"),
-    _k(
+    a.constant("qh.top500.global", a.wan(500), TOP500_C, "award, Fortune Global 500 parent", "CNY"),
+    a.constant("qh.top500.china", a.wan(400), TOP500_C, "award, China 500 parent", "CNY"),
+    a.constant("qh.top500.private", a.wan(300), TOP500_C, "award, China private 500 parent", "CNY"),
+    a.constant("qh.tt_agency.rate", "0.20", TT_AGENCY_C, "share of service revenue", "ratio"),
+    a.constant("qh.tt_agency.cap", a.wan(100), TT_AGENCY_C, "cap of the agency subsidy", "CNY"),
+    a.constant(
         "qh.tt_cobuilt.rate",
         "0.20",
         TT_COBUILT_C,
         "share of the co-built agency's revenue",
         "ratio",
     ),
-    _k("qh.tt_cobuilt.cap", a.wan(50), TT_COBUILT_C, "cap of the partner award", "CNY"),
-    _k("qh.deal_local.rate", "0.20", DEAL_LOCAL_C, "share of the amount paid, each party", "ratio"),
-    _k("qh.deal_local.cap", a.wan(100), DEAL_LOCAL_C, "cap per project", "CNY"),
-    _k(
+    a.constant("qh.tt_cobuilt.cap", a.wan(50), TT_COBUILT_C, "cap of the partner award", "CNY"),
+    a.constant(
+        "qh.deal_local.rate", "0.20", DEAL_LOCAL_C, "share of the amount paid, each party", "ratio"
+    ),
+    a.constant("qh.deal_local.cap", a.wan(100), DEAL_LOCAL_C, "cap per project", "CNY"),
+    a.constant(
         "qh.deal_local.parties_sharing_cap",
         1,
         DEAL_LOCAL_C,
@@ -667,90 +659,106 @@ MORE_PARAMETERS = (
         "2 = the cap covers transferor and transferee together",
         "parties",
     ),
-    _k(
+    a.constant(
         "qh.deal_import.rate",
         "0.20",
         DEAL_IMPORT_C,
         "share of the amount paid, transferee",
         "ratio",
     ),
-    _k("qh.deal_import.cap", a.wan(100), DEAL_IMPORT_C, "cap per project", "CNY"),
-    _k(
+    a.constant("qh.deal_import.cap", a.wan(100), DEAL_IMPORT_C, "cap per project", "CNY"),
+    a.constant(
         "qh.cash_reward.taxable_share",
         "0.50",
         CASH_TAX_C,
         "share of the reward counted as wages",
         "ratio",
     ),
-    _k(
+    a.constant(
         "qh.cash_reward.max_instalment_years",
         3,
-        _c("二、(七)", W_CASH_INSTALMENTS),
+        DOCUMENT.cite("二、(七)", W_CASH_INSTALMENTS),
         "longest instalment period",
         "years",
     ),
-    _k(
+    a.constant(
         "qh.academician.grant",
         a.wan(1000),
         ACADEMICIAN_C,
         "team grant for a new academician",
         "CNY",
     ),
-    _k("qh.national_talent.low", a.wan(100), TALENT_C, "low end of the team grant", "CNY"),
-    _k("qh.national_talent.high", a.wan(300), TALENT_C, "high end of the team grant", "CNY"),
-    _k("qh.settle_in.doctorate", a.wan(40), SETTLE_IN_C, "settling-in allowance, doctorate", "CNY"),
-    _k("qh.settle_in.master", a.wan(10), SETTLE_IN_C, "settling-in allowance, master", "CNY"),
-    _k("qh.postdoc.grant", a.wan(30), POSTDOC_C, "station set-up grant", "CNY"),
-    _k("qh.flex_posts.max_share", "0.05", FLEX_C, "flexible posts as a share of posts", "ratio"),
-    _k("qh.zone_new.major", a.wan(500), ZONE_NEW_C, "award for a new national zone or city", "CNY"),
-    _k(
+    a.constant("qh.national_talent.low", a.wan(100), TALENT_C, "low end of the team grant", "CNY"),
+    a.constant(
+        "qh.national_talent.high", a.wan(300), TALENT_C, "high end of the team grant", "CNY"
+    ),
+    a.constant(
+        "qh.settle_in.doctorate", a.wan(40), SETTLE_IN_C, "settling-in allowance, doctorate", "CNY"
+    ),
+    a.constant(
+        "qh.settle_in.master", a.wan(10), SETTLE_IN_C, "settling-in allowance, master", "CNY"
+    ),
+    a.constant("qh.postdoc.grant", a.wan(30), POSTDOC_C, "station set-up grant", "CNY"),
+    a.constant(
+        "qh.flex_posts.max_share", "0.05", FLEX_C, "flexible posts as a share of posts", "ratio"
+    ),
+    a.constant(
+        "qh.zone_new.major", a.wan(500), ZONE_NEW_C, "award for a new national zone or city", "CNY"
+    ),
+    a.constant(
         "qh.zone_new.minor",
         a.wan(100),
         ZONE_NEW_C,
         "award for a new innovative county or agricultural park",
         "CNY",
     ),
-    _k(
+    a.constant(
         "qh.zone_rank.min_improvement",
         5,
         ZONE_RANK_C,
         "places gained over the best ranking ever",
         "places",
     ),
-    _k(
+    a.constant(
         "qh.zone_rank.national",
         a.wan(1000),
         ZONE_RANK_C,
         "package for a national high-tech zone",
         "CNY",
     ),
-    _k(
+    a.constant(
         "qh.zone_rank.provincial_min",
         a.wan(500),
         ZONE_RANK_C,
         "minimum package for the first-ranked provincial zone",
         "CNY",
     ),
-    _k(
+    a.constant(
         "qh.national_lab.yearly",
         a.wan(200),
         NATIONAL_LAB_C,
         "yearly construction and running support",
         "CNY",
     ),
-    _k("qh.national_lab.max_years", 5, NATIONAL_LAB_C, "longest support period", "years"),
-    _k(
+    a.constant("qh.national_lab.max_years", 5, NATIONAL_LAB_C, "longest support period", "years"),
+    a.constant(
         "qh.new_rd_inst.award",
         a.wan(100),
         NEW_RD_INST_C,
         "award for a new-type R&D institution",
         "CNY",
     ),
-    _k("qh.sharing.rate", "0.30", SHARING_C, "share of last year's vouchers served", "ratio"),
-    _k("qh.sharing.cap", a.wan(50), SHARING_C, "yearly cap per supplier", "CNY"),
-    _k("qh.incubator.max_award", a.wan(100), INCUBATOR_C, "ceiling of the incubator award", "CNY"),
-    _k("qh.vc.deductible_share", "0.70", VC_C, "share of the investment deductible", "ratio"),
-    _k("qh.vc.min_holding_years", 2, VC_C, "full years the equity must be held", "years"),
+    a.constant(
+        "qh.sharing.rate", "0.30", SHARING_C, "share of last year's vouchers served", "ratio"
+    ),
+    a.constant("qh.sharing.cap", a.wan(50), SHARING_C, "yearly cap per supplier", "CNY"),
+    a.constant(
+        "qh.incubator.max_award", a.wan(100), INCUBATOR_C, "ceiling of the incubator award", "CNY"
+    ),
+    a.constant(
+        "qh.vc.deductible_share", "0.70", VC_C, "share of the investment deductible", "ratio"
+    ),
+    a.constant("qh.vc.min_holding_years", 2, VC_C, "full years the equity must be held", "years"),
 )
 
 _hte_or_tbe = a.any_of(

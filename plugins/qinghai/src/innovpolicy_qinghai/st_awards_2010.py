@@ -100,18 +100,20 @@ FACTS = (
 )
 
 
-def _p(
-    key: str, value: int | str, citation: a.Citation, description: str, unit: str
-) -> a.Parameter:
-    return a.constant(key, value, citation=citation, description=description, unit=unit)
-
-
 PARAMETERS = (
-    _p("qh.staward.major_contribution", a.wan(50), AMOUNTS, "major contribution award", "CNY"),
-    _p("qh.staward.first", a.wan(10), AMOUNTS, "progress award, 1st grade, per project", "CNY"),
-    _p("qh.staward.second", a.wan(5), AMOUNTS, "progress award, 2nd grade, per project", "CNY"),
-    _p("qh.staward.third", a.wan(2), AMOUNTS, "progress award, 3rd grade, per project", "CNY"),
-    _p(
+    a.constant(
+        "qh.staward.major_contribution", a.wan(50), AMOUNTS, "major contribution award", "CNY"
+    ),
+    a.constant(
+        "qh.staward.first", a.wan(10), AMOUNTS, "progress award, 1st grade, per project", "CNY"
+    ),
+    a.constant(
+        "qh.staward.second", a.wan(5), AMOUNTS, "progress award, 2nd grade, per project", "CNY"
+    ),
+    a.constant(
+        "qh.staward.third", a.wan(2), AMOUNTS, "progress award, 3rd grade, per project", "CNY"
+    ),
+    a.constant(
         "qh.staward.international",
         0,
         AMOUNTS,
@@ -119,18 +121,22 @@ PARAMETERS = (
         "CNY",
     ),
     *(
-        _p(f"qh.staward.max_persons.{grade}", persons, LIMITS, f"persons, {grade}", "persons")
+        a.constant(
+            f"qh.staward.max_persons.{grade}", persons, LIMITS, f"persons, {grade}", "persons"
+        )
         for grade, persons in zip(_GRADES, (10, 8, 7), strict=True)
     ),
     *(
-        _p(f"qh.staward.max_units.{grade}", units, LIMITS, f"units, {grade}", "units")
+        a.constant(f"qh.staward.max_units.{grade}", units, LIMITS, f"units, {grade}", "units")
         for grade, units in zip(_GRADES, (6, 5, 4), strict=True)
     ),
     *(
-        _p(f"qh.staward.min_years.{grade}", years, YEARS, f"years of application, {grade}", "years")
+        a.constant(
+            f"qh.staward.min_years.{grade}", years, YEARS, f"years of application, {grade}", "years"
+        )
         for grade, years in zip(_GRADES, (3, 2, 1), strict=True)
     ),
-    _p(
+    a.constant(
         "qh.staward.renomination_gap",
         2,
         a.Citation(DOCUMENT, "第三十条", "可以按照规定的程序隔一年重新推荐"),

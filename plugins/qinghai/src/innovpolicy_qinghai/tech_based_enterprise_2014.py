@@ -36,15 +36,11 @@ DOCUMENT = Document(
 )
 
 
-def _cite(article: str, wording: str) -> a.Citation:
-    return a.Citation(DOCUMENT, article, wording)
-
-
-ART3 = _cite("第三条", "申报认定青海省科技型企业应同时具备的条件有")
-ART3_2_YEARS = _cite("第三条(二)", "企业业务经营一年以上")
-ART3_2_MAIN = _cite("第三条(二)", "其主营收入占企业销售(服务)收入的50%以上")
-ART3_3 = _cite("第三条(三)", "企业内部具有中专以上学历科技人员占从业人员的30%以上")
-ART3_4 = _cite("第三条(四)", "企业上年度研发投入占销售收入的2%以上")
+ART3 = DOCUMENT.cite("第三条", "申报认定青海省科技型企业应同时具备的条件有")
+ART3_2_YEARS = DOCUMENT.cite("第三条(二)", "企业业务经营一年以上")
+ART3_2_MAIN = DOCUMENT.cite("第三条(二)", "其主营收入占企业销售(服务)收入的50%以上")
+ART3_3 = DOCUMENT.cite("第三条(三)", "企业内部具有中专以上学历科技人员占从业人员的30%以上")
+ART3_4 = DOCUMENT.cite("第三条(四)", "企业上年度研发投入占销售收入的2%以上")
 
 PARAMETERS = (
     a.constant(

@@ -80,64 +80,46 @@ FACTS = (
 )
 
 
-def _p(
-    key: str, value: int | str, article: str, wording: str, description: str, unit: str
-) -> a.Parameter:
-    return a.constant(
-        key,
-        value,
-        citation=a.Citation(DOCUMENT, article, wording),
-        description=description,
-        unit=unit,
-    )
-
-
 PARAMETERS = (
-    _p(
+    a.constant(
         "qh.broker.min_experience_years",
         3,
-        "第七条㈢",
-        W_PERSON,
+        DOCUMENT.cite("第七条㈢", W_PERSON),
         "years of work experience",
         "years",
     ),
-    _p(
+    a.constant(
         "qh.broker.clean_years",
         3,
-        "第七条㈤",
-        W_OFFENCE,
+        DOCUMENT.cite("第七条㈤", W_OFFENCE),
         "offence-free years before applying",
         "years",
     ),
-    _p(
+    a.constant(
         "qh.broker.firm_min_capital",
         a.wan(1),
-        "第十一条㈡",
-        "注册资金一万元以上",
+        DOCUMENT.cite("第十一条㈡", "注册资金一万元以上"),
         "firm capital",
         "CNY",
     ),
-    _p(
+    a.constant(
         "qh.broker.firm_min_holders",
         3,
-        "第十一条㈢",
-        "有三名以上具有《技术经纪资格证书》的从业人员",
+        DOCUMENT.cite("第十一条㈢", "有三名以上具有《技术经纪资格证书》的从业人员"),
         "certificate holders of a firm",
         "persons",
     ),
-    _p(
+    a.constant(
         "qh.broker.company_min_capital",
         a.wan(10),
-        "第十二条㈢",
-        "注册资本在十万元以上",
+        DOCUMENT.cite("第十二条㈢", "注册资本在十万元以上"),
         "company capital",
         "CNY",
     ),
-    _p(
+    a.constant(
         "qh.broker.company_min_holders",
         4,
-        "第十二条㈣",
-        "其中具有《技术经纪资格证书》的人员不得少于4名",
+        DOCUMENT.cite("第十二条㈣", "其中具有《技术经纪资格证书》的人员不得少于4名"),
         "certificate holders of a company",
         "persons",
     ),
