@@ -15,10 +15,11 @@ from typing import Any
 
 import attrs
 
-from ._criteria import Context, Expr, Missing, _as_expr, _collect_missing, _show
+from ._criteria import Context, Expr, Missing, Param, _as_expr, _collect_missing, _show
 from ._facts import yearly_key
 from ._params import MarginalScale, apply_marginal
 from ._values import FEN, ZERO, format_decimal, round_payable
+from .exceptions import ParameterNotSetError
 
 
 @attrs.frozen
@@ -91,6 +92,38 @@ def _value_of(result: Decimal | AmountRange | Missing) -> Decimal | AmountRange 
     return None if type(result) is Missing else result  # type: ignore[return-value]
 
 
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _sourced(ctx: Context, exprs: tuple[Expr | None, ...], wording: str) -> tuple[str, str]:
+    """The wording to print beside a step whose value comes from parameters.
+
+    A step quotes the text the rule was written against ("单个项目最高不超过5万元"). When a
+    parameter's value in force comes from a citation that does not contain that quote
+    (a county's override, or a later version of the text), the step quotes that
+    citation instead and says who set it, so a value is never printed beside a
+    quote that does not state it. Returns (wording, note).
+    """
+    for expr in exprs:
+        if not isinstance(expr, Param):
+            continue
+        try:
+            resolved = ctx.resolve(expr.key)
+        except ParameterNotSetError:  # unset: the step shows "unknown" anyway
+            continue
+        citation = resolved.dated.citation
+        if wording and _squash(wording) in _squash(citation.wording):
+            continue
+        note = f"set by {resolved.layer}: {citation.document.number} {citation.article}"
+        return citation.wording, note
+    return wording, ""
+
+
+def _with_note(detail: str, note: str) -> str:
+    return f"{detail}; {note}" if detail and note else detail or note
+
+
 @attrs.frozen
 class Fixed(Formula):
     """A value used as an amount: a fixed award ("奖励10万元"), or, inside
@@ -105,7 +138,9 @@ class Fixed(Formula):
         return value
 
     def explain(self, ctx: Context) -> Step:
-        return Step(self.label, _value_of(self.compute(ctx)), self.amount.describe(), self.wording)
+        wording, note = _sourced(ctx, (self.amount,), self.wording)
+        detail = _with_note(self.amount.describe(), note)
+        return Step(self.label, _value_of(self.compute(ctx)), detail, wording)
 
     def fact_names(self) -> tuple[str, ...]:
         return self.amount.fact_names()
@@ -136,7 +171,8 @@ class RateOf(Formula):
         rate = self.rate.value(ctx)
         base = self.base.value(ctx)
         detail = f"{_show(rate)} × {self.base.describe()} ({_show(base)})"
-        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording)
+        wording, note = _sourced(ctx, (self.rate,), self.wording)
+        return Step(self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording)
 
     def fact_names(self) -> tuple[str, ...]:
         return self.rate.fact_names() + self.base.fact_names()
@@ -209,7 +245,8 @@ class Marginal(Formula):
             if isinstance(scale, MarginalScale)
             else ""
         )
-        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording)
+        wording, note = _sourced(ctx, (self.scale,), self.wording)
+        return Step(self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording)
 
     def fact_names(self) -> tuple[str, ...]:
         return self.base.fact_names()
@@ -285,13 +322,70 @@ class Discretionary(Formula):
         return AmountRange(low, high)
 
     def explain(self, ctx: Context) -> Step:
-        return Step(self.label, _value_of(self.compute(ctx)), "decided case by case", self.wording)
+        wording, note = _sourced(ctx, (self.low, self.high), self.wording)
+        detail = _with_note("decided case by case", note)
+        return Step(self.label, _value_of(self.compute(ctx)), detail, wording)
 
     def param_keys(self) -> tuple[str, ...]:
         return self.low.param_keys() + (self.high.param_keys() if self.high else ())
 
     def fact_names(self) -> tuple[str, ...]:
         return self.low.fact_names() + (self.high.fact_names() if self.high else ())
+
+
+@attrs.frozen
+class Breakdown(Formula):
+    """How an amount is to be used ("日常运行费…占补贴资金的40%"), explained beside it.
+
+    The amount is *amount*'s; the breakdown divides the payable (rounded) amount by
+    *uses* weights exactly, as a step of the explanation. It is not a cost split:
+    nobody pays these parts, they are what the money is spent on.
+    """
+
+    amount: Formula
+    uses: tuple[tuple[str, Expr], ...]
+    label: str
+    wording: str = ""
+
+    def compute(self, ctx: Context) -> Decimal | AmountRange | Missing:
+        return self.amount.compute(ctx)
+
+    def explain(self, ctx: Context) -> Step:
+        inner = self.amount.explain(ctx)
+        value = self.compute(ctx)
+        weights = tuple(expr.value(ctx) for _, expr in self.uses)
+        parts: tuple[Step, ...] = ()
+        payable: Decimal | None = None
+        if isinstance(value, Decimal) and _collect_missing(weights) is None:
+            payable = round_payable(value)
+            total = sum(weights, ZERO)
+            amounts = split_exact(payable, weights)
+            parts = tuple(
+                Step(name, amount, f"{format_decimal(weight)} of {format_decimal(total)}")
+                for (name, _), weight, amount in zip(self.uses, weights, amounts, strict=True)
+            )
+        uses = Step("used for (not payers)", payable, "", self.wording, parts, kind="uses")
+        return Step(
+            inner.label,
+            inner.value,
+            inner.detail,
+            inner.wording,
+            (*inner.children, uses),
+            inner.binding,
+            inner.kind,
+        )
+
+    def fact_names(self) -> tuple[str, ...]:
+        return self.amount.fact_names()
+
+    def param_keys(self) -> tuple[str, ...]:
+        return self.amount.param_keys() + tuple(
+            k for _, expr in self.uses for k in expr.param_keys()
+        )
+
+    def walk(self) -> Iterator[Formula]:
+        yield self
+        yield from self.amount.walk()
 
 
 @attrs.frozen

@@ -631,12 +631,14 @@ def _jsonable(value: Any) -> Any:
 
 
 def _show(value: Any) -> str:
-    """A value as explanations print it (long ratios shortened to six decimals)."""
+    """A value as explanations print it: exact, never rounded for display.
+
+    A ratio of 0.0999999999 printed as 0.1 next to "required >= 0.1 [✗]" would hide
+    why it fails, so every digit the computation holds is shown.
+    """
     if type(value) is Missing:
         return "unknown"
     if isinstance(value, Decimal):
-        if value.as_tuple().exponent < -6:  # type: ignore[operator]
-            value = value.quantize(Decimal("0.000001"))
         return format_decimal(value)
     if isinstance(value, bool):
         return "yes" if value else "no"

@@ -302,9 +302,10 @@ class Result:
         if self.parameters:
             lines.append("  Parameters:")
             for p in self.parameters:
+                cited = p.dated.citation
                 lines.append(
                     f"    {p.key} = {_show_param(p.value)} [set by {p.layer}; "
-                    f"{p.dated.citation.document.number} {p.dated.citation.article}]"
+                    f"{cited.document.number} {cited.article}: 「{cited.wording}」]"
                 )
         for reading in self.readings:
             lines.append(f"  Reading: {reading}")

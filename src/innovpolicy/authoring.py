@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from ._amounts import (
     AmountRange,
+    Breakdown,
     ConsecutiveYears,
     CostSplit,
     Discretionary,
@@ -131,6 +132,7 @@ __all__ = [
     "AmountRange",
     "Bar",
     "Bracket",
+    "Breakdown",
     "CertificateTerm",
     "Citation",
     "Compare",
