@@ -13,11 +13,17 @@ child layer.
 Rules here: QH20-HTE-NEW and QH20-LITTLE-GIANT (一), QH20-RD-SUBSIDY (二),
 QH20-TECH-INTRO (二), QH20-PLATFORM (五), QH20-HORIZONTAL (十三).
 
-Reading of QH20-HORIZONTAL: "横向项目结余经费70%以上可用于奖励项目组成员" guarantees
-that at least 70% of a horizontal project's balance may go to the team; a higher
-share depends on the unit's own rules (高校、科研机构自主制订横向项目经费管理办法),
-which the text does not give. The rule answers "is this share certainly
-permitted?": ≤ 70% is; above that it is not, on this text alone.
+Reading of QH20-HORIZONTAL: "横向项目结余经费70%以上可用于奖励项目组成员" permits a
+share of 70% or more (以上 ≥, CONVENTIONS) of a horizontal project's balance to go
+to the team; nothing in the text caps it below the whole balance. The rule answers
+"is this reward share permitted?": any share up to the whole balance is. The other
+reading (70% as a ceiling) is selected by overriding ``qh.horizontal.max_reward_share``
+to 0.70 in a child layer.
+
+Payers: only (八) names one ("省财政一次性给予30万元建站经费支持"). For the other
+provincial awards the text names no payer; each cites its section's list of
+responsible units (责任单位, which includes 省财政厅) and the reading that the
+province pays is recorded on the rule.
 """
 
 from __future__ import annotations
@@ -105,10 +111,11 @@ PARAMETERS = (
     ),
     a.constant(
         "qh.horizontal.max_reward_share",
-        "0.70",
+        1,
         citation=HORIZONTAL,
         unit="ratio",
-        description="share of a horizontal balance certainly usable for team rewards",
+        description="largest share of a horizontal balance usable for team rewards: 1 (the whole "
+        "balance; 70%以上 sets a floor, no ceiling) by default, 0.70 for the ceiling reading",
     ),
     Parameter(
         "qh.rd_subsidy.rate",
@@ -173,7 +180,12 @@ PARAMETERS = (
     ),
 )
 
-PROVINCE_PAYS = a.paid_by("province", wording="省财政", article="一、(一)")
+W_UNITS_HTE = "（责任单位：省科技厅，省发展改革委、省工业和信息化厅、省财政厅）"
+PROVINCE_PAYS = a.paid_by("province", wording=W_UNITS_HTE, article="一、(一)")
+PAYER_READING = (
+    "The text names no payer for this award; the province is read as paying it "
+    "(省财政厅 is among the section's responsible units, 责任单位)."
+)
 
 HTE_NEW = Rule(
     id="QH20-HTE-NEW",
@@ -189,6 +201,7 @@ HTE_NEW = Rule(
     ),
     amount=a.Fixed(a.param("qh.hte_new.award"), "award", "奖励10万元"),
     split=PROVINCE_PAYS,
+    readings=(PAYER_READING,),
     events=("high_tech_certified",),
 )
 
@@ -214,6 +227,7 @@ LITTLE_GIANT = Rule(
     ),
     amount=a.Fixed(a.param("qh.little_giant.award"), "additional award", "再奖励90万元"),
     split=PROVINCE_PAYS,
+    readings=(PAYER_READING,),
     events=("little_giant_certified",),
 )
 
@@ -229,9 +243,13 @@ HORIZONTAL_BALANCE = Rule(
         label="reward share of the horizontal balance",
         wording=W_HORIZONTAL,
         article="五、(十三)",
-        reading="70%以上可用于 is a permission: at least 70% may be used, so a share up to 70% is certainly permitted",
+        reading="70%以上可用于 permits 70% or more; the comparison is with the largest share "
+        "permitted (the whole balance), not with the 70% floor",
     ),
-    readings=("'70%以上可用于' guarantees 70%; a higher share depends on the unit's own rules.",),
+    readings=(
+        "'70%以上可用于': 70% or more of the balance may be used (以上 ≥), up to the whole balance; "
+        "override qh.horizontal.max_reward_share to 0.70 for the other reading (70% as a ceiling).",
+    ),
 )
 
 RD_SUBSIDY_2020 = Rule(
@@ -574,6 +592,20 @@ MORE_FACTS = (
     ),
     FactSpec("vc_investment", "decimal", "amount invested", "CNY", _Z),
     FactSpec("vc_investment_date", "date", "date of the equity investment"),
+    FactSpec(
+        "vc_deducted_before",
+        "decimal",
+        "part of this investment's 70% deduction already used in earlier tax years",
+        "CNY",
+        _Z,
+    ),
+    FactSpec(
+        "vc_taxable_income",
+        "decimal",
+        "the venture-capital enterprise's taxable income of the tax year, before this deduction",
+        "CNY",
+        yearly=True,
+    ),
 )
 
 
@@ -804,7 +836,7 @@ STANDARD = Rule(
         "standard_led",
         ("national", "international"),
         label="led drafting or revision of a standard",
-        wording="主导制定或修订国家标准、国际标准",
+        wording="对主导制定或修订国家标准的企业…主导制定或修订国际标准的",
         article="一、(二)",
     ),
     amount=a.Lookup(
@@ -816,7 +848,12 @@ STANDARD = Rule(
         "one-off award by level",
         W_STANDARD,
     ),
-    split=PROVINCE_PAYS,
+    split=a.paid_by(
+        "province",
+        wording="（责任单位：省工业和信息化厅，省发展改革委、省科技厅、省财政厅）",
+        article="一、(二)",
+    ),
+    readings=(PAYER_READING,),
 )
 
 VOUCHER = Rule(
@@ -1095,6 +1132,17 @@ CASH_REWARD_TAX = Rule(
     readings=("The amount is the part of the reward taxed as wages, not a payment.",),
 )
 
+PAYS_TALENT = a.paid_by(
+    "province",
+    wording="（责任单位：省科技厅，省人才办、省财政厅、省人力资源社会保障厅）",
+    article="三、(八)",
+)
+PAYS_PLATFORMS = a.paid_by(
+    "province",
+    wording="（责任单位：省科技厅，省发展改革委、省教育厅、省工业和信息化厅、省财政厅）",
+    article="六、(十六)",
+)
+
 ACADEMICIAN = Rule(
     id="QH20-ACADEMICIAN",
     kind="incentive",
@@ -1108,7 +1156,8 @@ ACADEMICIAN = Rule(
         article="三、(八)",
     ),
     amount=_fixed("qh.academician.grant", "one-off team grant", "一次性科研经费补助1000万元"),
-    split=PROVINCE_PAYS,
+    split=PAYS_TALENT,
+    readings=(PAYER_READING,),
 )
 
 NATIONAL_TALENT = Rule(
@@ -1172,8 +1221,8 @@ POSTDOC = Rule(
         wording="对设立的博士后科研流动站、工作站",
         article="三、(八)",
     ),
-    amount=_fixed("qh.postdoc.grant", "one-off set-up grant", "省财政一次性给予30万元建站经费支持"),
-    split=PROVINCE_PAYS,
+    amount=_fixed("qh.postdoc.grant", "one-off set-up grant", "一次性给予30万元建站经费支持"),
+    split=a.paid_by("province", wording="省财政一次性给予30万元建站经费支持", article="三、(八)"),
 )
 
 FLEX_POSTS = Rule(
@@ -1222,7 +1271,13 @@ ZONE_NEW = Rule(
         "one-off award by kind",
         W_ZONE_NEW,
     ),
-    split=PROVINCE_PAYS,
+    split=a.paid_by("province", wording="（责任单位：省科技厅，省财政厅，各市州政府）", article="四、(十)"),
+    readings=(
+        "The text names no payer; the province is read as paying (省财政厅 is a responsible "
+        "unit; the prefecture governments, also named, are not given a share).",
+        "'根据创新绩效情况给予一次性500万元/100万元奖励性后补助': the performance is the ground of "
+        "the award, not a scale of it; the amount is the stated sum.",
+    ),
 )
 
 _national_htz = a.is_one_of(
@@ -1312,9 +1367,10 @@ NATIONAL_LAB = Rule(
         ),
     ),
     amount=_fixed("qh.national_lab.yearly", "support this year", "每年200万元的建设与运行经费支持"),
-    split=PROVINCE_PAYS,
+    split=PAYS_PLATFORMS,
     readings=(
         "Support years are calendar years counted from national_platform_first_year (year 1).",
+        PAYER_READING,
     ),
 )
 
@@ -1331,7 +1387,8 @@ NEW_RD_INST = Rule(
         article="六、(十六)",
     ),
     amount=_fixed("qh.new_rd_inst.award", "one-off award", "一次性给予100万元奖补"),
-    split=PROVINCE_PAYS,
+    split=PAYS_PLATFORMS,
+    readings=(PAYER_READING,),
 )
 
 SHARING = Rule(
@@ -1404,6 +1461,22 @@ INCUBATOR_TAX = Rule(
     ),
 )
 
+# The year the two full years of holding are completed (满2年的当年) is the deduction
+# year; it must be a tax year of the measures (2020 or later), and a later tax year
+# may only use what earlier years left (当年不足抵扣的，可在以后纳税年度结转抵扣).
+_TWO_YEARS_REACHED = a.years_after("vc_investment_date", a.param("qh.vc.min_holding_years"))
+_IS_DEDUCTION_YEAR = a.at_least(
+    _TWO_YEARS_REACHED,
+    a.day_of_evaluation_year(1, 1),
+    label="two full years reached in this tax year",
+    wording="在股权持有满2年的当年抵扣",
+    article="六、(十八)",
+)
+_DEDUCTION_LEFT = a.minus(
+    a.times(a.param("qh.vc.deductible_share"), a.fact("vc_investment")),
+    a.cases((_IS_DEDUCTION_YEAR, 0), default=a.fact("vc_deducted_before")),
+)
+
 VC = Rule(
     id="QH20-VC",
     kind="computation",
@@ -1423,23 +1496,51 @@ VC = Rule(
             wording="采取股权投资方式直接投资于种子期、初创期科技型企业",
             article="六、(十八)",
         ),
-        a.at_least(
-            a.years_since("vc_investment_date"),
-            a.param("qh.vc.min_holding_years"),
-            label="full years the equity has been held",
+        a.at_most(
+            _TWO_YEARS_REACHED,
+            a.day_of_evaluation_year(12, 31),
+            label="two full years of holding reached by the end of this tax year",
             wording="满2年",
+            article="六、(十八)",
+            reading="the date two full years are reached must fall on or before 31 December "
+            "of the tax year (满2年 within the year)",
+        ),
+        a.Compare(
+            _TWO_YEARS_REACHED,
+            ">=",
+            a.Const(date(2020, 1, 1)),
+            label="deduction year is a tax year of the measures (2020 or later)",
+            wording="在股权持有满2年的当年抵扣",
+            article="六、(十八)",
+        ),
+        a.more_than(
+            _DEDUCTION_LEFT,
+            0,
+            label="deduction not yet used up (70% of the investment less earlier years' use)",
+            wording="当年不足抵扣的，可在以后纳税年度结转抵扣",
             article="六、(十八)",
         ),
     ),
-    amount=a.RateOf(
-        a.param("qh.vc.deductible_share"),
-        a.fact("vc_investment"),
-        "deductible from taxable income (unused part carried forward)",
-        "按照投资额的70%…抵扣",
+    amount=a.lesser_of(
+        a.Fixed(
+            _DEDUCTION_LEFT,
+            "70% of the investment, less what earlier tax years deducted",
+            "可以按照投资额的70%在股权持有满2年的当年抵扣",
+        ),
+        a.cap(
+            a.prior_year("vc_taxable_income", 0),
+            label="taxable income of this tax year (the rest carries forward)",
+            wording="当年不足抵扣的，可在以后纳税年度结转抵扣",
+        ),
     ),
     readings=(
-        "The amount is the deduction earned in the year the 2 years are reached; what that year's "
-        "taxable income cannot absorb is carried forward (结转抵扣), which is not computed here.",
+        "The evaluation date names the tax year (its calendar year). The deduction year is the "
+        "year in which two full years of holding are completed; it must be 2020 or later, the "
+        "first tax year of the measures (an investment whose two years ended in 2018 earned its "
+        "deduction before the measures).",
+        "In the deduction year the whole 70% is available (earlier use is nil); in a later year "
+        "only what earlier years left (fact vc_deducted_before) carries forward. The amount is "
+        "what this year's taxable income absorbs; the excess carries forward.",
     ),
 )
 

@@ -23,11 +23,19 @@ Readings chosen:
   reported as the range 500,000 – 1,000,000.
 * Paragraph 7 "新建运行一年以上": at least one full year from the alliance's
   founding date to the evaluation date.
-* Paragraph 14 "其中对作出主要贡献人员奖励份额不低于总额的70%": read as 70% of
-  the reward paid to researchers (the total just named); the other reading, 70%
-  of the net income, is the parameter ``xn.reward_share.main_basis`` = "income".
-* Paragraph 14 on horizontal balances supersedes the province's 70% (QH20-HORIZONTAL)
-  inside Xining by XN20-HORIZONTAL: the whole balance may go to the team.
+* Paragraph 14 "…比例不低于总额的70%，其中对作出主要贡献人员奖励份额不低于总额的70%":
+  总额 is read the same both times, as the total net income (or equity income); the
+  main contributors get at least 70% of it, which is also the province's rule
+  (QH-REWARD-SHARE, "主要贡献人员的奖励比例…提高至“不低于70%”" of the net income).
+  The other reading, 70% of the reward paid to researchers, is selected by
+  overriding the parameter ``xn.reward_share.main_basis`` to 2 in a child layer.
+* Paragraph 14 on horizontal balances ("结余经费可全部奖励项目组成员") speaks of the
+  fiscal 规划类/专题调研类/科技服务类与管理类 projects won by tender or purchase and
+  managed as horizontal projects; XN20-HORIZONTAL covers those projects only (fact
+  ``horizontal_project_origin``) and does not supersede the province's
+  QH20-HORIZONTAL, which keeps applying to every horizontal project in Xining.
+* Paragraph 6, major deals ("对交易成功并取得显著成效的重大项目"): no contract type or
+  registration is stated for them, so none is required.
 * Paragraph 17: new city incentive money (paragraphs 4–8) is shared city : district
   1 : 1; LAB and WORKSTATION follow other city measures and are not split here.
   Provincial incentives needing local matching (the prefecture's 20% of
@@ -100,6 +108,7 @@ WORKSTATION = a.Citation(DOCUMENT, "3", W_WORKSTATION)
 PILOT = a.Citation(DOCUMENT, "4", W_PILOT)
 INCUBATOR = a.Citation(DOCUMENT, "5", W_INCUBATOR)
 MAJOR = a.Citation(DOCUMENT, "6", W_MAJOR)
+MATCHING_C = a.Citation(DOCUMENT, "17", W_MATCHING + "…" + W_LOCAL_MATCHING)
 ALLIANCE = a.Citation(DOCUMENT, "7", W_ALLIANCE)
 FUND = a.Citation(DOCUMENT, "9", W_FUND)
 REWARD = a.Citation(DOCUMENT, "14", W_REWARD)
@@ -139,6 +148,22 @@ FACTS = (
         "newly recognised national incubator or 星创天地",
     ),
     FactSpec("major_deal_marked_effect", "boolean", "major deal concluded with marked effect"),
+    FactSpec(
+        "horizontal_project_origin",
+        "text",
+        "how the horizontal project was obtained: contracted by the market (市场委托), or a "
+        "fiscal planning / research / S&T service and management project won by tender or "
+        "purchase of services and managed as a horizontal project",
+        choices=("market_contract", "fiscal_managed_as_horizontal"),
+    ),
+    FactSpec(
+        "matching_source",
+        "text",
+        "what the co-funded money is: a new city incentive of these measures, or the local "
+        "matching of a provincial policy",
+        choices=("new_city_incentive", "provincial_local_matching"),
+    ),
+    FactSpec("matched_amount", "decimal", "amount to be co-funded", "CNY", _NONNEG),
     FactSpec("alliance_founded", "date", "date the innovation alliance (association) was founded"),
     FactSpec("alliance_rated_excellent", "boolean", "alliance rated excellent with marked results"),
     FactSpec(
@@ -242,7 +267,15 @@ PARAMETERS = (
         "0.70",
         citation=REWARD,
         unit="ratio",
-        description="minimum share of the reward going to main contributors",
+        description="minimum share of 总额 going to main contributors",
+    ),
+    a.constant(
+        "xn.reward_share.main_basis",
+        1,
+        citation=REWARD,
+        unit="reading",
+        description="what 总额 is in the main contributors' 70%: 1 = the net income or equity "
+        "income (default reading), 2 = the reward paid to researchers",
     ),
     a.constant(
         "xn.horizontal.max_reward_share",
@@ -552,15 +585,11 @@ MAJOR_DEAL = Rule(
     title_en="Special support to the buyer in a major deal (case by case)",
     title_zh="重大科技专项资金支持(一事一议)",
     citation=MAJOR,
-    criteria=a.all_of(
-        _registered_contract,
-        a.is_true(
-            "major_deal_marked_effect",
-            label="major deal with marked effect",
-            wording="对交易成功并取得显著成效的重大项目",
-            article="6",
-        ),
-        label="successful major deal",
+    criteria=a.is_true(
+        "major_deal_marked_effect",
+        label="successful major deal with marked effect",
+        wording="对交易成功并取得显著成效的重大项目",
+        article="6",
     ),
     amount=a.Discretionary(
         a.param("xn.major_deal.low"),
@@ -568,7 +597,10 @@ MAJOR_DEAL = Rule(
         "case by case (一事一议)",
         "给予买方50100万元",
     ),
-    readings=("'50100万元' read as 50–100万元 (500,000 – 1,000,000).",),
+    readings=(
+        "'50100万元' read as 50–100万元 (500,000 – 1,000,000).",
+        "No contract type or registration is stated for major deals, so none is required.",
+    ),
 )
 
 ALLIANCE_AWARD = Rule(
@@ -611,6 +643,15 @@ FUND_PROVISION = Rule(
     ),
 )
 
+_BASIS_IS_INCOME = a.compare(
+    a.param("xn.reward_share.main_basis"),
+    "==",
+    1,
+    label="总额 read as the net income",
+    wording="不低于总额的70%",
+    article="14",
+)
+
 REWARD_SHARE = Rule(
     id="XN20-REWARD-SHARE",
     kind="condition",
@@ -626,14 +667,26 @@ REWARD_SHARE = Rule(
             article="14",
         ),
         a.at_least(
-            a.ratio(a.fact("reward_to_main_contributors"), a.fact("reward_to_researchers")),
+            a.ratio(
+                a.fact("reward_to_main_contributors"),
+                a.cases(
+                    (_BASIS_IS_INCOME, a.fact("transformation_net_income")),
+                    default=a.fact("reward_to_researchers"),
+                ),
+            ),
             a.param("xn.reward_share.min_main"),
-            label="main contributors / reward to researchers",
+            label="main contributors / 总额 (net income; or the researchers' reward if "
+            "xn.reward_share.main_basis = 2)",
             wording="其中对作出主要贡献人员奖励份额不低于总额的70%",
             article="14",
         ),
     ),
-    readings=("'其中…不低于总额的70%' read as 70% of the reward to researchers.",),
+    readings=(
+        "'其中对作出主要贡献人员奖励份额不低于总额的70%': 总额 is the net income (or equity "
+        "income), as in the first half of the sentence and in the province's 70% rule; "
+        "override xn.reward_share.main_basis to 2 to read it as 70% of the reward paid to "
+        "researchers.",
+    ),
 )
 
 HORIZONTAL_BALANCE = Rule(
@@ -642,12 +695,51 @@ HORIZONTAL_BALANCE = Rule(
     title_en="Horizontal project balance may all go to the team",
     title_zh="横向项目结余经费可全部奖励项目组成员",
     citation=HORIZONTAL,
-    criteria=a.at_most(
-        a.ratio(a.fact("horizontal_reward"), a.fact("horizontal_balance")),
-        a.param("xn.horizontal.max_reward_share"),
-        label="reward share of the horizontal balance",
-        wording="结余经费可全部奖励项目组成员",
-        article="14",
+    criteria=a.all_of(
+        a.is_one_of(
+            "horizontal_project_origin",
+            ("fiscal_managed_as_horizontal",),
+            label="fiscal planning, research or service project managed as horizontal",
+            wording="对高校、科研院所通过招投标或购买服务获取的财政性规划类、专题调研类、"
+            "科技服务类与管理类项目，可按横向项目管理",
+            article="14",
+        ),
+        a.at_most(
+            a.ratio(a.fact("horizontal_reward"), a.fact("horizontal_balance")),
+            a.param("xn.horizontal.max_reward_share"),
+            label="reward share of the horizontal balance",
+            wording="结余经费可全部奖励项目组成员",
+            article="14",
+        ),
+    ),
+    readings=(
+        "Covers only the fiscal projects managed as horizontal projects that paragraph 14 "
+        "names; it does not supersede QH20-HORIZONTAL, which still applies to every "
+        "horizontal project in Xining.",
+    ),
+)
+
+MATCHING_RULE = Rule(
+    id="XN20-MATCHING",
+    kind="computation",
+    title_en="City and district (park) co-funding at least 1 : 1",
+    title_zh="市与园区(县区)按不低于1:1比例配套",
+    citation=MATCHING_C,
+    criteria=a.is_one_of(
+        "matching_source",
+        ("new_city_incentive", "provincial_local_matching"),
+        label="new city incentive money, or local matching of a provincial policy",
+        wording="本措施中涉及新增引导奖励资金项目…对省上出台有关支持科技创新政策涉及地方配套资金",
+        article="17",
+    ),
+    amount=a.Fixed(a.fact("matched_amount"), "amount co-funded", "配套落实"),
+    split=CITY_DISTRICT_SPLIT,
+    readings=(
+        "'按不低于1:1比例': split exactly 1 : 1, the least the text requires (the weights "
+        "xn.matching.city_weight / xn.matching.district_weight may be overridden by a "
+        "district layer). The same split applies to every new city incentive of "
+        "paragraphs 4–8 and to the prefecture's share of provincial incentives inside "
+        "Xining.",
     ),
 )
 
@@ -688,18 +780,11 @@ RULES = (
     FUND_PROVISION,
     REWARD_SHARE,
     HORIZONTAL_BALANCE,
+    MATCHING_RULE,
     PRECEDENCE_RULE,
 )
 
-SUPERSESSIONS = (
-    Supersession(
-        "QH20-HORIZONTAL",
-        DOCUMENT.effective_from,
-        HORIZONTAL,
-        "the whole balance may go to the team in Xining",
-        replacement="XN20-HORIZONTAL",
-    ),
-)
+SUPERSESSIONS: tuple[Supersession, ...] = ()
 
 REFINEMENTS = (
     ShareRefinement(
