@@ -12,12 +12,14 @@ Readings chosen (第七条):
 * "年销售收入" and the R&D test use completed fiscal years before the evaluation
   date: sales of Y-1 ≥ 100,000,000 (agricultural leading enterprise:
   30,000,000); R&D of Y-1 ≥ 4% of the sales of Y-2 ("上年销售收入") or ≥
-  5,000,000. "每年" is checked on the latest completed year.
+  5,000,000. "每年" is checked on the latest completed year (``qh.erc.rd_years`` = 1);
+  overriding it to 3 checks each of Y-1, Y-2, Y-3.
 * "近三年企业销售收入年增长率10%以上": each of the three growth rates of
   Y-1, Y-2, Y-3 over its preceding year is ≥ 10%, so four years of sales are read.
 * Agricultural-field centres: "其中农业领域工程中心实验室面积300平方米以上,
   试验基地100亩以上" replaces the general 1000 m² requirement; the equipment
-  threshold is 1,000,000 instead of 3,000,000.
+  threshold is 1,000,000 instead of 3,000,000. Overriding
+  ``qh.erc.agri_also_general_area`` to 1 requires the 1000 m² as well.
 * "承担…2-3项省级科技计划项目" is read as at least 2.
 * "年人均科研经费不少于5万元": yearly research funding divided by R&D staff;
   zero R&D staff makes it undecidable, never a pass.
@@ -93,6 +95,22 @@ PARAMETERS = (
         DOCUMENT.cite("第七条(二)", W_RD),
         "alternative minimum yearly R&D amount",
         "CNY",
+    ),
+    a.constant(
+        "qh.erc.rd_years",
+        1,
+        DOCUMENT.cite("第七条(二)", W_RD),
+        "completed years whose R&D must meet 每年研发投入: 1 = the latest (default reading), "
+        "3 = each of the last three, like 近三年",
+        "years",
+    ),
+    a.constant(
+        "qh.erc.agri_also_general_area",
+        0,
+        DOCUMENT.cite("第七条(六)", W_AREA),
+        "agricultural-field centres: 0 = lab 300 m² and base 100 mu replace the 1000 m² "
+        "(default reading), 1 = they are required in addition to the 1000 m²",
+        "reading",
     ),
     a.constant(
         "qh.erc.max_leader_age",
@@ -235,6 +253,28 @@ _agri_field = a.is_true(
     article="第七条(六)",
 )
 
+
+def _rd_test(back: int) -> a.Criterion:
+    """每年研发投入…不低于上年销售收入的4%，或不低于500万元, for the year Y-*back*."""
+    return a.any_of(
+        a.at_least(
+            a.ratio(a.prior_year("rd_expense", back), a.prior_year("sales_revenue", back + 1)),
+            a.param("qh.erc.min_rd_share"),
+            label=f"R&D (Y-{back}) / sales of the year before (Y-{back + 1})",
+            wording=W_RD,
+            article="第七条(二)",
+        ),
+        a.at_least(
+            a.prior_year("rd_expense", back),
+            a.param("qh.erc.min_rd_amount"),
+            label=f"R&D amount (Y-{back})",
+            wording=W_RD,
+            article="第七条(二)",
+        ),
+        label=f"R&D of Y-{back}: 4% of the prior year's sales or 5,000,000",
+    )
+
+
 _enterprise_requirements = a.all_of(
     a.is_true(
         "is_industry_leader",
@@ -273,22 +313,20 @@ _enterprise_requirements = a.all_of(
         ),
         label="sales growth in each of the last three years",
     ),
-    a.any_of(
-        a.at_least(
-            a.ratio(a.prior_year("rd_expense"), a.prior_year("sales_revenue", 2)),
-            a.param("qh.erc.min_rd_share"),
-            label="R&D (Y-1) / sales of the year before (Y-2)",
-            wording=W_RD,
-            article="第七条(二)",
-        ),
-        a.at_least(
-            a.prior_year("rd_expense"),
-            a.param("qh.erc.min_rd_amount"),
-            label="R&D amount (Y-1)",
-            wording=W_RD,
-            article="第七条(二)",
-        ),
-        label="R&D: 4% of prior-year sales or 5,000,000",
+    _rd_test(1),
+    *(
+        a.if_(
+            a.at_least(
+                a.param("qh.erc.rd_years"),
+                back,
+                label=f"reading: 每年 covers Y-{back} (qh.erc.rd_years)",
+                wording=W_RD,
+                article="第七条(二)",
+            ),
+            _rd_test(back),
+            label=f"R&D of Y-{back}, if 每年 is read as each of several years",
+        )
+        for back in (2, 3)
     ),
     a.at_least(
         "senior_title_staff",
@@ -394,6 +432,25 @@ ENGINEERING_CENTRE = Rule(
                     wording=W_EQUIP,
                     article="第七条(六)",
                 ),
+                a.if_(
+                    a.compare(
+                        a.param("qh.erc.agri_also_general_area"),
+                        "==",
+                        1,
+                        label="reading: the 1000 m² applies to agricultural centres too",
+                        wording=W_AREA,
+                        article="第七条(六)",
+                        reading="a switch between two readings, not a threshold",
+                    ),
+                    a.at_least(
+                        "facility_area",
+                        a.param("qh.erc.min_facility_area"),
+                        label="facility area (if required of agricultural centres too)",
+                        wording=W_AREA,
+                        article="第七条(六)",
+                    ),
+                    label="general facility area, under the other reading",
+                ),
                 label="agricultural-field facilities",
             ),
             a.all_of(
@@ -463,9 +520,12 @@ ENGINEERING_CENTRE = Rule(
         label="host conditions of 第七条",
     ),
     readings=(
-        "Sales and R&D use completed fiscal years: sales[Y-1]; R&D[Y-1] vs sales[Y-2].",
+        "Sales and R&D use completed fiscal years: sales[Y-1]; R&D[Y-1] vs sales[Y-2]. "
+        "'每年研发投入' is checked on the latest completed year; override qh.erc.rd_years to 3 "
+        "to require it of each of Y-1, Y-2, Y-3.",
         "Sales growth ≥ 10% in each of Y-1, Y-2, Y-3 (four years of sales are read).",
-        "Agricultural-field centres: lab ≥ 300 m² and base ≥ 100 mu replace the 1000 m² test.",
+        "Agricultural-field centres: lab ≥ 300 m² and base ≥ 100 mu replace the 1000 m² test; "
+        "override qh.erc.agri_also_general_area to 1 to require the 1000 m² as well.",
         "'2-3项省级科技计划项目' read as at least 2.",
         "Director age '一般不超过60岁' encoded as a requirement.",
     ),

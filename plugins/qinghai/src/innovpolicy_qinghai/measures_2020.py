@@ -438,6 +438,12 @@ MORE_FACTS = (
     FactSpec("parent_china_500", "boolean", "set up by a China top-500 firm"),
     FactSpec("parent_china_private_500", "boolean", "set up by a China private top-500 firm"),
     FactSpec(
+        "top500_list_claimed",
+        "text",
+        "the list the application is made under (read only when qh.top500.list_choice = 2)",
+        choices=("global", "china", "private"),
+    ),
+    FactSpec(
         "tt_agency_serves_qinghai",
         "boolean",
         "a technology-transfer service agency serving Qinghai's industry",
@@ -669,6 +675,14 @@ MORE_PARAMETERS = (
     a.constant("qh.top500.global", a.wan(500), TOP500_C, "award, Fortune Global 500 parent", "CNY"),
     a.constant("qh.top500.china", a.wan(400), TOP500_C, "award, China 500 parent", "CNY"),
     a.constant("qh.top500.private", a.wan(300), TOP500_C, "award, China private 500 parent", "CNY"),
+    a.constant(
+        "qh.top500.list_choice",
+        1,
+        TOP500_C,
+        "a parent on several lists: 1 = the highest list's award (default reading), 2 = the "
+        "award of the list the application is made under (fact top500_list_claimed)",
+        "reading",
+    ),
     a.constant("qh.tt_agency.rate", "0.20", TT_AGENCY_C, "share of service revenue", "ratio"),
     a.constant("qh.tt_agency.cap", a.wan(100), TT_AGENCY_C, "cap of the agency subsidy", "CNY"),
     a.constant(
@@ -908,6 +922,40 @@ FIRST_PURCHASE = Rule(
     ),
 )
 
+_LISTS = (
+    ("global", "parent_fortune_global_500", "Fortune Global 500", "世界500强", "qh.top500.global"),
+    ("china", "parent_china_500", "China 500", "中国500强", "qh.top500.china"),
+    (
+        "private",
+        "parent_china_private_500",
+        "China private 500",
+        "中国民营500强",
+        "qh.top500.private",
+    ),
+)
+_ON_LIST = {
+    code: a.is_true(fact, label=label, wording=wording, article="一、(三)")
+    for code, fact, label, wording, _ in _LISTS
+}
+_CLAIMED = {
+    code: a.is_one_of(
+        "top500_list_claimed",
+        (code,),
+        label=f"applies under the {label} list",
+        wording=wording,
+        article="一、(三)",
+    )
+    for code, _, label, wording, _ in _LISTS
+}
+_BY_CLAIM = a.compare(
+    a.param("qh.top500.list_choice"),
+    "==",
+    2,
+    label="reading: the list applied under decides (qh.top500.list_choice = 2)",
+    wording="分别给予500万元、400万元、300万元",
+    article="一、(三)",
+)
+
 TOP500_RD = Rule(
     id="QH20-TOP500-RD",
     kind="incentive",
@@ -921,39 +969,31 @@ TOP500_RD = Rule(
             wording="在青海建立的独立法人研发机构或创新平台",
             article="一、(三)",
         ),
-        a.any_of(
-            a.is_true("parent_fortune_global_500", label="Fortune Global 500", wording="世界500强"),
-            a.is_true("parent_china_500", label="China 500", wording="中国500强"),
-            a.is_true(
-                "parent_china_private_500", label="China private 500", wording="中国民营500强"
+        a.any_of(*_ON_LIST.values(), label="set up by a top-500 firm"),
+        a.if_(
+            _BY_CLAIM,
+            a.any_of(
+                *(a.all_of(_CLAIMED[code], _ON_LIST[code]) for code, *_ in _LISTS),
+                label="the parent is on the list applied under",
             ),
-            label="set up by a top-500 firm",
+            label="under the other reading, the list applied under",
         ),
     ),
     amount=a.Fixed(
         a.cases(
             (
-                a.is_true(
-                    "parent_fortune_global_500", label="Fortune Global 500", wording="世界500强"
-                ),
-                a.param("qh.top500.global"),
+                _BY_CLAIM,
+                a.cases(*((_CLAIMED[code], a.param(key)) for code, *_, key in _LISTS)),
             ),
-            (
-                a.is_true("parent_china_500", label="China 500", wording="中国500强"),
-                a.param("qh.top500.china"),
-            ),
-            (
-                a.is_true(
-                    "parent_china_private_500", label="China private 500", wording="中国民营500强"
-                ),
-                a.param("qh.top500.private"),
-            ),
+            default=a.cases(*((_ON_LIST[code], a.param(key)) for code, *_, key in _LISTS)),
         ),
         "one-off award by list (highest list applies)",
         W_TOP500,
     ),
     readings=(
-        "A firm on several lists gets the award of the highest list, once ('分别' pairs list and amount).",
+        "A firm on several lists gets the award of the highest list, once ('分别' pairs list and "
+        "amount); override qh.top500.list_choice to 2 to pay the award of the list the "
+        "application is made under (fact top500_list_claimed).",
     ),
 )
 
@@ -1271,7 +1311,9 @@ ZONE_NEW = Rule(
         "one-off award by kind",
         W_ZONE_NEW,
     ),
-    split=a.paid_by("province", wording="（责任单位：省科技厅，省财政厅，各市州政府）", article="四、(十)"),
+    split=a.paid_by(
+        "province", wording="（责任单位：省科技厅，省财政厅，各市州政府）", article="四、(十)"
+    ),
     readings=(
         "The text names no payer; the province is read as paying (省财政厅 is a responsible "
         "unit; the prefecture governments, also named, are not given a share).",

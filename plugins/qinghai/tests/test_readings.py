@@ -1,0 +1,93 @@
+"""Every reading that changes a verdict or an amount is selectable: the default answer
+and the other reading's answer, each through the public API (docs/readings.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import innovpolicy_qinghai
+
+import innovpolicy
+from innovpolicy import Citation, Document, Layer, Status
+from innovpolicy import authoring as a
+
+NOTICE_DOC = Document(
+    "reading-notice-2021", "测试解释(2021)", "条文解释(测试)", "Reading notice (test)",
+    "省科技厅(测试)", date(2020, 8, 19),
+)  # fmt: skip
+NOTICE = Citation(NOTICE_DOC, "一", "另一种理解(测试用)")
+QINGHAI = innovpolicy.load("qinghai")
+ON = "2021-06-30"
+
+
+def _other(key: str, value: int | str) -> innovpolicy.Jurisdiction:
+    override = a.constant(key, value, citation=NOTICE, description="other reading", unit="reading")
+    layer = Layer(
+        code="qinghai-reading", name_zh="解释", name_en="Reading", parent="qinghai",
+        documents=(NOTICE_DOC,), overrides=(override,),
+    )  # fmt: skip
+    return innovpolicy.load("qinghai-reading", plugins=[innovpolicy_qinghai, layer])
+
+
+ERC = {
+    "registered_in_qinghai": True, "independent_legal_person": True, "rd_body_in_qinghai": True,
+    "host_kind": "enterprise", "is_industry_leader": True,
+    "is_agricultural_leading_enterprise": False, "agricultural_field": False,
+    "sales_revenue": {2017: "100000000", 2018: "110000000", 2019: "121000000",
+                      2020: "133100000"},
+    "rd_expense": {2020: "4840000", 2019: "4400000", 2018: "3000000"},
+    "senior_title_staff": 5, "technical_staff": 20, "max_technical_leader_age": 65,
+    "director_age": 60, "facility_area": "1000", "equipment_value": "3000000",
+    "national_projects_5y": 1, "provincial_projects_5y": 2, "st_awards_5y": 1, "rd_staff": 40,
+    "research_funding": "2000000",
+}  # fmt: skip
+
+
+def test_erc_rd_latest_year_by_default_each_of_three_years_as_the_other_reading() -> None:
+    # R&D 2018 = 3,000,000 is below 4% of sales 2017 (4,000,000) and below 5,000,000.
+    assert QINGHAI.evaluate("QH-ERC", ERC, ON).status is Status.ELIGIBLE
+    each = _other("qh.erc.rd_years", 3)
+    assert each.evaluate("QH-ERC", ERC, ON).status is Status.INELIGIBLE
+    fixed = {**ERC, "rd_expense": {2020: "4840000", 2019: "4400000", 2018: "4000000"}}
+    assert each.evaluate("QH-ERC", fixed, ON).status is Status.ELIGIBLE
+
+
+def test_erc_agricultural_area_replaces_the_general_area_unless_read_otherwise() -> None:
+    agri = {**ERC, "agricultural_field": True, "lab_area": "300", "test_base_area": "100",
+            "equipment_value": "1000000", "facility_area": "999"}  # fmt: skip
+    assert QINGHAI.evaluate("QH-ERC", agri, ON).status is Status.ELIGIBLE
+    both = _other("qh.erc.agri_also_general_area", 1)
+    assert both.evaluate("QH-ERC", agri, ON).status is Status.INELIGIBLE
+    assert both.evaluate("QH-ERC", {**agri, "facility_area": "1000"}, ON).eligible
+
+
+def test_top500_highest_list_by_default_the_list_applied_under_otherwise() -> None:
+    firm = {"independent_rd_institution_in_qinghai": True, "parent_fortune_global_500": True,
+            "parent_china_500": True, "parent_china_private_500": False,
+            "top500_list_claimed": "china"}  # fmt: skip
+    assert QINGHAI.evaluate("QH20-TOP500-RD", firm, ON).amount == Decimal("5000000.00")
+    claimed = _other("qh.top500.list_choice", 2)
+    assert claimed.evaluate("QH20-TOP500-RD", firm, ON).amount == Decimal("4000000.00")
+    wrong = {**firm, "top500_list_claimed": "private"}
+    assert claimed.evaluate("QH20-TOP500-RD", wrong, ON).status is Status.INELIGIBLE
+
+
+def test_horizontal_share_above_70_percent_is_permitted_unless_70_is_read_as_a_ceiling() -> None:
+    facts = {"horizontal_balance": "100000", "horizontal_reward": "80000"}
+    assert QINGHAI.evaluate("QH20-HORIZONTAL", facts, ON).status is Status.ELIGIBLE
+    ceiling = _other("qh.horizontal.max_reward_share", "0.70")
+    assert ceiling.evaluate("QH20-HORIZONTAL", facts, ON).status is Status.INELIGIBLE
+    at = {"horizontal_balance": "100000", "horizontal_reward": "70000"}
+    assert ceiling.evaluate("QH20-HORIZONTAL", at, ON).status is Status.ELIGIBLE
+
+
+def test_an_override_is_explained_with_its_own_citation() -> None:
+    ceiling = _other("qh.horizontal.max_reward_share", "0.70")
+    text = ceiling.evaluate(
+        "QH20-HORIZONTAL", {"horizontal_balance": "1", "horizontal_reward": "1"}, ON
+    ).render()
+    assert (
+        "qh.horizontal.max_reward_share = 0.7 [set by qinghai-reading; 测试解释(2021) 一: " in text
+    )
+    assert "「另一种理解(测试用)」" in text

@@ -1,0 +1,50 @@
+"""XN20-REWARD-SHARE: 总额 is the net income by default; xn.reward_share.main_basis = 2
+reads it as the reward paid to researchers (docs/readings.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import innovpolicy_qinghai
+import innovpolicy_xining
+
+import innovpolicy
+from innovpolicy import Citation, Document, Layer, Status
+from innovpolicy import authoring as a
+
+DOC = Document(
+    "xn-reading-2021", "测试解释(2021)", "条文解释(测试)", "Reading notice (test)", "市科技局(测试)",
+    date(2020, 8, 19),
+)  # fmt: skip
+FACTS = {
+    "transformation_net_income": "1000000",
+    "reward_to_researchers": "700000",
+    "reward_to_main_contributors": "490000",
+}
+
+
+def test_main_contributors_share_is_of_the_net_income_by_default() -> None:
+    xining = innovpolicy.load("xining")
+    assert xining.evaluate("XN20-REWARD-SHARE", FACTS, "2021-06-30").status is Status.INELIGIBLE
+    more = {**FACTS, "reward_to_main_contributors": "700000"}
+    assert xining.evaluate("XN20-REWARD-SHARE", more, "2021-06-30").status is Status.ELIGIBLE
+
+
+def test_the_other_reading_is_one_override_away() -> None:
+    override = a.constant(
+        "xn.reward_share.main_basis",
+        2,
+        citation=Citation(DOC, "一", "总额指奖励科研人员总额(测试用)"),
+        description="the other reading",
+        unit="reading",
+    )
+    layer = Layer(
+        code="xining-reading", name_zh="解释", name_en="Reading", parent="xining",
+        documents=(DOC,), overrides=(override,),
+    )  # fmt: skip
+    other = innovpolicy.load(
+        "xining-reading", plugins=[innovpolicy_qinghai, innovpolicy_xining, layer]
+    )
+    assert other.evaluate("XN20-REWARD-SHARE", FACTS, "2021-06-30").status is Status.ELIGIBLE
+    less = {**FACTS, "reward_to_main_contributors": "489999"}
+    assert other.evaluate("XN20-REWARD-SHARE", less, "2021-06-30").status is Status.INELIGIBLE
