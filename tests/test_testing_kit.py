@@ -71,8 +71,24 @@ def test_facts_can_leave_some_out(facts: dict[str, object]) -> None:
 
 
 def test_rule_dates_stay_inside_the_territorys_windows() -> None:
+    import innovpolicy_qinghai
+
+    from innovpolicy import Supersession
+
+    notice = Document("t-sup", "测〔2020〕2号", "测试", "Test", "测", date(2020, 8, 19))
+    layer = Layer(
+        code="t-superseding",
+        name_zh="测",
+        name_en="Test",
+        parent="qinghai",
+        documents=(notice,),
+        supersessions=(
+            Supersession("QH20-HORIZONTAL", date(2020, 8, 19), Citation(notice, "一", "不适用")),
+        ),
+    )
+    superseding = innovpolicy.load("t-superseding", plugins=[innovpolicy_qinghai, layer])
     with pytest.raises(ValueError, match="never applies"):
-        strategies.rule_dates(XINING, "QH20-HORIZONTAL")
+        strategies.rule_dates(superseding, "QH20-HORIZONTAL")
 
     @given(strategies.rule_dates(XINING, "QH-TBE"))
     def inside(day: date) -> None:

@@ -10,6 +10,12 @@ and an enterprise must have been profitable for three consecutive years
 before the evaluation date). 第三十四条: a project that fails acceptance again
 without good reason bars the organiser and the undertaker for three years
 (``REPEAT_FAILURE_BAR``); rectification within three months (``RECTIFICATION``).
+
+第三十三条 has its own grounds of failed acceptance, which differ from 167号
+第三十七条: no 85% test but "没有达到项目主要考核指标", an unresolved dispute, a delay
+that fails only "无正当理由且未经批准" (no good reason and no approval) at half a year
+or more, and the financial grounds of 第三十三条(二)5 and 6. They are
+``ACCEPTANCE_GROUNDS``, the 惠民 branch of QH-ACCEPTANCE (fact ``plan_kind``).
 """
 
 from __future__ import annotations
@@ -34,6 +40,25 @@ LEAD = a.Citation(DOCUMENT, "第十四条(一)", W_LEAD)
 
 FACTS = (
     FactSpec(
+        "main_targets_met",
+        "boolean",
+        "the project reached its main assessment targets (主要考核指标)",
+    ),
+    FactSpec(
+        "unresolved_dispute",
+        "boolean",
+        "a dispute over the implementation or the results is still unresolved",
+    ),
+    FactSpec("overdue_good_reason", "boolean", "the delay has a good reason (正当理由)"),
+    FactSpec("overdue_approved", "boolean", "the delay was approved"),
+    FactSpec(
+        "financial_violation",
+        "boolean",
+        "funds transferred against the rules, false accounting records, budget not executed or "
+        "adjusted as required, false commitments or other-source funds not in place, or another "
+        "breach of national financial discipline (第三十三条(二)6)",
+    ),
+    FactSpec(
         "net_profit",
         "decimal",
         "net profit of the fiscal year (negative for a loss)",
@@ -50,6 +75,97 @@ PARAMETERS = (
         unit="CNY",
         description="profit that must be exceeded (盈利: a profit above zero)",
     ),
+)
+
+W_FAIL = "凡具有下列情况之一,为不通过验收"
+A33 = f"{DOCUMENT.number} 第三十三条(二)"
+
+ACCEPTANCE_PARAMETERS = (
+    a.constant(
+        "qh.huimin.acceptance.overdue_months",
+        6,
+        citation=a.Citation(
+            DOCUMENT,
+            "第三十三条(二)",
+            "无正当理由且未经批准,超过规定的执行期限半年以上仍未完成项目任务",
+        ),
+        unit="months",
+        description="months overdue from which a delay without good reason or approval fails",
+    ),
+)
+
+PARAMETERS = (*PARAMETERS, *ACCEPTANCE_PARAMETERS)
+
+ACCEPTANCE_GROUNDS = a.all_of(
+    a.is_true(
+        "main_targets_met",
+        label="main assessment targets reached",
+        wording="没有达到项目主要考核指标",
+        article=f"{A33}1",
+    ),
+    a.not_(
+        a.is_true(
+            "false_documents",
+            label="false documents",
+            wording="所提供的验收文件、资料、数据不真实,存在弄虚作假",
+            article=f"{A33}2",
+        )
+    ),
+    a.not_(
+        a.is_true(
+            "unresolved_dispute",
+            label="unresolved dispute",
+            wording="实施过程及结果等存在纠纷尚未解决",
+            article=f"{A33}3",
+        )
+    ),
+    a.not_(
+        a.all_of(
+            a.at_least(
+                "months_overdue",
+                a.param("qh.huimin.acceptance.overdue_months"),
+                label="months overdue",
+                wording="超过规定的执行期限半年以上仍未完成项目任务",
+                article=f"{A33}4",
+            ),
+            a.not_(
+                a.is_true(
+                    "overdue_good_reason",
+                    label="good reason for the delay",
+                    wording="无正当理由",
+                    article=f"{A33}4",
+                )
+            ),
+            a.not_(
+                a.is_true(
+                    "overdue_approved",
+                    label="delay approved",
+                    wording="未经批准",
+                    article=f"{A33}4",
+                )
+            ),
+            label="half a year or more overdue, without good reason and without approval",
+        ),
+        label="not overdue without good reason or approval",
+    ),
+    a.not_(
+        a.is_true(
+            "serious_fund_misuse",
+            label="serious problems in the use of funds",
+            wording="经费使用存在严重问题",
+            article=f"{A33}5",
+        )
+    ),
+    a.not_(
+        a.is_true(
+            "financial_violation",
+            label="other financial violations",
+            wording="违反规定转拨、转移专项经费;提供虚假财务会计资料;未按规定执行和调整预算;"
+            "虚假承诺、其他来源资金不到位;其他违反国家财经纪律的行为",
+            article=f"{A33}6",
+        )
+    ),
+    label="no ground of failure of 41号 第三十三条",
 )
 
 HUIMIN_LEAD = Rule(

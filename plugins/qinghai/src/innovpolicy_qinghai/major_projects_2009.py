@@ -10,8 +10,10 @@ Rules here:
   → merit selection by experts; 1 clearly superior → directed commission).
 * QH-RECUSAL (第十三条; 青科发计字[2009]168号 第六条 has the same list): an expert
   may serve only if none of the five grounds applies.
-* QH-ACCEPTANCE (第三十七条; 168号 第十九条 and 青科发农社字[2013]41号 the same
-  grounds): a project passes unless one ground of failure applies.
+* QH-ACCEPTANCE (第三十七条; 168号 第二十一条 has the same grounds): a project passes
+  unless one ground of failure applies. Science-for-people (惠民) projects have their
+  own grounds (青科发农社字[2013]41号 第三十三条, ``huimin_plan_2013.ACCEPTANCE_GROUNDS``),
+  selected by the fact ``plan_kind`` = "huimin".
 
 Procedure limits (第二十四条, 第三十二条, 第三十五条, 第三十八条, 第三十九条) are the
 helpers at the end; the basic plan's differences live in ``basic_plan_2009``.
@@ -32,6 +34,8 @@ from decimal import Decimal
 
 from innovpolicy import Document, FactSpec, Rule
 from innovpolicy import authoring as a
+
+from . import huimin_plan_2013
 
 DOCUMENT = Document(
     key="qkfjz-2009-167",
@@ -227,71 +231,103 @@ RECUSAL = Rule(
     ),
 )
 
+_GENERAL_GROUNDS = a.all_of(
+    a.at_least(
+        "targets_completed_share",
+        a.param("qh.acceptance.min_completion"),
+        label="share of targets completed",
+        wording="项目/课题目标任务完成不到85%的",
+        article="第三十七条㈡1",
+        reading="failure below 85% (不到 <), so passing needs ≥ 85%",
+    ),
+    a.not_(
+        a.is_true(
+            "false_documents",
+            label="false documents",
+            wording="所提供的验收文件、资料、数据不真实,存在弄虚作假",
+            article="第三十七条㈡2",
+        )
+    ),
+    a.not_(
+        a.is_true(
+            "unapproved_change",
+            label="unapproved change",
+            wording="未经申请或批准,项目/课题承担单位、负责人、考核目标、研究内容、技术路线等发生变更",
+            article="第三十七条㈡3",
+        )
+    ),
+    a.not_(
+        a.all_of(
+            a.at_least(
+                "months_overdue",
+                a.param("qh.acceptance.overdue_months"),
+                label="months overdue",
+                wording="超过项目/课题批复或合同规定的执行年限半年以上未完成",
+                article="第三十七条㈡4",
+            ),
+            a.not_(
+                a.is_true(
+                    "overdue_explained_in_advance",
+                    label="explained in advance",
+                    wording="事先未做出说明",
+                    article="第三十七条㈡4",
+                )
+            ),
+            label="six months or more overdue without prior explanation",
+        ),
+        label="not overdue without explanation",
+    ),
+    a.not_(
+        a.is_true(
+            "serious_fund_misuse",
+            label="serious misuse of funds",
+            wording="经费使用存在严重问题",
+            article="第三十七条㈡5",
+        )
+    ),
+    label="no ground of failure of 167号 第三十七条",
+)
+
+ACCEPTANCE_2009 = Rule(
+    id="QH-ACCEPTANCE",
+    kind="condition",
+    title_en="Project acceptance: no ground of failure",
+    title_zh="科技计划项目验收",
+    citation=FAIL,
+    criteria=_GENERAL_GROUNDS,
+    valid_to=date(2012, 12, 31),
+    readings=(
+        "ELIGIBLE means the project passes acceptance; major (167号 第三十七条) and basic (168号 "
+        "第二十一条) plan projects share the same grounds. From 2013 science-for-people projects "
+        "have their own (青科发农社字[2013]41号 第三十三条).",
+    ),
+)
+
 ACCEPTANCE = Rule(
     id="QH-ACCEPTANCE",
     kind="condition",
     title_en="Project acceptance: no ground of failure",
     title_zh="科技计划项目验收",
     citation=FAIL,
-    criteria=a.all_of(
-        a.at_least(
-            "targets_completed_share",
-            a.param("qh.acceptance.min_completion"),
-            label="share of targets completed",
-            wording="项目/课题目标任务完成不到85%的",
-            article="第三十七条㈡1",
-            reading="failure below 85% (不到 <), so passing needs ≥ 85%",
+    criteria=a.if_(
+        a.is_one_of(
+            "plan_kind",
+            ("huimin",),
+            label="a science-for-people (惠民) project",
+            wording="项目验收分为通过验收和不通过验收",
+            article=f"{huimin_plan_2013.DOCUMENT.number} 第三十三条",
         ),
-        a.not_(
-            a.is_true(
-                "false_documents",
-                label="false documents",
-                wording="所提供的验收文件、资料、数据不真实,存在弄虚作假",
-                article="第三十七条㈡2",
-            )
-        ),
-        a.not_(
-            a.is_true(
-                "unapproved_change",
-                label="unapproved change",
-                wording="未经申请或批准,项目/课题承担单位、负责人、考核目标、研究内容、技术路线等发生变更",
-                article="第三十七条㈡3",
-            )
-        ),
-        a.not_(
-            a.all_of(
-                a.at_least(
-                    "months_overdue",
-                    a.param("qh.acceptance.overdue_months"),
-                    label="months overdue",
-                    wording="超过项目/课题批复或合同规定的执行年限半年以上未完成",
-                    article="第三十七条㈡4",
-                ),
-                a.not_(
-                    a.is_true(
-                        "overdue_explained_in_advance",
-                        label="explained in advance",
-                        wording="事先未做出说明",
-                        article="第三十七条㈡4",
-                    )
-                ),
-                label="six months or more overdue without prior explanation",
-            ),
-            label="not overdue without explanation",
-        ),
-        a.not_(
-            a.is_true(
-                "serious_fund_misuse",
-                label="serious misuse of funds",
-                wording="经费使用存在严重问题",
-                article="第三十七条㈡5",
-            )
-        ),
-        label="no ground of failure",
+        huimin_plan_2013.ACCEPTANCE_GROUNDS,
+        _GENERAL_GROUNDS,
+        label="grounds of failure of the project's plan",
     ),
+    valid_from=huimin_plan_2013.DOCUMENT.effective_from,
     readings=(
-        "ELIGIBLE means the project passes acceptance; the grounds are the same for the major plan "
-        "(167号), the basic plan (168号) and science-for-people projects (41号).",
+        "ELIGIBLE means the project passes acceptance. Major (167号 第三十七条) and basic "
+        "(168号 第二十一条) plan projects share the same grounds; science-for-people projects "
+        "(plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of 85%, "
+        "unresolved disputes, a delay failing only without good reason and without approval, "
+        "and its financial grounds.",
     ),
 )
 
@@ -299,6 +335,13 @@ FACTS = (
     *FACTS,
     FactSpec(
         "had_joint_results", "boolean", "the expert has had joint results with the consulted unit"
+    ),
+    FactSpec(
+        "plan_kind",
+        "text",
+        "the plan the project belongs to: major (167号), basic (168号) or science-for-people "
+        "(惠民, 青科发农社字[2013]41号)",
+        choices=("major", "basic", "huimin"),
     ),
 )
 
@@ -343,4 +386,4 @@ def panel_ok(experts: int) -> bool:
     return experts >= PANEL_MIN and experts % 2 == 1
 
 
-RULES = (MAJOR_SELECT, RECUSAL, ACCEPTANCE)
+RULES = (MAJOR_SELECT, RECUSAL, ACCEPTANCE_2009, ACCEPTANCE)
