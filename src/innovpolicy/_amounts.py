@@ -113,7 +113,9 @@ def _sourced(ctx: Context, exprs: tuple[Expr | None, ...], wording: str) -> tupl
         except ParameterNotSetError:  # unset: the step shows "unknown" anyway
             continue
         citation = resolved.dated.citation
-        if wording and _squash(wording) in _squash(citation.wording):
+        if not wording:
+            return citation.wording, ""
+        if _squash(wording) in _squash(citation.wording):
             continue
         note = f"set by {resolved.layer}: {citation.document.number} {citation.article}"
         return citation.wording, note
@@ -365,15 +367,7 @@ class Breakdown(Formula):
                 for (name, _), weight, amount in zip(self.uses, weights, amounts, strict=True)
             )
         uses = Step("used for (not payers)", payable, "", self.wording, parts, kind="uses")
-        return Step(
-            inner.label,
-            inner.value,
-            inner.detail,
-            inner.wording,
-            (*inner.children, uses),
-            inner.binding,
-            inner.kind,
-        )
+        return Step(self.label, _value_of(value), "", "", (inner, uses))
 
     def fact_names(self) -> tuple[str, ...]:
         return self.amount.fact_names()

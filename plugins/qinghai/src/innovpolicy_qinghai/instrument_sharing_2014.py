@@ -11,8 +11,9 @@ Readings chosen (第八条, 第九条):
   text allows, and a child layer can override ``qh.sharing.scale`` with a lower rate.
 * "同一单位在同一年度获得补贴资金总额不超过30万元" caps the result; the yearly total
   is the unit's fees of the year evaluated.
-* The 40 / 30 / 30 split of 第九条 is the use of the subsidy (running costs,
-  repairs, staff performance pay), reported as shares that add up exactly.
+* The 40 / 30 / 30 split of 第九条 is how the subsidy is to be used (running costs,
+  repairs, staff performance pay), not who pays it: it is explained as a breakdown
+  of the amount (parts that add up exactly to the fen), not as payer shares.
 * The 10% discount for discipline leaders (第八条(二)) and the higher rate for
   certified units (第八条(三), not quantified) are not part of this amount.
 """
@@ -42,7 +43,7 @@ W_SCALE = (
     "采用累进递减计算方式,对超出5万元部分给予不高于10%的补贴"
 )
 W_CAP = "同一单位在同一年度获得补贴资金总额不超过30万元"
-W_USE = "日常运行费…占补贴资金的40%;维修费用…占补贴资金的30%;机组人员业务费…占补贴资金的30%"
+W_USE = "大型科学仪器设备日常运行费…占补贴资金的40%;…维修费用…占补贴资金的30%;…机组人员业务费…占补贴资金的30%"
 
 SCOPE = a.Citation(DOCUMENT, "第二条", W_SCOPE)
 SCALE = a.Citation(DOCUMENT, "第八条", W_SCALE)
@@ -116,27 +117,28 @@ SHARING_SUBSIDY = Rule(
             article="第二条",
         ),
     ),
-    amount=a.lesser_of(
-        a.Marginal(
-            a.param("qh.sharing.scale"),
-            a.fact("sharing_service_fees"),
-            "progressive subsidy on the year's sharing fees",
-            W_SCALE,
+    amount=a.Breakdown(
+        a.lesser_of(
+            a.Marginal(
+                a.param("qh.sharing.scale"),
+                a.fact("sharing_service_fees"),
+                "progressive subsidy on the year's sharing fees",
+                W_SCALE,
+            ),
+            a.cap(a.param("qh.sharing.yearly_cap"), label="yearly cap per unit", wording=W_CAP),
         ),
-        a.cap(a.param("qh.sharing.yearly_cap"), label="yearly cap per unit", wording=W_CAP),
-    ),
-    split=a.CostSplit(
         (
-            a.Payer("running_costs", a.param("qh.sharing.use_running")),
-            a.Payer("repairs", a.param("qh.sharing.use_repairs")),
-            a.Payer("staff_performance_pay", a.param("qh.sharing.use_staff")),
+            ("running costs (日常运行费)", a.param("qh.sharing.use_running")),
+            ("repairs (维修费用)", a.param("qh.sharing.use_repairs")),
+            ("staff performance pay (机组人员业务费)", a.param("qh.sharing.use_staff")),
         ),
-        wording=W_USE,
-        article="第九条",
+        "subsidy",
+        W_USE,
     ),
     readings=(
         "'不高于10%' read at its maximum, 10%; a lower rate is an override of qh.sharing.scale.",
-        "Shares are the uses of the subsidy (第九条), not payers.",
+        "The 40/30/30 of 第九条 is how the subsidy is used, explained as a breakdown; it names "
+        "no payer.",
     ),
 )
 

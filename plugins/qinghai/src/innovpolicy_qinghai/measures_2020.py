@@ -263,7 +263,15 @@ RD_SUBSIDY_2020 = Rule(
         a.is_true("is_tech_based_enterprise", label="tech-based enterprise", wording="科技型企业"),
         label="high-tech or tech-based enterprise",
     ),
-    amount=report_2017.RD_SUBSIDY_AMOUNT,
+    amount=a.lesser_of(
+        a.RateOf(
+            a.param("qh.rd_subsidy.rate"),
+            a.fact("rd_super_deduction_exemption"),
+            "rate × this year's super-deduction tax exemption",
+            "按照当年研发费用加计扣除免税额的10％",
+        ),
+        a.cap(a.param("qh.rd_subsidy.cap"), label="cap", wording="给予最高不超过200万元奖补"),
+    ),
     readings=(
         "In force from 2020-08-19 (earliest proven publication); before that the 2017 "
         "version at 15% applies.",

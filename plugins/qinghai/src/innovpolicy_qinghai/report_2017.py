@@ -48,7 +48,7 @@ W_SUBSIDY = (
     "科技型企业、高新技术企业和科技小巨人企业及其培育对象研发费用加计扣除比例由50%提高至75%。"
     "同时，按照当年研发费用税前加计扣除免税额给予15%补贴，最高补贴200万元。"
 )
-SUBSIDY = a.Citation(DOCUMENT, "一、主要措施", W_SUBSIDY)
+SUBSIDY = a.Citation(DOCUMENT, "一、(五)", W_SUBSIDY)
 
 RD_SUBSIDY_END = date(2020, 8, 18)
 RD_SUBSIDY_RATE = DatedValue("0.15", DOCUMENT.effective_from, SUBSIDY, RD_SUBSIDY_END)
@@ -70,8 +70,9 @@ RD_SUBSIDY_AMOUNT = a.lesser_of(
         a.param("qh.rd_subsidy.rate"),
         a.fact("rd_super_deduction_exemption"),
         "rate × this year's super-deduction tax exemption",
+        "按照当年研发费用税前加计扣除免税额给予15%补贴",
     ),
-    a.cap(a.param("qh.rd_subsidy.cap"), label="cap"),
+    a.cap(a.param("qh.rd_subsidy.cap"), label="cap", wording="最高补贴200万元"),
 )
 
 RD_SUBSIDY_2017 = Rule(
@@ -103,10 +104,10 @@ W_EQUITY = (
 W_IPO = "在境内外首发上市的我省科技型企业，按其扣除发行费后的融资额给予最高200万元奖励"
 W_REWARD = "对高校、科研院所主要贡献人员的奖励比例由国家的“不低于50%”提高至“不低于70%”"
 
-SUPER = a.Citation(DOCUMENT, "一、主要措施", W_SUPER)
-INDIRECT = a.Citation(DOCUMENT, "一、主要措施", W_INDIRECT)
+SUPER = a.Citation(DOCUMENT, "一、(五)", W_SUPER)
+INDIRECT = a.Citation(DOCUMENT, "一、(三)", W_INDIRECT)
 EQUITY = a.Citation(DOCUMENT, "一、(五)", W_EQUITY)
-IPO = a.Citation(DOCUMENT, "一、主要措施", W_IPO)
+IPO = a.Citation(DOCUMENT, "二、(七)", W_IPO)
 REWARD = a.Citation(DOCUMENT, "一、(五)", W_REWARD)
 
 _Z = Decimal(0)
@@ -243,8 +244,9 @@ INDIRECT_COST = Rule(
             a.param("qh.indirect_cost.max_share"),
             a.minus(a.fact("project_direct_costs"), a.fact("project_equipment_purchase")),
         ),
-        label="indirect costs / (direct costs − equipment purchases)",
+        label="indirect costs (CNY), at most 30% × (direct costs − equipment purchases)",
         wording="最高不超过13%提高到30%",
+        article="一、(三)",
     ),
     readings=("Earlier cap 13%; dates before 2017-09-04 answer 'not in force'.",),
 )
@@ -264,7 +266,7 @@ EQUITY_INCENTIVE = Rule(
         a.at_most(
             a.fact("equity_incentive"),
             a.times(a.param("qh.equity_incentive.max_share"), a.fact("net_asset_increase_3y")),
-            label="equity incentive / 3-year net-asset increase",
+            label="equity incentive (CNY), at most 20% × the 3-year net-asset increase",
             wording="激励额不超过近３年该科技成果转化税后利润累计形成的净资产增值额的…20%",
         ),
     ),

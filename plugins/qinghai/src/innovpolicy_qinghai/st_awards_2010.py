@@ -204,7 +204,7 @@ ST_AWARD = Rule(
                 "previously_not_awarded_or_withdrawn",
                 label="nominated before without an award",
                 wording="经评定未授奖的…退出评审的",
-                article="第三十条",
+                article="第三十条、第三十一条",
             ),
             a.at_least(
                 a.evaluation_year(),
@@ -252,8 +252,8 @@ ST_AWARD = Rule(
                     a.is_true(
                         "government_department_among_units",
                         label="a government department among the units",
-                        wording="政府部门不作为候选单位",
-                        article="第十二条",
+                        wording="各级政府部门原则上不能作为候选单位",
+                        article="第十一条",
                     )
                 ),
                 a.at_least(
@@ -283,6 +283,9 @@ ST_AWARD = Rule(
     readings=(
         "The international cooperation award is a certificate: amount 0.",
         "Qualitative grade criteria (level, IP, effects) are for the committee and are not facts here.",
+        "'各级政府部门原则上不能作为候选单位' (第十一条): 原则上 (in principle) admits exceptions the "
+        "text does not name; a government department among the units fails here, and an "
+        "exception is for the reviewing office to grant.",
     ),
 )
 
