@@ -127,9 +127,10 @@ def _criterion_quotes(criterion: Criterion) -> Iterator[tuple[str, str]]:
 
 def quotes(jurisdiction: innovpolicy.Jurisdiction) -> Iterator[Quote]:
     """Every quotation of every layer of *jurisdiction*."""
+    documents = {normalise(d.number): d for layer in jurisdiction.chain for d in layer.documents}
     for layer in jurisdiction.chain:
         for rule in layer.rules:
-            yield from _rule_quotes(rule)
+            yield from _rule_quotes(rule, documents)
         for parameter in (*layer.parameters, *layer.overrides):
             for dated in parameter.values:
                 yield _cited(f"parameter {parameter.key}", dated.citation)
@@ -143,12 +144,18 @@ def _cited(where: str, citation: Citation) -> Quote:
     return Quote(where, citation.document, citation.article, citation.wording)
 
 
-def _rule_quotes(rule: Rule) -> Iterator[Quote]:
+def _rule_quotes(rule: Rule, documents: dict[str, Document]) -> Iterator[Quote]:
     where = f"{rule.id} ({rule.window()})"
     document = rule.citation.document
     yield _cited(f"{where} citation", rule.citation)
     for wording, article in _criterion_quotes(rule.criteria):
-        yield Quote(f"{where} criterion", document, article, wording)
+        # A criterion quoting another document names it first: "青科发农社字[2013]41号 第三十三条".
+        cited, _, rest = article.partition(" ")
+        other = documents.get(normalise(cited)) if rest else None
+        if other is not None:
+            yield Quote(f"{where} criterion", other, rest, wording)
+        else:
+            yield Quote(f"{where} criterion", document, article, wording)
     if rule.amount is not None:
         for wording in _formula_quotes(rule.amount):
             yield Quote(f"{where} amount step", document, "", wording)

@@ -13,7 +13,8 @@ Readings chosen:
 
 * Awards are made the year after (二(二) "本年度对上年度授权的发明专利…进行奖励"): an
   invention patent must have been granted in the calendar year before the
-  evaluation date, and the application volume is that of the prior year.
+  evaluation date, the application volume is that of the prior year, and a China
+  Patent / Design award must have been won in the prior year.
 * The evaluation date is the application date; it must be no later than 31 March
   (五(七) "申报时间为次年3月底以前,逾期视为放弃").
 * Collecting the money within 2 months of approval (七(四)) is ``COLLECTION``.
@@ -78,6 +79,11 @@ FACTS = (
         "found by a court or patent authority to have infringed or counterfeited patents",
     ),
     FactSpec("abnormal_applications", "boolean", "has made abnormal (非正常) patent applications"),
+    FactSpec(
+        "national_award_date",
+        "date",
+        "date the China Patent or China Design (gold or excellence) award was won",
+    ),
     FactSpec(
         "patent_applications",
         "integer",
@@ -259,17 +265,28 @@ PATENT_AWARD = Rule(
                         label="no abnormal applications",
                     ),
                 ),
-                a.is_one_of(
-                    "patent_award_kind",
-                    (
-                        "china_patent_gold",
-                        "china_patent_excellence",
-                        "china_design_gold",
-                        "china_design_excellence",
+                a.all_of(
+                    a.is_one_of(
+                        "patent_award_kind",
+                        (
+                            "china_patent_gold",
+                            "china_patent_excellence",
+                            "china_design_gold",
+                            "china_design_excellence",
+                        ),
+                        label="China patent or design award",
+                        wording="获得中国专利金奖和优秀奖…获得中国外观设计金奖和优秀奖",
+                        article="一(三)、一(四)",
                     ),
-                    label="China patent or design award",
-                    wording="获得中国专利金奖和优秀奖…中国外观设计金奖和优秀奖",
-                    article="一(三)(四)",
+                    a.compare(
+                        a.year_of("national_award_date"),
+                        "==",
+                        a.evaluation_year(1),
+                        label="national award won in the prior year",
+                        wording="本年度对上年度…获得中国专利金奖和优秀奖、中国外观设计金奖和优秀奖的专利进行奖励",
+                        article="二(二)",
+                    ),
+                    label="national award of the prior year",
                 ),
                 label="application volume or national award",
             ),
@@ -289,9 +306,12 @@ PATENT_AWARD = Rule(
         "award by kind",
         W_KINDS,
     ),
-    split=a.paid_by("province", wording="省专利奖励资金", article="四"),
+    split=a.paid_by(
+        "province", wording="专利奖励资金来源为省级预算安排的科技发展专项资金", article="四"
+    ),
     readings=(
-        "Awards are for the prior calendar year (grant year or application year = evaluation year − 1).",
+        "Awards are for the prior calendar year (grant year, application year or year of the "
+        "China Patent / Design award = evaluation year − 1).",
         "The evaluation date is the application date and must be no later than 31 March.",
         "超过 is strict: exactly 50 applications (or 20 invention applications) does not qualify.",
     ),
