@@ -31,8 +31,9 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from decimal import Decimal
 
-from innovpolicy import Document, Rule
+from innovpolicy import Document, FactSpec, Rule
 from innovpolicy import authoring as a
 
 DOCUMENT = Document(
@@ -531,6 +532,107 @@ ENGINEERING_CENTRE = Rule(
     ),
 )
 
+# ---------------------------------------------------------------- declared parts of QH-ERC
+# QH-ERC-BRANCH (第九条) and QH-ERC-COMMITTEE (第十八条), each its own rule.
+
+W_BRANCH = (
+    "在省外设立分中心须由依托单位控股,是青海省级工程技术研究中心的派出机构,且已稳定运行一年以上"
+)
+W_COMMITTEE = "原则上工程中心可设立工程技术委员会,一般为7-15人"
+BRANCH_C = a.Citation(DOCUMENT, "第九条", W_BRANCH)
+COMMITTEE_C = a.Citation(DOCUMENT, "第十八条", W_COMMITTEE)
+
+FACTS = (
+    FactSpec(
+        "branch_host_controlled", "boolean", "the host unit controls the out-of-province branch"
+    ),
+    FactSpec(
+        "centre_stable_since",
+        "date",
+        "date from which the provincial centre has run stably",
+    ),
+    FactSpec(
+        "has_technical_committee", "boolean", "the centre has set up an engineering committee"
+    ),
+    FactSpec(
+        "technical_committee_members",
+        "integer",
+        "members of the engineering technology committee",
+        "persons",
+        Decimal(0),
+    ),
+)
+
+PART_PARAMETERS = (
+    a.constant("qh.erc.branch_min_years", 1, BRANCH_C, "full years of stable operation", "years"),
+    a.constant("qh.erc.committee_min", 7, COMMITTEE_C, "fewest committee members", "persons"),
+    a.constant("qh.erc.committee_max", 15, COMMITTEE_C, "most committee members", "persons"),
+)
+PARAMETERS = (*PARAMETERS, *PART_PARAMETERS)
+
+BRANCH = Rule(
+    id="QH-ERC-BRANCH",
+    kind="condition",
+    title_en="Out-of-province branch of an engineering centre (part of QH-ERC)",
+    title_zh="工程技术研究中心省外分中心设立条件",
+    citation=BRANCH_C,
+    criteria=a.all_of(
+        a.is_true(
+            "branch_host_controlled",
+            label="controlled by the host unit",
+            wording="须由依托单位控股",
+            article="第九条",
+        ),
+        a.at_least(
+            a.years_since("centre_stable_since"),
+            a.param("qh.erc.branch_min_years"),
+            label="full years the centre has run stably",
+            wording="且已稳定运行一年以上",
+            article="第九条",
+        ),
+    ),
+    readings=("'稳定运行一年以上': at least one full year from centre_stable_since.",),
+)
+
+COMMITTEE = Rule(
+    id="QH-ERC-COMMITTEE",
+    kind="condition",
+    title_en="Engineering technology committee of 7 to 15 (part of QH-ERC)",
+    title_zh="工程技术委员会人数",
+    citation=COMMITTEE_C,
+    criteria=a.if_(
+        a.is_true(
+            "has_technical_committee",
+            label="a committee is set up",
+            wording="原则上工程中心可设立工程技术委员会",
+            article="第十八条",
+        ),
+        a.all_of(
+            a.at_least(
+                "technical_committee_members",
+                a.param("qh.erc.committee_min"),
+                label="committee members (at least 7)",
+                wording="一般为7-15人",
+                article="第十八条",
+                reading="7-15 is a closed range: 7 and 15 both allowed",
+            ),
+            a.at_most(
+                "technical_committee_members",
+                a.param("qh.erc.committee_max"),
+                label="committee members (at most 15)",
+                wording="一般为7-15人",
+                article="第十八条",
+                reading="7-15 is a closed range: 7 and 15 both allowed",
+            ),
+        ),
+        label="a committee, if set up, has 7 to 15 members",
+    ),
+    readings=(
+        "The committee is optional (可设立); when there is one, '一般为7-15人' is encoded as a "
+        "requirement.",
+    ),
+)
+
 CONSTRUCTION_PERIOD = a.Deadline(
     wording="工程中心建设周期一般不超过2年", article="第十五条", years=2
 )
@@ -557,4 +659,4 @@ def revoked_after_evaluations(passed: list[bool]) -> bool:
     return any(not first and not second for first, second in itertools.pairwise(passed))
 
 
-RULES = (ENGINEERING_CENTRE,)
+RULES = (ENGINEERING_CENTRE, BRANCH, COMMITTEE)

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from decimal import Decimal
 
-from innovpolicy import Document, Rule
+from innovpolicy import Document, FactSpec, Rule
 from innovpolicy import authoring as a
 
 DOCUMENT = Document(
@@ -170,6 +171,151 @@ KEY_LABORATORY = Rule(
     ),
 )
 
+# ---------------------------------------------------------------- governance (第十五条, 第十六条)
+# Declared parts of QH-KL, each its own rule: QH-KL-DIRECTOR and QH-KL-COMMITTEE.
+
+W_DIRECTOR = "年龄一般不超过60岁,每年在实验室工作时间一般不少于8个月"
+W_COMMITTEE = (
+    "学术委员会一般由7--11名省内外优秀专家组成,其中依托单位的专家不超过总人数的三分之一。"
+    "学术委员会委员每届任期五年,每次换届应更换三分之一以上。"
+)
+DIRECTOR_C = a.Citation(DOCUMENT, "第十五条", W_DIRECTOR)
+COMMITTEE_C = a.Citation(DOCUMENT, "第十六条", W_COMMITTEE)
+
+FACTS = (
+    FactSpec(
+        "director_months_in_lab",
+        "integer",
+        "months a year the lab director works in the lab",
+        "months",
+        Decimal(0),
+    ),
+    FactSpec(
+        "committee_members", "integer", "members of the academic committee", "persons", Decimal(0)
+    ),
+    FactSpec(
+        "committee_host_experts",
+        "integer",
+        "members of the academic committee from the host unit",
+        "persons",
+        Decimal(0),
+    ),
+    FactSpec(
+        "committee_term_change",
+        "boolean",
+        "the committee is being renewed for a new five-year term (换届)",
+    ),
+    FactSpec(
+        "committee_members_replaced",
+        "integer",
+        "members replaced at this renewal",
+        "persons",
+        Decimal(0),
+    ),
+)
+
+GOVERNANCE_PARAMETERS = (
+    a.constant(
+        "qh.kl.director_max_age", 60, DIRECTOR_C, "maximum age of the lab director", "years"
+    ),
+    a.constant(
+        "qh.kl.director_min_months",
+        8,
+        DIRECTOR_C,
+        "minimum months a year the director works in the lab",
+        "months",
+    ),
+    a.constant("qh.kl.committee_min", 7, COMMITTEE_C, "fewest committee members", "persons"),
+    a.constant("qh.kl.committee_max", 11, COMMITTEE_C, "most committee members", "persons"),
+    a.constant(
+        "qh.kl.committee_third",
+        3,
+        COMMITTEE_C,
+        "三分之一 as a whole-number test: host experts × 3 ≤ members; replaced × 3 ≥ members",
+        "denominator",
+    ),
+)
+
+PARAMETERS = (*PARAMETERS, *GOVERNANCE_PARAMETERS)
+
+DIRECTOR = Rule(
+    id="QH-KL-DIRECTOR",
+    kind="condition",
+    title_en="Key laboratory director: age and time in the lab (part of QH-KL)",
+    title_zh="重点实验室主任年龄和在实验室工作时间",
+    citation=DIRECTOR_C,
+    criteria=a.all_of(
+        a.at_most(
+            "director_age",
+            a.param("qh.kl.director_max_age"),
+            label="director's age",
+            wording="年龄一般不超过60岁",
+            article="第十五条",
+        ),
+        a.at_least(
+            "director_months_in_lab",
+            a.param("qh.kl.director_min_months"),
+            label="months a year in the lab",
+            wording="每年在实验室工作时间一般不少于8个月",
+            article="第十五条",
+        ),
+    ),
+    readings=("'一般' (normally) is encoded as a requirement; an exception is for the office.",),
+)
+
+COMMITTEE = Rule(
+    id="QH-KL-COMMITTEE",
+    kind="condition",
+    title_en="Key laboratory academic committee: size, host share, renewal (part of QH-KL)",
+    title_zh="重点实验室学术委员会组成与换届",
+    citation=COMMITTEE_C,
+    criteria=a.all_of(
+        a.at_least(
+            "committee_members",
+            a.param("qh.kl.committee_min"),
+            label="committee members (at least 7)",
+            wording="一般由7--11名省内外优秀专家组成",
+            article="第十六条",
+            reading="7--11 is a closed range: 7 and 11 both allowed",
+        ),
+        a.at_most(
+            "committee_members",
+            a.param("qh.kl.committee_max"),
+            label="committee members (at most 11)",
+            wording="一般由7--11名省内外优秀专家组成",
+            article="第十六条",
+            reading="7--11 is a closed range: 7 and 11 both allowed",
+        ),
+        a.at_most(
+            a.times(a.param("qh.kl.committee_third"), a.fact("committee_host_experts")),
+            a.fact("committee_members"),
+            label="host experts × 3 (at most the members: 不超过三分之一)",
+            wording="其中依托单位的专家不超过总人数的三分之一",
+            article="第十六条",
+        ),
+        a.if_(
+            a.is_true(
+                "committee_term_change",
+                label="renewal for a new term",
+                wording="每次换届",
+                article="第十六条",
+            ),
+            a.at_least(
+                a.times(a.param("qh.kl.committee_third"), a.fact("committee_members_replaced")),
+                a.fact("committee_members"),
+                label="members replaced × 3 (at least the members: 三分之一以上)",
+                wording="每次换届应更换三分之一以上",
+                article="第十六条",
+            ),
+            label="at a renewal, a third or more replaced",
+        ),
+    ),
+    readings=(
+        "Fractions are tested on whole numbers (host experts × 3 ≤ members), so 1/3 is exact.",
+        "'一般' (normally) is encoded as a requirement.",
+    ),
+)
+
 EVALUATION_CYCLE = a.Deadline(
     wording="每3年对实验室的整体运行状况进行一次评估考核", article="第二十九条", years=3
 )
@@ -181,4 +327,4 @@ def forfeited_for_missing_reports(missed: list[bool]) -> bool:
     return any(first and second for first, second in itertools.pairwise(missed))
 
 
-RULES = (KEY_LABORATORY,)
+RULES = (KEY_LABORATORY, DIRECTOR, COMMITTEE)

@@ -345,6 +345,97 @@ FACTS = (
     ),
 )
 
+# ---------------------------------------------------------------- QH-ACCEPTANCE-ANNUAL-REPORT
+# 第二十三条, a declared part of QH-ACCEPTANCE (CATALOG section E).
+
+W_ANNUAL = "于每年11月15日前上报各业务部门…执行期在当年度不足三个月的项目/课题可在下一年度一并上报"
+ANNUAL_C = a.Citation(DOCUMENT, "第二十三条", W_ANNUAL)
+PARAMETERS = (
+    *PARAMETERS,
+    a.constant(
+        "qh.major.annual_report_strict",
+        0,
+        ANNUAL_C,
+        "'11月15日前': 0 = on or before 15 November (default reading), 1 = strictly before",
+        "reading",
+    ),
+)
+FACTS = (
+    *FACTS,
+    FactSpec("project_start_date", "date", "date the project's execution began"),
+    FactSpec("annual_report_date", "date", "date the annual report of the year was submitted"),
+)
+
+ANNUAL_REPORT = Rule(
+    id="QH-ACCEPTANCE-ANNUAL-REPORT",
+    kind="condition",
+    title_en="Annual report of a major project by 15 November (part of QH-ACCEPTANCE)",
+    title_zh="重大专项年度报告",
+    citation=ANNUAL_C,
+    criteria=a.if_(
+        a.at_least(
+            a.fact("project_start_date"),
+            a.day_of_evaluation_year(10, 2),
+            label="execution began after 1 October of this year (under three months in it)",
+            wording="执行期在当年度不足三个月的项目/课题可在下一年度一并上报",
+            article="第二十三条",
+            reading="a project begun on 1 October has three months in the year; from 2 October, "
+            "fewer (不足 <)",
+        ),
+        a.at_most(
+            a.fact("project_start_date"),
+            a.day_of_evaluation_year(12, 31),
+            label="begun this year, so this year's report joins next year's",
+            wording="可在下一年度一并上报",
+            article="第二十三条",
+        ),
+        a.all_of(
+            a.if_(
+                a.compare(
+                    a.param("qh.major.annual_report_strict"),
+                    "==",
+                    1,
+                    label="reading: 前 is strictly before (qh.major.annual_report_strict)",
+                    wording="于每年11月15日前上报各业务部门",
+                    article="第二十三条",
+                    reading="a switch between two readings, not a threshold",
+                ),
+                a.less_than(
+                    a.fact("annual_report_date"),
+                    a.day_of_evaluation_year(11, 15),
+                    label="report submitted before 15 November of this year",
+                    wording="于每年11月15日前上报各业务部门",
+                    article="第二十三条",
+                    reading="前 read as strictly before",
+                ),
+                a.at_most(
+                    a.fact("annual_report_date"),
+                    a.day_of_evaluation_year(11, 15),
+                    label="report submitted by 15 November of this year",
+                    wording="于每年11月15日前上报各业务部门",
+                    article="第二十三条",
+                    reading="前 read as on or before the day",
+                ),
+                label="report on time",
+            ),
+            a.at_least(
+                a.fact("annual_report_date"),
+                a.day_of_evaluation_year(1, 1),
+                label="report of this year",
+                wording="年度计划执行情况报告",
+                article="第二十三条",
+            ),
+        ),
+        label="this year's report on time, unless the project ran under three months in it",
+    ),
+    readings=(
+        "The evaluation date names the year. A project that began on or after 2 October of "
+        "that year ran under three months in it and reports with the next year.",
+        "'11月15日前': on or before 15 November; override qh.major.annual_report_strict to 1 for "
+        "'strictly before'.",
+    ),
+)
+
 ACCEPTANCE_APPLICATION = a.Deadline(
     wording="应在规定执行期结束后三个月内组织验收", article="第三十二条", months=3
 )
@@ -386,4 +477,4 @@ def panel_ok(experts: int) -> bool:
     return experts >= PANEL_MIN and experts % 2 == 1
 
 
-RULES = (MAJOR_SELECT, RECUSAL, ACCEPTANCE_2009, ACCEPTANCE)
+RULES = (MAJOR_SELECT, RECUSAL, ACCEPTANCE_2009, ACCEPTANCE, ANNUAL_REPORT)
