@@ -82,7 +82,7 @@ SECRECY = Rule(
             (_level("secret", "机密级"), a.param("qh.secrecy.max_months.secret")),
             (_level("confidential", "秘密级"), a.param("qh.secrecy.max_months.confidential")),
         ),
-        label="proposed period / longest period of its level",
+        label="proposed period (months), at most the longest of its level",
         wording=W_PERIODS,
         article="第三条",
     ),
