@@ -293,7 +293,11 @@ class Lookup(Formula):
         if isinstance(entry, Expr):
             detail += f" → {entry.describe()}"
         children = (entry.explain(ctx),) if isinstance(entry, Formula) else ()
-        return Step(self.label, _value_of(self.compute(ctx)), detail, self.wording, children)
+        wording, note = self.wording, ""
+        if isinstance(entry, Expr):
+            wording, note = _sourced(ctx, (entry,), self.wording)
+        value = _value_of(self.compute(ctx))
+        return Step(self.label, value, _with_note(detail, note), wording, children)
 
     def fact_names(self) -> tuple[str, ...]:
         return (self.fact, *(n for entry in self.table.values() for n in entry.fact_names()))
@@ -445,7 +449,8 @@ class ConsecutiveYears(Formula):
             for year, base, amount in rows
         )
         value = rows[-1][2] if rows else ZERO
-        return Step(self.label, value, "", self.wording, children)
+        wording, note = _sourced(ctx, (self.rate, self.cumulative_cap), self.wording)
+        return Step(self.label, value, note, wording, children)
 
     def fact_names(self) -> tuple[str, ...]:
         return (self.first_year, self.base)

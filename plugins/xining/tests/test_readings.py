@@ -48,3 +48,31 @@ def test_the_other_reading_is_one_override_away() -> None:
     assert other.evaluate("XN20-REWARD-SHARE", FACTS, "2021-06-30").status is Status.ELIGIBLE
     less = {**FACTS, "reward_to_main_contributors": "489999"}
     assert other.evaluate("XN20-REWARD-SHARE", less, "2021-06-30").status is Status.INELIGIBLE
+
+
+def test_an_overridden_cap_is_shown_beside_its_own_citation_not_the_parents_quote() -> None:
+    county_doc = Document(
+        "county-2021", "某县文(2021)1号", "某县措施(测试)", "County measure (test)", "某县",
+        date(2021, 1, 1),
+    )  # fmt: skip
+    own = Citation(county_doc, "第二条", "单个项目最高不超过8万元(测试用)")
+    override = a.constant(
+        "xn.contract.broker_cap", a.wan(8), citation=own, description="cap", unit="CNY"
+    )
+    layer = Layer(
+        code="county-test", name_zh="某县", name_en="County", parent="xining",
+        documents=(county_doc,), overrides=(override,),
+    )  # fmt: skip
+    county = innovpolicy.load(
+        "county-test", plugins=[innovpolicy_qinghai, innovpolicy_xining, layer]
+    )
+    facts = {"contract_type": "transfer", "contract_registered": True,
+             "contract_amount": "9000000", "brokered": True, "district": "某县"}  # fmt: skip
+    result = county.evaluate("XN20-CONTRACT-BROKER", facts, "2021-06-30")
+    cap = next(line for line in result.render().splitlines() if "cap per project" in line)
+    assert "= 80000" in cap and "「单个项目最高不超过8万元(测试用)」" in cap
+    assert "单个项目最高不超过5万元" not in cap and "set by county-test" in cap
+    step = result.to_dict()["amount_steps"]["parts"][1]
+    assert step["wording"] == "单个项目最高不超过8万元(测试用)"
+    city = innovpolicy.load("xining").evaluate("XN20-CONTRACT-BROKER", facts, "2021-06-30")
+    assert city.to_dict()["amount_steps"]["parts"][1]["wording"] == "单个项目最高不超过5万元"
