@@ -91,3 +91,13 @@ def test_an_override_is_explained_with_its_own_citation() -> None:
         "qh.horizontal.max_reward_share = 0.7 [set by qinghai-reading; 测试解释(2021) 一: " in text
     )
     assert "「另一种理解(测试用)」" in text
+
+
+def test_annual_report_on_15_november_is_on_time_unless_read_strictly() -> None:
+    facts = {"project_start_date": "2020-03-01", "annual_report_date": "2021-11-15"}
+    rule = "QH-ACCEPTANCE-ANNUAL-REPORT"
+    assert QINGHAI.evaluate(rule, facts, "2021-12-31").status is Status.ELIGIBLE
+    strict = _other("qh.major.annual_report_strict", 1)
+    assert strict.evaluate(rule, facts, "2021-12-31").status is Status.INELIGIBLE
+    early = {**facts, "annual_report_date": "2021-11-14"}
+    assert strict.evaluate(rule, early, "2021-12-31").status is Status.ELIGIBLE

@@ -33,6 +33,12 @@ CONDITIONS = a.Citation(
 
 _CONDITIONS = (
     (
+        "popsci_function",
+        "shows and publicises S&T and draws the public into S&T activities",
+        "有展示宣传科学技术和引导群众参与科技活动的功能",
+        "",
+    ),
+    (
         "popsci_venue",
         "has a publicity, education or exhibition venue of some scale",
         "有一定规模的宣传、教育或展出场所",
@@ -71,6 +77,8 @@ POPSCI_BASE = Rule(
     ),
     readings=(
         "The conditions are qualitative facts supplied by the applicant or the joint meeting.",
+        "The function stated before the five items (有展示宣传科学技术和引导群众参与科技活动的功能) "
+        "is a condition too.",
     ),
 )
 
