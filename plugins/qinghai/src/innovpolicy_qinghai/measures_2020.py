@@ -240,7 +240,7 @@ HORIZONTAL_BALANCE = Rule(
     criteria=a.at_most(
         a.ratio(a.fact("horizontal_reward"), a.fact("horizontal_balance")),
         a.param("qh.horizontal.max_reward_share"),
-        label="reward share of the horizontal balance",
+        label="reward share of the horizontal balance (70% or more may be used, up to all of it)",
         wording=W_HORIZONTAL,
         article="五、(十三)",
         reading="70%以上可用于 permits 70% or more; the comparison is with the largest share "
