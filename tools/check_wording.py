@@ -22,13 +22,15 @@ import argparse
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
+
+import attrs
 
 import innovpolicy
 from innovpolicy import Citation, Document, Rule
-from innovpolicy.authoring import Criterion, Formula
 
 # Seed file (by prefix) for documents that are a whole seed.
 WHOLE = {
@@ -107,22 +109,30 @@ class Sources:
         return None
 
 
-def _formula_quotes(formula: Formula) -> Iterator[str]:
-    for node in formula.walk():
-        if node.wording:
-            yield node.wording
-        table = getattr(node, "table", None)
-        if table:
-            for entry in table.values():
-                if isinstance(entry, Formula):
-                    yield from _formula_quotes(entry)
-
-
-def _criterion_quotes(criterion: Criterion) -> Iterator[tuple[str, str]]:
-    for node in criterion.walk():
-        wording = getattr(node, "wording", "")
-        if wording:
-            yield wording, getattr(node, "article", "")
+def _node_quotes(node: object, seen: set[int] | None = None) -> Iterator[tuple[str, str]]:
+    """(wording, article) of every node under *node*: criteria, expressions (the criteria
+    inside ``cases``), formulas and their lookup tables, payers."""
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, (tuple, list)):
+        for item in node:
+            yield from _node_quotes(item, seen)
+        return
+    if isinstance(node, Mapping):
+        for item in node.values():
+            yield from _node_quotes(item, seen)
+        return
+    if not attrs.has(type(node)) or isinstance(node, (Citation, Document)):
+        return
+    wording = getattr(node, "wording", "")
+    if isinstance(wording, str) and wording:
+        article = getattr(node, "article", "")
+        yield wording, article if isinstance(article, str) else ""
+    for field in attrs.fields(cast("type[attrs.AttrsInstance]", type(node))):
+        if field.init:
+            yield from _node_quotes(getattr(node, field.name), seen)
 
 
 def quotes(jurisdiction: innovpolicy.Jurisdiction) -> Iterator[Quote]:
@@ -148,19 +158,16 @@ def _rule_quotes(rule: Rule, documents: dict[str, Document]) -> Iterator[Quote]:
     where = f"{rule.id} ({rule.window()})"
     document = rule.citation.document
     yield _cited(f"{where} citation", rule.citation)
-    for wording, article in _criterion_quotes(rule.criteria):
-        # A criterion quoting another document names it first: "青科发农社字[2013]41号 第三十三条".
-        cited, _, rest = article.partition(" ")
-        other = documents.get(normalise(cited)) if rest else None
-        if other is not None:
-            yield Quote(f"{where} criterion", other, rest, wording)
-        else:
-            yield Quote(f"{where} criterion", document, article, wording)
-    if rule.amount is not None:
-        for wording in _formula_quotes(rule.amount):
-            yield Quote(f"{where} amount step", document, "", wording)
-    if rule.split is not None:
-        yield Quote(f"{where} split", document, rule.split.article, rule.split.wording)
+    parts = (("criterion", rule.criteria), ("amount step", rule.amount), ("split", rule.split))
+    for kind, node in parts:
+        for wording, article in _node_quotes(node):
+            # A node quoting another document names it first: "青科发农社字[2013]41号 第三十三条".
+            cited, _, rest = article.partition(" ")
+            other = documents.get(normalise(cited)) if rest else None
+            if other is not None:
+                yield Quote(f"{where} {kind}", other, rest, wording)
+            else:
+                yield Quote(f"{where} {kind}", document, article, wording)
 
 
 def wording_found(wording: str, text: str) -> bool:
