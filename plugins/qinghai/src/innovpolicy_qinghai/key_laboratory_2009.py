@@ -177,7 +177,7 @@ KEY_LABORATORY = Rule(
 W_DIRECTOR = "年龄一般不超过60岁,每年在实验室工作时间一般不少于8个月"
 W_COMMITTEE = (
     "学术委员会一般由7--11名省内外优秀专家组成,其中依托单位的专家不超过总人数的三分之一。"
-    "学术委员会委员每届任期五年,每次换届应更换三分之一以上。"
+    "学术委员会委员每届任期五年,每次换届应更换三分之一以上。凡两次不出席学术委员会会议的应予以更换。"
 )
 DIRECTOR_C = a.Citation(DOCUMENT, "第十五条", W_DIRECTOR)
 COMMITTEE_C = a.Citation(DOCUMENT, "第十六条", W_COMMITTEE)
@@ -204,6 +204,11 @@ FACTS = (
         "committee_term_change",
         "boolean",
         "the committee is being renewed for a new five-year term (换届)",
+    ),
+    FactSpec(
+        "committee_absent_member_kept",
+        "boolean",
+        "a member who missed two committee meetings has not been replaced",
     ),
     FactSpec(
         "committee_members_replaced",
@@ -308,6 +313,15 @@ COMMITTEE = Rule(
                 article="第十六条",
             ),
             label="at a renewal, a third or more replaced",
+        ),
+        a.not_(
+            a.is_true(
+                "committee_absent_member_kept",
+                label="a member absent from two meetings is kept on",
+                wording="凡两次不出席学术委员会会议的应予以更换",
+                article="第十六条",
+            ),
+            label="members absent twice are replaced",
         ),
     ),
     readings=(
