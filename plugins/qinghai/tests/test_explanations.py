@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import innovpolicy
 
 QINGHAI = innovpolicy.load("qinghai")
@@ -43,3 +46,38 @@ def test_the_2020_rd_subsidy_quotes_its_own_amount_wording() -> None:
     text = QINGHAI.evaluate("QH20-RD-SUBSIDY", facts, "2021-01-01").render()
     assert "「按照当年研发费用加计扣除免税额的10％」" in text
     assert "「给予最高不超过200万元奖补」" in text
+
+
+@given(st.decimals(min_value=0, max_value=10_000_000, places=2))
+@settings(max_examples=60, deadline=None)
+def test_the_use_breakdown_adds_up_to_the_amount_exactly(fees: Decimal) -> None:
+    facts = {"instrument_unit_value": "100000", "instrument_on_platform": True,
+             "sharing_service_fees": fees}  # fmt: skip
+    result = QINGHAI.evaluate("QH-SHARING", facts, "2016-06-30")
+    assert result.amount is not None
+    uses = result.to_dict()["amount_steps"]["parts"][1]
+    parts = [Decimal(p["value"]) for p in uses["parts"]]
+    assert sum(parts) == result.amount
+    assert max(parts) - min(parts) * Decimal(40) / Decimal(30) <= Decimal("0.01")
+
+
+@given(
+    st.decimals(min_value=1, max_value=100_000_000, places=2),
+    st.decimals(min_value=0, max_value=100_000_000, places=2),
+    st.decimals(min_value=0, max_value=100_000_000, places=2),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_vc_deduction_never_exceeds_what_is_left_or_the_taxable_income(
+    investment: Decimal, used: Decimal, taxable: Decimal
+) -> None:
+    facts = {"corporate_vc": True, "target_seed_or_early_tech": True,
+             "vc_investment": investment, "vc_investment_date": "2020-03-15",
+             "vc_deducted_before": used, "vc_taxable_income": {2023: taxable}}  # fmt: skip
+    result = QINGHAI.evaluate("QH20-VC", facts, "2023-06-30")
+    left = investment * Decimal("0.7") - used
+    if left <= 0:
+        assert result.status.value == "ineligible"
+    else:
+        assert result.amount is not None
+        assert result.amount <= left + Decimal("0.005")  # rounded half up to the fen
+        assert result.amount <= taxable
