@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ._docs import write_docs
 from ._example import EXAMPLE_DATE, EXAMPLE_FACTS
-from ._jurisdiction import available, load
+from ._loading import available, load
 from ._rules import Status
 from .exceptions import InnovPolicyError
 
