@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import itertools
+import os
 from collections.abc import Iterable, Mapping
+from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
 
 from . import hookspecs
+from ._checks import check_layer_data
 from ._jurisdiction import Jurisdiction
 from ._params import Parameter
 from ._rules import Layer, Rule
@@ -29,56 +33,184 @@ class _LayerPlugin:
         return self.layer
 
 
+_Collected = tuple[dict[str, tuple[str, Layer]], dict[str, PluginError]]
+
+
+def _is_layer_file(given: object) -> bool:
+    return isinstance(given, os.PathLike) or (isinstance(given, str) and given.endswith(".toml"))
+
+
+def _layer_of(name: str, plugin: object) -> Layer:
+    """The layer one plugin contributes; every mistake raises :class:`PluginError` naming it.
+
+    Each plugin gets its own plugin manager, so a wrong hook signature or a misspelt
+    hook blames that plugin and nothing else.
+    """
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    try:
+        manager.register(plugin, name=name)
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(name, f"invalid hook: {exc}") from exc
+    except Exception as exc:
+        raise PluginError(name, f"could not be registered: {exc}") from exc
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(
+            name, f"unknown hook (misspelt?): {exc}; the only hook is innovpolicy_layer()"
+        ) from exc
+    impls = manager.hook.innovpolicy_layer.get_hookimpls()
+    if not impls:
+        stray = sorted(
+            attr
+            for attr in dir(plugin)
+            if attr.startswith("innovpolicy_") and callable(getattr(plugin, attr, None))
+        )
+        hint = (
+            f"; found {', '.join(stray)} — a hook must be named innovpolicy_layer and marked "
+            "with @innovpolicy.hookimpl"
+            if stray
+            else "; define innovpolicy_layer() marked with @innovpolicy.hookimpl"
+        )
+        raise PluginError(name, "has no innovpolicy_layer hook" + hint)
+    try:
+        layer = impls[0].function()
+    except PluginError:
+        raise
+    except Exception as exc:
+        raise PluginError(name, f"innovpolicy_layer() raised {exc!r}") from exc
+    if not isinstance(layer, Layer):
+        raise PluginError(name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer")
+    return layer
+
+
+def _plugin_of(index: int, given: object) -> tuple[str, object]:
+    """A name and a hook-bearing object for one item of ``plugins``/``extra_plugins``."""
+    if isinstance(given, Layer):
+        return given.code, _LayerPlugin(given)
+    if _is_layer_file(given):
+        from ._toml_layers import layer_from_toml
+
+        layer = layer_from_toml(given)
+        return layer.code, _LayerPlugin(layer)
+    if isinstance(given, str):
+        try:
+            module = importlib.import_module(given)
+        except Exception as exc:
+            raise PluginError(given, f"could not be imported: {exc!r}") from exc
+        return given, module
+    name = getattr(given, "__name__", None) or f"{type(given).__name__}#{index}"
+    return name, given
+
+
+def _collect(
+    plugins: Iterable[object] | None,
+    extra_plugins: Iterable[object] = (),
+    stacked: Iterable[object] = (),
+    base: str | None = None,
+) -> tuple[dict[str, tuple[str, Layer]], dict[str, PluginError], str | None]:
+    """Every layer the plugins provide, and the error of every broken plugin.
+
+    A broken plugin is recorded, not raised, so it fails only the loads that need it.
+    *stacked* layers (files or Layer objects) are put on top of *base* in order; the
+    code of the top one is returned.
+    """
+    found: list[tuple[str, object]] = []
+    broken: dict[str, PluginError] = {}
+    if plugins is None:
+        seen: set[tuple[str, str]] = set()
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            if (ep.name, ep.value) in seen:
+                continue
+            seen.add((ep.name, ep.value))
+            try:
+                found.append((ep.name, ep.load()))
+            except Exception as exc:
+                broken[ep.name] = PluginError(ep.name, f"could not be loaded: {exc!r}")
+    for index, given in enumerate((*(plugins or ()), *extra_plugins)):
+        if given is None:
+            continue
+        try:
+            found.append(_plugin_of(index, given))
+        except PluginError as exc:
+            broken[exc.plugin] = exc
+    layers: dict[str, tuple[str, Layer]] = {}
+    duplicates: dict[str, list[str]] = {}
+    for name, plugin in found:
+        try:
+            layer = _layer_of(name, plugin)
+        except PluginError as exc:
+            broken[name] = exc
+            continue
+        if layer.code in layers:
+            duplicates.setdefault(layer.code, [layers[layer.code][0]]).append(name)
+            continue
+        layers[layer.code] = (name, layer)
+    for code, names in duplicates.items():
+        del layers[code]
+        for name in names:
+            broken[name] = PluginError(
+                name, f"jurisdiction code {code!r} is provided by several plugins: {names}"
+            )
+    top = base
+    for index, given in enumerate(stacked):
+        layer = _stacked_layer(given, top, index)
+        if layer.code in layers:
+            raise PluginError(
+                layer.code,
+                f"jurisdiction code {layer.code!r} is also provided by {layers[layer.code][0]!r}",
+            )
+        layers[layer.code] = (str(given) if _is_layer_file(given) else layer.code, layer)
+        top = layer.code
+    return layers, broken, top
+
+
+def _given_name(index: int, given: object) -> str:
+    if isinstance(given, Layer):
+        return given.code
+    if isinstance(given, str):
+        return given
+    if isinstance(given, os.PathLike):
+        return str(given)
+    return getattr(given, "__name__", None) or f"{type(given).__name__}#{index}"
+
+
+def _stacked_layer(given: object, parent: str | None, index: int) -> Layer:
+    if isinstance(given, Layer):
+        layer = given
+    elif _is_layer_file(given):
+        from ._toml_layers import layer_from_toml
+
+        layer = layer_from_toml(given, parent=parent)
+    else:
+        raise PluginError(
+            f"layers[{index}]",
+            f"expected a path to a .toml layer file or a Layer, got {type(given).__name__}",
+        )
+    if layer.parent != parent:
+        raise PluginError(
+            layer.code,
+            f"is stacked on {parent!r} but names {layer.parent!r} as its parent",
+        )
+    return layer
+
+
 def _collect_layers(
     plugins: Iterable[object] | None, extra_plugins: Iterable[object] = ()
 ) -> dict[str, tuple[str, Layer]]:
-    manager = pluggy.PluginManager(hookspecs.PROJECT)
-    manager.add_hookspecs(hookspecs)
-    if plugins is None:
-        try:
-            manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        except Exception as exc:  # a broken plugin must fail loudly, naming itself
-            raise PluginError(_failing_entry_point(exc), f"could not be loaded: {exc!r}") from exc
-    for index, given in enumerate((*(plugins or ()), *extra_plugins)):
-        if given is not None:
-            plugin = _LayerPlugin(given) if isinstance(given, Layer) else given
-            name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}#{index}"
-            try:
-                manager.register(plugin, name=name)
-            except Exception as exc:
-                raise PluginError(name, f"could not be registered: {exc}") from exc
-    layers: dict[str, tuple[str, Layer]] = {}
-    for impl in manager.hook.innovpolicy_layer.get_hookimpls():
-        name = impl.plugin_name
-        try:
-            layer = impl.function()
-        except Exception as exc:
-            raise PluginError(name, f"innovpolicy_layer() raised {exc!r}") from exc
-        if not isinstance(layer, Layer):
-            raise PluginError(
-                name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer"
-            )
-        if layer.code in layers:
-            raise PluginError(
-                name,
-                f"jurisdiction code {layer.code!r} is also provided by {layers[layer.code][0]!r}",
-            )
-        layers[layer.code] = (name, layer)
+    """Every layer of a plugin set; raises the first broken plugin's error (strict form)."""
+    layers, broken, _top = _collect(plugins, extra_plugins)
+    if broken:
+        raise next(iter(broken.values()))
     return layers
 
 
-def _failing_entry_point(exc: BaseException) -> str:
-    from importlib.metadata import entry_points
-
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            ep.load()
-        except Exception:
-            return ep.name
-    return ENTRY_POINT_GROUP
-
-
-def _ancestry(code: str, layers: Mapping[str, tuple[str, Layer]]) -> list[Layer]:
+def _ancestry(
+    code: str,
+    layers: Mapping[str, tuple[str, Layer]],
+    broken: Mapping[str, PluginError] | None = None,
+) -> list[Layer]:
     chain: list[Layer] = []
     seen: list[str] = []
     current: str | None = code
@@ -90,6 +222,11 @@ def _ancestry(code: str, layers: Mapping[str, tuple[str, Layer]]) -> list[Layer]
         entry = layers.get(current)
         if entry is None:
             child = seen[-2]
+            if broken and current in broken:
+                raise PluginError(
+                    layers[child][0],
+                    f"its parent {current!r} is broken: {broken[current]}",
+                ) from broken[current]
             raise PluginError(
                 layers[child][0], f"jurisdiction {child!r} names unknown parent {current!r}"
             )
@@ -102,8 +239,16 @@ def _ancestry(code: str, layers: Mapping[str, tuple[str, Layer]]) -> list[Layer]
 def validate_layers(layers: Mapping[str, tuple[str, Layer]]) -> None:
     """Check a whole plugin set; raise :class:`PluginError` naming the first bad plugin."""
     for code in layers:
-        chain = _ancestry(code, layers)
-        _validate_layer(chain, layers[code][0])
+        _validate_chain(_ancestry(code, layers), layers)
+
+
+def _validate_chain(chain: list[Layer], layers: Mapping[str, tuple[str, Layer]]) -> None:
+    """Validate every layer of *chain* against its own parents (root first)."""
+    for depth in range(1, len(chain) + 1):
+        sub = chain[:depth]
+        plugin = layers[sub[-1].code][0] if sub[-1].code in layers else sub[-1].code
+        _validate_layer(sub, plugin)
+        check_layer_data(sub, plugin)
 
 
 def _validate_layer(chain: list[Layer], plugin: str) -> None:
@@ -217,8 +362,27 @@ def _check_override_window(plugin: str, override: Parameter, base: Parameter) ->
 def available(
     plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
 ) -> tuple[str, ...]:
-    """Codes of every jurisdiction the installed (or given) plugins provide."""
-    return tuple(_collect_layers(plugins, extra_plugins))
+    """Codes of every jurisdiction the installed (or given) plugins provide.
+
+    A broken plugin is left out (see ``innovpolicy jurisdictions``, which names it and
+    says why); it never hides the others.
+    """
+    layers, _broken, _top = _collect(plugins, extra_plugins)
+    return tuple(layers)
+
+
+def plugin_problems(
+    plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
+) -> dict[str, str]:
+    """Every broken plugin or jurisdiction of the set, with the reason (empty if none)."""
+    layers, broken, _top = _collect(plugins, extra_plugins)
+    problems = {name: str(error) for name, error in broken.items()}
+    for code in layers:
+        try:
+            _validate_chain(_ancestry(code, layers, broken), layers)
+        except PluginError as exc:
+            problems.setdefault(code, str(exc))
+    return problems
 
 
 def load(
@@ -226,21 +390,43 @@ def load(
     *,
     plugins: Iterable[object] | None = None,
     extra_plugins: Iterable[object] = (),
+    layers: Iterable[object] = (),
 ) -> Jurisdiction:
     """Load jurisdiction *code* with all its parent layers.
 
     Plugins are discovered through the ``innovpolicy`` entry-point group, or,
-    when *plugins* is given, taken only from it (modules or objects with an
-    ``innovpolicy_layer`` hook, or :class:`Layer` objects themselves). *extra_plugins* are added to either set, which
-    is how a plugin under development is tried against the installed ones.
-    The whole plugin set is validated; a bad plugin raises :class:`PluginError`
-    naming it.
+    when *plugins* is given, taken only from it. A plugin is a module (or its
+    importable name, a string), an object with an ``innovpolicy_layer`` hook, a
+    :class:`Layer`, or a path to a declarative ``.toml`` layer file.
+    *extra_plugins* are added to either set, which is how a plugin under
+    development is tried against the installed ones.
+
+    *layers* (paths to ``.toml`` layer files, or :class:`Layer` objects) are
+    stacked on top of *code* in order, and the top one is returned:
+    ``load("xining", layers=["datong.toml"])`` is Datong County on Xining.
+
+    The layers of the requested jurisdiction and its parents are validated; a bad
+    one raises :class:`PluginError` (or a subclass) naming the plugin and, where
+    relevant, the layer, rule, parameter and fact. A broken plugin that the
+    requested jurisdiction does not need does not prevent loading it.
     """
-    layers = _collect_layers(plugins, extra_plugins)
-    validate_layers(layers)
-    if code not in layers:
-        raise UnknownJurisdictionError(code, tuple(layers))
-    return Jurisdiction(_ancestry(code, layers))
+    found, broken, top = _collect(plugins, extra_plugins, tuple(layers), code)
+    given = {_given_name(i, p) for i, p in enumerate((*(plugins or ()), *extra_plugins))}
+    for name, error in broken.items():
+        if name in given:
+            raise error  # a plugin the caller passed explicitly must work
+    target = top if top is not None else code
+    if target not in found:
+        if target in broken:
+            raise broken[target]
+        for name, error in broken.items():
+            if name == target or error.plugin == target:
+                raise error
+        hint = tuple(found) + tuple(f"{name} (broken)" for name in broken)
+        raise UnknownJurisdictionError(target, hint)
+    chain = _ancestry(target, found, broken)
+    _validate_chain(chain, found)
+    return Jurisdiction(chain)
 
 
-__all__ = ["ENTRY_POINT_GROUP", "available", "load", "validate_layers"]
+__all__ = ["ENTRY_POINT_GROUP", "available", "load", "plugin_problems", "validate_layers"]
