@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
 from ._amounts import AmountRange, Payer, Share, split_exact
+from ._checks import declared_by
 from ._criteria import Missing, Resolved, Truth
 from ._entities import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
@@ -20,8 +21,11 @@ from .exceptions import (
     InvalidFactError,
     ParameterNotSetError,
     RuleNotInForceError,
+    UnknownFactError,
     UnknownRuleError,
 )
+
+UnknownFacts = Literal["error", "report"]
 
 
 class PreparedFacts(Mapping[str, FactValue]):
@@ -30,10 +34,13 @@ class PreparedFacts(Mapping[str, FactValue]):
     Obtained from :meth:`Jurisdiction.prepare`. Immutable.
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "ignored")
 
-    def __init__(self, data: dict[str, FactValue]) -> None:
+    def __init__(self, data: dict[str, FactValue], ignored: tuple[str, ...] = ()) -> None:
         self._data = data
+        #: names of the facts left out because this jurisdiction declares none of them
+        #: (with ``unknown_facts="report"``)
+        self.ignored = ignored
 
     def __getitem__(self, key: str) -> FactValue:
         return self._data[key]
@@ -102,6 +109,15 @@ class Jurisdiction:
             for spec in layer.facts:
                 registry.add(spec)
         self.fact_registry = registry
+        #: the layer (or ``"core"``) declaring each fact
+        self.fact_layers: dict[str, str] = dict(declared_by(self.chain))
+        self._pinned = {
+            name: values[0]
+            for layer in self.chain
+            for name, values in layer.territory.items()
+            if len(values) == 1
+        }
+        self._prefixes: dict[int, Jurisdiction] = {}
         self._params: dict[str, list[tuple[str, Parameter]]] = {}
         for layer in self.chain:
             for parameter in (*layer.parameters, *layer.overrides):
@@ -207,6 +223,66 @@ class Jurisdiction:
         self._cache[cache_key] = found
         return found
 
+    # ------------------------------------------------------------------ territory
+
+    def _outside(self, facts: PreparedFacts) -> tuple[int, str] | None:
+        """The first layer whose territory the facts place the applicant outside."""
+        for depth, layer in enumerate(self.chain):
+            for name, values in layer.territory.items():
+                value = facts.get(name)
+                if value is not None and value not in values:
+                    return depth, (
+                        f"outside the territory of {layer.code} ({name} = {value}, not "
+                        f"{' / '.join(values)}): the answer of "
+                        f"{self.chain[depth - 1].code if depth else 'no jurisdiction'}"
+                    )
+        return None
+
+    def within(self, depth: int) -> Jurisdiction:
+        """The stack of the first *depth* layers (``within(1)`` is the root)."""
+        found = self._prefixes.get(depth)
+        if found is None:
+            found = self._prefixes[depth] = Jurisdiction(self.chain[:depth])
+        return found
+
+    def _outside_answer(
+        self,
+        outside: tuple[int, str],
+        rule_id: str,
+        prepared: PreparedFacts,
+        day: date,
+        explain: bool,
+        strict: bool,
+    ) -> Result:
+        depth, note = outside
+        if depth > 0:
+            below = self.within(depth)
+            if rule_id in below._versions:
+                result = below.evaluate(rule_id, prepared, day, explain=explain, strict=strict)
+                return attrs.evolve(
+                    result,
+                    note=f"{result.note}; {note}" if result.note else note,
+                    ignored_facts=prepared.ignored,
+                )
+        if strict:
+            raise RuleNotInForceError(rule_id, day, note)
+        versions = self._lookup(rule_id)
+        nearest = _nearest(versions, day)
+        rule = nearest.rule
+        return Result(
+            rule_id=rule.id,
+            kind=rule.kind,
+            title_en=rule.title_en,
+            title_zh=rule.title_zh,
+            jurisdiction=self.code,
+            layer=nearest.layer,
+            on=day,
+            status=Status.NOT_IN_FORCE,
+            citation=rule.citation,
+            note=note,
+            ignored_facts=prepared.ignored,
+        )
+
     def _lookup(self, rule_id: str) -> tuple[_Version, ...]:
         versions = self._versions.get(rule_id)
         if versions is None:
@@ -215,25 +291,42 @@ class Jurisdiction:
 
     # ------------------------------------------------------------------ facts
 
-    def prepare(self, facts: Any) -> PreparedFacts:
-        """Validate *facts* once: an entity, a facts mapping, or a sequence of them."""
+    def prepare(self, facts: Any, *, unknown_facts: UnknownFacts = "error") -> PreparedFacts:
+        """Validate *facts* once: an entity, a facts mapping, or a sequence of them.
+
+        A fact no layer of this jurisdiction declares raises :class:`UnknownFactError`
+        (a misspelt name must not turn an answer "undetermined"); with
+        ``unknown_facts="report"`` it is left out instead and named in
+        ``PreparedFacts.ignored`` (and in each result's ``ignored_facts``), so facts
+        gathered for a richer stack (a county's) can be evaluated on a parent's.
+        """
+        if unknown_facts not in ("error", "report"):
+            raise ValueError(f"unknown_facts={unknown_facts!r}: expected 'error' or 'report'")
         if isinstance(facts, PreparedFacts):
             return facts
         if isinstance(facts, _Entity):
             return PreparedFacts(dict(facts.flat_facts()))
         if isinstance(facts, Mapping):
+            if unknown_facts == "report":
+                ignored = tuple(name for name in facts if name not in self.fact_registry)
+                if ignored:
+                    kept = {k: v for k, v in facts.items() if k in self.fact_registry}
+                    return PreparedFacts(self.fact_registry.normalize(kept), ignored)
             return PreparedFacts(self.fact_registry.normalize(facts))
         if isinstance(facts, (list, tuple)):
             merged: dict[str, FactValue] = {}
+            dropped: dict[str, None] = {}
             for part in facts:
-                for name, value in self.prepare(part).items():
+                prepared_part = self.prepare(part, unknown_facts=unknown_facts)
+                dropped.update(dict.fromkeys(prepared_part.ignored))
+                for name, value in prepared_part.items():
                     if name in merged and merged[name] != value:
                         raise InvalidFactError(
                             name, value, f"conflicts with {merged[name]!r} given by another entity"
                         )
                     merged[name] = value
             self.fact_registry.check_constraints(merged)
-            return PreparedFacts(merged)
+            return PreparedFacts(merged, tuple(dropped))
         raise InvalidFactError(
             "facts", facts, "expected an entity, a mapping of facts, or a list of them"
         )
@@ -248,17 +341,42 @@ class Jurisdiction:
         *,
         explain: bool = True,
         strict: bool = False,
+        unknown_facts: UnknownFacts = "error",
     ) -> Result:
         """Evaluate one rule for *facts* on date *on*.
 
         A rule not in force on *on* gives ``Status.NOT_IN_FORCE`` (or raises
         :class:`RuleNotInForceError` when ``strict``). With ``explain=False`` the
         criteria tree and amount steps are skipped (status, amount, shares and
-        missing facts are still exact).
+        missing facts are still exact). ``unknown_facts`` is as for :meth:`prepare`.
+
+        Facts that place the applicant outside a layer's ``territory`` (another
+        ``district``) give the answer of the stack below that layer: its overrides,
+        rules and supersessions do not reach the firm (a rule only that layer has is
+        NOT_IN_FORCE there, with a note saying why).
         """
         versions = self._lookup(rule_id)
         day = on if type(on) is date else to_date("on", on)
-        prepared = self.prepare(facts)
+        prepared = self.prepare(facts, unknown_facts=unknown_facts)
+        outside = self._outside(prepared)
+        if outside is not None:
+            return self._outside_answer(outside, rule_id, prepared, day, explain, strict)
+        if prepared.ignored:
+            return attrs.evolve(
+                self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict),
+                ignored_facts=prepared.ignored,
+            )
+        return self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
+
+    def _evaluate_in_force(
+        self,
+        rule_id: str,
+        versions: tuple[_Version, ...],
+        prepared: PreparedFacts,
+        day: date,
+        explain: bool,
+        strict: bool,
+    ) -> Result:
         for version in versions:
             if version.covers(day):
                 return self._evaluate_version(version, prepared, day, explain)
@@ -286,9 +404,10 @@ class Jurisdiction:
         *,
         explain: bool = True,
         rule_ids: Iterable[str] | None = None,
+        unknown_facts: UnknownFacts = "error",
     ) -> tuple[Result, ...]:
         """Evaluate several rules (default: all) for the same facts on the same date."""
-        prepared = self.prepare(facts)
+        prepared = self.prepare(facts, unknown_facts=unknown_facts)
         day = on if type(on) is date else to_date("on", on)
         ids = self.rule_ids() if rule_ids is None else tuple(rule_ids)
         return tuple(self.evaluate(rid, prepared, day, explain=explain) for rid in ids)
@@ -302,11 +421,32 @@ class Jurisdiction:
             raise UnknownRuleError(f"event:{event}", self.code, self.events())
         return self.evaluate_all(facts, on, explain=explain, rule_ids=rule_ids)
 
-    def compare(self, other: Jurisdiction, facts: Any, on: date | str) -> Comparison:
-        """What *other* (typically a child) adds to and changes in this jurisdiction's answers."""
+    def compare(
+        self,
+        other: Jurisdiction,
+        facts: Any,
+        on: date | str,
+        *,
+        unknown_facts: UnknownFacts = "error",
+    ) -> Comparison:
+        """What *other* (typically a child) adds to and changes in this jurisdiction's answers.
+
+        *facts* may hold facts only one of the two declares (facts gathered for the
+        richer stack): each side leaves out what it does not declare and the
+        comparison names them (``ignored_base`` / ``ignored_other``). A fact neither
+        declares raises :class:`UnknownFactError` unless ``unknown_facts="report"``.
+        """
         day = on if type(on) is date else to_date("on", on)
-        mine = {r.rule_id: r for r in self.evaluate_all(facts, day)}
-        theirs = {r.rule_id: r for r in other.evaluate_all(facts, day)}
+        if unknown_facts == "error" and isinstance(facts, Mapping):
+            for name, value in facts.items():
+                if name not in self.fact_registry and name not in other.fact_registry:
+                    raise UnknownFactError(
+                        name, value, f"neither {self.code} nor {other.code} declares this fact"
+                    )
+        mine_prepared = self.prepare(facts, unknown_facts="report")
+        theirs_prepared = other.prepare(facts, unknown_facts="report")
+        mine = {r.rule_id: r for r in self.evaluate_all(mine_prepared, day)}
+        theirs = {r.rule_id: r for r in other.evaluate_all(theirs_prepared, day)}
         rows = []
         for rule_id in dict.fromkeys((*mine, *theirs)):
             a, b = mine.get(rule_id), theirs.get(rule_id)
@@ -332,7 +472,14 @@ class Jurisdiction:
                     if p.key in base_params and base_params[p.key] != p
                 )
             rows.append(ComparedRule(rule_id, change, a, b, changed_params))
-        return Comparison(self.code, other.code, day, tuple(rows))
+        return Comparison(
+            self.code,
+            other.code,
+            day,
+            tuple(rows),
+            mine_prepared.ignored,
+            theirs_prepared.ignored,
+        )
 
     def _evaluate_version(
         self, version: _Version, facts: PreparedFacts, on: date, explain: bool
@@ -440,7 +587,9 @@ def _payer_name(payer: Payer, ctx: _Ctx) -> str | None:
     if payer.name_fact is None:
         return None
     value = ctx.facts.get(payer.name_fact)
-    return None if value is None else str(value)
+    if value is None:  # the territory of the layers may name it (a county's own district)
+        return ctx._jurisdiction._pinned.get(payer.name_fact)
+    return str(value)
 
 
 @attrs.frozen
@@ -462,6 +611,8 @@ class Comparison:
     other: str
     on: date
     rules: tuple[ComparedRule, ...]
+    ignored_base: tuple[str, ...] = ()
+    ignored_other: tuple[str, ...] = ()
 
     def of(self, change: str) -> tuple[ComparedRule, ...]:
         return tuple(row for row in self.rules if row.change == change)
@@ -481,6 +632,10 @@ class Comparison:
                 )
         same = len(self.of("same"))
         lines.append(f"  {same} rule(s) answer the same")
+        if self.ignored_base:
+            lines.append(f"  facts {self.base} does not declare: {', '.join(self.ignored_base)}")
+        if self.ignored_other:
+            lines.append(f"  facts {self.other} does not declare: {', '.join(self.ignored_other)}")
         return "\n".join(lines)
 
 

@@ -151,7 +151,9 @@ def _collect(
         del layers[code]
         for name in names:
             broken[name] = PluginError(
-                name, f"jurisdiction code {code!r} is provided by several plugins: {names}"
+                name,
+                f"jurisdiction code {code!r} is also provided by "
+                + ", ".join(repr(other) for other in names if other != name),
             )
     top = base
     for index, given in enumerate(stacked):

@@ -264,6 +264,7 @@ class Result:
     parameters: tuple[Resolved, ...] = ()
     readings: tuple[str, ...] = ()
     amount_unit: str = "CNY"
+    ignored_facts: tuple[str, ...] = ()
 
     @property
     def eligible(self) -> bool:
@@ -316,6 +317,8 @@ class Result:
             ]
         if self.readings:
             data["readings"] = list(self.readings)
+        if self.ignored_facts:
+            data["ignored_facts"] = list(self.ignored_facts)
         return data
 
     def to_json(self, **kwargs: Any) -> str:
@@ -364,6 +367,11 @@ class Result:
                 )
         for reading in self.readings:
             lines.append(f"  Reading: {reading}")
+        if self.ignored_facts:
+            lines.append(
+                f"  Ignored facts (not declared in {self.jurisdiction}): "
+                + ", ".join(self.ignored_facts)
+            )
         return "\n".join(lines)
 
     def __str__(self) -> str:
