@@ -71,6 +71,17 @@ class _Version:
         return self.start <= on and (self.end is None or on <= self.end)
 
 
+@attrs.frozen
+class VersionInfo:
+    """One version of a rule as it applies in a jurisdiction (see ``version_info``)."""
+
+    rule: Rule
+    layer: str
+    start: date
+    end: date | None
+    ended_by: str = ""
+
+
 class _Ctx:
     __slots__ = ("_jurisdiction", "facts", "on", "used")
 
@@ -147,6 +158,14 @@ class Jurisdiction:
     def versions(self, rule_id: str) -> tuple[Rule, ...]:
         """Every dated version of a rule applicable in this territory."""
         return tuple(v.rule for v in self._lookup(rule_id))
+
+    def version_info(self, rule_id: str) -> tuple[VersionInfo, ...]:
+        """Every version of *rule_id* here: its window in this territory (``end`` may be
+        before ``start`` when a child superseded it before it began), the layer that
+        defines it, and what ended it (a supersession, with its document and date)."""
+        return tuple(
+            VersionInfo(v.rule, v.layer, v.start, v.end, v.ended_by) for v in self._lookup(rule_id)
+        )
 
     def windows(self, rule_id: str) -> tuple[tuple[date, date | None], ...]:
         """The (from, to) windows in which *rule_id* applies in this territory (to inclusive)."""
