@@ -469,7 +469,21 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
                 )
     for rule in layer.rules:
         checker.check_rule(rule, rule.valid_from, rule.valid_to)
-    for refinement in layer.refinements:
+    # A parent's rules and refinements reading a value this layer overrides are checked
+    # again with the override in place (zeroed weights, a range turned upside down).
+    overridden = {parameter.key for parameter in layer.overrides}
+    for ancestor in chain[:-1]:
+        for rule in ancestor.rules:
+            if overridden.intersection(rule.param_keys()):
+                checker.check_rule(rule, rule.valid_from, rule.valid_to)
+    refinements = [
+        refinement
+        for ancestor in chain
+        for refinement in ancestor.refinements
+        if ancestor is layer
+        or overridden.intersection(k for p in refinement.into for k in p.weight.param_keys())
+    ]
+    for refinement in refinements:
         checker.rule = f"refinement of {refinement.role}"
         for payer in refinement.into:
             checker.need(payer.weight, _NUMBER, f"payer {payer.role!r}")

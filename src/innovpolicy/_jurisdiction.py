@@ -122,12 +122,9 @@ class Jurisdiction:
         self.fact_registry = registry
         #: the layer (or ``"core"``) declaring each fact
         self.fact_layers: dict[str, str] = dict(declared_by(self.chain))
-        self._pinned = {
-            name: values[0]
-            for layer in self.chain
-            for name, values in layer.territory.items()
-            if len(values) == 1
-        }
+        self._territory_facts = tuple(
+            dict.fromkeys(name for layer in self.chain for name in layer.territory)
+        )
         self._prefixes: dict[int, Jurisdiction] = {}
         self._params: dict[str, list[tuple[str, Parameter]]] = {}
         for layer in self.chain:
@@ -207,7 +204,7 @@ class Jurisdiction:
 
     def facts_for(self, rule_id: str) -> tuple[FactSpec, ...]:
         """Declarations of every fact any version of *rule_id* reads: ask the user only these."""
-        names: dict[str, None] = {}
+        names: dict[str, None] = dict.fromkeys(self._territory_facts)
         for version in self._lookup(rule_id):
             names.update(dict.fromkeys(version.rule.fact_names()))
         return tuple(self.fact_registry[name] for name in names)
@@ -256,6 +253,35 @@ class Jurisdiction:
                         f"{self.chain[depth - 1].code if depth else 'no jurisdiction'}"
                     )
         return None
+
+    def _if_located(
+        self, result: Result, rule_id: str, facts: PreparedFacts, day: date, explain: bool
+    ) -> Result:
+        """With a locating fact unknown, the answer stands only if the firm's being
+        outside the territory would not change it; otherwise it is undetermined."""
+        for depth, layer in enumerate(self.chain):
+            absent = [name for name in layer.territory if facts.get(name) is None]
+            if not absent:
+                continue
+            note = f"applies only inside the territory of {layer.code}"
+            other = self._outside_answer((depth, note), rule_id, facts, day, False, False)
+            if _same_answer(result, other):
+                continue
+            where = "; ".join(f"{k} = {' / '.join(v)}" for k, v in layer.territory.items())
+            reason = (
+                f"the answer depends on whether the applicant is inside {layer.code}'s "
+                f"territory ({where})"
+            )
+            return attrs.evolve(
+                result,
+                status=Status.UNDETERMINED,
+                amount=None,
+                amount_range=None,
+                shares=(),
+                missing=tuple(dict.fromkeys((*result.missing, *absent))),
+                reasons=(*result.reasons, reason),
+            )
+        return result
 
     def within(self, depth: int) -> Jurisdiction:
         """The stack of the first *depth* layers (``within(1)`` is the root)."""
@@ -380,12 +406,12 @@ class Jurisdiction:
         outside = self._outside(prepared)
         if outside is not None:
             return self._outside_answer(outside, rule_id, prepared, day, explain, strict)
+        result = self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
+        if self._territory_facts:
+            result = self._if_located(result, rule_id, prepared, day, explain)
         if prepared.ignored:
-            return attrs.evolve(
-                self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict),
-                ignored_facts=prepared.ignored,
-            )
-        return self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
+            return attrs.evolve(result, ignored_facts=prepared.ignored)
+        return result
 
     def _evaluate_in_force(
         self,
@@ -602,13 +628,17 @@ class Jurisdiction:
         return None
 
 
+def _same_answer(a: Result, b: Result) -> bool:
+    return (a.status, a.amount, a.amount_range) == (b.status, b.amount, b.amount_range) and [
+        (s.role, s.amount) for s in a.shares
+    ] == [(s.role, s.amount) for s in b.shares]
+
+
 def _payer_name(payer: Payer, ctx: _Ctx) -> str | None:
     if payer.name_fact is None:
         return None
     value = ctx.facts.get(payer.name_fact)
-    if value is None:  # the territory of the layers may name it (a county's own district)
-        return ctx._jurisdiction._pinned.get(payer.name_fact)
-    return str(value)
+    return None if value is None else str(value)
 
 
 @attrs.frozen

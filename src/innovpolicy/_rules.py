@@ -168,9 +168,9 @@ class Layer:
     ``territory`` says where the layer applies, by the facts that locate an applicant:
     ``territory={"district": ("湟中区",)}`` means a firm whose ``district`` fact is
     another value gets the parent's answers (this layer's overrides, rules,
-    supersessions and refinements do not apply to it); when the fact is not given,
-    the applicant is taken to be inside (the caller chose this jurisdiction), and a
-    payer named by that fact is the territory's single value.
+    supersessions and refinements do not apply to it). When the fact is not given,
+    an answer that would be the same inside and outside stands; one that would
+    differ is "undetermined", naming the fact as missing.
     """
 
     code: str
