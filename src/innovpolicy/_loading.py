@@ -158,11 +158,9 @@ def _collect(
     top = base
     for index, given in enumerate(stacked):
         layer = _stacked_layer(given, top, index)
-        if layer.code in layers:
-            raise PluginError(
-                layer.code,
-                f"jurisdiction code {layer.code!r} is also provided by {layers[layer.code][0]!r}",
-            )
+        # an explicitly stacked layer takes the place of an installed one with its code
+        # (the file being edited wins over the installed copy)
+        broken.pop(layer.code, None)
         layers[layer.code] = (str(given) if _is_layer_file(given) else layer.code, layer)
         top = layer.code
     return layers, broken, top
