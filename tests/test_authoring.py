@@ -532,3 +532,39 @@ def test_facts_strategy_aims_where_the_cap_starts_to_bind() -> None:
         xining, xining.rule("QH20-PLATFORM", date(2021, 6, 30)), date(2021, 6, 30)
     )
     assert any(v == Decimal("10000000.00") for v in scale.get("transaction_volume", []))
+
+
+USER_CODE = """
+from datetime import date
+from decimal import Decimal
+
+import innovpolicy
+from innovpolicy.testing import round_payable
+
+firm = innovpolicy.Enterprise(
+    business_start_date="2015-05-20",
+    sales_revenue={2020: "1800000", 2021: 2_000_000},
+    rd_expense={2020: Decimal("90000")},
+    employees=10,
+    registered_in_qinghai=True,
+)
+xining = innovpolicy.load("xining")
+on: date = date(2021, 6, 30)
+results = xining.evaluate_all([firm, {"district": "城东区"}], "2021-06-30")
+one = xining.evaluate("QH-TBE", {"employees": "10"}, on, unknown_facts="report")
+half: Decimal = round_payable(Decimal("0.005"))
+"""
+
+
+def test_mypy_strict_accepts_the_documented_input_forms(tmp_path: Path) -> None:
+    pytest.importorskip("mypy")
+    user = tmp_path / "user_code.py"
+    user.write_text(USER_CODE, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(user)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
