@@ -568,3 +568,33 @@ def test_mypy_strict_accepts_the_documented_input_forms(tmp_path: Path) -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def test_the_json_schema_describes_the_layer_files() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import json
+    import tomllib
+
+    from innovpolicy._toml_layers import _TOP_KEYS
+
+    root = Path(__file__).resolve().parents[1]
+    schema = json.loads((root / "docs" / "county-layer.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert set(schema["properties"]) == _TOP_KEYS
+    validator = jsonschema.Draft202012Validator(schema)
+    example = root / "docs/examples/example_county/src/innovpolicy_example_county"
+    for text in ((example / "example_county.toml").read_text("utf-8"), DATONG):
+        assert list(validator.iter_errors(_plain(tomllib.loads(text)))) == []
+    for change in (('value = "200000"', 'valeu = "200000"'), ('value = "200000"', "value = 2.5")):
+        bad = _plain(tomllib.loads(DATONG.replace(*change, 1)))
+        assert list(validator.iter_errors(bad)), change
