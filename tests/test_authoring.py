@@ -598,3 +598,25 @@ def test_the_json_schema_describes_the_layer_files() -> None:
     for change in (('value = "200000"', 'valeu = "200000"'), ('value = "200000"', "value = 2.5")):
         bad = _plain(tomllib.loads(DATONG.replace(*change, 1)))
         assert list(validator.iter_errors(bad)), change
+
+
+def test_a_child_of_a_broken_installed_plugin_fails_naming_its_parent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = importlib.metadata.entry_points(group="innovpolicy")
+    broken = importlib.metadata.EntryPoint(
+        "broken-county", "innovpolicy_no_such_pkg", "innovpolicy"
+    )
+    monkeypatch.setattr("innovpolicy._loading.entry_points", lambda group: (*real, broken))
+    child = Layer("broken-town", "镇", "Town", parent="broken-county")
+    with pytest.raises(PluginError, match="its parent 'broken-county' is broken") as info:
+        innovpolicy.load("broken-town", extra_plugins=[child])
+    assert info.value.plugin == "broken-town"
+    assert innovpolicy.load("example-county", extra_plugins=[child]).code == "example-county"
+
+
+def test_compare_checks_facts_in_a_list_of_mappings() -> None:
+    qinghai = innovpolicy.load("qinghai")
+    with pytest.raises(UnknownFactError):
+        qinghai.compare(COUNTY, [CONTRACT, {"no_such_fact": 1}], "2022-03-01")
+    assert qinghai.compare(COUNTY, [CONTRACT, {"first_invention_patent": True}], "2022-03-01")

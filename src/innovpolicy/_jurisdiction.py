@@ -482,12 +482,16 @@ class Jurisdiction:
         declares raises :class:`UnknownFactError` unless ``unknown_facts="report"``.
         """
         day = on if type(on) is date else to_date("on", on)
-        if unknown_facts == "error" and isinstance(facts, Mapping):
-            for name, value in facts.items():
-                if name not in self.fact_registry and name not in other.fact_registry:
-                    raise UnknownFactError(
-                        name, value, f"neither {self.code} nor {other.code} declares this fact"
-                    )
+        if unknown_facts == "error":
+            parts = facts if isinstance(facts, (list, tuple)) else (facts,)
+            for part in parts:
+                if not isinstance(part, Mapping) or isinstance(part, PreparedFacts):
+                    continue
+                for name, value in part.items():
+                    if name not in self.fact_registry and name not in other.fact_registry:
+                        raise UnknownFactError(
+                            name, value, f"neither {self.code} nor {other.code} declares this fact"
+                        )
         mine_prepared = self.prepare(facts, unknown_facts="report")
         theirs_prepared = other.prepare(facts, unknown_facts="report")
         mine = {r.rule_id: r for r in self.evaluate_all(mine_prepared, day)}
