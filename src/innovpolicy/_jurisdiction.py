@@ -254,9 +254,7 @@ class Jurisdiction:
                     )
         return None
 
-    def _if_located(
-        self, result: Result, rule_id: str, facts: PreparedFacts, day: date, explain: bool
-    ) -> Result:
+    def _if_located(self, result: Result, rule_id: str, facts: PreparedFacts, day: date) -> Result:
         """With a locating fact unknown, the answer stands only if the firm's being
         outside the territory would not change it; otherwise it is undetermined."""
         for depth, layer in enumerate(self.chain):
@@ -408,7 +406,7 @@ class Jurisdiction:
             return self._outside_answer(outside, rule_id, prepared, day, explain, strict)
         result = self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
         if self._territory_facts:
-            result = self._if_located(result, rule_id, prepared, day, explain)
+            result = self._if_located(result, rule_id, prepared, day)
         if prepared.ignored:
             return attrs.evolve(result, ignored_facts=prepared.ignored)
         return result
