@@ -281,8 +281,8 @@ class Jurisdiction:
             )
         return result
 
-    def within(self, depth: int) -> Jurisdiction:
-        """The stack of the first *depth* layers (``within(1)`` is the root)."""
+    def _within(self, depth: int) -> Jurisdiction:
+        """The stack of the first *depth* layers (``_within(1)`` is the root)."""
         found = self._prefixes.get(depth)
         if found is None:
             found = self._prefixes[depth] = Jurisdiction(self.chain[:depth])
@@ -299,7 +299,7 @@ class Jurisdiction:
     ) -> Result:
         depth, note = outside
         if depth > 0:
-            below = self.within(depth)
+            below = self._within(depth)
             if rule_id in below._versions:
                 result = below.evaluate(rule_id, prepared, day, explain=explain, strict=strict)
                 return attrs.evolve(
@@ -480,6 +480,8 @@ class Jurisdiction:
         declares raises :class:`UnknownFactError` unless ``unknown_facts="report"``.
         """
         day = on if type(on) is date else to_date("on", on)
+        if unknown_facts not in ("error", "report"):
+            raise ValueError(f"unknown_facts={unknown_facts!r}: expected 'error' or 'report'")
         if unknown_facts == "error":
             parts = facts if isinstance(facts, (list, tuple)) else (facts,)
             for part in parts:
