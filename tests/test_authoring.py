@@ -620,3 +620,17 @@ def test_compare_checks_facts_in_a_list_of_mappings() -> None:
     with pytest.raises(UnknownFactError):
         qinghai.compare(COUNTY, [CONTRACT, {"no_such_fact": 1}], "2022-03-01")
     assert qinghai.compare(COUNTY, [CONTRACT, {"first_invention_patent": True}], "2022-03-01")
+
+
+def test_the_cli_names_a_broken_installed_plugin(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = importlib.metadata.entry_points(group="innovpolicy")
+    broken = importlib.metadata.EntryPoint(
+        "broken-county", "innovpolicy_no_such_pkg", "innovpolicy"
+    )
+    monkeypatch.setattr("innovpolicy._loading.entry_points", lambda group: (*real, broken))
+    assert main(["jurisdictions"]) == 0
+    out, err = capsys.readouterr()
+    assert "xining" in out.split() and "broken-county" not in out
+    assert "broken-county: BROKEN: plugin 'broken-county': could not be loaded" in err
