@@ -206,12 +206,11 @@ class _Reader:
             ),
         )
 
-    def dated(self, table: Mapping[str, Any], key: str) -> DatedValue:
-        self.only(
-            table,
-            key,
-            {"value", "scale", "document", "article", "wording", "valid_from", "valid_to", "note"},
-        )
+    def dated(
+        self, table: Mapping[str, Any], key: str, also: frozenset[str] = frozenset()
+    ) -> DatedValue:
+        keys = {"value", "scale", "document", "article", "wording", "valid_from", "valid_to"}
+        self.only({k: v for k, v in table.items() if k not in also}, key, {*keys, "note", *also})
         citation = self.citation(table, key)
         if ("value" in table) == ("scale" in table):
             self.fail(key, "give exactly one of value (a number) or scale (a marginal scale)")
@@ -243,7 +242,7 @@ class _Reader:
                 for i, row in enumerate(rows)
             )
         else:
-            values = (self.dated({k: v for k, v in table.items() if k not in meta}, key),)
+            values = (self.dated(table, key, frozenset(meta)),)
         default = ... if not override else ""
         description = self.get(table, "description", key, str, default if override else ...)
         unit = self.get(table, "unit", key, str, default if override else ...)
