@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.metadata
 import subprocess
 import sys
+import tomllib
 import types
 from datetime import date
 from decimal import Decimal
@@ -14,11 +15,14 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import innovpolicy
 from innovpolicy import Document, FactSpec, Layer, Rule, Supersession, hookimpl
 from innovpolicy import authoring as a
 from innovpolicy.__main__ import main
+from innovpolicy.authoring import layer_from_mapping
 from innovpolicy.exceptions import (
     LayerError,
     LayerFileError,
@@ -26,6 +30,7 @@ from innovpolicy.exceptions import (
     UnknownFactError,
     UnknownJurisdictionError,
 )
+from innovpolicy.testing import round_payable
 
 DOC = Document(
     "dt-1", "大通〔2022〕1号", "大通县办法", "Datong measures", "大通县", date(2022, 1, 1)
@@ -634,3 +639,24 @@ def test_the_cli_names_a_broken_installed_plugin(
     out, err = capsys.readouterr()
     assert "xining" in out.split() and "broken-county" not in out
     assert "broken-county: BROKEN: plugin 'broken-county': could not be loaded" in err
+
+
+_CAP_TEMPLATE = DATONG.split("[parameters.")[0].replace('value = "200000"', 'value = "{cap}"')
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    cap=st.integers(min_value=1, max_value=10**7),
+    amount=st.decimals(min_value=0, max_value=10**9, places=2),
+    inside=st.booleans(),
+)
+def test_a_toml_cap_binds_only_inside_the_territory(
+    cap: int, amount: Decimal, inside: bool
+) -> None:
+    layer = layer_from_mapping(tomllib.loads(_CAP_TEMPLATE.format(cap=cap)), source="cap.toml")
+    datong = innovpolicy.load("xining", layers=[layer])
+    facts = {**CONTRACT, "contract_amount": amount, "district": "大通县" if inside else "城东区"}
+    result = datong.evaluate("XN20-CONTRACT-BUYER", facts, "2022-03-01", explain=False)
+    raw = round_payable(amount * Decimal("0.03"))
+    assert result.amount == min(raw, Decimal(cap if inside else 100_000))
+    assert sum(s.amount for s in result.shares) == result.amount
