@@ -59,7 +59,12 @@ def test_comparison_shows_what_the_city_adds_and_changes() -> None:
 
 
 def test_comparison_names_the_layer_of_an_overridden_parameter() -> None:
-    facts = {"contract_type": "transfer", "contract_registered": True, "contract_amount": "5000000"}
+    facts = {
+        "contract_type": "transfer",
+        "contract_registered": True,
+        "contract_amount": "5000000",
+        "district": "示例县",
+    }
     comparison = XINING.compare(COUNTY, facts, "2022-06-30")
     row = next(r for r in comparison.rules if r.rule_id == "XN20-CONTRACT-BUYER")
     assert row.change == "changed"
@@ -72,7 +77,12 @@ def test_comparison_names_the_layer_of_an_overridden_parameter() -> None:
 def test_a_county_override_changes_answers_only_inside_its_territory_and_window(
     amount: Decimal, day: date
 ) -> None:
-    facts = {"contract_type": "development", "contract_registered": True, "contract_amount": amount}
+    facts = {
+        "contract_type": "development",
+        "contract_registered": True,
+        "contract_amount": amount,
+        "district": "示例县",
+    }
     city = XINING.evaluate("XN20-CONTRACT-BUYER", facts, day, explain=False)
     county = COUNTY.evaluate("XN20-CONTRACT-BUYER", facts, day, explain=False)
     raw = round_payable(amount * Decimal("0.03"))

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-_LOADED: dict[str, Any] = {}
+_LOADED: dict[tuple[str, tuple[str, ...]], Any] = {}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -61,9 +61,10 @@ class ScenarioItem(pytest.Item):
         from innovpolicy.testing import check_scenario
 
         code = self.scenario.jurisdiction
-        if code not in _LOADED:
-            _LOADED[code] = innovpolicy.load(code)
-        check_scenario(_LOADED[code], self.scenario)
+        key = (code, self.scenario.layers)
+        if key not in _LOADED:
+            _LOADED[key] = innovpolicy.load(code, layers=self.scenario.layers)
+        check_scenario(_LOADED[key], self.scenario)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
         from innovpolicy.testing import ScenarioMismatch

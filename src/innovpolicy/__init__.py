@@ -21,7 +21,8 @@ from __future__ import annotations
 from . import authoring, exceptions
 from ._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract
 from ._facts import FactSpec
-from ._jurisdiction import Comparison, Jurisdiction, PreparedFacts, available, load
+from ._jurisdiction import Comparison, Jurisdiction, PreparedFacts
+from ._loading import available, load
 from ._params import DatedValue, MarginalScale, Parameter
 from ._rules import Layer, Result, Rule, ShareRefinement, Status, Supersession
 from ._sources import Citation, Document

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ._docs import write_docs
 from ._example import EXAMPLE_DATE, EXAMPLE_FACTS
-from ._jurisdiction import available, load
+from ._jurisdiction import Jurisdiction
+from ._loading import available, load, plugin_problems
 from ._rules import Status
 from .exceptions import InnovPolicyError
 
@@ -20,6 +21,15 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="innovpolicy", description=__doc__)
     parser.add_argument(
         "-j", "--jurisdiction", default="xining", help="jurisdiction code (default: xining)"
+    )
+    # -L/--layer: declarative layer files stacked on -j (issue #11)
+    parser.add_argument(
+        "-L",
+        "--layer",
+        action="append",
+        default=[],
+        metavar="FILE.toml",
+        help="stack a declarative layer file on the jurisdiction (repeatable)",
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -52,18 +62,35 @@ def _emit(results: Sequence[object], as_json: bool) -> None:
         print()
 
 
+def _print_rules(jurisdiction: Jurisdiction) -> None:
+    """Every version of every rule: window, defining layer, and what ended it."""
+    for rule_id in jurisdiction.rule_ids():
+        for version in jurisdiction.version_info(rule_id):
+            rule = version.rule
+            end = version.end
+            window = f"{version.start}..{end or 'open'}"
+            if end is not None and end < version.start:
+                window = f"never ({rule.window()})"
+            line = f"{rule_id:24} {rule.kind:12} {window:24} {version.layer:16} {rule.title_zh}"
+            if version.ended_by:
+                line += f"  [{version.ended_by}]"
+            elif rule.repealed_by:
+                line += f"  [repealed by {rule.repealed_by}]"
+            print(line)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "jurisdictions":
             for code in available():
                 print(code)
+            for name, problem in plugin_problems().items():
+                print(f"{name}: BROKEN: {problem}", file=sys.stderr)
             return 0
-        jurisdiction = load(args.jurisdiction)
+        jurisdiction = load(args.jurisdiction, layers=args.layer)
         if args.command == "rules":
-            for rule_id in jurisdiction.rule_ids():
-                rule = jurisdiction.rule(rule_id)
-                print(f"{rule_id:24} {rule.kind:12} {rule.window():24} {rule.title_zh}")
+            _print_rules(jurisdiction)
             return 0
         if args.command == "docs":
             for path in write_docs(Path(args.directory), jurisdiction):
@@ -73,11 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             for spec in jurisdiction.facts_for(args.rule):
                 unit = f" [{spec.unit}]" if spec.unit else ""
                 yearly = " (per fiscal year)" if spec.yearly else ""
-                print(f"{spec.name:36} {spec.kind:8}{unit}{yearly}  {spec.meaning}")
+                layer = jurisdiction.fact_layers.get(spec.name, "")
+                print(f"{spec.name:36} {spec.kind:8} {layer:16}{unit}{yearly}  {spec.meaning}")
             return 0
         if args.command == "example":
-            known = {k: v for k, v in EXAMPLE_FACTS.items() if k in jurisdiction.fact_registry}
-            results = jurisdiction.evaluate_all(known, args.on)
+            results = jurisdiction.evaluate_all(EXAMPLE_FACTS, args.on, unknown_facts="report")
             print(
                 f"Example firm: {EXAMPLE_FACTS['name']}, evaluated in {jurisdiction.code} "
                 f"on {args.on}\n",

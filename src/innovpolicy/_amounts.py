@@ -22,6 +22,13 @@ from ._values import FEN, ZERO, format_decimal, round_payable
 from .exceptions import ParameterNotSetError
 
 
+def _tuple_of(value: Any) -> tuple[Any, ...]:
+    """attrs converter: a list becomes a tuple (an immutable copy); a string is refused."""
+    if isinstance(value, (str, bytes, Mapping)):
+        raise TypeError(f"expected a tuple of items, got {type(value).__name__} {value!r}")
+    return tuple(value)
+
+
 @attrs.frozen
 class AmountRange:
     """A discretionary award: the engine reports the range, not a figure.
@@ -187,7 +194,7 @@ class RateOf(Formula):
 class LesserOf(Formula):
     """The minimum of several bounds ("按…20%，给予不高于…，最高200万元")."""
 
-    parts: tuple[Formula, ...]
+    parts: tuple[Formula, ...] = attrs.field(converter=_tuple_of)
     label: str = "the least of"
     wording: str = ""
 
@@ -500,7 +507,7 @@ class Payer:
 class CostSplit:
     """How an incentive's amount is shared between payers, with its legal wording."""
 
-    payers: tuple[Payer, ...]
+    payers: tuple[Payer, ...] = attrs.field(converter=_tuple_of)
     wording: str
     article: str = ""
 

@@ -37,12 +37,8 @@ def _document_section(layer: Any, doc: Any, level: int) -> list[str]:
         ]
         lines.extend(f"- Reading: {reading}" for reading in rule.readings)
         lines.append("")
-    params = [
-        (p, v)
-        for p in (*layer.parameters, *layer.overrides)
-        for v in p.values
-        if v.citation.document == doc
-    ]
+    params = [(p, v) for p in layer.parameters for v in p.values if v.citation.document == doc]
+    overrides = [(p, v) for p in layer.overrides for v in p.values if v.citation.document == doc]
     unset = [
         p
         for p in (*layer.parameters, *layer.overrides)
@@ -60,6 +56,35 @@ def _document_section(layer: Any, doc: Any, level: int) -> list[str]:
             if p.source is not None
         )
         lines.append("")
+    if overrides:
+        lines += [
+            f"Overrides: values replacing a parent layer's inside {layer.code}'s territory.",
+            "",
+            "| parameter | value | in force | article | wording |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        lines.extend(
+            f"| `{p.key}` | {_show_param(v.value)} {p.unit} | {v.window()} | "
+            f"{v.citation.article} | 「{v.citation.wording}」 |"
+            for p, v in overrides
+        )
+        lines.append("")
+    sups = [sup for sup in layer.supersessions if sup.citation.document == doc]
+    if sups:
+        lines += [
+            "Supersessions: parent rules that stop applying in this territory.",
+            "",
+            "| rule | from | replaced by | article | note |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        own = {rule.id for rule in layer.rules}
+        lines.extend(
+            f"| {sup.rule_id} | {sup.effective_from} | "
+            f"{sup.replacement or (sup.rule_id + ' (this layer)' if sup.rule_id in own else 'repealed')}"
+            f" | {sup.citation.article} | {sup.note} |"
+            for sup in sups
+        )
+        lines.append("")
     return lines
 
 
@@ -75,6 +100,9 @@ def catalog_markdown(jurisdiction: Jurisdiction) -> str:
     ]
     for layer in jurisdiction.chain:
         lines += [f"## {layer.name_zh} / {layer.name_en} (`{layer.code}`)", ""]
+        if layer.territory:
+            where = "; ".join(f"{k} = {' / '.join(v)}" for k, v in layer.territory.items())
+            lines += [f"Territory: {where}.", ""]
         for doc in layer.documents:
             lines += _document_section(layer, doc, 3)
     return "\n".join(lines).rstrip() + "\n"

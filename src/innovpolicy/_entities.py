@@ -19,8 +19,38 @@ from ._facts import CORE_REGISTRY, FactValue, coercer, yearly_key
 Years = Mapping[int, Decimal]
 
 
-def _fact(name: str) -> Any:
-    return attrs.field(default=None, converter=coercer(name), kw_only=True)
+# Typed input converters: they tell type checkers (the attrs mypy plugin reads a named
+# converter's argument type) which input forms a field accepts — the forms a facts
+# mapping accepts. The value is validated, naming the field, by ``_Entity`` below.
+DateInput = date | str
+DecimalInput = Decimal | int | str
+IntInput = int | Decimal | str
+BoolInput = bool | str
+YearsInput = Mapping[int | str, DecimalInput]
+
+
+def _in_date(value: DateInput | None) -> date | None:
+    return value  # type: ignore[return-value]
+
+
+def _in_decimal(value: DecimalInput | None) -> Decimal | None:
+    return value  # type: ignore[return-value]
+
+
+def _in_int(value: IntInput | None) -> int | None:
+    return value  # type: ignore[return-value]
+
+
+def _in_bool(value: BoolInput | None) -> bool | None:
+    return value  # type: ignore[return-value]
+
+
+def _in_text(value: str | None) -> str | None:
+    return value
+
+
+def _in_years(value: YearsInput | None) -> Years | None:
+    return value  # type: ignore[return-value]
 
 
 class _Entity:
@@ -36,6 +66,8 @@ class _Entity:
             value = getattr(self, field.name)
             if value is None:
                 continue
+            value = coercer(field.name)(value)  # validates, naming the field
+            object.__setattr__(self, field.name, value)
             if CORE_REGISTRY[field.name].yearly:
                 for year, item in value.items():
                     flat[yearly_key(field.name, year)] = item
@@ -69,31 +101,47 @@ class Enterprise(_Entity):
     """An enterprise: the subject of designations (科技型企业...) and most incentives."""
 
     kind: ClassVar[str] = "enterprise"
-    name: str | None = _fact("name")
-    registered_in_qinghai: bool | None = _fact("registered_in_qinghai")
-    independent_legal_person: bool | None = _fact("independent_legal_person")
-    prefecture: str | None = _fact("prefecture")
-    district: str | None = _fact("district")
-    business_start_date: date | None = _fact("business_start_date")
-    registration_date: date | None = _fact("registration_date")
-    main_business_is_tech: bool | None = _fact("main_business_is_tech")
-    finances_sound: bool | None = _fact("finances_sound")
-    employees: int | None = _fact("employees")
-    sci_tech_staff: int | None = _fact("sci_tech_staff")
-    owns_ip: bool | None = _fact("owns_ip")
-    sales_revenue: Years | None = _fact("sales_revenue")
-    main_business_revenue: Years | None = _fact("main_business_revenue")
-    rd_expense: Years | None = _fact("rd_expense")
-    tax_paid: Years | None = _fact("tax_paid")
-    is_high_tech_enterprise: bool | None = _fact("is_high_tech_enterprise")
-    is_tech_based_enterprise: bool | None = _fact("is_tech_based_enterprise")
-    rd_super_deduction_exemption: Decimal | None = _fact("rd_super_deduction_exemption")
-    is_industry_leader: bool | None = _fact("is_industry_leader")
-    is_agricultural_leading_enterprise: bool | None = _fact("is_agricultural_leading_enterprise")
-    imported_technology_effective: bool | None = _fact("imported_technology_effective")
-    transfer_project_rd_total: Decimal | None = _fact("transfer_project_rd_total")
-    joint_entity: bool | None = _fact("joint_entity")
-    growth_milestone: str | None = _fact("growth_milestone")
+    name: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    registered_in_qinghai: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    independent_legal_person: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    prefecture: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    district: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    business_start_date: date | None = attrs.field(default=None, converter=_in_date, kw_only=True)
+    registration_date: date | None = attrs.field(default=None, converter=_in_date, kw_only=True)
+    main_business_is_tech: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    finances_sound: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    employees: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    sci_tech_staff: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    owns_ip: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    sales_revenue: Years | None = attrs.field(default=None, converter=_in_years, kw_only=True)
+    main_business_revenue: Years | None = attrs.field(
+        default=None, converter=_in_years, kw_only=True
+    )
+    rd_expense: Years | None = attrs.field(default=None, converter=_in_years, kw_only=True)
+    tax_paid: Years | None = attrs.field(default=None, converter=_in_years, kw_only=True)
+    is_high_tech_enterprise: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    is_tech_based_enterprise: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    rd_super_deduction_exemption: Decimal | None = attrs.field(
+        default=None, converter=_in_decimal, kw_only=True
+    )
+    is_industry_leader: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    is_agricultural_leading_enterprise: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    imported_technology_effective: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    transfer_project_rd_total: Decimal | None = attrs.field(
+        default=None, converter=_in_decimal, kw_only=True
+    )
+    joint_entity: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    growth_milestone: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
     _flat: Any = _PRIVATE
 
 
@@ -102,14 +150,18 @@ class ResearchInstitute(_Entity):
     """A university or research institute (科研院所、高校)."""
 
     kind: ClassVar[str] = "research_institute"
-    name: str | None = _fact("name")
-    host_kind: str | None = _fact("host_kind")
-    registered_in_qinghai: bool | None = _fact("registered_in_qinghai")
-    independent_legal_person: bool | None = _fact("independent_legal_person")
-    prefecture: str | None = _fact("prefecture")
-    rd_staff: int | None = _fact("rd_staff")
-    senior_title_staff: int | None = _fact("senior_title_staff")
-    provincial_discipline_leaders: int | None = _fact("provincial_discipline_leaders")
+    name: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    host_kind: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    registered_in_qinghai: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    independent_legal_person: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    prefecture: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    rd_staff: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    senior_title_staff: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    provincial_discipline_leaders: int | None = attrs.field(
+        default=None, converter=_in_int, kw_only=True
+    )
     _flat: Any = _PRIVATE
 
 
@@ -118,37 +170,53 @@ class Platform(_Entity):
     """A platform (key lab, engineering centre, transformation platform) and its host's data."""
 
     kind: ClassVar[str] = "platform"
-    name: str | None = _fact("name")
-    host_kind: str | None = _fact("host_kind")
-    registered_in_qinghai: bool | None = _fact("registered_in_qinghai")
-    independent_legal_person: bool | None = _fact("independent_legal_person")
-    rd_body_in_qinghai: bool | None = _fact("rd_body_in_qinghai")
-    is_industry_leader: bool | None = _fact("is_industry_leader")
-    is_agricultural_leading_enterprise: bool | None = _fact("is_agricultural_leading_enterprise")
-    agricultural_field: bool | None = _fact("agricultural_field")
-    sales_revenue: Years | None = _fact("sales_revenue")
-    rd_expense: Years | None = _fact("rd_expense")
-    max_technical_leader_age: int | None = _fact("max_technical_leader_age")
-    director_age: int | None = _fact("director_age")
-    rd_staff: int | None = _fact("rd_staff")
-    senior_title_staff: int | None = _fact("senior_title_staff")
-    technical_staff: int | None = _fact("technical_staff")
-    provincial_discipline_leaders: int | None = _fact("provincial_discipline_leaders")
-    leading_achievements: int | None = _fact("leading_achievements")
-    facility_area: Decimal | None = _fact("facility_area")
-    lab_area: Decimal | None = _fact("lab_area")
-    test_base_area: Decimal | None = _fact("test_base_area")
-    research_floor_area: Decimal | None = _fact("research_floor_area")
-    equipment_value: Decimal | None = _fact("equipment_value")
-    national_projects_5y: int | None = _fact("national_projects_5y")
-    provincial_projects_5y: int | None = _fact("provincial_projects_5y")
-    st_awards_5y: int | None = _fact("st_awards_5y")
-    invention_patents_5y: int | None = _fact("invention_patents_5y")
-    crop_varieties_5y: int | None = _fact("crop_varieties_5y")
-    research_funding: Decimal | None = _fact("research_funding")
-    rd_projects_per_year: int | None = _fact("rd_projects_per_year")
-    achievements_transformed: int | None = _fact("achievements_transformed")
-    transaction_volume: Decimal | None = _fact("transaction_volume")
+    name: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    host_kind: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    registered_in_qinghai: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    independent_legal_person: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    rd_body_in_qinghai: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    is_industry_leader: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    is_agricultural_leading_enterprise: bool | None = attrs.field(
+        default=None, converter=_in_bool, kw_only=True
+    )
+    agricultural_field: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    sales_revenue: Years | None = attrs.field(default=None, converter=_in_years, kw_only=True)
+    rd_expense: Years | None = attrs.field(default=None, converter=_in_years, kw_only=True)
+    max_technical_leader_age: int | None = attrs.field(
+        default=None, converter=_in_int, kw_only=True
+    )
+    director_age: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    rd_staff: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    senior_title_staff: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    technical_staff: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    provincial_discipline_leaders: int | None = attrs.field(
+        default=None, converter=_in_int, kw_only=True
+    )
+    leading_achievements: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    facility_area: Decimal | None = attrs.field(default=None, converter=_in_decimal, kw_only=True)
+    lab_area: Decimal | None = attrs.field(default=None, converter=_in_decimal, kw_only=True)
+    test_base_area: Decimal | None = attrs.field(default=None, converter=_in_decimal, kw_only=True)
+    research_floor_area: Decimal | None = attrs.field(
+        default=None, converter=_in_decimal, kw_only=True
+    )
+    equipment_value: Decimal | None = attrs.field(default=None, converter=_in_decimal, kw_only=True)
+    national_projects_5y: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    provincial_projects_5y: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    st_awards_5y: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    invention_patents_5y: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    crop_varieties_5y: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    research_funding: Decimal | None = attrs.field(
+        default=None, converter=_in_decimal, kw_only=True
+    )
+    rd_projects_per_year: int | None = attrs.field(default=None, converter=_in_int, kw_only=True)
+    achievements_transformed: int | None = attrs.field(
+        default=None, converter=_in_int, kw_only=True
+    )
+    transaction_volume: Decimal | None = attrs.field(
+        default=None, converter=_in_decimal, kw_only=True
+    )
     _flat: Any = _PRIVATE
 
 
@@ -157,10 +225,10 @@ class TechnologyContract(_Entity):
     """A technology contract (技术合同) and how it was concluded."""
 
     kind: ClassVar[str] = "technology_contract"
-    contract_type: str | None = _fact("contract_type")
-    contract_registered: bool | None = _fact("contract_registered")
-    contract_amount: Decimal | None = _fact("contract_amount")
-    brokered: bool | None = _fact("brokered")
+    contract_type: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    contract_registered: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    contract_amount: Decimal | None = attrs.field(default=None, converter=_in_decimal, kw_only=True)
+    brokered: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
     _flat: Any = _PRIVATE
 
 
@@ -169,10 +237,10 @@ class Patent(_Entity):
     """A patent (专利)."""
 
     kind: ClassVar[str] = "patent"
-    patent_kind: str | None = _fact("patent_kind")
-    patent_granted: bool | None = _fact("patent_granted")
-    grant_date: date | None = _fact("grant_date")
-    patentee: str | None = _fact("patentee")
+    patent_kind: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
+    patent_granted: bool | None = attrs.field(default=None, converter=_in_bool, kw_only=True)
+    grant_date: date | None = attrs.field(default=None, converter=_in_date, kw_only=True)
+    patentee: str | None = attrs.field(default=None, converter=_in_text, kw_only=True)
     _flat: Any = _PRIVATE
 
 

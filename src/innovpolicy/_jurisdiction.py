@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
-import pluggy
 
-from . import hookspecs
 from ._amounts import AmountRange, Payer, Share, split_exact
+from ._checks import declared_by
 from ._criteria import Missing, Resolved, Truth
 from ._entities import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
@@ -22,13 +20,12 @@ from ._values import ZERO, round_payable, to_date
 from .exceptions import (
     InvalidFactError,
     ParameterNotSetError,
-    PluginError,
     RuleNotInForceError,
-    UnknownJurisdictionError,
+    UnknownFactError,
     UnknownRuleError,
 )
 
-ENTRY_POINT_GROUP = "innovpolicy"
+UnknownFacts = Literal["error", "report"]
 
 
 class PreparedFacts(Mapping[str, FactValue]):
@@ -37,10 +34,13 @@ class PreparedFacts(Mapping[str, FactValue]):
     Obtained from :meth:`Jurisdiction.prepare`. Immutable.
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "ignored")
 
-    def __init__(self, data: dict[str, FactValue]) -> None:
+    def __init__(self, data: dict[str, FactValue], ignored: tuple[str, ...] = ()) -> None:
         self._data = data
+        #: names of the facts left out because this jurisdiction declares none of them
+        #: (with ``unknown_facts="report"``)
+        self.ignored = ignored
 
     def __getitem__(self, key: str) -> FactValue:
         return self._data[key]
@@ -69,6 +69,17 @@ class _Version:
 
     def covers(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
+
+
+@attrs.frozen
+class VersionInfo:
+    """One version of a rule as it applies in a jurisdiction (see ``version_info``)."""
+
+    rule: Rule
+    layer: str
+    start: date
+    end: date | None
+    ended_by: str = ""
 
 
 class _Ctx:
@@ -109,6 +120,12 @@ class Jurisdiction:
             for spec in layer.facts:
                 registry.add(spec)
         self.fact_registry = registry
+        #: the layer (or ``"core"``) declaring each fact
+        self.fact_layers: dict[str, str] = dict(declared_by(self.chain))
+        self._territory_facts = tuple(
+            dict.fromkeys(name for layer in self.chain for name in layer.territory)
+        )
+        self._prefixes: dict[int, Jurisdiction] = {}
         self._params: dict[str, list[tuple[str, Parameter]]] = {}
         for layer in self.chain:
             for parameter in (*layer.parameters, *layer.overrides):
@@ -138,6 +155,14 @@ class Jurisdiction:
     def versions(self, rule_id: str) -> tuple[Rule, ...]:
         """Every dated version of a rule applicable in this territory."""
         return tuple(v.rule for v in self._lookup(rule_id))
+
+    def version_info(self, rule_id: str) -> tuple[VersionInfo, ...]:
+        """Every version of *rule_id* here: its window in this territory (``end`` may be
+        before ``start`` when a child superseded it before it began), the layer that
+        defines it, and what ended it (a supersession, with its document and date)."""
+        return tuple(
+            VersionInfo(v.rule, v.layer, v.start, v.end, v.ended_by) for v in self._lookup(rule_id)
+        )
 
     def windows(self, rule_id: str) -> tuple[tuple[date, date | None], ...]:
         """The (from, to) windows in which *rule_id* applies in this territory (to inclusive)."""
@@ -179,7 +204,7 @@ class Jurisdiction:
 
     def facts_for(self, rule_id: str) -> tuple[FactSpec, ...]:
         """Declarations of every fact any version of *rule_id* reads: ask the user only these."""
-        names: dict[str, None] = {}
+        names: dict[str, None] = dict.fromkeys(self._territory_facts)
         for version in self._lookup(rule_id):
             names.update(dict.fromkeys(version.rule.fact_names()))
         return tuple(self.fact_registry[name] for name in names)
@@ -214,6 +239,93 @@ class Jurisdiction:
         self._cache[cache_key] = found
         return found
 
+    # ------------------------------------------------------------------ territory
+
+    def _outside(self, facts: PreparedFacts) -> tuple[int, str] | None:
+        """The first layer whose territory the facts place the applicant outside."""
+        for depth, layer in enumerate(self.chain):
+            for name, values in layer.territory.items():
+                value = facts.get(name)
+                if value is not None and value not in values:
+                    return depth, (
+                        f"outside the territory of {layer.code} ({name} = {value}, not "
+                        f"{' / '.join(values)}): the answer of "
+                        f"{self.chain[depth - 1].code if depth else 'no jurisdiction'}"
+                    )
+        return None
+
+    def _if_located(self, result: Result, rule_id: str, facts: PreparedFacts, day: date) -> Result:
+        """With a locating fact unknown, the answer stands only if the firm's being
+        outside the territory would not change it; otherwise it is undetermined."""
+        for depth, layer in enumerate(self.chain):
+            absent = [name for name in layer.territory if facts.get(name) is None]
+            if not absent:
+                continue
+            note = f"applies only inside the territory of {layer.code}"
+            other = self._outside_answer((depth, note), rule_id, facts, day, False, False)
+            if _same_answer(result, other):
+                continue
+            where = "; ".join(f"{k} = {' / '.join(v)}" for k, v in layer.territory.items())
+            reason = (
+                f"the answer depends on whether the applicant is inside {layer.code}'s "
+                f"territory ({where})"
+            )
+            return attrs.evolve(
+                result,
+                status=Status.UNDETERMINED,
+                amount=None,
+                amount_range=None,
+                shares=(),
+                missing=tuple(dict.fromkeys((*result.missing, *absent))),
+                reasons=(*result.reasons, reason),
+            )
+        return result
+
+    def _within(self, depth: int) -> Jurisdiction:
+        """The stack of the first *depth* layers (``_within(1)`` is the root)."""
+        found = self._prefixes.get(depth)
+        if found is None:
+            found = self._prefixes[depth] = Jurisdiction(self.chain[:depth])
+        return found
+
+    def _outside_answer(
+        self,
+        outside: tuple[int, str],
+        rule_id: str,
+        prepared: PreparedFacts,
+        day: date,
+        explain: bool,
+        strict: bool,
+    ) -> Result:
+        depth, note = outside
+        if depth > 0:
+            below = self._within(depth)
+            if rule_id in below._versions:
+                result = below.evaluate(rule_id, prepared, day, explain=explain, strict=strict)
+                return attrs.evolve(
+                    result,
+                    note=f"{result.note}; {note}" if result.note else note,
+                    ignored_facts=prepared.ignored,
+                )
+        if strict:
+            raise RuleNotInForceError(rule_id, day, note)
+        versions = self._lookup(rule_id)
+        nearest = _nearest(versions, day)
+        rule = nearest.rule
+        return Result(
+            rule_id=rule.id,
+            kind=rule.kind,
+            title_en=rule.title_en,
+            title_zh=rule.title_zh,
+            jurisdiction=self.code,
+            layer=nearest.layer,
+            on=day,
+            status=Status.NOT_IN_FORCE,
+            citation=rule.citation,
+            note=note,
+            ignored_facts=prepared.ignored,
+        )
+
     def _lookup(self, rule_id: str) -> tuple[_Version, ...]:
         versions = self._versions.get(rule_id)
         if versions is None:
@@ -222,25 +334,42 @@ class Jurisdiction:
 
     # ------------------------------------------------------------------ facts
 
-    def prepare(self, facts: Any) -> PreparedFacts:
-        """Validate *facts* once: an entity, a facts mapping, or a sequence of them."""
+    def prepare(self, facts: Any, *, unknown_facts: UnknownFacts = "error") -> PreparedFacts:
+        """Validate *facts* once: an entity, a facts mapping, or a sequence of them.
+
+        A fact no layer of this jurisdiction declares raises :class:`UnknownFactError`
+        (a misspelt name must not turn an answer "undetermined"); with
+        ``unknown_facts="report"`` it is left out instead and named in
+        ``PreparedFacts.ignored`` (and in each result's ``ignored_facts``), so facts
+        gathered for a richer stack (a county's) can be evaluated on a parent's.
+        """
+        if unknown_facts not in ("error", "report"):
+            raise ValueError(f"unknown_facts={unknown_facts!r}: expected 'error' or 'report'")
         if isinstance(facts, PreparedFacts):
             return facts
         if isinstance(facts, _Entity):
             return PreparedFacts(dict(facts.flat_facts()))
         if isinstance(facts, Mapping):
+            if unknown_facts == "report":
+                ignored = tuple(name for name in facts if name not in self.fact_registry)
+                if ignored:
+                    kept = {k: v for k, v in facts.items() if k in self.fact_registry}
+                    return PreparedFacts(self.fact_registry.normalize(kept), ignored)
             return PreparedFacts(self.fact_registry.normalize(facts))
         if isinstance(facts, (list, tuple)):
             merged: dict[str, FactValue] = {}
+            dropped: dict[str, None] = {}
             for part in facts:
-                for name, value in self.prepare(part).items():
+                prepared_part = self.prepare(part, unknown_facts=unknown_facts)
+                dropped.update(dict.fromkeys(prepared_part.ignored))
+                for name, value in prepared_part.items():
                     if name in merged and merged[name] != value:
                         raise InvalidFactError(
                             name, value, f"conflicts with {merged[name]!r} given by another entity"
                         )
                     merged[name] = value
             self.fact_registry.check_constraints(merged)
-            return PreparedFacts(merged)
+            return PreparedFacts(merged, tuple(dropped))
         raise InvalidFactError(
             "facts", facts, "expected an entity, a mapping of facts, or a list of them"
         )
@@ -255,17 +384,42 @@ class Jurisdiction:
         *,
         explain: bool = True,
         strict: bool = False,
+        unknown_facts: UnknownFacts = "error",
     ) -> Result:
         """Evaluate one rule for *facts* on date *on*.
 
         A rule not in force on *on* gives ``Status.NOT_IN_FORCE`` (or raises
         :class:`RuleNotInForceError` when ``strict``). With ``explain=False`` the
         criteria tree and amount steps are skipped (status, amount, shares and
-        missing facts are still exact).
+        missing facts are still exact). ``unknown_facts`` is as for :meth:`prepare`.
+
+        Facts that place the applicant outside a layer's ``territory`` (another
+        ``district``) give the answer of the stack below that layer: its overrides,
+        rules and supersessions do not reach the firm (a rule only that layer has is
+        NOT_IN_FORCE there, with a note saying why).
         """
         versions = self._lookup(rule_id)
         day = on if type(on) is date else to_date("on", on)
-        prepared = self.prepare(facts)
+        prepared = self.prepare(facts, unknown_facts=unknown_facts)
+        outside = self._outside(prepared)
+        if outside is not None:
+            return self._outside_answer(outside, rule_id, prepared, day, explain, strict)
+        result = self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
+        if self._territory_facts:
+            result = self._if_located(result, rule_id, prepared, day)
+        if prepared.ignored:
+            return attrs.evolve(result, ignored_facts=prepared.ignored)
+        return result
+
+    def _evaluate_in_force(
+        self,
+        rule_id: str,
+        versions: tuple[_Version, ...],
+        prepared: PreparedFacts,
+        day: date,
+        explain: bool,
+        strict: bool,
+    ) -> Result:
         for version in versions:
             if version.covers(day):
                 return self._evaluate_version(version, prepared, day, explain)
@@ -293,9 +447,10 @@ class Jurisdiction:
         *,
         explain: bool = True,
         rule_ids: Iterable[str] | None = None,
+        unknown_facts: UnknownFacts = "error",
     ) -> tuple[Result, ...]:
         """Evaluate several rules (default: all) for the same facts on the same date."""
-        prepared = self.prepare(facts)
+        prepared = self.prepare(facts, unknown_facts=unknown_facts)
         day = on if type(on) is date else to_date("on", on)
         ids = self.rule_ids() if rule_ids is None else tuple(rule_ids)
         return tuple(self.evaluate(rid, prepared, day, explain=explain) for rid in ids)
@@ -309,11 +464,38 @@ class Jurisdiction:
             raise UnknownRuleError(f"event:{event}", self.code, self.events())
         return self.evaluate_all(facts, on, explain=explain, rule_ids=rule_ids)
 
-    def compare(self, other: Jurisdiction, facts: Any, on: date | str) -> Comparison:
-        """What *other* (typically a child) adds to and changes in this jurisdiction's answers."""
+    def compare(
+        self,
+        other: Jurisdiction,
+        facts: Any,
+        on: date | str,
+        *,
+        unknown_facts: UnknownFacts = "error",
+    ) -> Comparison:
+        """What *other* (typically a child) adds to and changes in this jurisdiction's answers.
+
+        *facts* may hold facts only one of the two declares (facts gathered for the
+        richer stack): each side leaves out what it does not declare and the
+        comparison names them (``ignored_base`` / ``ignored_other``). A fact neither
+        declares raises :class:`UnknownFactError` unless ``unknown_facts="report"``.
+        """
         day = on if type(on) is date else to_date("on", on)
-        mine = {r.rule_id: r for r in self.evaluate_all(facts, day)}
-        theirs = {r.rule_id: r for r in other.evaluate_all(facts, day)}
+        if unknown_facts not in ("error", "report"):
+            raise ValueError(f"unknown_facts={unknown_facts!r}: expected 'error' or 'report'")
+        if unknown_facts == "error":
+            parts = facts if isinstance(facts, (list, tuple)) else (facts,)
+            for part in parts:
+                if not isinstance(part, Mapping) or isinstance(part, PreparedFacts):
+                    continue
+                for name, value in part.items():
+                    if name not in self.fact_registry and name not in other.fact_registry:
+                        raise UnknownFactError(
+                            name, value, f"neither {self.code} nor {other.code} declares this fact"
+                        )
+        mine_prepared = self.prepare(facts, unknown_facts="report")
+        theirs_prepared = other.prepare(facts, unknown_facts="report")
+        mine = {r.rule_id: r for r in self.evaluate_all(mine_prepared, day)}
+        theirs = {r.rule_id: r for r in other.evaluate_all(theirs_prepared, day)}
         rows = []
         for rule_id in dict.fromkeys((*mine, *theirs)):
             a, b = mine.get(rule_id), theirs.get(rule_id)
@@ -339,7 +521,14 @@ class Jurisdiction:
                     if p.key in base_params and base_params[p.key] != p
                 )
             rows.append(ComparedRule(rule_id, change, a, b, changed_params))
-        return Comparison(self.code, other.code, day, tuple(rows))
+        return Comparison(
+            self.code,
+            other.code,
+            day,
+            tuple(rows),
+            mine_prepared.ignored,
+            theirs_prepared.ignored,
+        )
 
     def _evaluate_version(
         self, version: _Version, facts: PreparedFacts, on: date, explain: bool
@@ -443,6 +632,12 @@ class Jurisdiction:
         return None
 
 
+def _same_answer(a: Result, b: Result) -> bool:
+    return (a.status, a.amount, a.amount_range) == (b.status, b.amount, b.amount_range) and [
+        (s.role, s.amount) for s in a.shares
+    ] == [(s.role, s.amount) for s in b.shares]
+
+
 def _payer_name(payer: Payer, ctx: _Ctx) -> str | None:
     if payer.name_fact is None:
         return None
@@ -469,6 +664,8 @@ class Comparison:
     other: str
     on: date
     rules: tuple[ComparedRule, ...]
+    ignored_base: tuple[str, ...] = ()
+    ignored_other: tuple[str, ...] = ()
 
     def of(self, change: str) -> tuple[ComparedRule, ...]:
         return tuple(row for row in self.rules if row.change == change)
@@ -488,6 +685,10 @@ class Comparison:
                 )
         same = len(self.of("same"))
         lines.append(f"  {same} rule(s) answer the same")
+        if self.ignored_base:
+            lines.append(f"  facts {self.base} does not declare: {', '.join(self.ignored_base)}")
+        if self.ignored_other:
+            lines.append(f"  facts {self.other} does not declare: {', '.join(self.ignored_other)}")
         return "\n".join(lines)
 
 
@@ -551,233 +752,4 @@ def _build_versions(chain: Sequence[Layer]) -> dict[str, tuple[_Version, ...]]:
     return {rid: tuple(sorted(vs, key=lambda v: v.start)) for rid, vs in table.items()}
 
 
-# --------------------------------------------------------------------------- loading
-
-
-class _LayerPlugin:
-    """Adapts a :class:`Layer` object to the hook, so ``load`` accepts layers directly."""
-
-    def __init__(self, layer: Layer) -> None:
-        self.layer = layer
-        self.__name__ = layer.code
-
-    @hookspecs.hookimpl
-    def innovpolicy_layer(self) -> Layer:
-        return self.layer
-
-
-def _collect_layers(
-    plugins: Iterable[object] | None, extra_plugins: Iterable[object] = ()
-) -> dict[str, tuple[str, Layer]]:
-    manager = pluggy.PluginManager(hookspecs.PROJECT)
-    manager.add_hookspecs(hookspecs)
-    if plugins is None:
-        try:
-            manager.load_setuptools_entrypoints(ENTRY_POINT_GROUP)
-        except Exception as exc:  # a broken plugin must fail loudly, naming itself
-            raise PluginError(_failing_entry_point(exc), f"could not be loaded: {exc!r}") from exc
-    for index, given in enumerate((*(plugins or ()), *extra_plugins)):
-        if given is not None:
-            plugin = _LayerPlugin(given) if isinstance(given, Layer) else given
-            name = getattr(plugin, "__name__", None) or f"{type(plugin).__name__}#{index}"
-            try:
-                manager.register(plugin, name=name)
-            except Exception as exc:
-                raise PluginError(name, f"could not be registered: {exc}") from exc
-    layers: dict[str, tuple[str, Layer]] = {}
-    for impl in manager.hook.innovpolicy_layer.get_hookimpls():
-        name = impl.plugin_name
-        try:
-            layer = impl.function()
-        except Exception as exc:
-            raise PluginError(name, f"innovpolicy_layer() raised {exc!r}") from exc
-        if not isinstance(layer, Layer):
-            raise PluginError(
-                name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer"
-            )
-        if layer.code in layers:
-            raise PluginError(
-                name,
-                f"jurisdiction code {layer.code!r} is also provided by {layers[layer.code][0]!r}",
-            )
-        layers[layer.code] = (name, layer)
-    return layers
-
-
-def _failing_entry_point(exc: BaseException) -> str:
-    from importlib.metadata import entry_points
-
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            ep.load()
-        except Exception:
-            return ep.name
-    return ENTRY_POINT_GROUP
-
-
-def _ancestry(code: str, layers: Mapping[str, tuple[str, Layer]]) -> list[Layer]:
-    chain: list[Layer] = []
-    seen: list[str] = []
-    current: str | None = code
-    while current is not None:
-        if current in seen:
-            cycle = " -> ".join([*seen, current])
-            raise PluginError(layers[code][0], f"parent cycle: {cycle}")
-        seen.append(current)
-        entry = layers.get(current)
-        if entry is None:
-            child = seen[-2]
-            raise PluginError(
-                layers[child][0], f"jurisdiction {child!r} names unknown parent {current!r}"
-            )
-        chain.append(entry[1])
-        current = entry[1].parent
-    chain.reverse()
-    return chain
-
-
-def validate_layers(layers: Mapping[str, tuple[str, Layer]]) -> None:
-    """Check a whole plugin set; raise :class:`PluginError` naming the first bad plugin."""
-    for code in layers:
-        chain = _ancestry(code, layers)
-        _validate_layer(chain, layers[code][0])
-
-
-def _validate_layer(chain: list[Layer], plugin: str) -> None:
-    layer = chain[-1]
-    ancestors = chain[:-1]
-    known_docs = {doc.key: doc for ancestor in chain for doc in ancestor.documents}
-    own_keys = [doc.key for doc in layer.documents]
-    if len(own_keys) != len(set(own_keys)):
-        raise PluginError(plugin, "a document key is declared twice")
-    parent_params: dict[str, Parameter] = {}
-    for ancestor in ancestors:
-        for parameter in (*ancestor.parameters, *ancestor.overrides):
-            parent_params.setdefault(parameter.key, parameter)
-    own_params: set[str] = set()
-    for parameter in layer.parameters:
-        if parameter.key in parent_params:
-            raise PluginError(
-                plugin,
-                f"parameter {parameter.key!r} already exists in a parent layer; "
-                "declare it under overrides to replace it in this territory",
-            )
-        if parameter.key in own_params:
-            raise PluginError(plugin, f"parameter {parameter.key!r} is declared twice")
-        own_params.add(parameter.key)
-    for override in layer.overrides:
-        base = parent_params.get(override.key)
-        if base is None:
-            raise PluginError(
-                plugin, f"override of parameter {override.key!r}, which no parent layer defines"
-            )
-        _check_override_window(plugin, override, base)
-        own_params.add(override.key)
-    for parameter in (*layer.parameters, *layer.overrides):
-        for dated in parameter.values:
-            _check_source(
-                plugin, f"parameter {parameter.key!r}", dated.citation.document, known_docs
-            )
-        if parameter.source is not None:
-            _check_source(
-                plugin, f"parameter {parameter.key!r}", parameter.source.document, known_docs
-            )
-    parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
-    superseded = {sup.rule_id for sup in layer.supersessions}
-    own_rules = {rule.id for rule in layer.rules}
-    for sup in layer.supersessions:
-        if sup.rule_id not in parent_rules:
-            raise PluginError(
-                plugin, f"supersedes rule {sup.rule_id!r}, which no parent layer defines"
-            )
-        if sup.replacement is not None and sup.replacement not in own_rules:
-            raise PluginError(
-                plugin, f"names {sup.replacement!r} as replacement, but does not define that rule"
-            )
-        _check_source(plugin, f"supersession of {sup.rule_id!r}", sup.citation.document, known_docs)
-    all_params = set(parent_params) | own_params
-    for refinement in layer.refinements:
-        _check_source(
-            plugin, f"refinement of {refinement.role!r}", refinement.citation.document, known_docs
-        )
-        for payer in refinement.into:
-            for key in payer.weight.param_keys():
-                if key not in all_params:
-                    raise PluginError(plugin, f"refinement uses unknown parameter {key!r}")
-    by_id: dict[str, list[Rule]] = {}
-    for rule in layer.rules:
-        if rule.id in parent_rules and rule.id not in superseded:
-            raise PluginError(
-                plugin,
-                f"duplicate catalog id {rule.id!r}: a parent layer already defines it "
-                "(declare a Supersession to replace it)",
-            )
-        _check_source(plugin, f"rule {rule.id!r}", rule.citation.document, known_docs)
-        for key in rule.param_keys():
-            if key not in all_params:
-                raise PluginError(plugin, f"rule {rule.id!r} uses unknown parameter {key!r}")
-        by_id.setdefault(rule.id, []).append(rule)
-    for rule_id, versions in by_id.items():
-        ordered = sorted(versions, key=lambda r: r.valid_from)
-        for earlier, later in itertools.pairwise(ordered):
-            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
-                raise PluginError(
-                    plugin,
-                    f"duplicate catalog id {rule_id!r}: versions {earlier.window()} and "
-                    f"{later.window()} overlap",
-                )
-
-
-def _check_source(plugin: str, what: str, document: Any, known: Mapping[str, Any]) -> None:
-    if known.get(document.key) != document:
-        raise PluginError(
-            plugin,
-            f"{what} cites source {document.key!r} ({document.number}), which is not among the "
-            "documents this layer or its parents declare",
-        )
-
-
-def _check_override_window(plugin: str, override: Parameter, base: Parameter) -> None:
-    start, end = base.first_date, base.last_date
-    if start is None:
-        return  # the parent declares the quantity without a value: any window may set it
-    for dated in override.values:
-        after_end = end is not None and (dated.valid_to is None or dated.valid_to > end)
-        if dated.valid_from < start or after_end:
-            raise PluginError(
-                plugin,
-                f"override of {override.key!r} in force {dated.window()} falls outside the "
-                f"overridden value's window {start}..{end or 'open'}",
-            )
-
-
-def available(
-    plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
-) -> tuple[str, ...]:
-    """Codes of every jurisdiction the installed (or given) plugins provide."""
-    return tuple(_collect_layers(plugins, extra_plugins))
-
-
-def load(
-    code: str,
-    *,
-    plugins: Iterable[object] | None = None,
-    extra_plugins: Iterable[object] = (),
-) -> Jurisdiction:
-    """Load jurisdiction *code* with all its parent layers.
-
-    Plugins are discovered through the ``innovpolicy`` entry-point group, or,
-    when *plugins* is given, taken only from it (modules or objects with an
-    ``innovpolicy_layer`` hook, or :class:`Layer` objects themselves). *extra_plugins* are added to either set, which
-    is how a plugin under development is tried against the installed ones.
-    The whole plugin set is validated; a bad plugin raises :class:`PluginError`
-    naming it.
-    """
-    layers = _collect_layers(plugins, extra_plugins)
-    validate_layers(layers)
-    if code not in layers:
-        raise UnknownJurisdictionError(code, tuple(layers))
-    return Jurisdiction(_ancestry(code, layers))
-
-
-__all__ = ["Comparison", "Jurisdiction", "PreparedFacts", "available", "load"]
+__all__ = ["Comparison", "Jurisdiction", "PreparedFacts"]

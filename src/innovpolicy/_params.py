@@ -31,6 +31,12 @@ class Bracket:
     rate: Decimal = attrs.field(converter=_as_decimal)
 
 
+def _bracket_tuple(value: Any) -> tuple[Bracket, ...]:
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"expected brackets, got {value!r}")
+    return tuple(value)
+
+
 def _check_brackets(instance: Any, attribute: Any, value: tuple[Bracket, ...]) -> None:
     if not value:
         raise ValueError("a marginal scale needs at least one bracket")
@@ -54,7 +60,7 @@ class MarginalScale:
     bracket boundary itself is inclusive does not change any amount.
     """
 
-    brackets: tuple[Bracket, ...] = attrs.field(validator=_check_brackets)
+    brackets: tuple[Bracket, ...] = attrs.field(converter=_bracket_tuple, validator=_check_brackets)
 
     @classmethod
     def of(cls, *pairs: tuple[Decimal | int | str, Decimal | int | str]) -> MarginalScale:

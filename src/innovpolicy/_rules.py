@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import enum
 import json
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, Literal
 
 import attrs
@@ -18,6 +20,30 @@ from ._sources import Citation, Document
 from ._values import format_decimal
 
 RuleKind = Literal["designation", "incentive", "condition", "computation"]
+
+
+def frozen_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """attrs converter: a list or other iterable becomes a tuple, so later mutation of
+    what the author passed cannot change a loaded layer; a lone string is refused."""
+    if isinstance(value, (str, bytes, Mapping)):
+        raise TypeError(f"expected a tuple of items, got {type(value).__name__} {value!r}")
+    try:
+        return tuple(value)
+    except TypeError:
+        raise TypeError(
+            f"expected a tuple of items, got {type(value).__name__} {value!r}"
+        ) from None
+
+
+def _frozen_territory(value: Mapping[str, Iterable[str]] | None) -> Mapping[str, tuple[str, ...]]:
+    if value is None:
+        return MappingProxyType({})
+    if not isinstance(value, Mapping):
+        raise TypeError(f"territory must map fact names to values, got {value!r}")
+    frozen: dict[str, tuple[str, ...]] = {}
+    for name, values in value.items():
+        frozen[name] = (values,) if isinstance(values, str) else frozen_tuple(values)
+    return MappingProxyType(frozen)
 
 
 def _default_from(rule: Rule) -> date:
@@ -57,9 +83,9 @@ class Rule:
     valid_from: date = attrs.field(default=attrs.Factory(_default_from, takes_self=True))
     valid_to: date | None = attrs.field(default=attrs.Factory(_default_to, takes_self=True))
     repealed_by: str | None = None
-    readings: tuple[str, ...] = ()
+    readings: tuple[str, ...] = attrs.field(default=(), converter=frozen_tuple)
     lifecycle: Any = attrs.field(default=None, eq=False)
-    events: tuple[str, ...] = ()
+    events: tuple[str, ...] = attrs.field(default=(), converter=frozen_tuple)
     amount_unit: str = "CNY"
 
     def __attrs_post_init__(self) -> None:
@@ -128,26 +154,56 @@ class ShareRefinement:
     """
 
     role: str
-    into: tuple[Payer, ...]
+    into: tuple[Payer, ...] = attrs.field(converter=frozen_tuple)
     effective_from: date
     citation: Citation
 
 
 @attrs.frozen
 class Layer:
-    """Everything one jurisdiction plugin contributes (returned by ``innovpolicy_layer``)."""
+    """Everything one jurisdiction plugin contributes (returned by ``innovpolicy_layer``).
+
+    Sequences given as lists are stored as tuples, so a layer never changes once built.
+
+    ``territory`` says where the layer applies, by the facts that locate an applicant:
+    ``territory={"district": ("湟中区",)}`` means a firm whose ``district`` fact is
+    another value gets the parent's answers (this layer's overrides, rules,
+    supersessions and refinements do not apply to it). When the fact is not given,
+    an answer that would be the same inside and outside stands; one that would
+    differ is "undetermined", naming the fact as missing.
+    """
 
     code: str
     name_zh: str
     name_en: str
     parent: str | None = None
-    documents: tuple[Document, ...] = ()
-    parameters: tuple[Parameter, ...] = ()
-    overrides: tuple[Parameter, ...] = ()
-    rules: tuple[Rule, ...] = ()
-    supersessions: tuple[Supersession, ...] = ()
-    facts: tuple[FactSpec, ...] = ()
-    refinements: tuple[ShareRefinement, ...] = ()
+    documents: tuple[Document, ...] = attrs.field(default=(), converter=frozen_tuple)
+    parameters: tuple[Parameter, ...] = attrs.field(default=(), converter=frozen_tuple)
+    overrides: tuple[Parameter, ...] = attrs.field(default=(), converter=frozen_tuple)
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=frozen_tuple)
+    supersessions: tuple[Supersession, ...] = attrs.field(default=(), converter=frozen_tuple)
+    facts: tuple[FactSpec, ...] = attrs.field(default=(), converter=frozen_tuple)
+    refinements: tuple[ShareRefinement, ...] = attrs.field(default=(), converter=frozen_tuple)
+    territory: Mapping[str, tuple[str, ...]] = attrs.field(
+        default=None, converter=_frozen_territory, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        for name, kind in (
+            ("documents", Document),
+            ("parameters", Parameter),
+            ("overrides", Parameter),
+            ("rules", Rule),
+            ("supersessions", Supersession),
+            ("facts", FactSpec),
+            ("refinements", ShareRefinement),
+        ):
+            for item in getattr(self, name):
+                if not isinstance(item, kind):
+                    raise TypeError(
+                        f"Layer {self.code!r}: {name} holds {type(item).__name__} {item!r}, "
+                        f"not {kind.__name__}"
+                    )
 
 
 class Status(enum.Enum):
@@ -208,6 +264,7 @@ class Result:
     parameters: tuple[Resolved, ...] = ()
     readings: tuple[str, ...] = ()
     amount_unit: str = "CNY"
+    ignored_facts: tuple[str, ...] = ()
 
     @property
     def eligible(self) -> bool:
@@ -260,6 +317,8 @@ class Result:
             ]
         if self.readings:
             data["readings"] = list(self.readings)
+        if self.ignored_facts:
+            data["ignored_facts"] = list(self.ignored_facts)
         return data
 
     def to_json(self, **kwargs: Any) -> str:
@@ -309,6 +368,11 @@ class Result:
                 )
         for reading in self.readings:
             lines.append(f"  Reading: {reading}")
+        if self.ignored_facts:
+            lines.append(
+                f"  Ignored facts (not declared in {self.jurisdiction}): "
+                + ", ".join(self.ignored_facts)
+            )
         return "\n".join(lines)
 
     def __str__(self) -> str:

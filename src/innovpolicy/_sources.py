@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -11,6 +12,12 @@ import attrs
 def _non_empty(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not value or not value.strip():
         raise ValueError(f"{type(instance).__name__}.{attribute.name} must not be empty")
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(f"expected a tuple of document numbers, got the string {value!r}")
+    return tuple(value)
 
 
 @attrs.frozen
@@ -30,7 +37,7 @@ class Document:
     effective_from: date
     effective_to: date | None = None
     issued: date | None = None
-    repeals: tuple[str, ...] = ()
+    repeals: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     dates_note: str = ""
 
     def __attrs_post_init__(self) -> None:

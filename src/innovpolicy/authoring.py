@@ -78,6 +78,7 @@ from ._criteria import (
 from ._lifecycle import Bar, CertificateTerm, Deadline, WorkingDayDeadline
 from ._params import Bracket, DatedValue, MarginalScale, Parameter, ParamValue, apply_marginal
 from ._sources import Citation
+from ._toml_layers import layer_from_mapping, layer_from_toml
 
 
 def constant(
@@ -178,6 +179,8 @@ __all__ = [
     "if_",
     "is_one_of",
     "is_true",
+    "layer_from_mapping",
+    "layer_from_toml",
     "less_than",
     "lesser_of",
     "minus",

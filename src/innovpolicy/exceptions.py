@@ -12,6 +12,8 @@ from typing import Any
 __all__ = [
     "InnovPolicyError",
     "InvalidFactError",
+    "LayerError",
+    "LayerFileError",
     "NoValueInForceError",
     "ParameterNotSetError",
     "PluginError",
@@ -123,3 +125,44 @@ class ParameterNotSetError(NoValueInForceError):
             self,
             f"parameter {key!r} has no value: {reason}; a deployment supplies it in a layer's overrides",
         )
+
+
+class LayerError(PluginError):
+    """A layer's data is invalid; names the plugin and, where relevant, the layer,
+    rule, parameter and fact concerned (each also an attribute, ``""`` when not relevant).
+    """
+
+    def __init__(
+        self,
+        plugin: str,
+        reason: str,
+        *,
+        layer: str = "",
+        rule: str = "",
+        parameter: str = "",
+        fact: str = "",
+    ) -> None:
+        self.layer = layer
+        self.rule = rule
+        self.parameter = parameter
+        self.fact = fact
+        where = [
+            f"{label} {value!r}"
+            for label, value in (
+                ("layer", layer),
+                ("rule", rule),
+                ("parameter", parameter),
+                ("fact", fact),
+            )
+            if value and not (label == "layer" and value == plugin)
+        ]
+        super().__init__(plugin, (", ".join(where) + ": " if where else "") + reason)
+
+
+class LayerFileError(PluginError):
+    """A declarative (TOML) layer file is invalid: names the file and the key path."""
+
+    def __init__(self, path: str, key: str, reason: str) -> None:
+        self.path = path
+        self.key = key
+        super().__init__(path, f"{key}: {reason}" if key else reason)

@@ -6,6 +6,11 @@ with :data:`innovpolicy.hookimpl`, registered under the entry-point group
 
     [project.entry-points.innovpolicy]
     qinghai = "innovpolicy_qinghai"
+
+A plugin without that hook (or with it unmarked), with another ``innovpolicy_*`` hook
+(a misspelling), or with a hook taking arguments fails its load with a
+:class:`~innovpolicy.exceptions.PluginError` naming the plugin. A layer written as a
+TOML file is returned by ``innovpolicy.authoring.layer_from_toml(path)``.
 """
 
 from __future__ import annotations

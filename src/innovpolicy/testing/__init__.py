@@ -10,6 +10,10 @@
   checked against, and :func:`~innovpolicy.testing.invariants.check_jurisdiction`
   running them all (also the ``innovpolicy_invariants`` pytest fixture).
 
+- :func:`round_payable`: the engine's rounding of payable amounts — once, at the end,
+  to the fen, **half up** (0.005 → 0.01; not banker's rounding), whatever the caller's
+  decimal context. Use it in your own oracles.
+
 Submodules are imported lazily, so importing this package stays cheap.
 """
 
@@ -18,6 +22,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from .._values import round_payable
 from ._scenarios import (
     Scenario,
     ScenarioMismatch,
@@ -33,6 +38,7 @@ __all__ = [
     "invariants",
     "iter_scenario_files",
     "load_scenarios",
+    "round_payable",
     "strategies",
 ]
 

@@ -10,9 +10,23 @@ from typing import Any
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from .._criteria import Compare, Const, Fact, Growth, Param, Ratio, Truth, YearFact, YearsSince
+from .._amounts import Fixed as FixedAmount
+from .._amounts import Formula, LesserOf, Lookup, Marginal, RateOf
+from .._criteria import (
+    Compare,
+    Const,
+    Expr,
+    Fact,
+    Growth,
+    Param,
+    Ratio,
+    Truth,
+    YearFact,
+    YearsSince,
+)
 from .._facts import yearly_key
 from .._jurisdiction import Jurisdiction, _Ctx
+from .._params import MarginalScale
 from .._rules import Rule
 
 _EXPECTED = {
@@ -188,3 +202,82 @@ def wording_ops(wording: str) -> set[str]:
             found.add(op)
             text = text.replace(phrase, "　")
     return found
+
+
+# ---------------------------------------------------------------- caps and tiers
+
+_FEN = Decimal("0.01")
+
+
+def _constant(jurisdiction: Jurisdiction, expr: Expr, on: date) -> Any:
+    if isinstance(expr, Const):
+        return expr.constant
+    if isinstance(expr, Param):
+        try:
+            return jurisdiction.parameter(expr.key, on).value
+        except LookupError:
+            return None
+    return None
+
+
+def _formulas(formula: Formula) -> Iterator[Formula]:
+    yield formula
+    if isinstance(formula, LesserOf):
+        for part in formula.parts:
+            yield from _formulas(part)
+    elif isinstance(formula, Lookup):
+        for entry in formula.table.values():
+            if isinstance(entry, Formula):
+                yield from _formulas(entry)
+
+
+def amount_targets(jurisdiction: Jurisdiction, rule: Rule, on: date) -> dict[str, list[Decimal]]:
+    """Flat fact keys and the values at which an amount's cap or tier starts to bind.
+
+    For ``lesser_of(rate_of(rate, base), cap)`` the base where ``rate × base = cap``
+    and one fen either side; for a marginal scale on a base fact, each bracket
+    threshold and one fen either side.
+    """
+    targets: dict[str, list[Decimal]] = {}
+    if rule.amount is None:
+        return targets
+
+    def add(base: Expr, value: Decimal) -> None:
+        if not isinstance(base, (Fact, YearFact)):
+            return
+        if jurisdiction.fact_registry[base.name].kind != "decimal":
+            return
+        key = _key(base, on)
+        for candidate in (value - _FEN, value, value + _FEN):
+            if candidate >= 0:
+                targets.setdefault(key, []).append(candidate.quantize(_FEN))
+
+    for node in _formulas(rule.amount):
+        if isinstance(node, LesserOf):
+            caps = [
+                _constant(jurisdiction, part.amount, on)
+                for part in node.parts
+                if isinstance(part, FixedAmount)
+            ]
+            for part in node.parts:
+                if not isinstance(part, RateOf):
+                    continue
+                rate = _constant(jurisdiction, part.rate, on)
+                if not isinstance(rate, Decimal) or rate <= 0:
+                    continue
+                for cap in caps:
+                    if isinstance(cap, Decimal):
+                        add(part.base, cap / rate)
+        elif isinstance(node, Marginal):
+            scale = _constant(jurisdiction, node.scale, on)
+            if isinstance(scale, MarginalScale):
+                for bracket in scale.brackets[1:]:
+                    add(node.base, bracket.threshold)
+    return targets
+
+
+def unflatten_targets(targets: Mapping[str, list[Decimal]]) -> Iterator[tuple[str, Any]]:
+    """(fact name, value) pairs for :func:`amount_targets`, yearly facts as ``{year: v}``."""
+    for key, values in targets.items():
+        for value in values:
+            yield from unflatten({key: value}).items()

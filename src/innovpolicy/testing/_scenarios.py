@@ -3,6 +3,8 @@
 A scenario file::
 
     jurisdiction = "qinghai"
+    layers = []             # optional: declarative layer files (paths relative to this
+                            # file) stacked on the jurisdiction, as with load(layers=...)
 
     [bases.firm]            # reusable fact sets
     employees = 100
@@ -60,6 +62,7 @@ class Scenario:
     shares: Mapping[str, Decimal] | None = None
     missing: tuple[str, ...] | None = None
     citation: Mapping[str, str] | None = None
+    layers: tuple[str, ...] = ()
 
 
 def _scenario(raw: Mapping[str, Any], defaults: Mapping[str, Any], path: Path) -> Scenario:
@@ -96,6 +99,7 @@ def _scenario(raw: Mapping[str, Any], defaults: Mapping[str, Any], path: Path) -
         shares={k: Decimal(v) for k, v in shares.items()} if shares else None,
         missing=tuple(raw["missing"]) if "missing" in raw else None,
         citation=raw.get("citation"),
+        layers=tuple(str((path.parent / layer).resolve()) for layer in defaults.get("layers", ())),
     )
 
 

@@ -288,7 +288,7 @@ def check_jurisdiction(
     per-answer checks run on *max_examples* facts mappings per rule, drawn with
     :func:`innovpolicy.testing.strategies.facts` on dates the rule is in force.
     """
-    from .._jurisdiction import load
+    from .._loading import load
 
     loaded = load(jurisdiction) if isinstance(jurisdiction, str) else jurisdiction
     check_citations(loaded)

@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from .._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract, _Entity
 from .._facts import CORE_CONSTRAINTS, CORE_REGISTRY, FactSpec
 from .._jurisdiction import Jurisdiction
-from ._probes import probes, unflatten
+from ._probes import amount_targets, probes, unflatten, unflatten_targets
 
 __all__ = [
     "enterprises",
@@ -128,12 +128,18 @@ def facts(
     *,
     on: date,
     near_thresholds: bool = True,
+    near_caps: bool = True,
     allow_missing: bool = False,
 ) -> st.SearchStrategy[dict[str, Any]]:
     """Facts mappings holding every fact *rule_id* reads (on date *on*).
 
-    With ``near_thresholds`` most values are drawn from each threshold's value and
-    one unit either side; ``allow_missing`` leaves some facts out.
+    - ``near_thresholds``: most values are drawn from each criterion's threshold and
+      one unit either side (where eligibility flips);
+    - ``near_caps``: the base of a bounded amount is also drawn where the bound starts
+      to bind (``rate × base = cap``, and one fen either side) and at each bracket
+      threshold of a marginal scale (where the tier changes), so caps and tiers are
+      exercised in most draws, not by chance;
+    - ``allow_missing``: about one fact in five is left out (to test "undetermined").
     """
     specs = jurisdiction.facts_for(rule_id)
     rule = jurisdiction.rule(rule_id, on)
@@ -142,6 +148,12 @@ def facts(
         for probe in probes(jurisdiction, rule, on):
             for name, value in unflatten(probe.flat).items():
                 steered.setdefault(name, []).append(value)
+    for layer in jurisdiction.chain:  # inside and outside each layer's territory
+        for name, values in layer.territory.items():
+            steered.setdefault(name, []).extend(values)
+    if near_caps:
+        for name, value in unflatten_targets(amount_targets(jurisdiction, rule, on)):
+            steered.setdefault(name, []).append(value)
 
     def strategy_for(spec: FactSpec) -> st.SearchStrategy[Any]:
         general = fact_values(spec, on)

@@ -7,7 +7,12 @@ It shows the three things a county can do on top of Xining:
 2. add an incentive of its own (EX-FIRST-INVENTION, 5,000 for a firm's first
    granted invention patent);
 3. supersede a city rule (XN20-CONTRACT-BROKER is replaced from 2022-01-01 by a
-   county version paying 2% capped at 30,000).
+   county version paying 2% capped at 30,000);
+4. declare its territory (``district`` 示例县): a firm of another district gets
+   Xining's answers, billed to its own district.
+
+``example_county.toml`` in this package is the same layer written declaratively;
+the tests prove both give identical answers.
 """
 
 from __future__ import annotations
@@ -68,6 +73,8 @@ LAYER = Layer(
     name_zh="示例县",
     name_en="Example County (illustration)",
     parent="xining",
+    # 4. apply only to firms of the county: another district gets Xining's answers
+    territory={"district": ("示例县",)},
     documents=(DOCUMENT,),
     overrides=(
         a.constant(

@@ -1,0 +1,500 @@
+"""Load-time checks of a layer's data against its parents (part of loading).
+
+Everything a rule will need at evaluation is checked before the first answer:
+the facts it reads are declared, every comparison compares values of one kind,
+every parameter has the kind its use needs (a number or a marginal scale) and a
+value on every day the rule is in force, rates and weights are not negative,
+payer weights do not all vanish, discretionary ranges are ordered. Each failure
+raises :class:`~innovpolicy.exceptions.LayerError` naming the plugin, the layer,
+the rule, the parameter or the fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ._amounts import (
+    ConsecutiveYears,
+    CostSplit,
+    Discretionary,
+    Fixed,
+    Formula,
+    LesserOf,
+    Lookup,
+    Marginal,
+    Payer,
+    RateOf,
+)
+from ._criteria import (
+    AgeOn,
+    Compare,
+    Const,
+    Criterion,
+    DayOfEvaluationYear,
+    Difference,
+    EvaluationDate,
+    EvaluationYear,
+    Expr,
+    Fact,
+    FactIs,
+    Growth,
+    Param,
+    Product,
+    Ratio,
+    Sum,
+    SupportYear,
+    YearFact,
+    YearOf,
+    YearsAfter,
+    YearsSince,
+)
+from ._criteria import Cases as CasesExpr
+from ._facts import CORE_FACTS, FactSpec
+from ._params import MarginalScale, Parameter
+from ._rules import Layer, Rule
+from .exceptions import LayerError
+
+_FAR = date(9999, 12, 31)
+_NUMBER, _DATE, _BOOL, _TEXT, _SCALE = "number", "date", "boolean", "text", "marginal scale"
+_FACT_KIND = {
+    "decimal": _NUMBER,
+    "integer": _NUMBER,
+    "boolean": _BOOL,
+    "date": _DATE,
+    "text": _TEXT,
+}
+
+
+class _Checker:
+    def __init__(self, chain: Sequence[Layer], plugin: str) -> None:
+        self.chain = chain
+        self.layer = chain[-1]
+        self.plugin = plugin
+        self.facts: dict[str, tuple[FactSpec, str]] = {s.name: (s, "core") for s in CORE_FACTS}
+        self.params: dict[str, list[Parameter]] = {}
+        for layer in chain:
+            for parameter in (*layer.parameters, *layer.overrides):
+                self.params.setdefault(parameter.key, []).append(parameter)
+        self.rule = ""
+
+    def fail(self, reason: str, *, parameter: str = "", fact: str = "") -> LayerError:
+        return LayerError(
+            self.plugin,
+            reason,
+            layer=self.layer.code,
+            rule=self.rule,
+            parameter=parameter,
+            fact=fact,
+        )
+
+    # ------------------------------------------------------------ facts
+
+    def declare_facts(self) -> None:
+        for layer in self.chain:
+            mine = layer is self.layer
+            for spec in layer.facts:
+                known = self.facts.get(spec.name)
+                if known is not None and known[0] != spec:
+                    if not mine:
+                        continue  # reported when that layer itself is checked
+                    raise self.fail(
+                        f"declares fact {spec.name!r} ({spec.kind}: {spec.meaning}), which "
+                        f"{'the core' if known[1] == 'core' else 'layer ' + repr(known[1])} "
+                        f"already declares differently ({known[0].kind}: {known[0].meaning}); "
+                        "reuse that fact or choose another name",
+                        fact=spec.name,
+                    )
+                self.facts.setdefault(spec.name, (spec, layer.code))
+
+    def fact_kind(self, name: str) -> str:
+        found = self.facts.get(name)
+        if found is None:
+            raise self.fail(
+                "reads a fact that no layer declares (nor the core): add a FactSpec to "
+                "this layer's facts, or fix the name",
+                fact=name,
+            )
+        return _FACT_KIND[found[0].kind]
+
+    def check_territory(self) -> None:
+        for name, values in self.layer.territory.items():
+            if self.fact_kind(name) != _TEXT:
+                raise self.fail("a territory is decided by text facts only", fact=name)
+            spec = self.facts[name][0]
+            if not values:
+                raise self.fail("territory lists no value", fact=name)
+            for value in values:
+                if not isinstance(value, str) or not value:
+                    raise self.fail(f"territory value {value!r} is not text", fact=name)
+                if spec.choices and value not in spec.choices:
+                    raise self.fail(
+                        f"territory value {value!r} is not one of {spec.choices}", fact=name
+                    )
+
+    # ------------------------------------------------------------ parameters
+
+    def param_kind(self, key: str) -> str | None:
+        kinds = {
+            _SCALE if isinstance(v.value, MarginalScale) else _NUMBER
+            for parameter in self.params.get(key, ())
+            for v in parameter.values
+        }
+        if len(kinds) > 1:
+            raise self.fail(
+                "mixes numbers and marginal scales across its values or overrides",
+                parameter=key,
+            )
+        return next(iter(kinds)) if kinds else None
+
+    def check_parameters(self) -> None:
+        for parameter in (*self.layer.parameters, *self.layer.overrides):
+            for dated in parameter.values:
+                value = dated.value
+                if isinstance(value, Decimal) and (value < 0 or not value.is_finite()):
+                    raise self.fail(
+                        f"value {value} (in force {dated.window()}) is negative or not finite",
+                        parameter=parameter.key,
+                    )
+                if parameter.unit == "ratio" and isinstance(value, Decimal) and value > 1:
+                    raise self.fail(
+                        f"value {value} (in force {dated.window()}) is a ratio above 1 "
+                        "(write 3% as 0.03)",
+                        parameter=parameter.key,
+                    )
+        for override in self.layer.overrides:
+            base = self.params[override.key][0]
+            base_kinds = {isinstance(v.value, MarginalScale) for v in base.values}
+            for dated in override.values:
+                if base_kinds and isinstance(dated.value, MarginalScale) not in base_kinds:
+                    mine = _SCALE if isinstance(dated.value, MarginalScale) else _NUMBER
+                    theirs = _NUMBER if mine == _SCALE else _SCALE
+                    raise self.fail(
+                        f"override gives a {mine} where the parent's value is a {theirs}",
+                        parameter=override.key,
+                    )
+
+    def check_coverage(self, key: str, start: date, end: date | None) -> None:
+        """Some layer gives *key* a value on every day of start..end."""
+        parameters = self.params.get(key, ())
+        if any(p.unset_reason for p in parameters):
+            return  # answers "undetermined" with the reason until a layer sets it
+        windows = sorted((v.valid_from, v.valid_to or _FAR) for p in parameters for v in p.values)
+        day, last = start, end or _FAR
+        for low, high in windows:
+            if low > day:
+                break
+            if high >= day:
+                day = high + timedelta(days=1) if high < _FAR else _FAR
+            if day > last or day == _FAR:
+                return
+        if day <= last:
+            raise self.fail(
+                f"has no value on {day}, while the rule is in force {start}..{end or 'open'} "
+                f"(values: {', '.join(f'{lo}..{hi}' for lo, hi in windows) or 'none'})",
+                parameter=key,
+            )
+
+    # ------------------------------------------------------------ expressions
+
+    def expr_kind(self, expr: Expr, where: str) -> str | None:
+        if isinstance(expr, (Fact, YearFact)):
+            return self.fact_kind(expr.name)
+        if isinstance(expr, Param):
+            if expr.key not in self.params:
+                return None  # reported by the parameter check, with the same names
+            return self.param_kind(expr.key)
+        if isinstance(expr, Const):
+            return _DATE if isinstance(expr.constant, date) else _NUMBER
+        if isinstance(expr, (Ratio, Product, Difference)):
+            parts: tuple[Expr, ...] = (
+                (expr.numerator, expr.denominator)
+                if isinstance(expr, Ratio)
+                else (expr.left, expr.right)
+            )
+            for part in parts:
+                self.need(part, _NUMBER, where)
+            return _NUMBER
+        if isinstance(expr, Sum):
+            for term in expr.terms:
+                self.need(term, _NUMBER, where)
+            return _NUMBER
+        if isinstance(expr, Growth):
+            self.need_fact(expr.name, _NUMBER, where)
+            return _NUMBER
+        if isinstance(expr, (YearsSince, YearOf)):
+            self.need_fact(expr.name, _DATE, where)
+            return _NUMBER
+        if isinstance(expr, YearsAfter):
+            self.need_fact(expr.name, _DATE, where)
+            self.need(expr.years, _NUMBER, where)
+            return _DATE
+        if isinstance(expr, AgeOn):
+            self.need_fact(expr.name, _DATE, where)
+            self.need(expr.at, _DATE, where)
+            return _NUMBER
+        if isinstance(expr, SupportYear):
+            self.need_fact(expr.name, _NUMBER, where)
+            return _NUMBER
+        if isinstance(expr, (EvaluationDate, DayOfEvaluationYear)):
+            return _DATE
+        if isinstance(expr, EvaluationYear):
+            return _NUMBER
+        if isinstance(expr, CasesExpr):
+            kinds = set()
+            for criterion, value in expr.cases:
+                self.criterion(criterion)
+                kinds.add(self.expr_kind(value, where))
+            if expr.default is not None:
+                kinds.add(self.expr_kind(expr.default, where))
+            kinds.discard(None)
+            if len(kinds) > 1:
+                raise self.fail(f"{where}: the cases give values of kinds {sorted(kinds)}")  # type: ignore[type-var]
+            return next(iter(kinds)) if kinds else None
+        return None
+
+    def need(self, expr: Expr, kind: str, where: str) -> None:
+        got = self.expr_kind(expr, where)
+        if got is not None and got != kind:
+            keys = expr.param_keys()
+            names = expr.fact_names()
+            raise self.fail(
+                f"{where}: {expr.describe()} is a {got}, a {kind} is needed here",
+                parameter=keys[0] if got == _SCALE and keys else "",
+                fact=names[0] if names and got in (_BOOL, _TEXT, _DATE) else "",
+            )
+
+    def need_fact(self, name: str, kind: str, where: str) -> None:
+        got = self.fact_kind(name)
+        if got != kind:
+            raise self.fail(f"{where}: fact {name!r} is a {got}, a {kind} is needed", fact=name)
+
+    # ------------------------------------------------------------ criteria and amounts
+
+    def criterion(self, criterion: Criterion) -> None:
+        for node in criterion.walk():
+            if isinstance(node, Compare):
+                where = f"criterion {node.label!r}"
+                left = self.expr_kind(node.left, where)
+                right = self.expr_kind(node.right, where)
+                for side in (left, right):
+                    if side == _BOOL:
+                        raise self.fail(
+                            f"{where} compares a yes/no fact with {node.op}; use is_true() "
+                            "(or not_(is_true(...)))",
+                            fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
+                        )
+                    if side == _SCALE:
+                        raise self.fail(
+                            f"{where} compares a marginal scale",
+                            parameter=(node.left.param_keys() + node.right.param_keys())[0],
+                        )
+                    if side == _TEXT and node.op != "==":
+                        raise self.fail(
+                            f"{where} orders text with {node.op}; use is_one_of()",
+                            fact=(node.left.fact_names() or ("",))[0],
+                        )
+                if left is not None and right is not None and left != right:
+                    raise self.fail(
+                        f"{where} compares a {left} ({node.left.describe()}) with a {right} "
+                        f"({node.right.describe()})",
+                        fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
+                    )
+            elif isinstance(node, FactIs):
+                where = f"criterion {node.label!r}"
+                kind = self.fact_kind(node.name)
+                spec = self.facts[node.name][0]
+                for expected in node.expected:
+                    ok = (
+                        isinstance(expected, bool)
+                        if kind == _BOOL
+                        else isinstance(expected, str)
+                        and (not spec.choices or expected in spec.choices)
+                        if kind == _TEXT
+                        else not isinstance(expected, bool)
+                    )
+                    if not ok:
+                        choices = f" (one of {', '.join(spec.choices)})" if spec.choices else ""
+                        raise self.fail(
+                            f"{where} expects {expected!r}, which the {kind} fact "
+                            f"{node.name!r} can never be{choices}",
+                            fact=node.name,
+                        )
+
+    def formula(self, formula: Formula) -> None:
+        where = f"amount {formula.label!r}"
+        if isinstance(formula, Fixed):
+            self.need(formula.amount, _NUMBER, where)
+        elif isinstance(formula, RateOf):
+            self.need(formula.rate, _NUMBER, where)
+            self.need(formula.base, _NUMBER, where)
+        elif isinstance(formula, Marginal):
+            self.need(formula.base, _NUMBER, where)
+            kind = self.expr_kind(formula.scale, where)
+            if kind == _NUMBER:
+                raise self.fail(
+                    f"{where} applies {formula.scale.describe()} as a marginal scale, but its "
+                    "value is a number (use MarginalScale.of(...), or rate_of)",
+                    parameter=(formula.scale.param_keys() or ("",))[0],
+                )
+        elif isinstance(formula, Discretionary):
+            self.need(formula.low, _NUMBER, where)
+            if formula.high is not None:
+                self.need(formula.high, _NUMBER, where)
+        elif isinstance(formula, LesserOf):
+            for part in formula.parts:
+                self.formula(part)
+        elif isinstance(formula, Lookup):
+            self.fact_kind(formula.fact)
+            for entry in formula.table.values():
+                if isinstance(entry, Formula):
+                    self.formula(entry)
+                else:
+                    self.need(entry, _NUMBER, f"{where} ({formula.fact})")
+        elif isinstance(formula, ConsecutiveYears):
+            self.need(formula.rate, _NUMBER, where)
+            self.need(formula.cumulative_cap, _NUMBER, where)
+            self.need_fact(formula.base, _NUMBER, where)
+            self.need_fact(formula.first_year, _NUMBER, where)
+
+    def breakpoints(self, keys: Iterable[str], start: date, end: date | None) -> list[date]:
+        """The days within start..end on which any of *keys* may change value."""
+        days = {start}
+        for key in keys:
+            for parameter in self.params.get(key, ()):
+                for dated in parameter.values:
+                    if start <= dated.valid_from and (end is None or dated.valid_from <= end):
+                        days.add(dated.valid_from)
+        return sorted(days)
+
+    def constant_value(self, expr: Expr, on: date) -> Decimal | None:
+        """The value of a fact-free expression on *on* (None if it reads facts or is unset)."""
+        if expr.fact_names():
+            return None
+        if isinstance(expr, Const) and isinstance(expr.constant, Decimal):
+            return expr.constant
+        if isinstance(expr, Param):
+            for parameter in reversed(self.params.get(expr.key, ())):
+                found = parameter.find(on)
+                if found is not None and isinstance(found.value, Decimal):
+                    return found.value
+        return None
+
+    def check_weights(
+        self, payers: Sequence[Payer], what: str, start: date, end: date | None
+    ) -> None:
+        keys = [k for payer in payers for k in payer.weight.param_keys()]
+        for day in self.breakpoints(keys, start, end):
+            weights = [self.constant_value(payer.weight, day) for payer in payers]
+            for payer, weight in zip(payers, weights, strict=True):
+                if weight is not None and weight < 0:
+                    raise self.fail(
+                        f"{what}: payer {payer.role!r} has a negative weight {weight} on {day}",
+                        parameter=(payer.weight.param_keys() or ("",))[0],
+                    )
+            if all(w is not None for w in weights) and not any(weights):
+                raise self.fail(
+                    f"{what}: every payer weight is zero on {day}, so no one would pay",
+                    parameter=(keys or ("",))[0],
+                )
+
+    def check_ranges(self, formula: Formula, start: date, end: date | None) -> None:
+        for node in _formulas(formula):
+            if isinstance(node, Discretionary) and node.high is not None:
+                keys = node.low.param_keys() + node.high.param_keys()
+                for day in self.breakpoints(keys, start, end):
+                    low = self.constant_value(node.low, day)
+                    high = self.constant_value(node.high, day)
+                    if low is not None and high is not None and low > high:
+                        raise self.fail(
+                            f"discretionary range {node.label!r}: low {low} is above high "
+                            f"{high} on {day}",
+                            parameter=(keys or ("",))[0],
+                        )
+
+    def check_rule(self, rule: Rule, start: date, end: date | None) -> None:
+        self.rule = rule.id
+        for name in rule.fact_names():
+            self.fact_kind(name)
+        self.criterion(rule.criteria)
+        if rule.amount is not None:
+            self.formula(rule.amount)
+            self.check_ranges(rule.amount, start, end)
+        for key in rule.param_keys():
+            if key in self.params:
+                self.check_coverage(key, start, end)
+        if rule.split is not None:
+            self.check_split(rule.split, start, end)
+        self.rule = ""
+
+    def check_split(self, split: CostSplit, start: date, end: date | None) -> None:
+        for payer in split.payers:
+            self.need(payer.weight, _NUMBER, f"payer {payer.role!r}")
+            if payer.name_fact is not None:
+                self.fact_kind(payer.name_fact)
+        self.check_weights(split.payers, "cost split", start, end)
+
+
+def _formulas(formula: Formula) -> Iterator[Formula]:
+    yield formula
+    if isinstance(formula, LesserOf):
+        for part in formula.parts:
+            yield from _formulas(part)
+    elif isinstance(formula, Lookup):
+        for entry in formula.table.values():
+            if isinstance(entry, Formula):
+                yield from _formulas(entry)
+
+
+def _rule_ids_in(chain: Sequence[Layer]) -> set[str]:
+    return {rule.id for layer in chain for rule in layer.rules}
+
+
+def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
+    """Check the last layer of *chain* against its parents; raise :class:`LayerError`."""
+    checker = _Checker(chain, plugin)
+    layer = checker.layer
+    checker.declare_facts()
+    checker.check_territory()
+    checker.check_parameters()
+    known_rules = _rule_ids_in(chain)
+    for document in layer.documents:
+        for repealed in document.repeals:
+            if repealed in known_rules:
+                raise checker.fail(
+                    f"document {document.key!r} lists rule {repealed!r} in repeals, which "
+                    "names repealed documents only and has no effect on rules; declare "
+                    f"Supersession({repealed!r}, <date>, <citation>) to stop it applying here"
+                )
+    for rule in layer.rules:
+        checker.check_rule(rule, rule.valid_from, rule.valid_to)
+    # A parent's rules and refinements reading a value this layer overrides are checked
+    # again with the override in place (zeroed weights, a range turned upside down).
+    overridden = {parameter.key for parameter in layer.overrides}
+    for ancestor in chain[:-1]:
+        for rule in ancestor.rules:
+            if overridden.intersection(rule.param_keys()):
+                checker.check_rule(rule, rule.valid_from, rule.valid_to)
+    refinements = [
+        refinement
+        for ancestor in chain
+        for refinement in ancestor.refinements
+        if ancestor is layer
+        or overridden.intersection(k for p in refinement.into for k in p.weight.param_keys())
+    ]
+    for refinement in refinements:
+        checker.rule = f"refinement of {refinement.role}"
+        for payer in refinement.into:
+            checker.need(payer.weight, _NUMBER, f"payer {payer.role!r}")
+        checker.check_weights(refinement.into, "share refinement", refinement.effective_from, None)
+        checker.rule = ""
+
+
+def declared_by(chain: Sequence[Layer]) -> Mapping[str, str]:
+    """Which layer (or ``core``) declares each fact of *chain*."""
+    result = {spec.name: "core" for spec in CORE_FACTS}
+    for layer in chain:
+        for spec in layer.facts:
+            result.setdefault(spec.name, layer.code)
+    return result

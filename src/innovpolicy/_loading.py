@@ -1,0 +1,432 @@
+"""Loading jurisdiction plugins: entry points, layer collection, load-time validation."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import os
+from collections.abc import Iterable, Mapping
+from importlib.metadata import entry_points
+from typing import Any
+
+import pluggy
+
+from . import hookspecs
+from ._checks import check_layer_data
+from ._jurisdiction import Jurisdiction
+from ._params import Parameter
+from ._rules import Layer, Rule
+from .exceptions import PluginError, UnknownJurisdictionError
+
+ENTRY_POINT_GROUP = "innovpolicy"
+
+
+class _LayerPlugin:
+    """Adapts a :class:`Layer` object to the hook, so ``load`` accepts layers directly."""
+
+    def __init__(self, layer: Layer) -> None:
+        self.layer = layer
+        self.__name__ = layer.code
+
+    @hookspecs.hookimpl
+    def innovpolicy_layer(self) -> Layer:
+        return self.layer
+
+
+_Collected = tuple[dict[str, tuple[str, Layer]], dict[str, PluginError]]
+
+
+def _is_layer_file(given: object) -> bool:
+    return isinstance(given, os.PathLike) or (isinstance(given, str) and given.endswith(".toml"))
+
+
+def _layer_of(name: str, plugin: object) -> Layer:
+    """The layer one plugin contributes; every mistake raises :class:`PluginError` naming it.
+
+    Each plugin gets its own plugin manager, so a wrong hook signature or a misspelt
+    hook blames that plugin and nothing else.
+    """
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    try:
+        manager.register(plugin, name=name)
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(name, f"invalid hook: {exc}") from exc
+    except Exception as exc:
+        raise PluginError(name, f"could not be registered: {exc}") from exc
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as exc:
+        raise PluginError(
+            name, f"unknown hook (misspelt?): {exc}; the only hook is innovpolicy_layer()"
+        ) from exc
+    impls = manager.hook.innovpolicy_layer.get_hookimpls()
+    if not impls:
+        stray = sorted(
+            attr
+            for attr in dir(plugin)
+            if attr.startswith("innovpolicy_") and callable(getattr(plugin, attr, None))
+        )
+        hint = (
+            f"; found {', '.join(stray)} — a hook must be named innovpolicy_layer and marked "
+            "with @innovpolicy.hookimpl"
+            if stray
+            else "; define innovpolicy_layer() marked with @innovpolicy.hookimpl"
+        )
+        raise PluginError(name, "has no innovpolicy_layer hook" + hint)
+    try:
+        layer = impls[0].function()
+    except PluginError:
+        raise
+    except Exception as exc:
+        raise PluginError(name, f"innovpolicy_layer() raised {exc!r}") from exc
+    if not isinstance(layer, Layer):
+        raise PluginError(name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer")
+    return layer
+
+
+def _plugin_of(index: int, given: object) -> tuple[str, object]:
+    """A name and a hook-bearing object for one item of ``plugins``/``extra_plugins``."""
+    if isinstance(given, Layer):
+        return given.code, _LayerPlugin(given)
+    if _is_layer_file(given):
+        from ._toml_layers import layer_from_toml
+
+        layer = layer_from_toml(given)
+        return layer.code, _LayerPlugin(layer)
+    if isinstance(given, str):
+        try:
+            module = importlib.import_module(given)
+        except Exception as exc:
+            raise PluginError(given, f"could not be imported: {exc!r}") from exc
+        return given, module
+    name = getattr(given, "__name__", None) or f"{type(given).__name__}#{index}"
+    return name, given
+
+
+def _collect(
+    plugins: Iterable[object] | None,
+    extra_plugins: Iterable[object] = (),
+    stacked: Iterable[object] = (),
+    base: str | None = None,
+) -> tuple[dict[str, tuple[str, Layer]], dict[str, PluginError], str | None]:
+    """Every layer the plugins provide, and the error of every broken plugin.
+
+    A broken plugin is recorded, not raised, so it fails only the loads that need it.
+    *stacked* layers (files or Layer objects) are put on top of *base* in order; the
+    code of the top one is returned.
+    """
+    found: list[tuple[str, object]] = []
+    broken: dict[str, PluginError] = {}
+    if plugins is None:
+        seen: set[tuple[str, str]] = set()
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            if (ep.name, ep.value) in seen:
+                continue
+            seen.add((ep.name, ep.value))
+            try:
+                found.append((ep.name, ep.load()))
+            except Exception as exc:
+                broken[ep.name] = PluginError(ep.name, f"could not be loaded: {exc!r}")
+    for index, given in enumerate((*(plugins or ()), *extra_plugins)):
+        if given is None:
+            continue
+        try:
+            found.append(_plugin_of(index, given))
+        except PluginError as exc:
+            broken[exc.plugin] = exc
+    layers: dict[str, tuple[str, Layer]] = {}
+    duplicates: dict[str, list[str]] = {}
+    for name, plugin in found:
+        try:
+            layer = _layer_of(name, plugin)
+        except PluginError as exc:
+            broken[name] = exc
+            continue
+        if layer.code in layers:
+            duplicates.setdefault(layer.code, [layers[layer.code][0]]).append(name)
+            continue
+        layers[layer.code] = (name, layer)
+    for code, names in duplicates.items():
+        del layers[code]
+        for name in names:
+            broken[name] = PluginError(
+                name,
+                f"jurisdiction code {code!r} is also provided by "
+                + ", ".join(repr(other) for other in names if other != name),
+            )
+    top = base
+    for index, given in enumerate(stacked):
+        layer = _stacked_layer(given, top, index)
+        # an explicitly stacked layer takes the place of an installed one with its code
+        # (the file being edited wins over the installed copy)
+        broken.pop(layer.code, None)
+        layers[layer.code] = (str(given) if _is_layer_file(given) else layer.code, layer)
+        top = layer.code
+    return layers, broken, top
+
+
+def _given_name(index: int, given: object) -> str:
+    if isinstance(given, Layer):
+        return given.code
+    if isinstance(given, str):
+        return given
+    if isinstance(given, os.PathLike):
+        return str(given)
+    return getattr(given, "__name__", None) or f"{type(given).__name__}#{index}"
+
+
+def _stacked_layer(given: object, parent: str | None, index: int) -> Layer:
+    if isinstance(given, Layer):
+        layer = given
+    elif _is_layer_file(given):
+        from ._toml_layers import layer_from_toml
+
+        layer = layer_from_toml(given, parent=parent)
+    else:
+        raise PluginError(
+            f"layers[{index}]",
+            f"expected a path to a .toml layer file or a Layer, got {type(given).__name__}",
+        )
+    if layer.parent != parent:
+        raise PluginError(
+            layer.code,
+            f"is stacked on {parent!r} but names {layer.parent!r} as its parent",
+        )
+    return layer
+
+
+def _collect_layers(
+    plugins: Iterable[object] | None, extra_plugins: Iterable[object] = ()
+) -> dict[str, tuple[str, Layer]]:
+    """Every layer of a plugin set; raises the first broken plugin's error (strict form)."""
+    layers, broken, _top = _collect(plugins, extra_plugins)
+    if broken:
+        raise next(iter(broken.values()))
+    return layers
+
+
+def _ancestry(
+    code: str,
+    layers: Mapping[str, tuple[str, Layer]],
+    broken: Mapping[str, PluginError] | None = None,
+) -> list[Layer]:
+    chain: list[Layer] = []
+    seen: list[str] = []
+    current: str | None = code
+    while current is not None:
+        if current in seen:
+            cycle = " -> ".join([*seen, current])
+            raise PluginError(layers[code][0], f"parent cycle: {cycle}")
+        seen.append(current)
+        entry = layers.get(current)
+        if entry is None:
+            child = seen[-2]
+            if broken and current in broken:
+                raise PluginError(
+                    layers[child][0],
+                    f"its parent {current!r} is broken: {broken[current]}",
+                ) from broken[current]
+            raise PluginError(
+                layers[child][0], f"jurisdiction {child!r} names unknown parent {current!r}"
+            )
+        chain.append(entry[1])
+        current = entry[1].parent
+    chain.reverse()
+    return chain
+
+
+def validate_layers(layers: Mapping[str, tuple[str, Layer]]) -> None:
+    """Check a whole plugin set; raise :class:`PluginError` naming the first bad plugin."""
+    for code in layers:
+        _validate_chain(_ancestry(code, layers), layers)
+
+
+def _validate_chain(chain: list[Layer], layers: Mapping[str, tuple[str, Layer]]) -> None:
+    """Validate every layer of *chain* against its own parents (root first)."""
+    for depth in range(1, len(chain) + 1):
+        sub = chain[:depth]
+        plugin = layers[sub[-1].code][0] if sub[-1].code in layers else sub[-1].code
+        _validate_layer(sub, plugin)
+        check_layer_data(sub, plugin)
+
+
+def _validate_layer(chain: list[Layer], plugin: str) -> None:
+    layer = chain[-1]
+    ancestors = chain[:-1]
+    known_docs = {doc.key: doc for ancestor in chain for doc in ancestor.documents}
+    own_keys = [doc.key for doc in layer.documents]
+    if len(own_keys) != len(set(own_keys)):
+        raise PluginError(plugin, "a document key is declared twice")
+    parent_params: dict[str, Parameter] = {}
+    for ancestor in ancestors:
+        for parameter in (*ancestor.parameters, *ancestor.overrides):
+            parent_params.setdefault(parameter.key, parameter)
+    own_params: set[str] = set()
+    for parameter in layer.parameters:
+        if parameter.key in parent_params:
+            raise PluginError(
+                plugin,
+                f"parameter {parameter.key!r} already exists in a parent layer; "
+                "declare it under overrides to replace it in this territory",
+            )
+        if parameter.key in own_params:
+            raise PluginError(plugin, f"parameter {parameter.key!r} is declared twice")
+        own_params.add(parameter.key)
+    for override in layer.overrides:
+        base = parent_params.get(override.key)
+        if base is None:
+            raise PluginError(
+                plugin, f"override of parameter {override.key!r}, which no parent layer defines"
+            )
+        _check_override_window(plugin, override, base)
+        own_params.add(override.key)
+    for parameter in (*layer.parameters, *layer.overrides):
+        for dated in parameter.values:
+            _check_source(
+                plugin, f"parameter {parameter.key!r}", dated.citation.document, known_docs
+            )
+        if parameter.source is not None:
+            _check_source(
+                plugin, f"parameter {parameter.key!r}", parameter.source.document, known_docs
+            )
+    parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
+    superseded = {sup.rule_id for sup in layer.supersessions}
+    own_rules = {rule.id for rule in layer.rules}
+    for sup in layer.supersessions:
+        if sup.rule_id not in parent_rules:
+            raise PluginError(
+                plugin, f"supersedes rule {sup.rule_id!r}, which no parent layer defines"
+            )
+        if sup.replacement is not None and sup.replacement not in own_rules:
+            raise PluginError(
+                plugin, f"names {sup.replacement!r} as replacement, but does not define that rule"
+            )
+        _check_source(plugin, f"supersession of {sup.rule_id!r}", sup.citation.document, known_docs)
+    all_params = set(parent_params) | own_params
+    for refinement in layer.refinements:
+        _check_source(
+            plugin, f"refinement of {refinement.role!r}", refinement.citation.document, known_docs
+        )
+        for payer in refinement.into:
+            for key in payer.weight.param_keys():
+                if key not in all_params:
+                    raise PluginError(plugin, f"refinement uses unknown parameter {key!r}")
+    by_id: dict[str, list[Rule]] = {}
+    for rule in layer.rules:
+        if rule.id in parent_rules and rule.id not in superseded:
+            raise PluginError(
+                plugin,
+                f"duplicate catalog id {rule.id!r}: a parent layer already defines it "
+                "(declare a Supersession to replace it)",
+            )
+        _check_source(plugin, f"rule {rule.id!r}", rule.citation.document, known_docs)
+        for key in rule.param_keys():
+            if key not in all_params:
+                raise PluginError(plugin, f"rule {rule.id!r} uses unknown parameter {key!r}")
+        by_id.setdefault(rule.id, []).append(rule)
+    for rule_id, versions in by_id.items():
+        ordered = sorted(versions, key=lambda r: r.valid_from)
+        for earlier, later in itertools.pairwise(ordered):
+            if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+                raise PluginError(
+                    plugin,
+                    f"duplicate catalog id {rule_id!r}: versions {earlier.window()} and "
+                    f"{later.window()} overlap",
+                )
+
+
+def _check_source(plugin: str, what: str, document: Any, known: Mapping[str, Any]) -> None:
+    if known.get(document.key) != document:
+        raise PluginError(
+            plugin,
+            f"{what} cites source {document.key!r} ({document.number}), which is not among the "
+            "documents this layer or its parents declare",
+        )
+
+
+def _check_override_window(plugin: str, override: Parameter, base: Parameter) -> None:
+    start, end = base.first_date, base.last_date
+    if start is None:
+        return  # the parent declares the quantity without a value: any window may set it
+    for dated in override.values:
+        after_end = end is not None and (dated.valid_to is None or dated.valid_to > end)
+        if dated.valid_from < start or after_end:
+            raise PluginError(
+                plugin,
+                f"override of {override.key!r} in force {dated.window()} falls outside the "
+                f"overridden value's window {start}..{end or 'open'}",
+            )
+
+
+def available(
+    plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
+) -> tuple[str, ...]:
+    """Codes of every jurisdiction the installed (or given) plugins provide.
+
+    A broken plugin is left out (see ``innovpolicy jurisdictions``, which names it and
+    says why); it never hides the others.
+    """
+    layers, _broken, _top = _collect(plugins, extra_plugins)
+    return tuple(layers)
+
+
+def plugin_problems(
+    plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
+) -> dict[str, str]:
+    """Every broken plugin or jurisdiction of the set, with the reason (empty if none)."""
+    layers, broken, _top = _collect(plugins, extra_plugins)
+    problems = {name: str(error) for name, error in broken.items()}
+    for code in layers:
+        try:
+            _validate_chain(_ancestry(code, layers, broken), layers)
+        except PluginError as exc:
+            problems.setdefault(code, str(exc))
+    return problems
+
+
+def load(
+    code: str,
+    *,
+    plugins: Iterable[object] | None = None,
+    extra_plugins: Iterable[object] = (),
+    layers: Iterable[object] = (),
+) -> Jurisdiction:
+    """Load jurisdiction *code* with all its parent layers.
+
+    Plugins are discovered through the ``innovpolicy`` entry-point group, or,
+    when *plugins* is given, taken only from it. A plugin is a module (or its
+    importable name, a string), an object with an ``innovpolicy_layer`` hook, a
+    :class:`Layer`, or a path to a declarative ``.toml`` layer file.
+    *extra_plugins* are added to either set, which is how a plugin under
+    development is tried against the installed ones.
+
+    *layers* (paths to ``.toml`` layer files, or :class:`Layer` objects) are
+    stacked on top of *code* in order, and the top one is returned:
+    ``load("xining", layers=["datong.toml"])`` is Datong County on Xining.
+
+    The layers of the requested jurisdiction and its parents are validated; a bad
+    one raises :class:`PluginError` (or a subclass) naming the plugin and, where
+    relevant, the layer, rule, parameter and fact. A broken plugin that the
+    requested jurisdiction does not need does not prevent loading it.
+    """
+    found, broken, top = _collect(plugins, extra_plugins, tuple(layers), code)
+    given = {_given_name(i, p) for i, p in enumerate((*(plugins or ()), *extra_plugins))}
+    for name, error in broken.items():
+        if name in given:
+            raise error  # a plugin the caller passed explicitly must work
+    target = top if top is not None else code
+    if target not in found:
+        if target in broken:
+            raise broken[target]
+        for name, error in broken.items():
+            if name == target or error.plugin == target:
+                raise error
+        hint = tuple(found) + tuple(f"{name} (broken)" for name in broken)
+        raise UnknownJurisdictionError(target, hint)
+    chain = _ancestry(target, found, broken)
+    _validate_chain(chain, found)
+    return Jurisdiction(chain)
+
+
+__all__ = ["ENTRY_POINT_GROUP", "available", "load", "plugin_problems", "validate_layers"]
