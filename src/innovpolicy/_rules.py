@@ -13,11 +13,30 @@ import attrs
 from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
 from ._criteria import Criterion, Outcome, Resolved, Truth, _show
 from ._facts import FactSpec
+from ._gaps import Gap, gaps_of
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
 from ._values import format_decimal
 
 RuleKind = Literal["designation", "incentive", "condition", "computation"]
+
+#: Who can apply for a rule: the vocabulary of ``Rule.subjects`` and of the finder.
+SUBJECTS: tuple[str, ...] = (
+    "enterprise",
+    "research_institute",
+    "university",
+    "platform",
+    "park",
+    "individual",
+    "project",
+    "government",
+)
+
+
+def _freeze_subject_facts(value: Any) -> Any:
+    from types import MappingProxyType
+
+    return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in dict(value).items()})
 
 
 def _default_from(rule: Rule) -> date:
@@ -44,6 +63,9 @@ class Rule:
     ``id`` and non-overlapping windows (each citing its own source). The window
     defaults to the cited document's; it is stored here once, never in the body.
     ``readings`` documents each interpretation chosen where the text is ambiguous.
+    ``subjects`` names who can apply (see :data:`SUBJECTS`); ``subject_facts`` gives,
+    per subject, the facts being that subject implies (an enterprise host has
+    ``host_kind = "enterprise"``), so a finder never asks them.
     """
 
     id: str
@@ -61,8 +83,13 @@ class Rule:
     lifecycle: Any = attrs.field(default=None, eq=False)
     events: tuple[str, ...] = ()
     amount_unit: str = "CNY"
+    subjects: tuple[str, ...] = ()
+    subject_facts: Any = attrs.field(factory=dict, converter=_freeze_subject_facts, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        unknown = [s for s in (*self.subjects, *self.subject_facts) if s not in SUBJECTS]
+        if unknown:
+            raise ValueError(f"rule {self.id}: unknown subject(s) {unknown}; known: {SUBJECTS}")
         if self.kind not in ("designation", "incentive", "condition", "computation"):
             raise ValueError(
                 f"rule {self.id}: kind must be 'designation', 'incentive', 'condition' "
@@ -148,6 +175,14 @@ class Layer:
     supersessions: tuple[Supersession, ...] = ()
     facts: tuple[FactSpec, ...] = ()
     refinements: tuple[ShareRefinement, ...] = ()
+    #: Chinese of the English texts of this layer (criterion labels, readings, amount
+    #: steps), keyed by the English text, and of its fact meanings, keyed by fact name.
+    labels_zh: Any = attrs.field(factory=dict, hash=False)
+    meanings_zh: Any = attrs.field(factory=dict, hash=False)
+    #: Who pays incentives this layer defines without a cost split
+    #: (province, prefecture, city, district, county); default: province for a root
+    #: layer, city below it.
+    level: str = ""
 
 
 class Status(enum.Enum):
@@ -213,14 +248,23 @@ class Result:
     def eligible(self) -> bool:
         return self.status is Status.ELIGIBLE
 
+    def gaps(self) -> tuple[Gap, ...]:
+        """The failing criteria of an ineligible rule: facts, operator, wording, actual
+        and required values (empty unless ineligible and explained). The finder adds
+        the smallest change that passes each, where it is computable."""
+        if self.status is not Status.INELIGIBLE:
+            return ()
+        return gaps_of(self.criteria)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; Decimals become strings so no precision is lost."""
         data: dict[str, Any] = {
             "rule_id": self.rule_id,
             "kind": self.kind,
-            "title": {"en": self.title_en, "zh": self.title_zh},
+            "title_en": self.title_en,
+            "title_zh": self.title_zh,
             "jurisdiction": self.jurisdiction,
-            "defined_by": self.layer,
+            "layer": self.layer,
             "on": self.on.isoformat(),
             "status": self.status.value,
             "citation": self.citation.to_dict(),
@@ -252,7 +296,7 @@ class Result:
                 {
                     "key": p.key,
                     "value": _show_param(p.value),
-                    "set_by": p.layer,
+                    "layer": p.layer,
                     "source": p.dated.citation.to_dict(),
                     "in_force": p.dated.window(),
                 }
