@@ -274,3 +274,76 @@ def status(value: str, lang: str) -> str:
 def missing_translations(texts: Iterable[str]) -> tuple[str, ...]:
     """The texts among *texts* that have no Chinese (for the completeness test)."""
     return tuple(t for t in dict.fromkeys(texts) if t and t not in _LABELS_ZH)
+
+
+#: Chinese of the core facts' meanings (keyed by fact name).
+CORE_MEANINGS_ZH: dict[str, str] = {
+    "name": "主体名称",
+    "registered_in_qinghai": "在青海省登记注册",
+    "independent_legal_person": "具有独立法人资格",
+    "prefecture": "行政隶属的市州；承担省级奖补中由市州配套的部分",
+    "district": "所属县区或园区；承担市级奖补中由县区（园区）配套的部分",
+    "business_start_date": "开始经营业务的日期",
+    "registration_date": "注册成立日期",
+    "main_business_is_tech": "以科学研究、技术开发、技术转让、技术咨询、技术服务或成果转化为主要业务",
+    "finances_sound": "财务制度健全、会计核算规范",
+    "employees": "从业人员总数",
+    "sci_tech_staff": "具有中专以上学历的科技人员数",
+    "owns_ip": "拥有知识产权或专有技术储备（专利、成果、软件著作权、植物新品种、计划或自主研发项目、登记的技术合同、许可产品）",
+    "sales_revenue": "年度销售（服务）收入",
+    "main_business_revenue": "年度主营业务收入",
+    "rd_expense": "年度研发投入",
+    "tax_paid": "年度纳税额",
+    "is_high_tech_enterprise": "具有高新技术企业资格",
+    "is_tech_based_enterprise": "具有科技型企业资格",
+    "rd_super_deduction_exemption": "本年度研发费用加计扣除免税额",
+    "host_kind": "依托单位类型",
+    "rd_body_in_qinghai": "研发实体位于青海",
+    "is_industry_leader": "本省行业龙头骨干企业",
+    "is_agricultural_leading_enterprise": "农业龙头企业",
+    "agricultural_field": "属于农业领域的平台",
+    "max_technical_leader_age": "技术带头人中的最大年龄",
+    "director_age": "中心或实验室主任年龄",
+    "rd_staff": "研发人员（科研人员）数",
+    "senior_title_staff": "具有高级职称的人员数",
+    "technical_staff": "工程技术人员和技能人员数（从事技术研究、产品开发、检测）",
+    "provincial_discipline_leaders": "省级学科带头人数",
+    "leading_achievements": "国内领先、具有良好工程化前景的技术成果数",
+    "facility_area": "试验场地、车间及设施面积",
+    "lab_area": "实验室面积",
+    "test_base_area": "试验基地面积",
+    "research_floor_area": "科研用房面积",
+    "equipment_value": "科研仪器设备原值总额",
+    "national_projects_5y": "近五年承担国家计划项目数",
+    "provincial_projects_5y": "近五年承担省级计划项目数",
+    "st_awards_5y": "近五年获得国家或省级科技进步、发明、自然科学奖数",
+    "invention_patents_5y": "近五年获得授权的发明专利数",
+    "crop_varieties_5y": "近五年审定的农业品种数",
+    "research_funding": "年科研经费",
+    "rd_projects_per_year": "每年承担国家或省级研发项目数",
+    "imported_technology_effective": "引进技术落地转化效果显著",
+    "transfer_project_rd_total": "技术转移项目研发总投入",
+    "achievements_transformed": "平台促成在青海转化的科技成果数",
+    "transaction_volume": "年度技术交易额",
+    "contract_type": "技术合同类型",
+    "contract_registered": "合同经登记机构认定登记",
+    "contract_amount": "合同金额",
+    "brokered": "由科技服务中介机构或技术经纪人促成交易",
+    "joint_entity": "企业与高校、科研院所联合成立的股份制科技型企业（产学研经济实体）",
+    "growth_milestone": "产学研经济实体已成长为的类型",
+    "patent_kind": "专利类型",
+    "patent_granted": "专利已获授权",
+    "grant_date": "专利授权日期",
+    "patentee": "登记的专利权人",
+}
+
+#: Chinese of the generic criterion and step labels the authoring kit supplies.
+CORE_LABELS_ZH: dict[str, str] = {
+    "all of": "全部满足",
+    "any of": "满足其一",
+    "not": "不得",
+    "no further requirement": "无其他要求",
+    "the least of": "取以下各项中最低者",
+}
+
+register(CORE_LABELS_ZH, CORE_MEANINGS_ZH)
