@@ -30,7 +30,7 @@ from ._criteria import (
     YearsSince,
     _jsonable,
 )
-from ._facts import FactRegistry, yearly_key
+from ._facts import FactRegistry, FactSpec, yearly_key
 from ._values import FEN, ZERO, add_years
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ class Change:
     kind: str
     current: Any
     target: Any
-    by: Decimal | None = None
+    by: Decimal | int | None = None
     unit: str = ""
     status_after: Status | None = None
 
@@ -131,7 +131,9 @@ def gaps_of(outcome: Outcome | None) -> tuple[Gap, ...]:
     found = []
     for leaf, alternative in failing(outcome):
         source = leaf.source
-        op = source.op if isinstance(source, Compare) else ("in" if leaf.kind == "fact" else "")
+        op: str = (
+            source.op if isinstance(source, Compare) else ("in" if leaf.kind == "fact" else "")
+        )
         if leaf.kind == "not":
             op = "not"
         facts = source.fact_names() if source is not None else _leaf_facts(leaf)
@@ -189,8 +191,16 @@ def _base(key: str) -> str:
     return key.split("[", 1)[0]
 
 
+def spec_of(registry: FactRegistry, key: str) -> FactSpec | None:
+    """The declaration of fact *key* (a yearly key names its fact), or None."""
+    try:
+        return registry[_base(key)]
+    except KeyError:
+        return None
+
+
 def _step(registry: FactRegistry, key: str) -> Decimal:
-    spec = registry[_base(key)] if _base(key) in registry else None
+    spec = spec_of(registry, key)
     return Decimal(1) if spec is not None and spec.kind == "integer" else FEN
 
 
@@ -217,14 +227,12 @@ def _number(value: Any, step: Decimal) -> Decimal | int:
     return int(value) if step == 1 else value
 
 
-def candidate_changes(
-    outcome: Outcome, ctx: Context, registry: FactRegistry
-) -> tuple[Change, ...]:
+def candidate_changes(outcome: Outcome, ctx: Context, registry: FactRegistry) -> tuple[Change, ...]:
     """The smallest single-fact changes that make this failing leaf pass (may be empty)."""
     source = outcome.source
     if isinstance(source, FactIs):
         if source.name in ctx.facts or source.name in registry:
-            spec = registry[source.name] if source.name in registry else None
+            spec = spec_of(registry, source.name)
             return (
                 Change(
                     source.name,
@@ -275,7 +283,7 @@ def _single(
 def _change(
     key: str, current: Decimal | int, target: Decimal, step: Decimal, registry: FactRegistry
 ) -> Change:
-    spec = registry[_base(key)] if _base(key) in registry else None
+    spec = spec_of(registry, key)
     kind = "raise" if target > current else "lower"
     return Change(
         key,

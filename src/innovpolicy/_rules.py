@@ -311,8 +311,17 @@ class Result:
         kwargs.setdefault("indent", 2)
         return json.dumps(self.to_dict(), **kwargs)
 
-    def render(self) -> str:
-        """Readable text: status, criteria with actual vs required, amount, sources."""
+    def render(self, lang: str = "en") -> str:
+        """Readable text: status, criteria with actual vs required, amount, sources.
+
+        ``lang="zh"`` gives the labels, statuses, steps and readings in Chinese.
+        """
+        if lang != "en":
+            from ._i18n import check_lang
+            from ._render_zh import render_result
+
+            check_lang(lang)
+            return render_result(self)
         lines = [
             f"{self.rule_id}  {self.title_zh} / {self.title_en}",
             f"  {self.status.value.upper().replace('_', ' ')} in {self.jurisdiction} on "

@@ -196,9 +196,9 @@ __all__ = [
     "support_year",
     "times",
     "wan",
+    "with_subjects",
     "year_of",
     "years_after",
-    "with_subjects",
     "years_since",
     "yuan",
 ]
@@ -220,7 +220,5 @@ def with_subjects(
         found = subjects.get(rule.id)
         if not found:
             raise ValueError(f"rule {rule.id}: no subjects declared (who can apply?)")
-        done.append(
-            attrs.evolve(rule, subjects=tuple(found), subject_facts=table.get(rule.id, {}))
-        )
+        done.append(attrs.evolve(rule, subjects=tuple(found), subject_facts=table.get(rule.id, {})))
     return tuple(done)

@@ -51,7 +51,7 @@ from ._criteria import (
     _show,
 )
 from ._facts import FactSpec
-from ._gaps import Change, Gap, apply_change, candidate_changes
+from ._gaps import Change, Gap, apply_change, candidate_changes, spec_of
 from ._rules import SUBJECTS, Result, Rule, Status
 from ._values import ZERO, to_date
 
@@ -287,10 +287,7 @@ class _Given:
 
 def _reachable(criterion: Criterion, ctx: _Given) -> list[str] | None:
     """Facts still to ask for *criterion* given the assumed facts; None if it is false."""
-    try:
-        truth = criterion.test(ctx)  # type: ignore[arg-type]
-    except Exception:  # a parameter is needed: not decided by the assumption
-        truth = Truth.UNKNOWN
+    truth = criterion.test(ctx)
     if truth is Truth.FALSE:
         return None
     if truth is Truth.TRUE:
@@ -303,19 +300,13 @@ def _reachable(criterion: Criterion, ctx: _Given) -> list[str] | None:
                 found.extend(names)
         return found
     if isinstance(criterion, IfThen):
-        cond = _reachable(criterion.condition, ctx)
-        if cond is None:
-            return _reachable(criterion.otherwise, ctx) or []
-        if cond == [] and not criterion.condition.fact_names():
-            return _reachable(criterion.then, ctx) or []
-        try:
-            decided = criterion.condition.test(ctx)  # type: ignore[arg-type]
-        except Exception:
-            decided = Truth.UNKNOWN
+        decided = criterion.condition.test(ctx)
         if decided is Truth.TRUE:
             return _reachable(criterion.then, ctx) or []
+        if decided is Truth.FALSE:
+            return _reachable(criterion.otherwise, ctx) or []
         return [
-            *cond,
+            *(_reachable(criterion.condition, ctx) or []),
             *(_reachable(criterion.then, ctx) or []),
             *(_reachable(criterion.otherwise, ctx) or []),
         ]
@@ -451,7 +442,9 @@ def _totals(jurisdiction: Jurisdiction, incentives: Iterable[Result]) -> Totals:
     )
     range_max: Decimal | None = ZERO
     for row in rows:
-        range_max = None if range_max is None or row.range_max is None else range_max + row.range_max
+        range_max = (
+            None if range_max is None or row.range_max is None else range_max + row.range_max
+        )
     return Totals(
         sum((r.fixed for r in rows), ZERO), sum((r.range_min for r in rows), ZERO), range_max, rows
     )
@@ -536,8 +529,7 @@ def find(
 
 
 def _spec_of(jurisdiction: Jurisdiction, key: str) -> FactSpec | None:
-    base = key.split("[", 1)[0]
-    return jurisdiction.fact_registry[base] if base in jurisdiction.fact_registry else None
+    return spec_of(jurisdiction.fact_registry, key)
 
 
 def _questions(
@@ -701,12 +693,17 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
     name = f" ({summary.name})" if summary.name else ""
     counts = {s: sum(r.status is s for r in summary.results) for s in Status}
     nif = (
-        m("finder_not_in_force", lang, n=len(summary.not_in_force))
-        if summary.not_in_force
-        else ""
+        m("finder_not_in_force", lang, n=len(summary.not_in_force)) if summary.not_in_force else ""
     )
     lines = [
-        m("finder_title", lang, jurisdiction=summary.jurisdiction, on=summary.on, subject=subject, name=name),
+        m(
+            "finder_title",
+            lang,
+            jurisdiction=summary.jurisdiction,
+            on=summary.on,
+            subject=subject,
+            name=name,
+        ),
         m(
             "finder_counts",
             lang,
@@ -794,7 +791,9 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
         )
         lines.append(
             "     "
-            + m("unlocks", lang, n=len(question.rules), money=money, rules=", ".join(question.rules))
+            + m(
+                "unlocks", lang, n=len(question.rules), money=money, rules=", ".join(question.rules)
+            )
         )
     if len(summary.questions) > max_questions:
         lines.append("  " + m("more", lang, n=len(summary.questions) - max_questions))
@@ -803,7 +802,12 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
     lines.append(f"{m('gaps', lang)}:")
     shown = 0
     hidden = 0
-    for item in summary.ineligible:
+
+    def promise(item: Ineligible) -> tuple[int, int]:
+        changes = [c for gap in item.gaps for c in gap.changes]
+        return (-any(c.sufficient for c in changes), -bool(changes))
+
+    for item in sorted(summary.ineligible, key=promise):
         for gap in item.gaps:
             if shown >= max_gaps:
                 hidden += 1
