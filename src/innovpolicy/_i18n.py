@@ -21,6 +21,7 @@ LANGS: tuple[str, ...] = ("en", "zh")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
+        "colon": ":",
         "eligible": "eligible",
         "ineligible": "ineligible",
         "undetermined": "undetermined",
@@ -98,6 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "if": "if",
     },
     "zh": {
+        "colon": "：",
         "eligible": "符合",
         "ineligible": "不符合",
         "undetermined": "待定",

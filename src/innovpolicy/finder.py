@@ -716,14 +716,14 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
             not_in_force=nif,
         ),
         "",
-        f"{m('designations', lang)}:",
+        f"{m('designations', lang)}{m('colon', lang)}",
     ]
     for result in summary.designations:
         lines.append(f"  {result.rule_id}  {_title(result, lang)}")
     if not summary.designations:
         lines.append(f"  {m('none', lang)}")
     totals = summary.totals
-    lines.append(f"{m('incentives', lang)}:")
+    lines.append(f"{m('incentives', lang)}{m('colon', lang)}")
     for result in summary.incentives:
         if result.amount is not None:
             amount = _i18n.money(result.amount, lang, result.amount_unit)
@@ -755,7 +755,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
         )
         lines.append(f"  {m('by_payer', lang)}: {payers}")
     if summary.computations:
-        lines.append(f"{m('computations', lang)}:")
+        lines.append(f"{m('computations', lang)}{m('colon', lang)}")
         for result in summary.computations:
             amount = (
                 _i18n.money(result.amount, lang, result.amount_unit)
@@ -763,7 +763,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
                 else ""
             )
             lines.append(f"  {result.rule_id}  {_title(result, lang)}: {amount}")
-    lines.append(f"{m('questions', lang)}:")
+    lines.append(f"{m('questions', lang)}{m('colon', lang)}")
     for rank, question in enumerate(summary.questions[:max_questions], 1):
         unit = _i18n.unit(question.unit, lang)
         kind = m(f"kind.{question.type}", lang)
@@ -799,7 +799,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
         lines.append("  " + m("more", lang, n=len(summary.questions) - max_questions))
     if not summary.questions:
         lines.append(f"  {m('none', lang)}")
-    lines.append(f"{m('gaps', lang)}:")
+    lines.append(f"{m('gaps', lang)}{m('colon', lang)}")
     shown = 0
     hidden = 0
 

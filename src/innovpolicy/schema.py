@@ -333,7 +333,7 @@ def summary_schema() -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
-    payer = {
+    payer: dict[str, Any] = {
         "type": "object",
         "required": ["payer", "fixed", "range_min", "range_max", "total_min", "total_max"],
         "properties": {
