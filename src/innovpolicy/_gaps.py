@@ -24,6 +24,7 @@ from ._criteria import (
     FactIs,
     Growth,
     Outcome,
+    Product,
     Ratio,
     Truth,
     YearFact,
@@ -258,7 +259,9 @@ def candidate_changes(outcome: Outcome, ctx: Context, registry: FactRegistry) ->
         return ()
     key = _key(left, ctx.on)
     if key is not None:
-        return _single(key, op, required, ctx, registry)
+        return _single(key, op, required, ctx, registry) + _scaled(
+            source.right, op, ctx.facts.get(key), ctx, registry
+        )
     if isinstance(left, Growth):
         left = Ratio(YearFact(left.name, left.years_back), YearFact(left.name, left.years_back + 1))
         required = required + 1
@@ -278,6 +281,33 @@ def _single(
     if target is None or not _allowed(registry, key, target):
         return ()
     return (_change(key, current, target, step, registry),)
+
+
+_FLIP = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}
+
+
+def _scaled(
+    right: Expr, op: str, left: Any, ctx: Context, registry: FactRegistry
+) -> tuple[Change, ...]:
+    """For ``left op k × F`` (a share of another fact), the smallest change of F."""
+    if not isinstance(right, Product) or not isinstance(left, (Decimal, int)):
+        return ()
+    for factor, other in ((right.left, right.right), (right.right, right.left)):
+        key = _key(other, ctx.on)
+        if key is None:
+            continue
+        k = factor.value(ctx)
+        current = ctx.facts.get(key)
+        if not isinstance(k, Decimal) or k <= ZERO or not isinstance(current, (Decimal, int)):
+            continue
+        flipped = _FLIP.get(op)
+        if flipped is None:
+            continue
+        step = _step(registry, key)
+        target = _passing(flipped, Decimal(left) / k, step)
+        if target is not None and target != current and _allowed(registry, key, target):
+            return (_change(key, current, target, step, registry),)
+    return ()
 
 
 def _change(
@@ -321,7 +351,7 @@ def _ratio(
         changes.append(_change(num_key, num, target, n_step, registry))
     # Move the denominator (kept positive): num / d op required ⇔ d (reversed op) num / required.
     if required > ZERO:
-        flipped = {">=": "<=", ">": "<", "<=": ">=", "<": ">"}.get(op)
+        flipped = _FLIP.get(op)
         if flipped is not None:
             d_target = _passing(flipped, num / required, d_step)
             if (

@@ -21,7 +21,8 @@ LANGS: tuple[str, ...] = ("en", "zh")
 
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
-        "colon": ":",
+        "colon": ": ",
+        "paren": "({text})",
         "eligible": "eligible",
         "ineligible": "ineligible",
         "undetermined": "undetermined",
@@ -100,6 +101,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "zh": {
         "colon": "：",
+        "paren": "（{text}）",
         "eligible": "符合",
         "ineligible": "不符合",
         "undetermined": "待定",
@@ -186,6 +188,13 @@ UNITS_ZH: dict[str, str] = {
     "m2": "平方米",
     "mu": "亩",
     "days": "天",
+    "count": "项",
+    "points": "分",
+    "posts": "个岗位",
+    "rank": "位",
+    "ratio": "",
+    "units": "个单位",
+    "year": "年",
 }
 
 # Rule content translations registered by loaded layers.

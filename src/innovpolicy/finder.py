@@ -733,16 +733,20 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
             )
         else:
             amount = ""
-        lines.append(f"  {result.rule_id}  {_title(result, lang)}: {amount}")
+        lines.append(f"  {result.rule_id}  {_title(result, lang)}{m('colon', lang)}{amount}")
     if not summary.incentives:
         lines.append(f"  {m('none', lang)}")
     else:
         total = _i18n.money(totals.total_min, lang)
         if totals.total_max != totals.total_min:
             total = _range_text(totals.total_min, totals.total_max, lang)
+        detail = f"{m('fixed', lang)} {_i18n.money(totals.fixed, lang)}"
+        if totals.range_max != ZERO:
+            detail += (
+                f" + {m('range', lang)} {_range_text(totals.range_min, totals.range_max, lang)}"
+            )
         lines.append(
-            f"  {m('total', lang)}: {total} ({m('fixed', lang)} {_i18n.money(totals.fixed, lang)}"
-            f" + {m('range', lang)} {_range_text(totals.range_min, totals.range_max, lang)})"
+            f"  {m('total', lang)}{m('colon', lang)}{total} {m('paren', lang, text=detail)}"
         )
         payers = "; ".join(
             f"{m('payer.' + row.payer, lang)} "
@@ -753,7 +757,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
             )
             for row in totals.by_payer
         )
-        lines.append(f"  {m('by_payer', lang)}: {payers}")
+        lines.append(f"  {m('by_payer', lang)}{m('colon', lang)}{payers}")
     if summary.computations:
         lines.append(f"{m('computations', lang)}{m('colon', lang)}")
         for result in summary.computations:
@@ -762,7 +766,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
                 if result.amount is not None
                 else ""
             )
-            lines.append(f"  {result.rule_id}  {_title(result, lang)}: {amount}")
+            lines.append(f"  {result.rule_id}  {_title(result, lang)}{m('colon', lang)}{amount}")
     lines.append(f"{m('questions', lang)}{m('colon', lang)}")
     for rank, question in enumerate(summary.questions[:max_questions], 1):
         unit = _i18n.unit(question.unit, lang)
