@@ -53,12 +53,17 @@ from ._criteria import (
 from ._facts import FactSpec
 from ._gaps import Change, Gap, apply_change, candidate_changes, spec_of
 from ._rules import SUBJECTS, Result, Rule, Status
-from ._values import ZERO, to_date
+from ._values import FEN, ZERO, to_date
 
 if TYPE_CHECKING:
     from ._jurisdiction import Jurisdiction, PreparedFacts
 
 PAYERS: tuple[str, ...] = ("province", "prefecture", "city", "district", "county")
+
+
+def _fen(value: Decimal | None) -> str | None:
+    """An amount as a decimal string to the fen (amounts are already exact to the fen)."""
+    return None if value is None else format(value.quantize(FEN), "f")
 
 
 # --------------------------------------------------------------------------- data
@@ -92,7 +97,7 @@ class Question:
             "choices": list(self.choices),
             "rules": list(self.rules),
             "decides": list(self.decides),
-            "max_amount": None if self.max_amount is None else format(self.max_amount, "f"),
+            "max_amount": _fen(self.max_amount),
         }
 
 
@@ -116,11 +121,11 @@ class PayerTotal:
     def to_dict(self) -> dict[str, Any]:
         return {
             "payer": self.payer,
-            "fixed": format(self.fixed, "f"),
-            "range_min": format(self.range_min, "f"),
-            "range_max": None if self.range_max is None else format(self.range_max, "f"),
-            "total_min": format(self.total_min, "f"),
-            "total_max": None if self.total_max is None else format(self.total_max, "f"),
+            "fixed": _fen(self.fixed),
+            "range_min": _fen(self.range_min),
+            "range_max": _fen(self.range_max),
+            "total_min": _fen(self.total_min),
+            "total_max": _fen(self.total_max),
         }
 
 
@@ -143,11 +148,11 @@ class Totals:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "fixed": format(self.fixed, "f"),
-            "range_min": format(self.range_min, "f"),
-            "range_max": None if self.range_max is None else format(self.range_max, "f"),
-            "total_min": format(self.total_min, "f"),
-            "total_max": None if self.total_max is None else format(self.total_max, "f"),
+            "fixed": _fen(self.fixed),
+            "range_min": _fen(self.range_min),
+            "range_max": _fen(self.range_max),
+            "total_min": _fen(self.total_min),
+            "total_max": _fen(self.total_max),
             "by_payer": [p.to_dict() for p in self.by_payer],
         }
 
@@ -716,14 +721,14 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
             not_in_force=nif,
         ),
         "",
-        f"{m('designations', lang)}{m('colon', lang)}",
+        f"{m('designations', lang)}{m('colon', lang).rstrip()}",
     ]
     for result in summary.designations:
         lines.append(f"  {result.rule_id}  {_title(result, lang)}")
     if not summary.designations:
         lines.append(f"  {m('none', lang)}")
     totals = summary.totals
-    lines.append(f"{m('incentives', lang)}{m('colon', lang)}")
+    lines.append(f"{m('incentives', lang)}{m('colon', lang).rstrip()}")
     for result in summary.incentives:
         if result.amount is not None:
             amount = _i18n.money(result.amount, lang, result.amount_unit)
@@ -759,7 +764,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
         )
         lines.append(f"  {m('by_payer', lang)}{m('colon', lang)}{payers}")
     if summary.computations:
-        lines.append(f"{m('computations', lang)}{m('colon', lang)}")
+        lines.append(f"{m('computations', lang)}{m('colon', lang).rstrip()}")
         for result in summary.computations:
             amount = (
                 _i18n.money(result.amount, lang, result.amount_unit)
@@ -767,7 +772,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
                 else ""
             )
             lines.append(f"  {result.rule_id}  {_title(result, lang)}{m('colon', lang)}{amount}")
-    lines.append(f"{m('questions', lang)}{m('colon', lang)}")
+    lines.append(f"{m('questions', lang)}{m('colon', lang).rstrip()}")
     for rank, question in enumerate(summary.questions[:max_questions], 1):
         unit = _i18n.unit(question.unit, lang)
         kind = m(f"kind.{question.type}", lang)
@@ -803,7 +808,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
         lines.append("  " + m("more", lang, n=len(summary.questions) - max_questions))
     if not summary.questions:
         lines.append(f"  {m('none', lang)}")
-    lines.append(f"{m('gaps', lang)}{m('colon', lang)}")
+    lines.append(f"{m('gaps', lang)}{m('colon', lang).rstrip()}")
     shown = 0
     hidden = 0
 
