@@ -282,13 +282,13 @@ def create_app() -> FastAPI:
             )
         return rows
 
-    @app.get("/jurisdictions/{code}/rules", tags=["catalog"])
+    @app.get("/jurisdictions/{code}/rules", tags=["catalog"], responses=_errors())
     def rules(code: str) -> list[dict[str, Any]]:
         """Every rule with its source, validity windows and who can apply."""
         j = get(code)
         return [_rule_row(j, rule_id) for rule_id in j.rule_ids()]
 
-    @app.get("/jurisdictions/{code}/rules/{rule_id}", tags=["catalog"])
+    @app.get("/jurisdictions/{code}/rules/{rule_id}", tags=["catalog"], responses=_errors())
     def rule(code: str, rule_id: str, request: Request) -> dict[str, Any]:
         """One rule: source, validity, subjects, facts, branches and readings."""
         j = get(code)
@@ -303,7 +303,7 @@ def create_app() -> FastAPI:
         data["readings"] = [_i18n.label(r, lang) for r in current.readings]
         return data
 
-    @app.get("/jurisdictions/{code}/rules/{rule_id}/facts", tags=["catalog"])
+    @app.get("/jurisdictions/{code}/rules/{rule_id}/facts", tags=["catalog"], responses=_errors())
     def rule_facts(
         code: str, rule_id: str, request: Request, subject: str | None = None
     ) -> list[dict[str, Any]]:
@@ -312,12 +312,12 @@ def create_app() -> FastAPI:
         lang = _lang(request)
         return [_fact(s, lang) for s in j.facts_for(rule_id, subject=_subject(subject))]
 
-    @app.get("/jurisdictions/{code}/rules/{rule_id}/schema", tags=["schemas"])
+    @app.get("/jurisdictions/{code}/rules/{rule_id}/schema", tags=["schemas"], responses=_errors())
     def rule_schema(code: str, rule_id: str, subject: str | None = None) -> dict[str, Any]:
         """JSON Schema (draft 2020-12) of one rule's facts, optionally for one subject."""
         return schema.facts_schema(get(code), rule_id, _subject(subject))
 
-    @app.get("/jurisdictions/{code}/schema", tags=["schemas"])
+    @app.get("/jurisdictions/{code}/schema", tags=["schemas"], responses=_errors())
     def jurisdiction_schema(code: str) -> dict[str, Any]:
         """JSON Schema (draft 2020-12) of every fact the jurisdiction declares."""
         return schema.facts_schema(get(code))
@@ -336,7 +336,7 @@ def create_app() -> FastAPI:
         "/jurisdictions/{code}/rules/{rule_id}/evaluate",
         tags=["evaluation"],
         openapi_extra=_body("EvaluateRequest"),
-        responses=_answer("Evaluation", "Result"),
+        responses=_answer("Evaluation"),
     )
     async def evaluate(code: str, rule_id: str, request: Request) -> JSONResponse:
         """Evaluate one rule for the facts on a date; ``text`` is the explanation."""
@@ -356,7 +356,7 @@ def create_app() -> FastAPI:
         "/jurisdictions/{code}/find",
         tags=["evaluation"],
         openapi_extra=_body("FindRequest"),
-        responses=_answer("Finding", "FinderSummary"),
+        responses=_answer("Finding"),
     )
     async def find(code: str, request: Request) -> JSONResponse:
         """The policy finder: totals, next questions and gaps for one applicant."""
@@ -389,7 +389,10 @@ def create_app() -> FastAPI:
                 },
             }
         },
-        responses={200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}}},
+        responses={
+            200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
+            **_errors(),
+        },
     )
     async def screen(
         code: str, request: Request, on: str | None = None, rule: str | None = None
@@ -442,16 +445,18 @@ def _body(name: str) -> dict[str, Any]:
     }
 
 
-def _answer(name: str, inner: str) -> dict[int | str, dict[str, Any]]:
+def _errors() -> dict[int | str, dict[str, Any]]:
     error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
     return {
-        200: {
-            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}
-        },
         404: {"description": "unknown jurisdiction or rule", **error},
         413: {"description": "body too large", **error},
         422: {"description": "bad facts or request", **error},
     }
+
+
+def _answer(name: str) -> dict[int | str, dict[str, Any]]:
+    ok = {"content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}}}
+    return {200: ok, **_errors()}
 
 
 def _rehome(document: Mapping[str, Any], prefix: str) -> tuple[dict[str, Any], dict[str, Any]]:
