@@ -10,7 +10,7 @@ import innovpolicy
 from innovpolicy import _i18n
 from innovpolicy.authoring import SUBJECTS
 
-PLUGINS = ("qinghai", "xining")
+PLUGINS = ("qinghai", "xining", "example-county")
 
 
 def _texts(jurisdiction: innovpolicy.Jurisdiction) -> list[str]:

@@ -77,3 +77,14 @@ def test_a_rule_without_subjects_is_refused_by_the_helper(xining: innovpolicy.Ju
         with_subjects((rule,), {})
     with pytest.raises(ValueError, match="unknown subject"):
         with_subjects((rule,), {"QH-TBE": ("company",)})
+
+
+def test_the_example_county_says_who_applies_and_pays() -> None:
+    county = innovpolicy.load("example-county")
+    assert county.subjects("EX-FIRST-INVENTION") == ("enterprise",)
+    summary = county.find(
+        {"patent_kind": "invention", "patent_granted": True, "first_invention_patent": True},
+        "2022-06-30",
+        rule_ids=["EX-FIRST-INVENTION"],
+    )
+    assert [(p.payer, p.fixed) for p in summary.totals.by_payer] == [("county", 5000)]
