@@ -67,3 +67,11 @@ def test_schema_command(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out) == schema.summary_schema()
     assert main(["schema", "result"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Result"
+
+
+def test_evaluate_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    facts = tmp_path / "facts.json"
+    facts.write_text('{"achievements_transformed": 3, "transaction_volume": 12000000}')
+    args = ["evaluate", str(facts), "--on", "2021-06-30", "--rule", "QH20-PLATFORM"]
+    assert main([*args, "--lang", "zh"]) == 0
+    assert "金额：170,000.00元（17万元）" in capsys.readouterr().out

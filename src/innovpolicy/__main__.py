@@ -40,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--on", required=True, help="date YYYY-MM-DD")
     evaluate.add_argument("--rule", action="append", help="catalog id (repeatable; default: all)")
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of text")
+    evaluate.add_argument("--lang", default="en", choices=LANGS, help="language of the text")
 
     facts = sub.add_parser("facts", help="list the facts a rule reads")
     facts.add_argument("rule")
@@ -126,12 +127,12 @@ def _run_finder_command(args: argparse.Namespace) -> int | None:
     return 0
 
 
-def _emit(results: Sequence[object], as_json: bool) -> None:
+def _emit(results: Sequence[object], as_json: bool, lang: str = "en") -> None:
     if as_json:
         print(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))  # type: ignore[attr-defined]
         return
     for result in results:
-        print(result)
+        print(result.render(lang))  # type: ignore[attr-defined]
         print()
 
 
@@ -191,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         data = json.loads(text, parse_float=Decimal)
         results = jurisdiction.evaluate_all(data, args.on, rule_ids=args.rule)
-        _emit(results, args.json)
+        _emit(results, args.json, args.lang)
         return 0
     except InnovPolicyError as exc:
         print(f"innovpolicy: error: {exc}", file=sys.stderr)
