@@ -22,6 +22,7 @@ LANGS: tuple[str, ...] = ("en", "zh")
 MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "colon": ": ",
+        "alternative": " (one of several alternatives)",
         "paren": "({text})",
         "eligible": "eligible",
         "ineligible": "ineligible",
@@ -101,6 +102,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "zh": {
         "colon": "：",
+        "alternative": "（多项择一）",
         "paren": "（{text}）",
         "eligible": "符合",
         "ineligible": "不符合",

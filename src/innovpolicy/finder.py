@@ -54,6 +54,7 @@ from ._facts import FactSpec
 from ._gaps import Change, Gap, apply_change, candidate_changes, spec_of
 from ._rules import SUBJECTS, Result, Rule, Status
 from ._values import FEN, ZERO, to_date
+from .exceptions import InvalidFactError, RuleNotInForceError
 
 if TYPE_CHECKING:
     from ._jurisdiction import Jurisdiction, PreparedFacts
@@ -365,6 +366,9 @@ def applies_to(rule: Rule, subject: str) -> bool:
 
 # --------------------------------------------------------------------------- money
 
+# What computing a bound from partial facts may raise: then there is no bound.
+_NO_BOUND = (ArithmeticError, LookupError, TypeError, ValueError)
+
 
 def max_amount(formula: Formula, ctx: Any) -> Decimal | None:
     """An upper bound of an amount from what is known (None: no bound without facts)."""
@@ -396,14 +400,14 @@ def max_amount(formula: Formula, ctx: Any) -> Decimal | None:
     if isinstance(formula, Fixed | RateOf):
         try:
             value = formula.compute(ctx)
-        except Exception:
+        except _NO_BOUND:
             return None
         if isinstance(value, AmountRange):
             return value.high
         return None if type(value) is Missing else Decimal(value)  # type: ignore[arg-type]
     try:
         value = formula.compute(ctx)
-    except Exception:
+    except _NO_BOUND:
         return None
     if isinstance(value, Decimal):
         return value
@@ -470,8 +474,6 @@ def find(
     from ._jurisdiction import PreparedFacts
 
     if subject not in SUBJECTS:
-        from .exceptions import InvalidFactError
-
         raise InvalidFactError("subject", subject, f"expected one of {', '.join(SUBJECTS)}")
     day = on if type(on) is date else to_date("on", on)
     prepared = jurisdiction.prepare(facts)
@@ -483,7 +485,7 @@ def find(
     for rule_id in ids:
         try:
             rule = jurisdiction.rule(rule_id, day)
-        except Exception:
+        except RuleNotInForceError:
             not_in_force.append(rule_id)
             continue
         if not applies_to(rule, subject):
@@ -616,8 +618,6 @@ def _status_after(
     prepared_type: Any,
 ) -> Status | None:
     """The rule's status with only *change* applied; None if the change is inconsistent."""
-    from .exceptions import InvalidFactError
-
     updated = apply_change(facts, change)
     try:
         jurisdiction.fact_registry.check_constraints(updated)
@@ -833,6 +833,7 @@ def _render(summary: FinderSummary, lang: str, max_questions: int, max_gaps: int
                     required=gap.required,
                 )
                 + (f" 「{gap.wording}」" if gap.wording else "")
+                + (m("alternative", lang) if gap.alternative else "")
             )
             for change in gap.changes:
                 lines.append(f"     → {change_text(change, lang)}")
