@@ -75,3 +75,10 @@ def test_evaluate_in_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     args = ["evaluate", str(facts), "--on", "2021-06-30", "--rule", "QH20-PLATFORM"]
     assert main([*args, "--lang", "zh"]) == 0
     assert "金额：170,000.00元（17万元）" in capsys.readouterr().out
+
+
+def test_facts_for_a_subject_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["facts", "QH-BROKER", "--subject", "individual", "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "具有大专以上学历" in out
+    assert "registered_capital" not in out

@@ -12,6 +12,7 @@ from typing import Any
 
 from ._docs import write_docs
 from ._example import EXAMPLE_DATE, EXAMPLE_FACTS
+from . import _i18n
 from ._i18n import LANGS
 from ._jurisdiction import available, load
 from ._rules import SUBJECTS, Status
@@ -44,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
 
     facts = sub.add_parser("facts", help="list the facts a rule reads")
     facts.add_argument("rule")
+    facts.add_argument("--subject", choices=SUBJECTS, help="only the facts for this applicant")
+    facts.add_argument("--lang", default="en", choices=LANGS, help="language of the meanings")
 
     sub.add_parser("rules", help="list the rules of the jurisdiction")
     docs = sub.add_parser("docs", help="write catalog.md and api.md into a directory")
@@ -157,10 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(path)
             return 0
         if args.command == "facts":
-            for spec in jurisdiction.facts_for(args.rule):
+            for spec in jurisdiction.facts_for(args.rule, subject=args.subject):
                 unit = f" [{spec.unit}]" if spec.unit else ""
                 yearly = " (per fiscal year)" if spec.yearly else ""
-                print(f"{spec.name:36} {spec.kind:8}{unit}{yearly}  {spec.meaning}")
+                meaning = _i18n.meaning(spec.name, spec.meaning, args.lang)
+                print(f"{spec.name:36} {spec.kind:8}{unit}{yearly}  {meaning}")
             return 0
         if args.command == "example":
             known = {k: v for k, v in EXAMPLE_FACTS.items() if k in jurisdiction.fact_registry}
