@@ -10,9 +10,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import _i18n
 from ._docs import write_docs
 from ._example import EXAMPLE_DATE, EXAMPLE_FACTS
-from . import _i18n
 from ._i18n import LANGS
 from ._jurisdiction import available, load
 from ._rules import SUBJECTS, Status
