@@ -100,7 +100,7 @@ def facts_schema(
         title = f"Facts of {jurisdiction.code}"
     else:
         specs = jurisdiction.facts_for(rule_id, subject=subject)
-        title = f"Facts of {rule_id}" + (f" for a {subject}" if subject else "")
+        title = f"Facts of {rule_id}" + (f" for subject {subject}" if subject else "")
     return {
         "$schema": DIALECT,
         "title": title,
