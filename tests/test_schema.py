@@ -58,6 +58,7 @@ def test_fact_properties_carry_both_languages() -> None:
         "type": "integer",
         "meaning_zh": "具有中专以上学历的科技人员数",
         "unit": "persons",
+        "subjects": ["enterprise"],
     }
     yearly = schema.facts_schema(XINING, "QH-TBE")["properties"]["rd_expense"]
     assert yearly["x-innovpolicy"]["yearly"] is True

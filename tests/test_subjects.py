@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 import innovpolicy
+from innovpolicy import schema
 from innovpolicy.authoring import SUBJECTS, with_subjects
+from innovpolicy.finder import fact_subjects
 
 
 @pytest.fixture(scope="module")
@@ -22,14 +24,14 @@ def test_every_plugin_rule_says_who_can_apply(xining: innovpolicy.Jurisdiction) 
 
 
 def test_every_fact_belongs_to_a_subject(xining: innovpolicy.Jurisdiction) -> None:
-    owners: dict[str, set[str]] = {}
-    for rule_id in xining.rule_ids():
-        rule = xining.rule(rule_id)
-        for name in rule.fact_names():
-            owners.setdefault(name, set()).update(rule.subjects)
-    read = {name for name in owners}
+    owners = fact_subjects(xining)
+    read = {name for rule_id in xining.rule_ids() for name in xining.rule(rule_id).fact_names()}
+    assert set(owners) >= read
     assert all(owners[name] for name in read)
-    assert "individual" in owners["birth_date"] and "enterprise" not in owners["birth_date"]
+    assert owners["birth_date"] == ("individual",)
+    assert owners["zone_kind"] == ("park", "government")
+    prop = schema.facts_schema(xining, "QH-NSF-YOUTH")["properties"]["birth_date"]
+    assert prop["x-innovpolicy"]["subjects"] == ["individual"]
 
 
 def test_subjects_of_well_known_rules(xining: innovpolicy.Jurisdiction) -> None:

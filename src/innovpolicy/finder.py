@@ -640,6 +640,17 @@ def facts_for_subject(
     return tuple(jurisdiction.fact_registry[name] for name in names)
 
 
+def fact_subjects(jurisdiction: Jurisdiction) -> dict[str, tuple[str, ...]]:
+    """For every fact some rule reads, the subjects whose rules read it (in SUBJECTS order)."""
+    owners: dict[str, set[str]] = {}
+    for rule_id in jurisdiction.rule_ids():
+        for rule in jurisdiction.versions(rule_id):
+            subjects = rule.subjects or SUBJECTS
+            for name in rule.fact_names():
+                owners.setdefault(name, set()).update(subjects)
+    return {name: tuple(s for s in SUBJECTS if s in found) for name, found in owners.items()}
+
+
 # --------------------------------------------------------------------------- text
 
 
@@ -854,6 +865,7 @@ __all__ = [
     "Totals",
     "branches",
     "change_text",
+    "fact_subjects",
     "facts_for_subject",
     "find",
     "relevant_facts",

@@ -67,8 +67,9 @@ def fact_value_schema(spec: FactSpec) -> dict[str, Any]:
     return schema
 
 
-def fact_schema(spec: FactSpec) -> dict[str, Any]:
-    """The schema of fact *spec* as it appears in a facts object."""
+def fact_schema(spec: FactSpec, subjects: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The schema of fact *spec* as it appears in a facts object (*subjects*: whose
+    rules read it, recorded as an annotation)."""
     value = fact_value_schema(spec)
     if spec.yearly:
         schema: dict[str, Any] = {
@@ -87,6 +88,8 @@ def fact_schema(spec: FactSpec) -> dict[str, Any]:
         info["unit"] = spec.unit
     if spec.yearly:
         info["yearly"] = True
+    if subjects:
+        info["subjects"] = list(subjects)
     schema["x-innovpolicy"] = info
     return schema
 
@@ -95,6 +98,9 @@ def facts_schema(
     jurisdiction: Jurisdiction, rule_id: str | None = None, subject: str | None = None
 ) -> dict[str, Any]:
     """The facts of *jurisdiction* (or of one rule, for one subject) as a JSON Schema."""
+    from .finder import fact_subjects
+
+    owners = fact_subjects(jurisdiction)
     if rule_id is None:
         specs = tuple(jurisdiction.fact_registry)
         title = f"Facts of {jurisdiction.code}"
@@ -105,7 +111,7 @@ def facts_schema(
         "$schema": DIALECT,
         "title": title,
         "type": "object",
-        "properties": {spec.name: fact_schema(spec) for spec in specs},
+        "properties": {spec.name: fact_schema(spec, owners.get(spec.name, ())) for spec in specs},
         "additionalProperties": False,
     }
 

@@ -45,6 +45,7 @@ from ..exceptions import (
     UnknownJurisdictionError,
     UnknownRuleError,
 )
+from ..finder import fact_subjects
 
 LOG = logging.getLogger("innovpolicy.server")
 
@@ -153,8 +154,9 @@ def _lang(request: Request) -> str:
     return _i18n.pick_lang(request.headers.get("accept-language"))
 
 
-def _fact(spec: Any, lang: str) -> dict[str, Any]:
+def _fact(spec: Any, lang: str, owners: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
     data: dict[str, Any] = spec.to_dict()
+    data["subjects"] = list(owners.get(spec.name, ()))
     data["meaning_zh"] = _i18n.meaning(spec.name, spec.meaning, "zh")
     if lang == "zh":
         data["meaning"] = data["meaning_zh"]
@@ -295,7 +297,8 @@ def create_app() -> FastAPI:
         lang = _lang(request)
         data = _rule_row(j, rule_id)
         current = j.rule(rule_id)
-        data["facts"] = [_fact(spec, lang) for spec in j.facts_for(rule_id)]
+        owners = fact_subjects(j)
+        data["facts"] = [_fact(spec, lang, owners) for spec in j.facts_for(rule_id)]
         data["branches"] = {
             name: {value: list(names) for value, names in table.items()}
             for name, table in j.branches(rule_id).items()
@@ -310,7 +313,8 @@ def create_app() -> FastAPI:
         """The facts to ask for one rule (only those of *subject*'s branches when given)."""
         j = get(code)
         lang = _lang(request)
-        return [_fact(s, lang) for s in j.facts_for(rule_id, subject=_subject(subject))]
+        owners = fact_subjects(j)
+        return [_fact(s, lang, owners) for s in j.facts_for(rule_id, subject=_subject(subject))]
 
     @app.get("/jurisdictions/{code}/rules/{rule_id}/schema", tags=["schemas"], responses=_errors())
     def rule_schema(code: str, rule_id: str, subject: str | None = None) -> dict[str, Any]:
