@@ -166,6 +166,12 @@ def test_errors_are_json_with_field_level_messages(client: httpx.Client) -> None
     )
     assert not_json.status_code == 422
     assert "Traceback" not in not_json.text
+    deep = client.post(
+        "/jurisdictions/xining/find",
+        content=b"[" * 100_000 + b"]" * 100_000,
+        headers={"Content-Type": "application/json"},
+    )
+    assert deep.status_code == 422 and deep.json()["error"]["type"] == "InvalidJSON"
     bad_date = client.post("/jurisdictions/xining/find", json={"on": "2021-02-30"})
     assert bad_date.status_code == 422 and bad_date.json()["error"]["field"] == "on"
 

@@ -115,7 +115,7 @@ async def _json_body(request: Request) -> Any:
     raw = await _read_limited(request)
     try:
         return json.loads(raw or b"null", parse_float=Decimal)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise RequestError(422, "InvalidJSON", f"the body is not valid JSON: {exc}") from None
 
 
@@ -229,7 +229,7 @@ def screen_rows(
         except InnovPolicyError as exc:
             _status, body = error_body(exc)
             row["error"] = body
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             row["error"] = {"type": "InvalidJSON", "message": str(exc)}
         yield json.dumps(row, ensure_ascii=False) + "\n"
 
