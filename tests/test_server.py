@@ -246,3 +246,14 @@ def test_openapi_conformance(server: str) -> None:
 
         check()
     assert set(calls) == {operation.path for operation in operations}
+
+
+def test_import_innovpolicy_does_not_import_the_server_extra() -> None:
+    code = (
+        "import sys, innovpolicy; j = innovpolicy.load('xining'); "
+        "j.find({}, '2021-06-30'); from innovpolicy import schema; schema.summary_schema(); "
+        "print(sorted(m for m in ('fastapi', 'uvicorn', 'starlette', 'jsonschema') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
