@@ -17,7 +17,7 @@ def test_example_runs_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_example_as_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["example", "--json", "--on", "2019-06-30"]) == 0
+    assert main(["example", "--json", "--full", "--on", "2019-06-30"]) == 0
     data = json.loads(capsys.readouterr().out)
     by_id = {r["rule_id"]: r for r in data}
     assert by_id["QH20-RD-SUBSIDY"]["amount"] == "157500.00"
@@ -74,7 +74,7 @@ def test_listing_commands(capsys: pytest.CaptureFixture[str]) -> None:
 def test_example_under_the_province_leaves_out_city_facts(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["-j", "qinghai", "example", "--json"]) == 0
+    assert main(["-j", "qinghai", "example", "--json", "--full"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {r["jurisdiction"] for r in data} == {"qinghai"}
     assert not any(r["rule_id"].startswith("XN20-") for r in data)

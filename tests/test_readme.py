@@ -34,3 +34,17 @@ def test_quick_start_has_exactly_two_commands() -> None:
     assert commands[1] == ".venv/bin/python -m pytest"
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
+
+
+def test_quick_start_first_command_runs_the_finder(capsys: object) -> None:
+    from innovpolicy.__main__ import main
+
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Quick start", 1)[1]
+    block = re.search(r"```bash\n(.*?)```", section, re.S)
+    assert block is not None
+    first = block.group(1).splitlines()[0]
+    assert first.endswith(".venv/bin/innovpolicy example")
+    assert main(["example"]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert out.startswith("Policy finder:")

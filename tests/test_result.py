@@ -35,11 +35,11 @@ def test_json_is_loss_free_and_complete() -> None:
     data = json.loads(result.to_json())
     assert data["status"] == "ineligible"
     assert data["citation"]["document"] == "青科发高新[2014]188号"
-    parts = {p["criterion"]: p for p in data["criteria"]["parts"]}
+    parts = {p["label"]: p for p in data["criteria"]["children"]}
     staff = parts["S&T staff / employees"]
-    assert (staff["result"], staff["actual"], staff["required"]) == ("false", "0.29", ">= 0.3")
+    assert (staff["truth"], staff["actual"], staff["required"]) == ("false", "0.29", ">= 0.3")
     param = next(p for p in data["parameters"] if p["key"] == "qh.tbe.min_sci_tech_staff_share")
-    assert param["set_by"] == "qinghai"
+    assert param["layer"] == "qinghai"
     assert param["source"]["article"] == "第三条(三)"
 
 

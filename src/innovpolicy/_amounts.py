@@ -53,10 +53,10 @@ class Step:
     kind: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"step": self.label}
+        data: dict[str, Any] = {"label": self.label}
         if isinstance(self.value, AmountRange):
             high = self.value.high
-            data["range"] = [
+            data["value"] = [
                 format_decimal(self.value.low),
                 None if high is None else format_decimal(high),
             ]
@@ -69,7 +69,7 @@ class Step:
         if self.binding:
             data["binding"] = True
         if self.children:
-            data["parts"] = [child.to_dict() for child in self.children]
+            data["children"] = [child.to_dict() for child in self.children]
         return data
 
 

@@ -581,6 +581,10 @@ class Outcome:
     missing: tuple[str, ...] = ()
     reason: str = ""
     children: tuple[Outcome, ...] = ()
+    #: The criterion that produced this outcome and the required value it compared
+    #: with (used to compute gaps; not part of the JSON form).
+    source: Criterion | None = attrs.field(default=None, eq=False, repr=False)
+    required_value: Any = attrs.field(default=None, eq=False, repr=False)
 
     def missing_facts(self) -> tuple[str, ...]:
         """Facts whose absence leaves this outcome unknown (empty when decided)."""
@@ -602,7 +606,7 @@ class Outcome:
         return tuple(found)
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"criterion": self.label, "result": self.truth.value}
+        data: dict[str, Any] = {"label": self.label, "truth": self.truth.value, "kind": self.kind}
         if self.kind == "comparison" or self.kind == "fact":
             data["actual"] = _jsonable(self.actual)
             data["required"] = self.required
@@ -615,8 +619,7 @@ class Outcome:
         if self.reason:
             data["reason"] = self.reason
         if self.children:
-            data["combine"] = self.kind
-            data["parts"] = [child.to_dict() for child in self.children]
+            data["children"] = [child.to_dict() for child in self.children]
         return data
 
 
@@ -725,6 +728,8 @@ class Compare(Criterion):
             required=f"{self.op} {_show(right)}",
             missing=missing.names if missing else (),
             reason=missing.reason if missing else "",
+            source=self,
+            required_value=right,
         )
 
     def fact_names(self) -> tuple[str, ...]:
@@ -763,6 +768,8 @@ class FactIs(Criterion):
             actual=value,
             required=required if len(self.expected) == 1 else f"one of {required}",
             missing=(self.name,) if value is None else (),
+            source=self,
+            required_value=self.expected,
         )
 
     def fact_names(self) -> tuple[str, ...]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from . import _i18n
 from ._amounts import AmountRange, Payer, Share, split_exact
 from ._checks import declared_by
 from ._criteria import Missing, Resolved, Truth
@@ -24,6 +25,9 @@ from .exceptions import (
     UnknownFactError,
     UnknownRuleError,
 )
+
+if TYPE_CHECKING:
+    from .finder import FinderSummary
 
 UnknownFacts = Literal["error", "report"]
 
@@ -138,6 +142,8 @@ class Jurisdiction:
                     0, (layer.code, refinement)
                 )
         self._cache: dict[tuple[str, date], Resolved] = {}
+        for layer in self.chain:
+            _i18n.register(layer.labels_zh, layer.meanings_zh)
 
     def __repr__(self) -> str:
         return f"<Jurisdiction {self.code} layers={[layer.code for layer in self.chain]}>"
@@ -202,12 +208,47 @@ class Jurisdiction:
         found = {e for versions in self._versions.values() for v in versions for e in v.rule.events}
         return tuple(sorted(found))
 
-    def facts_for(self, rule_id: str) -> tuple[FactSpec, ...]:
-        """Declarations of every fact any version of *rule_id* reads: ask the user only these."""
+    def facts_for(self, rule_id: str, subject: str | None = None) -> tuple[FactSpec, ...]:
+        """Declarations of every fact any version of *rule_id* reads: ask the user only these.
+
+        With *subject* (``"enterprise"``, ``"individual"``...), only the facts of the
+        branches open to that applicant, without the facts the subject implies; empty
+        when the rule is not open to it. :meth:`branches` tells which facts belong to
+        which branch.
+        """
+        if subject is not None:
+            from .finder import facts_for_subject
+
+            return facts_for_subject(self, rule_id, subject)
         names: dict[str, None] = dict.fromkeys(self._territory_facts)
         for version in self._lookup(rule_id):
             names.update(dict.fromkeys(version.rule.fact_names()))
         return tuple(self.fact_registry[name] for name in names)
+
+    def branches(self, rule_id: str) -> dict[str, dict[str, tuple[str, ...]]]:
+        """For each fact that picks a branch of *rule_id* (``broker_applicant_kind``,
+        ``patent_award_kind``), the facts each of its values needs."""
+        from .finder import branches
+
+        return branches(self.rule(rule_id), self.fact_registry)
+
+    def subjects(self, rule_id: str) -> tuple[str, ...]:
+        """Who can apply for *rule_id* (see ``innovpolicy.authoring.SUBJECTS``)."""
+        return self.rule(rule_id).subjects
+
+    def find(
+        self,
+        facts: Any,
+        on: date | str,
+        *,
+        subject: str = "enterprise",
+        rule_ids: Iterable[str] | None = None,
+    ) -> FinderSummary:
+        """The policy finder: every rule open to *subject*, summed up with totals, the
+        next questions to ask and the gaps of ineligible rules (see :mod:`innovpolicy.finder`)."""
+        from .finder import find
+
+        return find(self, facts, on, subject=subject, rule_ids=rule_ids)
 
     def documents(self) -> tuple[tuple[str, Any], ...]:
         return tuple((layer.code, doc) for layer in self.chain for doc in layer.documents)

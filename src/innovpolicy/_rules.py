@@ -15,11 +15,30 @@ import attrs
 from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
 from ._criteria import Criterion, Outcome, Resolved, Truth, _show
 from ._facts import FactSpec
+from ._gaps import Gap, gaps_of
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
 from ._values import format_decimal
 
 RuleKind = Literal["designation", "incentive", "condition", "computation"]
+
+#: Who can apply for a rule: the vocabulary of ``Rule.subjects`` and of the finder.
+SUBJECTS: tuple[str, ...] = (
+    "enterprise",
+    "research_institute",
+    "university",
+    "platform",
+    "park",
+    "individual",
+    "project",
+    "government",
+)
+
+
+def _freeze_subject_facts(value: Any) -> Any:
+    from types import MappingProxyType
+
+    return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in dict(value).items()})
 
 
 def frozen_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -46,6 +65,11 @@ def _frozen_territory(value: Mapping[str, Iterable[str]] | None) -> Mapping[str,
     return MappingProxyType(frozen)
 
 
+def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
+    """attrs converter: a read-only copy, so later edits by the author change nothing."""
+    return MappingProxyType(dict(value))
+
+
 def _default_from(rule: Rule) -> date:
     return rule.citation.document.effective_from
 
@@ -70,6 +94,9 @@ class Rule:
     ``id`` and non-overlapping windows (each citing its own source). The window
     defaults to the cited document's; it is stored here once, never in the body.
     ``readings`` documents each interpretation chosen where the text is ambiguous.
+    ``subjects`` names who can apply (see :data:`SUBJECTS`); ``subject_facts`` gives,
+    per subject, the facts being that subject implies (an enterprise host has
+    ``host_kind = "enterprise"``), so a finder never asks them.
     """
 
     id: str
@@ -87,8 +114,13 @@ class Rule:
     lifecycle: Any = attrs.field(default=None, eq=False)
     events: tuple[str, ...] = attrs.field(default=(), converter=frozen_tuple)
     amount_unit: str = "CNY"
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=frozen_tuple)
+    subject_facts: Any = attrs.field(factory=dict, converter=_freeze_subject_facts, hash=False)
 
     def __attrs_post_init__(self) -> None:
+        unknown = [s for s in (*self.subjects, *self.subject_facts) if s not in SUBJECTS]
+        if unknown:
+            raise ValueError(f"rule {self.id}: unknown subject(s) {unknown}; known: {SUBJECTS}")
         if self.kind not in ("designation", "incentive", "condition", "computation"):
             raise ValueError(
                 f"rule {self.id}: kind must be 'designation', 'incentive', 'condition' "
@@ -187,6 +219,14 @@ class Layer:
     territory: Mapping[str, tuple[str, ...]] = attrs.field(
         default=None, converter=_frozen_territory, hash=False
     )
+    #: Chinese of the English texts of this layer (criterion labels, readings, amount
+    #: steps), keyed by the English text, and of its fact meanings, keyed by fact name.
+    labels_zh: Any = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+    meanings_zh: Any = attrs.field(factory=dict, converter=_frozen_mapping, hash=False)
+    #: Who pays incentives this layer defines without a cost split
+    #: (province, prefecture, city, district, county); default: province for a root
+    #: layer, city below it.
+    level: str = ""
 
     def __attrs_post_init__(self) -> None:
         for name, kind in (
@@ -270,14 +310,23 @@ class Result:
     def eligible(self) -> bool:
         return self.status is Status.ELIGIBLE
 
+    def gaps(self) -> tuple[Gap, ...]:
+        """The failing criteria of an ineligible rule: facts, operator, wording, actual
+        and required values (empty unless ineligible and explained). The finder adds
+        the smallest change that passes each, where it is computable."""
+        if self.status is not Status.INELIGIBLE:
+            return ()
+        return gaps_of(self.criteria)
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; Decimals become strings so no precision is lost."""
         data: dict[str, Any] = {
             "rule_id": self.rule_id,
             "kind": self.kind,
-            "title": {"en": self.title_en, "zh": self.title_zh},
+            "title_en": self.title_en,
+            "title_zh": self.title_zh,
             "jurisdiction": self.jurisdiction,
-            "defined_by": self.layer,
+            "layer": self.layer,
             "on": self.on.isoformat(),
             "status": self.status.value,
             "citation": self.citation.to_dict(),
@@ -309,7 +358,7 @@ class Result:
                 {
                     "key": p.key,
                     "value": _show_param(p.value),
-                    "set_by": p.layer,
+                    "layer": p.layer,
                     "source": p.dated.citation.to_dict(),
                     "in_force": p.dated.window(),
                 }
@@ -326,8 +375,17 @@ class Result:
         kwargs.setdefault("indent", 2)
         return json.dumps(self.to_dict(), **kwargs)
 
-    def render(self) -> str:
-        """Readable text: status, criteria with actual vs required, amount, sources."""
+    def render(self, lang: str = "en") -> str:
+        """Readable text: status, criteria with actual vs required, amount, sources.
+
+        ``lang="zh"`` gives the labels, statuses, steps and readings in Chinese.
+        """
+        if lang != "en":
+            from ._i18n import check_lang
+            from ._render_zh import render_result
+
+            check_lang(lang)
+            return render_result(self)
         lines = [
             f"{self.rule_id}  {self.title_zh} / {self.title_en}",
             f"  {self.status.value.upper().replace('_', ' ')} in {self.jurisdiction} on "

@@ -16,8 +16,11 @@ CONVENTIONS): ``at_least`` (以上, 不低于), ``more_than`` (超过),
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+
+import attrs
 
 from ._amounts import (
     AmountRange,
@@ -77,6 +80,7 @@ from ._criteria import (
 )
 from ._lifecycle import Bar, CertificateTerm, Deadline, WorkingDayDeadline
 from ._params import Bracket, DatedValue, MarginalScale, Parameter, ParamValue, apply_marginal
+from ._rules import SUBJECTS, Rule
 from ._sources import Citation
 from ._toml_layers import layer_from_mapping, layer_from_toml
 
@@ -130,6 +134,7 @@ def wan(value: int | str) -> Decimal:
 
 
 __all__ = [
+    "SUBJECTS",
     "AmountRange",
     "Bar",
     "Bracket",
@@ -196,8 +201,29 @@ __all__ = [
     "support_year",
     "times",
     "wan",
+    "with_subjects",
     "year_of",
     "years_after",
     "years_since",
     "yuan",
 ]
+
+
+def with_subjects(
+    rules: tuple[Rule, ...],
+    subjects: Mapping[str, tuple[str, ...]],
+    subject_facts: Mapping[str, Mapping[str, Mapping[str, object]]] | None = None,
+) -> tuple[Rule, ...]:
+    """Give every rule who can apply for it (``Rule.subjects``), from a plugin's table.
+
+    A rule missing from *subjects* raises ``ValueError``: every rule must say who can
+    apply. *subject_facts* gives, per rule and subject, the facts that subject implies.
+    """
+    table = subject_facts or {}
+    done = []
+    for rule in rules:
+        found = subjects.get(rule.id)
+        if not found:
+            raise ValueError(f"rule {rule.id}: no subjects declared (who can apply?)")
+        done.append(attrs.evolve(rule, subjects=tuple(found), subject_facts=table.get(rule.id, {})))
+    return tuple(done)

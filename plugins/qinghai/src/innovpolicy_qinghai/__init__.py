@@ -8,6 +8,7 @@ point group (``qinghai = "innovpolicy_qinghai"``).
 from __future__ import annotations
 
 from innovpolicy import Layer, hookimpl
+from innovpolicy.authoring import with_subjects
 
 from . import (
     achievement_registration_2001,
@@ -29,9 +30,11 @@ from . import (
     rd_appraisal_2010,
     report_2017,
     st_awards_2010,
+    subjects,
     tech_based_enterprise_2014,
     tech_contract_registration_2013,
     technology_broker_2001,
+    zh,
 )
 
 SOURCES = (
@@ -66,8 +69,15 @@ LAYER = Layer(
     parent=None,
     documents=tuple(module.DOCUMENT for module in SOURCES),
     parameters=tuple(p for module in SOURCES for p in getattr(module, "PARAMETERS", ())),
-    rules=tuple(rule for module in SOURCES for rule in module.RULES),
+    rules=with_subjects(
+        tuple(rule for module in SOURCES for rule in module.RULES),
+        subjects.SUBJECTS,
+        subjects.SUBJECT_FACTS,
+    ),
     facts=tuple(spec for module in SOURCES for spec in getattr(module, "FACTS", ())),
+    labels_zh=zh.LABELS,
+    meanings_zh=zh.MEANINGS,
+    level="province",
 )
 
 

@@ -8,8 +8,9 @@ discovered through the ``innovpolicy`` entry point group
 from __future__ import annotations
 
 from innovpolicy import Layer, hookimpl
+from innovpolicy.authoring import with_subjects
 
-from . import measures_2020
+from . import measures_2020, subjects, zh
 
 SOURCES = (measures_2020,)
 
@@ -20,10 +21,17 @@ LAYER = Layer(
     parent="qinghai",
     documents=tuple(module.DOCUMENT for module in SOURCES),
     parameters=tuple(p for module in SOURCES for p in module.PARAMETERS),
-    rules=tuple(rule for module in SOURCES for rule in module.RULES),
+    rules=with_subjects(
+        tuple(rule for module in SOURCES for rule in module.RULES),
+        subjects.SUBJECTS,
+        subjects.SUBJECT_FACTS,
+    ),
     supersessions=measures_2020.SUPERSESSIONS,
     refinements=measures_2020.REFINEMENTS,
     facts=measures_2020.FACTS,
+    labels_zh=zh.LABELS,
+    meanings_zh=zh.MEANINGS,
+    level="city",
 )
 
 

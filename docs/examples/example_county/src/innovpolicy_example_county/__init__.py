@@ -50,6 +50,7 @@ FIRST_INVENTION = Rule(
         a.is_true("first_invention_patent", label="the firm's first", wording="首次"),
     ),
     amount=a.Fixed(a.param("ex.first_invention.award"), "award", "奖励5000元"),
+    subjects=("enterprise",),
 )
 
 COUNTY_BROKER = Rule(
@@ -66,6 +67,7 @@ COUNTY_BROKER = Rule(
         a.RateOf(a.param("ex.broker.rate"), a.fact("contract_amount"), "2% of the contract"),
         a.cap(a.param("ex.broker.cap"), label="cap per project", wording="单个项目最高3万元"),
     ),
+    subjects=("enterprise", "platform", "individual"),
 )
 
 LAYER = Layer(
@@ -109,6 +111,19 @@ LAYER = Layer(
             "first_invention_patent", "boolean", "the firm's first granted invention patent"
         ),
     ),
+    # Chinese of the labels and fact meanings, for render(lang="zh").
+    labels_zh={
+        "invention patent": "发明专利",
+        "granted": "已获授权",
+        "the firm's first": "企业首件发明专利",
+        "award": "奖励",
+        "registered contract": "已登记的技术合同",
+        "brokered": "促成交易",
+        "2% of the contract": "合同金额的2%",
+        "cap per project": "单个项目上限",
+    },
+    meanings_zh={"first_invention_patent": "企业首件获得授权的发明专利"},
+    level="county",
 )
 
 

@@ -1,0 +1,92 @@
+"""Who can apply: subjects on every rule, facts per subject and per branch."""
+
+from __future__ import annotations
+
+import pytest
+
+import innovpolicy
+from innovpolicy import schema
+from innovpolicy.authoring import SUBJECTS, with_subjects
+from innovpolicy.finder import fact_subjects
+
+
+@pytest.fixture(scope="module")
+def xining() -> innovpolicy.Jurisdiction:
+    return innovpolicy.load("xining")
+
+
+def test_every_plugin_rule_says_who_can_apply(xining: innovpolicy.Jurisdiction) -> None:
+    for rule_id in xining.rule_ids():
+        for rule in xining.versions(rule_id):
+            assert rule.subjects, rule_id
+            assert set(rule.subjects) <= set(SUBJECTS), rule_id
+            assert set(rule.subject_facts) <= set(rule.subjects), rule_id
+
+
+def test_every_fact_belongs_to_a_subject(xining: innovpolicy.Jurisdiction) -> None:
+    owners = fact_subjects(xining)
+    read = {name for rule_id in xining.rule_ids() for name in xining.rule(rule_id).fact_names()}
+    assert set(owners) >= read
+    assert all(owners[name] for name in read)
+    assert owners["birth_date"] == ("individual",)
+    assert owners["zone_kind"] == ("park", "government")
+    prop = schema.facts_schema(xining, "QH-NSF-YOUTH")["properties"]["birth_date"]
+    assert prop["x-innovpolicy"]["subjects"] == ["individual"]
+
+
+def test_subjects_of_well_known_rules(xining: innovpolicy.Jurisdiction) -> None:
+    assert xining.subjects("QH-TBE") == ("enterprise",)
+    assert xining.subjects("QH-NSF-YOUTH") == ("individual",)
+    assert xining.subjects("QH20-ZONE-RANK") == ("park",)
+    assert xining.subjects("QH20-PLATFORM") == ("platform",)
+    assert "individual" in xining.subjects("QH-BROKER")
+
+
+def test_broker_branches(xining: innovpolicy.Jurisdiction) -> None:
+    branches = xining.branches("QH-BROKER")["broker_applicant_kind"]
+    assert "birth_date" not in branches["individual"]
+    assert "college_or_above" in branches["individual"]
+    assert "registered_capital" not in branches["individual"]
+    assert "registered_capital" in branches["firm"]
+    assert "college_or_above" not in branches["company"]
+    individual = [s.name for s in xining.facts_for("QH-BROKER", subject="individual")]
+    assert individual == list(branches["individual"])
+    assert "broker_applicant_kind" not in individual  # being an individual says it
+
+
+def test_the_four_patent_awards(xining: innovpolicy.Jurisdiction) -> None:
+    branches = xining.branches("QH-PATENT-AWARD")["patent_award_kind"]
+    assert "grant_date" in branches["invention_grant"]
+    assert "patent_applications" not in branches["invention_grant"]
+    assert "patent_applications" in branches["application_volume"]
+    assert "grant_date" not in branches["application_volume"]
+    assert set(branches["china_patent_gold"]) == {"applicant_in_qinghai", "infringement_finding"}
+
+
+def test_facts_for_a_subject(xining: innovpolicy.Jurisdiction) -> None:
+    every = {s.name for s in xining.facts_for("QH-ERC")}
+    firm = {s.name for s in xining.facts_for("QH-ERC", subject="enterprise")}
+    university = {s.name for s in xining.facts_for("QH-ERC", subject="university")}
+    assert "host_kind" in every and "host_kind" not in firm | university
+    assert "is_industry_leader" in firm and "is_industry_leader" not in university
+    assert "leading_achievements" in university and "leading_achievements" not in firm
+    assert xining.facts_for("QH-TBE", subject="individual") == ()
+
+
+def test_a_rule_without_subjects_is_refused_by_the_helper(xining: innovpolicy.Jurisdiction) -> None:
+    rule = xining.rule("QH-TBE")
+    with pytest.raises(ValueError, match="QH-TBE: no subjects declared"):
+        with_subjects((rule,), {})
+    with pytest.raises(ValueError, match="unknown subject"):
+        with_subjects((rule,), {"QH-TBE": ("company",)})
+
+
+def test_the_example_county_says_who_applies_and_pays() -> None:
+    county = innovpolicy.load("example-county")
+    assert county.subjects("EX-FIRST-INVENTION") == ("enterprise",)
+    summary = county.find(
+        {"patent_kind": "invention", "patent_granted": True, "first_invention_patent": True},
+        "2022-06-30",
+        rule_ids=["EX-FIRST-INVENTION"],
+    )
+    assert [(p.payer, p.fixed) for p in summary.totals.by_payer] == [("county", 5000)]
