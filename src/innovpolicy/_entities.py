@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, ClassVar, cast
 
 import attrs
@@ -42,7 +43,7 @@ class _Entity:
             else:
                 flat[field.name] = value
         CORE_REGISTRY.check_constraints(flat)
-        object.__setattr__(self, "_flat", flat)
+        object.__setattr__(self, "_flat", MappingProxyType(flat))
 
     def to_facts(self) -> dict[str, Any]:
         """The entity as a JSON-like facts mapping (unknown facts left out)."""
@@ -56,7 +57,10 @@ class _Entity:
         return result
 
     def flat_facts(self) -> Mapping[str, FactValue]:
-        """The validated flat form used by the engine (yearly facts as ``name[year]``)."""
+        """The validated flat form used by the engine (yearly facts as ``name[year]``).
+
+        A read-only view: the entity is frozen, and so are its facts.
+        """
         flat: Mapping[str, FactValue] = self._flat  # type: ignore[attr-defined]
         return flat
 

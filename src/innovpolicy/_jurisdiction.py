@@ -18,13 +18,23 @@ from ._entities import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._params import Parameter
 from ._rules import Layer, Result, Rule, ShareRefinement, Status
-from ._values import ZERO, round_payable, to_date
+from ._values import (
+    MAX_DATE,
+    MIN_DATE,
+    ZERO,
+    in_library_context,
+    round_payable,
+    to_date,
+    unsigned_zero,
+)
 from .exceptions import (
+    InvalidArgumentError,
     InvalidFactError,
     ParameterNotSetError,
     PluginError,
     RuleNotInForceError,
     UnknownJurisdictionError,
+    UnknownParameterError,
     UnknownRuleError,
 )
 
@@ -34,13 +44,30 @@ ENTRY_POINT_GROUP = "innovpolicy"
 class PreparedFacts(Mapping[str, FactValue]):
     """Validated facts in the engine's flat form; build once, evaluate many rules.
 
-    Obtained from :meth:`Jurisdiction.prepare`. Immutable.
+    Obtained from :meth:`Jurisdiction.prepare` only: the constructor refuses to
+    build one directly, since that would skip validation. Immutable.
     """
 
-    __slots__ = ("_data",)
+    __slots__ = ("_data", "_registry")
+    _data: dict[str, FactValue]
+    _registry: FactRegistry
 
-    def __init__(self, data: dict[str, FactValue]) -> None:
-        self._data = data
+    def __init__(self, data: Any = None) -> None:
+        raise InvalidArgumentError(
+            "PreparedFacts",
+            data,
+            "prepared facts are built by Jurisdiction.prepare(facts), which validates them",
+        )
+
+    @classmethod
+    def _trusted(cls, data: dict[str, FactValue], registry: FactRegistry) -> PreparedFacts:
+        prepared = object.__new__(cls)
+        object.__setattr__(prepared, "_data", data)
+        object.__setattr__(prepared, "_registry", registry)
+        return prepared
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("PreparedFacts are immutable")
 
     def __getitem__(self, key: str) -> FactValue:
         return self._data[key]
@@ -104,11 +131,10 @@ class Jurisdiction:
         self.code = leaf.code
         self.name_zh = leaf.name_zh
         self.name_en = leaf.name_en
-        registry = FactRegistry(CORE_FACTS, CORE_CONSTRAINTS)
-        for layer in self.chain:
-            for spec in layer.facts:
-                registry.add(spec)
-        self.fact_registry = registry
+        self.fact_registry = FactRegistry(
+            (*CORE_FACTS, *(spec for layer in self.chain for spec in layer.facts)),
+            CORE_CONSTRAINTS,
+        )
         self._params: dict[str, list[tuple[str, Parameter]]] = {}
         for layer in self.chain:
             for parameter in (*layer.parameters, *layer.overrides):
@@ -121,6 +147,15 @@ class Jurisdiction:
                     0, (layer.code, refinement)
                 )
         self._cache: dict[tuple[str, date], Resolved] = {}
+        self._sealed = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if getattr(self, "_sealed", False):
+            raise AttributeError(f"a loaded Jurisdiction is immutable; cannot set {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a loaded Jurisdiction is immutable; cannot delete {name!r}")
 
     def __repr__(self) -> str:
         return f"<Jurisdiction {self.code} layers={[layer.code for layer in self.chain]}>"
@@ -188,15 +223,20 @@ class Jurisdiction:
         return tuple((layer.code, doc) for layer in self.chain for doc in layer.documents)
 
     def parameter(self, key: str, on: date | str) -> Resolved:
-        """The value of parameter *key* on *on*, with the layer and document that set it."""
-        day = on if type(on) is date else to_date("on", on)
+        """The value of parameter *key* on *on*, with the layer and document that set it.
+
+        An unknown key raises :class:`UnknownParameterError` (a ``KeyError``).
+        """
+        day = _day(on)
+        if type(key) is not str:
+            raise InvalidArgumentError("key", key, "a parameter key is a string")
         cache_key = (key, day)
         found = self._cache.get(cache_key)
         if found is not None:
             return found
         candidates = self._params.get(key)
         if not candidates:
-            raise KeyError(f"parameter {key!r} is not defined in jurisdiction {self.code!r}")
+            raise UnknownParameterError(key, self.code, tuple(self._params))
         for layer_code, parameter in candidates:
             dated = parameter.find(day)
             if dated is not None:
@@ -215,6 +255,8 @@ class Jurisdiction:
         return found
 
     def _lookup(self, rule_id: str) -> tuple[_Version, ...]:
+        if type(rule_id) is not str:
+            raise InvalidArgumentError("rule_id", rule_id, "a rule id is a string such as 'QH-TBE'")
         versions = self._versions.get(rule_id)
         if versions is None:
             raise UnknownRuleError(rule_id, self.code, self.rule_ids())
@@ -222,31 +264,47 @@ class Jurisdiction:
 
     # ------------------------------------------------------------------ facts
 
+    @in_library_context
     def prepare(self, facts: Any) -> PreparedFacts:
-        """Validate *facts* once: an entity, a facts mapping, or a sequence of them."""
+        """Validate *facts* once: an entity, a facts mapping, or a list of them (merged).
+
+        Values outside the documented bounds (docs/limits.md) raise
+        :class:`InvalidFactError` naming the fact.
+        """
+        return self._prepare(facts, nested=False)
+
+    def _prepare(self, facts: Any, nested: bool) -> PreparedFacts:
+        registry = self.fact_registry
         if isinstance(facts, PreparedFacts):
-            return facts
+            if facts._registry is registry:
+                return facts
+            return PreparedFacts._trusted(registry.normalize(facts._data), registry)
         if isinstance(facts, _Entity):
-            return PreparedFacts(dict(facts.flat_facts()))
+            return PreparedFacts._trusted(dict(facts.flat_facts()), registry)
         if isinstance(facts, Mapping):
-            return PreparedFacts(self.fact_registry.normalize(facts))
-        if isinstance(facts, (list, tuple)):
+            return PreparedFacts._trusted(registry.normalize(facts), registry)
+        if isinstance(facts, (list, tuple)) and not nested:
             merged: dict[str, FactValue] = {}
             for part in facts:
-                for name, value in self.prepare(part).items():
+                for name, value in self._prepare(part, nested=True).items():
                     if name in merged and merged[name] != value:
                         raise InvalidFactError(
                             name, value, f"conflicts with {merged[name]!r} given by another entity"
                         )
                     merged[name] = value
-            self.fact_registry.check_constraints(merged)
-            return PreparedFacts(merged)
+            registry.check_constraints(merged)
+            return PreparedFacts._trusted(merged, registry)
+        if nested:
+            raise InvalidFactError(
+                "facts", facts, "each item of a list of facts is an entity or a mapping of facts"
+            )
         raise InvalidFactError(
             "facts", facts, "expected an entity, a mapping of facts, or a list of them"
         )
 
     # ------------------------------------------------------------------ evaluation
 
+    @in_library_context
     def evaluate(
         self,
         rule_id: str,
@@ -264,8 +322,8 @@ class Jurisdiction:
         missing facts are still exact).
         """
         versions = self._lookup(rule_id)
-        day = on if type(on) is date else to_date("on", on)
-        prepared = self.prepare(facts)
+        day = _day(on)
+        prepared = self._prepare(facts, nested=False)
         for version in versions:
             if version.covers(day):
                 return self._evaluate_version(version, prepared, day, explain)
@@ -286,32 +344,55 @@ class Jurisdiction:
             note=reason,
         )
 
+    @in_library_context
     def evaluate_all(
         self,
         facts: Any,
         on: date | str,
         *,
         explain: bool = True,
-        rule_ids: Iterable[str] | None = None,
+        rule_ids: Iterable[str] | str | None = None,
     ) -> tuple[Result, ...]:
-        """Evaluate several rules (default: all) for the same facts on the same date."""
-        prepared = self.prepare(facts)
-        day = on if type(on) is date else to_date("on", on)
-        ids = self.rule_ids() if rule_ids is None else tuple(rule_ids)
+        """Evaluate several rules (default: all) for the same facts on the same date.
+
+        *rule_ids* is an iterable of catalog ids; a single id given as a string is
+        one rule, not a sequence of characters. Unknown ids are refused before any
+        rule is evaluated.
+        """
+        prepared = self._prepare(facts, nested=False)
+        day = _day(on)
+        if rule_ids is None:
+            ids = self.rule_ids()
+        elif isinstance(rule_ids, str):
+            ids = (rule_ids,)
+        elif isinstance(rule_ids, Iterable) and not isinstance(rule_ids, Mapping):
+            ids = tuple(rule_ids)
+        else:
+            raise InvalidArgumentError(
+                "rule_ids", rule_ids, "expected a rule id or an iterable of rule ids"
+            )
+        for rule_id in ids:
+            self._lookup(rule_id)
         return tuple(self.evaluate(rid, prepared, day, explain=explain) for rid in ids)
 
+    @in_library_context
     def evaluate_event(
         self, event: str, facts: Any, on: date | str, *, explain: bool = True
     ) -> tuple[Result, ...]:
         """Evaluate every rule, of every layer, rewarding *event* (incentives stack)."""
+        if type(event) is not str:
+            raise InvalidArgumentError("event", event, "an event is a string")
         rule_ids = self.rules_for_event(event)
         if not rule_ids:
             raise UnknownRuleError(f"event:{event}", self.code, self.events())
         return self.evaluate_all(facts, on, explain=explain, rule_ids=rule_ids)
 
+    @in_library_context
     def compare(self, other: Jurisdiction, facts: Any, on: date | str) -> Comparison:
         """What *other* (typically a child) adds to and changes in this jurisdiction's answers."""
-        day = on if type(on) is date else to_date("on", on)
+        if not isinstance(other, Jurisdiction):
+            raise InvalidArgumentError("other", other, "expected a loaded Jurisdiction")
+        day = _day(on)
         mine = {r.rule_id: r for r in self.evaluate_all(facts, day)}
         theirs = {r.rule_id: r for r in other.evaluate_all(facts, day)}
         rows = []
@@ -377,7 +458,13 @@ class Jurisdiction:
                 if computed.reason:
                     reasons = (*reasons, computed.reason)
             elif isinstance(computed, AmountRange):
-                amount_range = computed
+                # A range is reported only when the rule is otherwise met: an
+                # undetermined result never presents a payable range as if due.
+                if truth is Truth.TRUE:
+                    high = computed.high
+                    amount_range = AmountRange(
+                        unsigned_zero(computed.low), None if high is None else unsigned_zero(high)
+                    )
             elif truth is Truth.TRUE:
                 amount = round_payable(max(computed, ZERO))
                 if rule.split is not None:
@@ -473,6 +560,7 @@ class Comparison:
     def of(self, change: str) -> tuple[ComparedRule, ...]:
         return tuple(row for row in self.rules if row.change == change)
 
+    @in_library_context
     def render(self) -> str:
         lines = [f"{self.other} compared with {self.base} on {self.on}:"]
         for row in self.rules:
@@ -500,6 +588,13 @@ def _brief(result: Result | None) -> str:
     if result.shares:
         text += " [" + ", ".join(f"{s.role} {s.amount}" for s in result.shares) + "]"
     return text
+
+
+def _day(on: Any) -> date:
+    """The evaluation date: a ``date`` (fast path) or an ISO string, within the bounds."""
+    if type(on) is date and MIN_DATE <= on <= MAX_DATE:
+        return on
+    return to_date("on", on)
 
 
 def _nearest(versions: tuple[_Version, ...], day: date) -> _Version:
@@ -773,6 +868,8 @@ def load(
     The whole plugin set is validated; a bad plugin raises :class:`PluginError`
     naming it.
     """
+    if type(code) is not str:
+        raise InvalidArgumentError("code", code, "a jurisdiction code is a string such as 'xining'")
     layers = _collect_layers(plugins, extra_plugins)
     validate_layers(layers)
     if code not in layers:

@@ -15,7 +15,7 @@ from ._criteria import Criterion, Outcome, Resolved, Truth, _show
 from ._facts import FactSpec
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
-from ._values import format_decimal
+from ._values import format_decimal, in_library_context
 
 RuleKind = Literal["designation", "incentive", "condition", "computation"]
 
@@ -213,6 +213,7 @@ class Result:
     def eligible(self) -> bool:
         return self.status is Status.ELIGIBLE
 
+    @in_library_context
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; Decimals become strings so no precision is lost."""
         data: dict[str, Any] = {
@@ -267,6 +268,7 @@ class Result:
         kwargs.setdefault("indent", 2)
         return json.dumps(self.to_dict(), **kwargs)
 
+    @in_library_context
     def render(self) -> str:
         """Readable text: status, criteria with actual vs required, amount, sources."""
         lines = [
