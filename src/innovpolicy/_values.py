@@ -55,7 +55,6 @@ MAX_NUMBER_TEXT = 64
 MAX_TEXT = 1000
 """Longest text fact accepted."""
 
-_PLACES = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
 # A plain number, or one grouped in thousands with commas ("1,000,000.50"); an
 # optional exponent of at most four digits. ASCII digits only: "２０１９" is refused.
 _NUMBER = re.compile(
@@ -83,6 +82,9 @@ LIB_CONTEXT = Context(
 above exactly or, for quotients, far beyond any threshold's precision. Payable
 amounts are still rounded explicitly, half up, to the fen.
 """
+
+# Only for checking a value's digits (never for arithmetic): no traps, flags unused.
+_DIGITS = Context(prec=60, rounding=ROUND_HALF_EVEN, Emin=-999, Emax=999, traps=[])
 
 _state = threading.local()
 _P = ParamSpec("_P")
@@ -131,19 +133,23 @@ def _check_decimal(field: str, original: Any, result: Decimal) -> Decimal:
         raise InvalidFactError(
             field, original, f"out of range: the magnitude must be below 10^{MAX_INTEGER_DIGITS}"
         )
-    _sign, digits, exponent = result.as_tuple()
+    # Rounded to 60 digits in a trap-free context: a value that changes has more
+    # significant digits than any bounded fact (and this bounds the work below, even
+    # for a caller's Decimal of a million digits).
+    reduced = _DIGITS.plus(result)
+    if reduced != result:
+        raise InvalidFactError(field, original, f"more than {MAX_DECIMAL_PLACES} decimal places")
+    sign, digits, exponent = reduced.as_tuple()
     assert isinstance(exponent, int)
     if exponent < -MAX_DECIMAL_PLACES:
         # Trailing zeros after the point do not count: "1.000000000000" is 1.
-        zeros = 0
-        while zeros < len(digits) and digits[-1 - zeros] == 0:
-            zeros += 1
-        if -exponent - zeros > MAX_DECIMAL_PLACES:
+        drop = -MAX_DECIMAL_PLACES - exponent
+        if len(digits) <= drop or any(digits[-drop:]):
             raise InvalidFactError(
                 field, original, f"more than {MAX_DECIMAL_PLACES} decimal places"
             )
-        result = result.quantize(_PLACES, context=LIB_CONTEXT)  # exact: only zeros dropped
-    return result
+        return Decimal((sign, digits[:-drop], -MAX_DECIMAL_PLACES))
+    return reduced
 
 
 def to_decimal(field: str, value: Any) -> Decimal:
