@@ -212,3 +212,12 @@ def test_broken_pipe_is_quiet() -> None:
         process.stderr.close()
         assert process.wait(timeout=60) in (0, EXIT_INPUT)
         assert "Traceback" not in err and "BrokenPipeError" not in err
+
+
+def test_no_standard_input(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", None)
+    code, _, err = run(capsys, "evaluate", "-", *ON)
+    assert code == EXIT_INPUT
+    assert_one_line_error(err, "no standard input")

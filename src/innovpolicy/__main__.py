@@ -241,9 +241,13 @@ def _usage(call: Callable[[], Any]) -> Any:
 def _read_text(path: str) -> str:
     """The UTF-8 text of *path* ('-': stdin), a leading byte-order mark dropped."""
     name = "stdin" if path == "-" else path
+    data: bytes
     try:
         if path == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                raise _Failure("stdin: no standard input to read", EXIT_INPUT)
+            data = stream.read(MAX_INPUT_BYTES + 1)
         else:
             if os.path.isdir(path):
                 raise _Failure(f"{name}: is a directory, not a facts file", EXIT_INPUT)
