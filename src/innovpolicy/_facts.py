@@ -46,6 +46,10 @@ class FactSpec:
             result = to_decimal(field, value)
         elif self.kind == "integer":
             result = to_int(field, value)
+            if self.unit == "year" and not MIN_YEAR <= result <= MAX_YEAR:
+                raise InvalidFactError(
+                    field, value, f"not a plausible year ({MIN_YEAR}..{MAX_YEAR})"
+                )
         elif self.kind == "boolean":
             result = to_bool(field, value)
         elif self.kind == "date":
@@ -54,8 +58,6 @@ class FactSpec:
             result = to_text(field, value)
             if self.choices and value not in self.choices:
                 raise InvalidFactError(field, value, f"expected one of {', '.join(self.choices)}")
-        if self.unit == "year" and isinstance(result, int) and not MIN_YEAR <= result <= MAX_YEAR:
-            raise InvalidFactError(field, value, f"not a plausible year ({MIN_YEAR}..{MAX_YEAR})")
         if (
             self.minimum is not None
             and isinstance(result, (Decimal, int))

@@ -83,35 +83,38 @@ above exactly or, for quotients, far beyond any threshold's precision. Payable
 amounts are still rounded explicitly, half up, to the fen.
 """
 
+_PLACES = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
 # Only for checking a value's digits (never for arithmetic): no traps, flags unused.
 _DIGITS = Context(prec=60, rounding=ROUND_HALF_EVEN, Emin=-999, Emax=999, traps=[])
 
-_state = threading.local()
+_state = threading.local()  # .context: this thread's copy of LIB_CONTEXT
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
 def in_library_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run *fn* in a fresh copy of :data:`LIB_CONTEXT`, whatever the caller's context is.
+    """Run *fn* in :data:`LIB_CONTEXT`, whatever the caller's decimal context is.
 
-    The caller's (thread-local) context is restored afterwards, even on error. Nested
-    calls reuse the context of the outermost one, so ``evaluate_all`` pays the switch
-    once, not per rule.
+    Each thread gets its own copy of the library context, made once; the caller's
+    (thread-local) context is restored afterwards, even on error. Nested calls find
+    the library context already active and run directly, so ``evaluate_all`` pays
+    the switch once, not per rule.
     """
 
     @functools.wraps(fn)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         caller = getcontext()
-        if caller is getattr(_state, "active", None):
+        try:
+            mine = _state.context
+        except AttributeError:
+            mine = _state.context = LIB_CONTEXT.copy()
+        if caller is mine:
             return fn(*args, **kwargs)
-        mine = LIB_CONTEXT.copy()
-        _state.active = mine
         setcontext(mine)
         try:
             return fn(*args, **kwargs)
         finally:
             setcontext(caller)
-            _state.active = None
 
     return wrapper
 
@@ -133,23 +136,15 @@ def _check_decimal(field: str, original: Any, result: Decimal) -> Decimal:
         raise InvalidFactError(
             field, original, f"out of range: the magnitude must be below 10^{MAX_INTEGER_DIGITS}"
         )
-    # Rounded to 60 digits in a trap-free context: a value that changes has more
-    # significant digits than any bounded fact (and this bounds the work below, even
-    # for a caller's Decimal of a million digits).
-    reduced = _DIGITS.plus(result)
-    if reduced != result:
+    # At most MAX_DECIMAL_PLACES significant places: quantizing to them (in a
+    # trap-free context, exact for any value below 10**18) must not change the value.
+    # Linear in the digits, even for a caller's Decimal of a million digits.
+    short = _DIGITS.quantize(result, _PLACES)
+    if short != result:
         raise InvalidFactError(field, original, f"more than {MAX_DECIMAL_PLACES} decimal places")
-    sign, digits, exponent = reduced.as_tuple()
-    assert isinstance(exponent, int)
-    if exponent < -MAX_DECIMAL_PLACES:
-        # Trailing zeros after the point do not count: "1.000000000000" is 1.
-        drop = -MAX_DECIMAL_PLACES - exponent
-        if len(digits) <= drop or any(digits[-drop:]):
-            raise InvalidFactError(
-                field, original, f"more than {MAX_DECIMAL_PLACES} decimal places"
-            )
-        return Decimal((sign, digits[:-drop], -MAX_DECIMAL_PLACES))
-    return reduced
+    if len(str(result)) > 40:
+        return short  # a long run of trailing zeros ("1.000000000000000000000"): drop it
+    return result
 
 
 def to_decimal(field: str, value: Any) -> Decimal:
