@@ -386,18 +386,20 @@ class FactRegistry:
         if not isinstance(source, Mapping):
             raise InvalidFactError("facts", source, "expected a mapping of fact name to value")
         flat: dict[str, FactValue] = {}
+        others: list[tuple[Any, Any]] = []
         for name, value in source.items():
-            spec = self._specs.get(name) if isinstance(name, str) else None
+            spec = self._specs.get(name)
             if spec is None:
-                self._normalize_flat_year(name, value, flat)
-                continue
-            if value is None:
+                others.append((name, value))  # rd_expense[2019], or an unknown name
+            elif value is None:
                 continue  # explicit null means "not known"
-            if spec.yearly:
+            elif spec.yearly:
                 for year, item in spec.coerce_yearly(value).items():
-                    _put(flat, yearly_key(name, year), item, item)
+                    flat[yearly_key(name, year)] = item
             else:
                 flat[name] = spec.coerce(value)
+        for name, value in others:
+            self._normalize_flat_year(name, value, flat)
         self.check_constraints(flat)
         return flat
 

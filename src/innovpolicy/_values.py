@@ -84,6 +84,7 @@ amounts are still rounded explicitly, half up, to the fen.
 """
 
 _PLACES = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
+_INT_LIMIT = 10**MAX_INTEGER_DIGITS
 # Only for checking a value's digits (never for arithmetic): no traps, flags unused.
 _DIGITS = Context(prec=60, rounding=ROUND_HALF_EVEN, Emin=-999, Emax=999, traps=[])
 
@@ -136,15 +137,18 @@ def _check_decimal(field: str, original: Any, result: Decimal) -> Decimal:
         raise InvalidFactError(
             field, original, f"out of range: the magnitude must be below 10^{MAX_INTEGER_DIGITS}"
         )
-    # At most MAX_DECIMAL_PLACES significant places: quantizing to them (in a
-    # trap-free context, exact for any value below 10**18) must not change the value.
-    # Linear in the digits, even for a caller's Decimal of a million digits.
+    text = str(result)  # C-fast; linear even for a caller's Decimal of a million digits
+    if len(text) <= 40 and "E" not in text:
+        point = text.find(".")
+        if point < 0 or len(text) - point - 1 <= MAX_DECIMAL_PLACES:
+            return result  # the usual case: plain notation, few places
+    # Exponent notation or many places: quantizing to MAX_DECIMAL_PLACES (trap-free,
+    # exact for any value below 10**18) must not change the value; trailing zeros
+    # beyond them do not count ("1.000000000000" is 1).
     short = _DIGITS.quantize(result, _PLACES)
     if short != result:
         raise InvalidFactError(field, original, f"more than {MAX_DECIMAL_PLACES} decimal places")
-    if len(str(result)) > 40:
-        return short  # a long run of trailing zeros ("1.000000000000000000000"): drop it
-    return result
+    return short if len(text) > 40 else result
 
 
 def to_decimal(field: str, value: Any) -> Decimal:
@@ -158,11 +162,11 @@ def to_decimal(field: str, value: Any) -> Decimal:
     if isinstance(value, bool):
         raise InvalidFactError(field, value, "expected a number, got a boolean")
     if isinstance(value, int):
-        if value.bit_length() > 64:  # cheap pre-check before any conversion
+        if not -_INT_LIMIT < value < _INT_LIMIT:  # before any conversion of a huge int
             raise InvalidFactError(
                 field, value, f"out of range: the magnitude must be below 10^{MAX_INTEGER_DIGITS}"
             )
-        return _check_decimal(field, value, Decimal(value))
+        return Decimal(value) if value else ZERO
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise InvalidFactError(field, value, "must be a finite number (not NaN or Infinity)")
