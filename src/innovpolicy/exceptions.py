@@ -192,7 +192,9 @@ class UnknownJurisdictionError(InnovPolicyError, LookupError):
         self.code = code
         self.available = available
         known = ", ".join(available) if available else "none (is a plugin installed?)"
-        super().__init__(f"jurisdiction={code!r}: no plugin provides it; available: {known}")
+        super().__init__(
+            f"jurisdiction={short_repr(code)}: no plugin provides it; available: {known}"
+        )
 
 
 class ParameterNotSetError(NoValueInForceError):
