@@ -20,8 +20,12 @@ nightly run::
 
 from __future__ import annotations
 
+import contextlib
 import decimal
+import io
+import json
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -31,11 +35,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import innovpolicy
+from innovpolicy.__main__ import main
 from innovpolicy._facts import FactSpec
 from innovpolicy._values import MAX_DATE, MAX_YEAR, MIN_DATE, MIN_YEAR
 from innovpolicy.exceptions import InnovPolicyError
@@ -358,3 +364,83 @@ def test_threads_share_one_jurisdiction() -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         answers = list(pool.map(work, (2, 3, 5, 8, 12, 28, 60, 200)))
     assert all(answer == (expected, expected_facts) for answer in answers)
+
+
+ENTITIES = (
+    innovpolicy.Enterprise,
+    innovpolicy.ResearchInstitute,
+    innovpolicy.Platform,
+    innovpolicy.TechnologyContract,
+    innovpolicy.Patent,
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(ENTITIES), st.data())
+def test_entities_refuse_hostile_values_with_library_errors(cls: Any, data: st.DataObject) -> None:
+    names = [f.name for f in attrs.fields(cls) if not f.name.startswith("_")]
+    chosen = data.draw(st.lists(st.sampled_from(names), max_size=4, unique=True))
+    values = {name: data.draw(HOSTILE) for name in chosen}
+    start = time.perf_counter()
+    try:
+        entity = cls(**values)
+    except InnovPolicyError:
+        return
+    finally:
+        assert time.perf_counter() - start < HANG_GUARD_S
+    _check(RULE_IDS[0], entity, date(2021, 6, 30))
+
+
+JSON_FRAGMENTS = st.sampled_from(
+    [
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        '"employees"',
+        '"rd_expense"',
+        '"2019"',
+        '"rd_expense[2020]"',
+        "1e999999999",
+        "-0",
+        "NaN",
+        "Infinity",
+        "null",
+        "true",
+        '"1,5"',
+        "9" * 60,
+        '"２０１９"',
+        "\ufeff",
+        "\n",
+    ]
+)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        st.lists(JSON_FRAGMENTS, max_size=30).map(lambda parts: "".join(parts).encode()),
+        st.dictionaries(st.sampled_from(["employees", "rd_expense", "name"]), HOSTILE_NUMBERS).map(
+            lambda d: json.dumps(d).encode()
+        ),
+    ),
+    st.booleans(),
+)
+def test_cli_never_prints_a_traceback(content: bytes, jsonl: bool) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        path = f"{directory}/facts.{'jsonl' if jsonl else 'json'}"
+        with open(path, "wb") as handle:
+            handle.write(content)
+        out, err = io.StringIO(), io.StringIO()
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["evaluate", path, "--on", "2021-06-30", "--rule", "QH-TBE"])
+        assert time.perf_counter() - start < 5 * HANG_GUARD_S
+    assert code in (0, 1)
+    if code:
+        assert "Traceback" not in err.getvalue()
+        assert len(err.getvalue().strip().splitlines()) == 1
+        assert out.getvalue() == ""

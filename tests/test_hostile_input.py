@@ -499,3 +499,48 @@ def test_8_long_and_odd_text_is_refused_with_a_short_message(
         xining.prepare({"y" * 10_000: 1})
     assert len(str(unknown.value)) < 300
     assert xining.prepare({"name": "青海 Ltd.\t(2)"})["name"] == "青海 Ltd.\t(2)"
+
+
+HOSTILE_PROCESS = """
+import decimal, json, sys
+ctx = decimal.getcontext()
+ctx.prec, ctx.Emax, ctx.Emin, ctx.capitals = 3, 5, -5, 0
+ctx.rounding = decimal.ROUND_FLOOR
+if sys.argv[1] == "hostile":
+    for trap in (decimal.Inexact, decimal.Rounded, decimal.Clamped, decimal.Subnormal):
+        ctx.traps[trap] = True
+else:
+    decimal.setcontext(decimal.Context())
+import innovpolicy
+from innovpolicy._example import EXAMPLE_FACTS
+xining = innovpolicy.load("xining")
+facts = {k: v for k, v in EXAMPLE_FACTS.items() if k in xining.fact_registry}
+firm = innovpolicy.Enterprise(rd_super_deduction_exemption="123456.78", employees="1,000")
+try:
+    innovpolicy.Enterprise(rd_super_deduction_exemption=decimal.Decimal("1E-11"))
+except innovpolicy.exceptions.InvalidFactError:
+    pass
+else:
+    raise SystemExit("accepted 11 decimal places")
+results = [r.to_dict() for r in xining.evaluate_all(facts, "2021-06-30")]
+print(json.dumps([results, str(xining.prepare(firm)["employees"])]))
+"""
+
+
+def test_1_import_and_load_under_a_hostile_context() -> None:
+    """Plugins compute parameters when imported: load() must not inherit the context."""
+    import subprocess
+    import sys
+
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", HOSTILE_PROCESS, mode],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        ).stdout
+        for mode in ("hostile", "default")
+    ]
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])[1] == "1000"

@@ -311,7 +311,7 @@ def _loads(text: str, where: str) -> Any:
     try:
         return json.loads(
             text,
-            parse_float=Decimal,
+            parse_float=_json_float,
             parse_int=_json_int,
             parse_constant=Decimal,  # NaN, Infinity: refused by validation, naming the fact
             object_pairs_hook=_no_duplicate_keys,
@@ -323,25 +323,33 @@ def _loads(text: str, where: str) -> Any:
         ) from None
     except RecursionError:
         raise _Failure(f"{where}: JSON nested too deeply", EXIT_INPUT) from None
-    except _DuplicateKeyError as exc:
+    except _BadJsonError as exc:
         raise _Failure(f"{where}: {exc}", EXIT_INPUT) from None
+
+
+class _BadJsonError(ValueError):
+    """JSON the decoder accepts but innovpolicy does not (a key twice, a number of 10^10^18)."""
+
+
+def _json_float(text: str) -> Decimal:
+    try:
+        return Decimal(text)  # exact; beyond Decimal's own exponent limit it raises
+    except (ArithmeticError, ValueError):
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise _BadJsonError(f"the number {shown} is out of range") from None
 
 
 def _json_int(text: str) -> int | Decimal:
     # int() of thousands of digits is slow or refused; a Decimal is built at once and
     # validation then refuses it as out of range, naming the fact.
-    return int(text) if len(text) <= _MAX_JSON_INT_DIGITS else Decimal(text)
-
-
-class _DuplicateKeyError(ValueError):
-    pass
+    return int(text) if len(text) <= _MAX_JSON_INT_DIGITS else _json_float(text)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _DuplicateKeyError(f"the key {key!r} appears twice in one JSON object")
+            raise _BadJsonError(f"the key {key!r} appears twice in one JSON object")
         result[key] = value
     return result
 

@@ -846,6 +846,7 @@ def _check_override_window(plugin: str, override: Parameter, base: Parameter) ->
             )
 
 
+@in_library_context
 def available(
     plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
 ) -> tuple[str, ...]:
@@ -853,6 +854,7 @@ def available(
     return tuple(_collect_layers(plugins, extra_plugins))
 
 
+@in_library_context  # plugins compute their parameters as they are imported
 def load(
     code: str,
     *,

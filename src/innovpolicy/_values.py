@@ -83,7 +83,7 @@ above exactly or, for quotients, far beyond any threshold's precision. Payable
 amounts are still rounded explicitly, half up, to the fen.
 """
 
-_PLACES = Decimal(1).scaleb(-MAX_DECIMAL_PLACES)
+_PLACES = Decimal(f"1E-{MAX_DECIMAL_PLACES}")  # the constructor is exact in any context
 _INT_LIMIT = 10**MAX_INTEGER_DIGITS
 # Only for checking a value's digits (never for arithmetic): no traps, flags unused.
 _DIGITS = Context(prec=60, rounding=ROUND_HALF_EVEN, Emin=-999, Emax=999, traps=[])
@@ -138,7 +138,7 @@ def _check_decimal(field: str, original: Any, result: Decimal) -> Decimal:
             field, original, f"out of range: the magnitude must be below 10^{MAX_INTEGER_DIGITS}"
         )
     text = str(result)  # C-fast; linear even for a caller's Decimal of a million digits
-    if len(text) <= 40 and "E" not in text:
+    if len(text) <= 40 and "E" not in text and "e" not in text:  # (context.capitals=0)
         point = text.find(".")
         if point < 0 or len(text) - point - 1 <= MAX_DECIMAL_PLACES:
             return result  # the usual case: plain notation, few places

@@ -77,6 +77,7 @@ from ._criteria import (
 from ._lifecycle import Bar, CertificateTerm, Deadline, WorkingDayDeadline
 from ._params import Bracket, DatedValue, MarginalScale, Parameter, ParamValue, apply_marginal
 from ._sources import Citation
+from ._values import in_library_context
 
 
 def constant(
@@ -122,6 +123,7 @@ def yuan(value: int | str) -> Decimal:
     return Decimal(value)
 
 
+@in_library_context
 def wan(value: int | str) -> Decimal:
     """An amount given in 万元 (10,000 yuan), as the texts state most amounts."""
     return Decimal(value) * 10_000
