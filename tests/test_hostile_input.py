@@ -544,3 +544,21 @@ def test_1_import_and_load_under_a_hostile_context() -> None:
     ]
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])[1] == "1000"
+
+
+def test_7_immutable_objects_still_pickle(xining: innovpolicy.Jurisdiction) -> None:
+    """Batch back ends ship facts to worker processes: freezing must not break pickling."""
+    import pickle
+
+    firm = Enterprise(employees=10, sci_tech_staff=5, rd_expense={2020: "1"})
+    assert pickle.loads(pickle.dumps(firm)) == firm
+    prepared = xining.prepare({"employees": 5, "rd_expense[2020]": "3"})
+    copy = pickle.loads(pickle.dumps(prepared))
+    assert dict(copy) == dict(prepared)
+    assert xining.evaluate("QH-TBE", copy, ON) == xining.evaluate("QH-TBE", prepared, ON)
+    registry = pickle.loads(pickle.dumps(xining.fact_registry))
+    assert registry.same_as(xining.fact_registry)
+    with pytest.raises(AttributeError):
+        registry.add(registry["employees"])
+    qinghai = innovpolicy.load("qinghai")
+    assert not qinghai.fact_registry.same_as(xining.fact_registry)

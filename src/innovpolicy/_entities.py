@@ -43,7 +43,7 @@ class _Entity:
             else:
                 flat[field.name] = value
         CORE_REGISTRY.check_constraints(flat)
-        object.__setattr__(self, "_flat", MappingProxyType(flat))
+        object.__setattr__(self, "_flat", flat)
 
     def to_facts(self) -> dict[str, Any]:
         """The entity as a JSON-like facts mapping (unknown facts left out)."""
@@ -61,8 +61,7 @@ class _Entity:
 
         A read-only view: the entity is frozen, and so are its facts.
         """
-        flat: Mapping[str, FactValue] = self._flat  # type: ignore[attr-defined]
-        return flat
+        return MappingProxyType(self._flat)  # type: ignore[attr-defined]
 
 
 _PRIVATE = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)

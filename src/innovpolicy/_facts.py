@@ -329,7 +329,7 @@ class FactRegistry:
     jurisdiction's validation cannot be changed behind its back.
     """
 
-    __slots__ = ("_constraints", "_frozen", "_specs")
+    __slots__ = ("_constraints", "_fingerprint", "_frozen", "_specs")
 
     def __init__(
         self,
@@ -341,7 +341,17 @@ class FactRegistry:
         for spec in specs:
             self.add(spec)
         self._constraints: tuple[Constraint, ...] = tuple(constraints)
+        # Equal registries (a jurisdiction loaded again, in another process) share it.
+        self._fingerprint = hash((tuple(self._specs.values()), self._constraints))
         self._frozen = True
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FactRegistry, (tuple(self._specs.values()), self._constraints))
+
+    def same_as(self, other: FactRegistry) -> bool:
+        """True if *other* declares the same facts and constraints (compared by a hash
+        of all declarations, computed once: cheap enough for every evaluation)."""
+        return other is self or other._fingerprint == self._fingerprint
 
     def __setattr__(self, name: str, value: Any) -> None:
         if getattr(self, "_frozen", False):

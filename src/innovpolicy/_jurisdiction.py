@@ -69,6 +69,9 @@ class PreparedFacts(Mapping[str, FactValue]):
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("PreparedFacts are immutable")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PreparedFacts._trusted, (self._data, self._registry))
+
     def __getitem__(self, key: str) -> FactValue:
         return self._data[key]
 
@@ -228,7 +231,7 @@ class Jurisdiction:
         An unknown key raises :class:`UnknownParameterError` (a ``KeyError``).
         """
         day = _day(on)
-        if type(key) is not str:
+        if not isinstance(key, str):
             raise InvalidArgumentError("key", key, "a parameter key is a string")
         cache_key = (key, day)
         found = self._cache.get(cache_key)
@@ -255,7 +258,7 @@ class Jurisdiction:
         return found
 
     def _lookup(self, rule_id: str) -> tuple[_Version, ...]:
-        if type(rule_id) is not str:
+        if not isinstance(rule_id, str):
             raise InvalidArgumentError("rule_id", rule_id, "a rule id is a string such as 'QH-TBE'")
         versions = self._versions.get(rule_id)
         if versions is None:
@@ -278,6 +281,8 @@ class Jurisdiction:
         if isinstance(facts, PreparedFacts):
             if facts._registry is registry:
                 return facts
+            if facts._registry.same_as(registry):  # e.g. unpickled in a worker process
+                return PreparedFacts._trusted(facts._data, registry)
             return PreparedFacts._trusted(registry.normalize(facts._data), registry)
         if isinstance(facts, _Entity):
             return PreparedFacts._trusted(dict(facts.flat_facts()), registry)
@@ -380,7 +385,7 @@ class Jurisdiction:
         self, event: str, facts: Any, on: date | str, *, explain: bool = True
     ) -> tuple[Result, ...]:
         """Evaluate every rule, of every layer, rewarding *event* (incentives stack)."""
-        if type(event) is not str:
+        if not isinstance(event, str):
             raise InvalidArgumentError("event", event, "an event is a string")
         rule_ids = self.rules_for_event(event)
         if not rule_ids:
@@ -870,7 +875,7 @@ def load(
     The whole plugin set is validated; a bad plugin raises :class:`PluginError`
     naming it.
     """
-    if type(code) is not str:
+    if not isinstance(code, str):
         raise InvalidArgumentError("code", code, "a jurisdiction code is a string such as 'xining'")
     layers = _collect_layers(plugins, extra_plugins)
     validate_layers(layers)
