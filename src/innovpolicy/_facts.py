@@ -79,7 +79,10 @@ class FactSpec:
             )
         result: dict[int, FactValue] = {}
         for year, item in value.items():
-            year_number = to_year(f"{self.name} (year)", year)
+            if type(year) is int and MIN_YEAR <= year <= MAX_YEAR:
+                year_number = year  # the usual case, without a call
+            else:
+                year_number = to_year(f"{self.name} (year)", year)
             if item is None:
                 continue  # that year is not known
             key = yearly_key(self.name, year_number)

@@ -63,6 +63,8 @@ _NUMBER = re.compile(
 )
 _LOOSE_EXPONENT = re.compile(r"[+-]?[0-9]*\.?[0-9]*[eE][+-]?[0-9]+")
 _YEAR = re.compile(r"[0-9]{4}")
+# str() of a Decimal in plain notation within the bounds.
+_PLAIN = re.compile(rf"-?[0-9]{{1,{MAX_INTEGER_DIGITS}}}(?:\.[0-9]{{1,{MAX_DECIMAL_PLACES}}})?")
 
 # --------------------------------------------------------------------------- context
 
@@ -129,6 +131,9 @@ def unsigned_zero(value: Decimal) -> Decimal:
 
 
 def _check_decimal(field: str, original: Any, result: Decimal) -> Decimal:
+    text = str(result)  # C-fast; linear even for a caller's Decimal of a million digits
+    if _PLAIN.fullmatch(text):  # the usual case, in one step: finite, in range, few places
+        return ZERO if text[0] == "-" and result.is_zero() else result
     if not result.is_finite():
         raise InvalidFactError(field, original, "must be a finite number (not NaN or Infinity)")
     if result.is_zero():
@@ -137,7 +142,6 @@ def _check_decimal(field: str, original: Any, result: Decimal) -> Decimal:
         raise InvalidFactError(
             field, original, f"out of range: the magnitude must be below 10^{MAX_INTEGER_DIGITS}"
         )
-    text = str(result)  # C-fast; linear even for a caller's Decimal of a million digits
     if len(text) <= 40 and "E" not in text and "e" not in text:  # (context.capitals=0)
         point = text.find(".")
         if point < 0 or len(text) - point - 1 <= MAX_DECIMAL_PLACES:
