@@ -192,7 +192,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         try:
             prepared.append((label, jurisdiction.prepare(facts)))
         except InnovPolicyError as exc:
-            where = f"{label}: " if len(firms) > 1 or jsonl else ""
+            where = f"{label}: " if label else ""
             raise _Failure(f"{name}: {where}{exc}", EXIT_INPUT) from None
     batches = [
         (label, jurisdiction.evaluate_all(facts, day, rule_ids=rule_ids))
