@@ -56,7 +56,7 @@ def test_errors_are_reported_without_traceback(
 ) -> None:
     facts = tmp_path / "facts.json"
     facts.write_text('{"employees": -1}', encoding="utf-8")
-    assert main(["evaluate", str(facts), "--on", "2021-06-30"]) == 2
+    assert main(["evaluate", str(facts), "--on", "2021-06-30"]) == 1
     assert "employees=-1" in capsys.readouterr().err
     assert main(["facts", "QH-NOPE"]) == 2
     assert "rule_id='QH-NOPE'" in capsys.readouterr().err

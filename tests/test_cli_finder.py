@@ -53,7 +53,7 @@ def test_find_reads_facts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert json.loads(capsys.readouterr().out)["subject"] == "enterprise"
     bad = tmp_path / "bad.json"
     bad.write_text('{"employees": -1}')
-    assert main(["find", str(bad), "--on", "2021-06-30"]) == 2
+    assert main(["find", str(bad), "--on", "2021-06-30"]) == 1  # an input error
     assert "employees=-1" in capsys.readouterr().err
 
 

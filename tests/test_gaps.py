@@ -47,11 +47,13 @@ def _check(rule_id: str, facts: dict[str, Any], on: date) -> int:
                     criterion.test(_Ctx(XINING, prepared._data, short.target, False)) is Truth.FALSE
                 )
             else:
-                passed = PreparedFacts(apply_change(prepared, change))
+                passed = PreparedFacts._trusted(
+                    apply_change(prepared, change), XINING.fact_registry
+                )
                 assert criterion.test(_Ctx(XINING, passed._data, on, False)) is Truth.TRUE, change
                 if short.target < 0 if isinstance(short.target, (int, Decimal)) else False:
                     continue  # nothing below zero to try
-                failed = PreparedFacts(apply_change(prepared, short))
+                failed = PreparedFacts._trusted(apply_change(prepared, short), XINING.fact_registry)
                 assert criterion.test(_Ctx(XINING, failed._data, on, False)) is Truth.FALSE, short
             checked += 1
     return checked

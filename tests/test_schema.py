@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 import innovpolicy
 from innovpolicy import schema
 from innovpolicy._example import EXAMPLE_DATE, EXAMPLE_FACTS
+from innovpolicy._values import MAX_DATE, MAX_DECIMAL_PLACES, MIN_DATE
 from innovpolicy.authoring import SUBJECTS
 from innovpolicy.exceptions import InvalidFactError
 
@@ -130,13 +131,17 @@ def from_schema(node: dict[str, Any]) -> st.SearchStrategy[Any]:
         return st.booleans()
     if kinds == "integer":
         low = node.get("minimum", -(10**12))
-        return st.integers(min_value=low, max_value=low + 10**12)
+        high = node.get("maximum", node.get("exclusiveMaximum", low + 10**12 + 1) - 1)
+        return st.integers(min_value=low, max_value=high)
     if kinds == "number":
-        low = node.get("minimum", -1e12)
-        return st.floats(min_value=low, max_value=1e12, allow_nan=False, allow_infinity=False)
+        low = node.get("minimum", -(10**12))
+        # JSON numbers reach the engine as exact decimals (parse_float=Decimal)
+        return st.decimals(
+            min_value=low, max_value=10**12, places=MAX_DECIMAL_PLACES, allow_nan=False
+        )
     if kinds == "string":
         if node.get("format") == "date":
-            return st.dates().map(lambda d: d.isoformat())
+            return st.dates(MIN_DATE, MAX_DATE).map(lambda d: d.isoformat())
         if "pattern" in node:
             return st.from_regex(node["pattern"], fullmatch=True)
         return st.text(max_size=20)
@@ -164,7 +169,7 @@ def _rule_and_facts(draw: st.DrawFn) -> tuple[str, Any]:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=_rule_and_facts(), on=st.dates())
+@given(case=_rule_and_facts(), on=st.dates(MIN_DATE, MAX_DATE))
 def test_generated_valid_facts_are_accepted(case: tuple[str, Any], on: Any) -> None:
     rule_id, facts = case
     _validate(facts, schema.facts_schema(XINING))

@@ -18,7 +18,7 @@ import attrs
 from ._criteria import Context, Expr, Missing, Param, _as_expr, _collect_missing, _show
 from ._facts import yearly_key
 from ._params import MarginalScale, apply_marginal
-from ._values import FEN, ZERO, format_decimal, round_payable
+from ._values import FEN, ZERO, format_decimal, in_library_context, round_payable, unsigned_zero
 from .exceptions import ParameterNotSetError
 
 
@@ -469,6 +469,7 @@ class ConsecutiveYears(Formula):
 # --------------------------------------------------------------------------- splits
 
 
+@in_library_context
 def split_exact(total: Decimal, weights: Sequence[Decimal]) -> tuple[Decimal, ...]:
     """Divide *total* (whole fen) in proportion to *weights*; the parts add up exactly.
 
@@ -491,7 +492,7 @@ def split_exact(total: Decimal, weights: Sequence[Decimal]) -> tuple[Decimal, ..
     order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
     for index in order[:left]:
         floors[index] += 1
-    return tuple((f * FEN).quantize(FEN) for f in floors)
+    return tuple(unsigned_zero((f * FEN).quantize(FEN)) for f in floors)
 
 
 @attrs.frozen

@@ -265,6 +265,8 @@ class YearsSince(Expr):
         start = ctx.facts.get(self.name)
         if start is None:
             return Missing((self.name,))
+        if start > ctx.on:
+            return _future_date(self.name, start, ctx.on)
         return Decimal(full_years_between(start, ctx.on))
 
     def fact_names(self) -> tuple[str, ...]:
@@ -272,6 +274,15 @@ class YearsSince(Expr):
 
     def describe(self) -> str:
         return f"full years since {self.name}"
+
+
+def _future_date(name: str, start: date, end: date) -> Missing:
+    """A duration from a date after its end: inconsistent input, so the value is unknown."""
+    return Missing(
+        (),
+        f"{name} {start.isoformat()} is after {end.isoformat()}: a duration cannot be "
+        "counted from a later date; check the date",
+    )
 
 
 @attrs.frozen
@@ -332,7 +343,10 @@ class YearsAfter(Expr):
         years = self.years.value(ctx)
         if type(years) is Missing:
             return years
-        return add_years(start, int(years))
+        try:
+            return add_years(start, int(years))
+        except (OverflowError, ValueError):
+            return Missing((), f"{self.name} + {years} years is not a calendar date")
 
     def fact_names(self) -> tuple[str, ...]:
         return (self.name,)
@@ -453,6 +467,8 @@ class AgeOn(Expr):
         day = self.at.value(ctx)
         if type(day) is Missing:
             return day
+        if born > day:
+            return _future_date(self.name, born, day)
         return Decimal(full_years_between(born, day))
 
     def fact_names(self) -> tuple[str, ...]:

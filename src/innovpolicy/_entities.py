@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any, ClassVar, cast
 
 import attrs
@@ -88,9 +89,11 @@ class _Entity:
         return result
 
     def flat_facts(self) -> Mapping[str, FactValue]:
-        """The validated flat form used by the engine (yearly facts as ``name[year]``)."""
-        flat: Mapping[str, FactValue] = self._flat  # type: ignore[attr-defined]
-        return flat
+        """The validated flat form used by the engine (yearly facts as ``name[year]``).
+
+        A read-only view: the entity is frozen, and so are its facts.
+        """
+        return MappingProxyType(self._flat)  # type: ignore[attr-defined]
 
 
 _PRIVATE = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)

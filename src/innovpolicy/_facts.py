@@ -7,6 +7,7 @@ A fact that is not known is *absent*; it is never silently zero. Yearly facts
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -14,7 +15,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._values import to_bool, to_date, to_decimal, to_int
+from ._values import MAX_YEAR, MIN_YEAR, to_bool, to_date, to_decimal, to_int, to_text, to_year
 from .exceptions import InvalidFactError, UnknownFactError
 
 Kind = Literal["decimal", "integer", "boolean", "date", "text"]
@@ -45,14 +46,16 @@ class FactSpec:
             result = to_decimal(field, value)
         elif self.kind == "integer":
             result = to_int(field, value)
+            if self.unit == "year" and not MIN_YEAR <= result <= MAX_YEAR:
+                raise InvalidFactError(
+                    field, value, f"not a plausible year ({MIN_YEAR}..{MAX_YEAR})"
+                )
         elif self.kind == "boolean":
             result = to_bool(field, value)
         elif self.kind == "date":
             result = to_date(field, value)
         else:
-            if not isinstance(value, str):
-                raise InvalidFactError(field, value, "expected text")
-            result = value
+            result = to_text(field, value)
             if self.choices and value not in self.choices:
                 raise InvalidFactError(field, value, f"expected one of {', '.join(self.choices)}")
         if (
@@ -65,16 +68,31 @@ class FactSpec:
         return result
 
     def coerce_yearly(self, value: Any) -> dict[int, FactValue]:
+        """Validate ``{year: value}``; a ``None`` value means that year is unknown.
+
+        Years are ints or four-digit strings. The same year given twice (``2019`` and
+        ``"2019"``) with different values is refused.
+        """
         if not isinstance(value, Mapping):
             raise InvalidFactError(
                 self.name, value, "a yearly fact is a mapping of fiscal year to value"
             )
         result: dict[int, FactValue] = {}
         for year, item in value.items():
-            year_number = to_int(f"{self.name} (year)", year)
-            if not 1900 <= year_number <= 2200:
-                raise InvalidFactError(f"{self.name} (year)", year, "not a plausible fiscal year")
-            result[year_number] = self.coerce(item, yearly_key(self.name, year_number))
+            if type(year) is int and MIN_YEAR <= year <= MAX_YEAR:
+                year_number = year  # the usual case, without a call
+            else:
+                year_number = to_year(f"{self.name} (year)", year)
+            if item is None:
+                continue  # that year is not known
+            key = yearly_key(self.name, year_number)
+            coerced = self.coerce(item, key)
+            previous = result.get(year_number)
+            if previous is not None and previous != coerced:
+                raise InvalidFactError(
+                    key, item, f"the year {year_number} is given twice, also as {previous}"
+                )
+            result[year_number] = coerced
         return result
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,6 +111,9 @@ class FactSpec:
 def yearly_key(name: str, year: int) -> str:
     """The flat key of a yearly fact, as reported among missing facts: ``rd_expense[2019]``."""
     return f"{name}[{year}]"
+
+
+_YEARLY_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]{4})\]")
 
 
 @attrs.frozen
@@ -305,19 +326,55 @@ CORE_CONSTRAINTS: tuple[Constraint, ...] = (
 
 
 class FactRegistry:
-    """All fact declarations known to a loaded jurisdiction (core plus plugins)."""
+    """All fact declarations known to a loaded jurisdiction (core plus plugins).
+
+    Frozen once built: :meth:`add` and assigning attributes raise, so a loaded
+    jurisdiction's validation cannot be changed behind its back.
+    """
+
+    __slots__ = ("_constraints", "_fingerprint", "_frozen", "_specs")
 
     def __init__(
         self,
         specs: Iterable[FactSpec] = CORE_FACTS,
         constraints: Iterable[Constraint] = CORE_CONSTRAINTS,
     ) -> None:
+        object.__setattr__(self, "_frozen", False)
         self._specs: dict[str, FactSpec] = {}
         for spec in specs:
             self.add(spec)
-        self.constraints = tuple(constraints)
+        self._constraints: tuple[Constraint, ...] = tuple(constraints)
+        # Equal registries (a jurisdiction loaded again, in another process) share it.
+        self._fingerprint = hash((tuple(self._specs.values()), self._constraints))
+        self._frozen = True
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FactRegistry, (tuple(self._specs.values()), self._constraints))
+
+    def same_as(self, other: FactRegistry) -> bool:
+        """True if *other* declares the same facts and constraints (compared by a hash
+        of all declarations, computed once: cheap enough for every evaluation)."""
+        return other is self or other._fingerprint == self._fingerprint
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if getattr(self, "_frozen", False):
+            raise AttributeError(f"a FactRegistry is frozen once built; cannot set {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a FactRegistry is frozen once built; cannot delete {name!r}")
+
+    @property
+    def constraints(self) -> tuple[Constraint, ...]:
+        """The consistency checks between facts (read-only)."""
+        return self._constraints
 
     def add(self, spec: FactSpec) -> None:
+        """Declare one more fact; only while the registry is being built."""
+        if self._frozen:
+            raise AttributeError(
+                "a FactRegistry is frozen once built; declare facts in a Layer's facts"
+            )
         existing = self._specs.get(spec.name)
         if existing is not None and existing != spec:
             raise ValueError(f"fact {spec.name!r} is declared twice with different meanings")
@@ -333,26 +390,46 @@ class FactRegistry:
         return iter(self._specs.values())
 
     def normalize(self, source: Mapping[str, Any]) -> dict[str, FactValue]:
-        """Validate a JSON-like mapping into the flat internal form; never mutates *source*."""
+        """Validate a JSON-like mapping into the flat internal form; never mutates *source*.
+
+        A yearly fact is given as ``{year: value}`` or, for one year, under its flat
+        name ``rd_expense[2019]`` (the names ``missing`` reports); the same year given
+        both ways with different values is refused.
+        """
         if not isinstance(source, Mapping):
             raise InvalidFactError("facts", source, "expected a mapping of fact name to value")
         flat: dict[str, FactValue] = {}
+        others: list[tuple[Any, Any]] = []
         for name, value in source.items():
             spec = self._specs.get(name)
             if spec is None:
-                raise UnknownFactError(name, value, "no rule or entity declares this fact")
-            if value is None:
+                others.append((name, value))  # rd_expense[2019], or an unknown name
+            elif value is None:
                 continue  # explicit null means "not known"
-            if spec.yearly:
+            elif spec.yearly:
                 for year, item in spec.coerce_yearly(value).items():
                     flat[yearly_key(name, year)] = item
             else:
                 flat[name] = spec.coerce(value)
+        for name, value in others:
+            self._normalize_flat_year(name, value, flat)
         self.check_constraints(flat)
         return flat
 
+    def _normalize_flat_year(self, name: Any, value: Any, flat: dict[str, FactValue]) -> None:
+        match = _YEARLY_KEY.fullmatch(name) if isinstance(name, str) else None
+        spec = self._specs.get(match.group(1)) if match else None
+        if match is None or spec is None or not spec.yearly:
+            if not isinstance(name, str):
+                raise UnknownFactError("facts", name, "a fact name must be a string")
+            raise UnknownFactError(name, value, "no rule or entity declares this fact")
+        if value is None:
+            return
+        year = to_year(f"{spec.name} (year)", match.group(2))
+        _put(flat, yearly_key(spec.name, year), spec.coerce(value, name), value)
+
     def check_constraints(self, flat: Mapping[str, Any]) -> None:
-        for constraint in self.constraints:
+        for constraint in self._constraints:
             small = flat.get(constraint.smaller)
             large = flat.get(constraint.larger)
             if small is not None and large is not None and small > large:
@@ -361,6 +438,13 @@ class FactRegistry:
                     small,
                     f"exceeds {constraint.larger}={large} ({constraint.meaning})",
                 )
+
+
+def _put(flat: dict[str, FactValue], key: str, item: FactValue, given: Any) -> None:
+    previous = flat.get(key)
+    if previous is not None and previous != item:
+        raise InvalidFactError(key, given, f"conflicts with {key}={previous} given elsewhere")
+    flat[key] = item
 
 
 CORE_REGISTRY = FactRegistry()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
@@ -17,12 +18,22 @@ from ._entities import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._params import Parameter
 from ._rules import Layer, Result, Rule, ShareRefinement, Status
-from ._values import ZERO, round_payable, to_date
+from ._values import (
+    MAX_DATE,
+    MIN_DATE,
+    ZERO,
+    in_library_context,
+    round_payable,
+    to_date,
+    unsigned_zero,
+)
 from .exceptions import (
+    InvalidArgumentError,
     InvalidFactError,
     ParameterNotSetError,
     RuleNotInForceError,
     UnknownFactError,
+    UnknownParameterError,
     UnknownRuleError,
 )
 
@@ -35,16 +46,39 @@ UnknownFacts = Literal["error", "report"]
 class PreparedFacts(Mapping[str, FactValue]):
     """Validated facts in the engine's flat form; build once, evaluate many rules.
 
-    Obtained from :meth:`Jurisdiction.prepare`. Immutable.
+    Obtained from :meth:`Jurisdiction.prepare` only: the constructor refuses to
+    build one directly, since that would skip validation. Immutable.
     """
 
-    __slots__ = ("_data", "ignored")
+    __slots__ = ("_data", "_registry", "ignored")
+    _data: dict[str, FactValue]
+    _registry: FactRegistry
+    #: names of the facts left out because this jurisdiction declares none of them
+    #: (with ``unknown_facts="report"``)
+    ignored: tuple[str, ...]
 
-    def __init__(self, data: dict[str, FactValue], ignored: tuple[str, ...] = ()) -> None:
-        self._data = data
-        #: names of the facts left out because this jurisdiction declares none of them
-        #: (with ``unknown_facts="report"``)
-        self.ignored = ignored
+    def __init__(self, data: Any = None) -> None:
+        raise InvalidArgumentError(
+            "PreparedFacts",
+            data,
+            "prepared facts are built by Jurisdiction.prepare(facts), which validates them",
+        )
+
+    @classmethod
+    def _trusted(
+        cls, data: dict[str, FactValue], registry: FactRegistry, ignored: tuple[str, ...] = ()
+    ) -> PreparedFacts:
+        prepared = object.__new__(cls)
+        object.__setattr__(prepared, "_data", data)
+        object.__setattr__(prepared, "_registry", registry)
+        object.__setattr__(prepared, "ignored", ignored)
+        return prepared
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("PreparedFacts are immutable")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PreparedFacts._trusted, (self._data, self._registry, self.ignored))
 
     def __getitem__(self, key: str) -> FactValue:
         return self._data[key]
@@ -119,13 +153,12 @@ class Jurisdiction:
         self.code = leaf.code
         self.name_zh = leaf.name_zh
         self.name_en = leaf.name_en
-        registry = FactRegistry(CORE_FACTS, CORE_CONSTRAINTS)
-        for layer in self.chain:
-            for spec in layer.facts:
-                registry.add(spec)
-        self.fact_registry = registry
+        self.fact_registry = FactRegistry(
+            (*CORE_FACTS, *(spec for layer in self.chain for spec in layer.facts)),
+            CORE_CONSTRAINTS,
+        )
         #: the layer (or ``"core"``) declaring each fact
-        self.fact_layers: dict[str, str] = dict(declared_by(self.chain))
+        self.fact_layers: Mapping[str, str] = MappingProxyType(dict(declared_by(self.chain)))
         self._territory_facts = tuple(
             dict.fromkeys(name for layer in self.chain for name in layer.territory)
         )
@@ -144,6 +177,15 @@ class Jurisdiction:
         self._cache: dict[tuple[str, date], Resolved] = {}
         for layer in self.chain:
             _i18n.register(layer.labels_zh, layer.meanings_zh)
+        self._sealed = True
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if getattr(self, "_sealed", False):
+            raise AttributeError(f"a loaded Jurisdiction is immutable; cannot set {name!r}")
+        object.__setattr__(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a loaded Jurisdiction is immutable; cannot delete {name!r}")
 
     def __repr__(self) -> str:
         return f"<Jurisdiction {self.code} layers={[layer.code for layer in self.chain]}>"
@@ -254,15 +296,20 @@ class Jurisdiction:
         return tuple((layer.code, doc) for layer in self.chain for doc in layer.documents)
 
     def parameter(self, key: str, on: date | str) -> Resolved:
-        """The value of parameter *key* on *on*, with the layer and document that set it."""
-        day = on if type(on) is date else to_date("on", on)
+        """The value of parameter *key* on *on*, with the layer and document that set it.
+
+        An unknown key raises :class:`UnknownParameterError` (a ``KeyError``).
+        """
+        day = _day(on)
+        if not isinstance(key, str):
+            raise InvalidArgumentError("key", key, "a parameter key is a string")
         cache_key = (key, day)
         found = self._cache.get(cache_key)
         if found is not None:
             return found
         candidates = self._params.get(key)
         if not candidates:
-            raise KeyError(f"parameter {key!r} is not defined in jurisdiction {self.code!r}")
+            raise UnknownParameterError(key, self.code, tuple(self._params))
         for layer_code, parameter in candidates:
             dated = parameter.find(day)
             if dated is not None:
@@ -342,7 +389,9 @@ class Jurisdiction:
         if depth > 0:
             below = self._within(depth)
             if rule_id in below._versions:
-                result = below.evaluate(rule_id, prepared, day, explain=explain, strict=strict)
+                result = below.evaluate(
+                    rule_id, prepared, day, explain=explain, strict=strict, unknown_facts="report"
+                )
                 return attrs.evolve(
                     result,
                     note=f"{result.note}; {note}" if result.note else note,
@@ -367,7 +416,16 @@ class Jurisdiction:
             ignored_facts=prepared.ignored,
         )
 
+    def _declares(self, name: object) -> bool:
+        """Whether a layer here declares the fact *name* (``rd_expense[2019]`` counts)."""
+        if not isinstance(name, str):
+            return False
+        base = name.partition("[")[0] if name.endswith("]") else name
+        return base in self.fact_registry
+
     def _lookup(self, rule_id: str) -> tuple[_Version, ...]:
+        if not isinstance(rule_id, str):
+            raise InvalidArgumentError("rule_id", rule_id, "a rule id is a string such as 'QH-TBE'")
         versions = self._versions.get(rule_id)
         if versions is None:
             raise UnknownRuleError(rule_id, self.code, self.rule_ids())
@@ -375,33 +433,49 @@ class Jurisdiction:
 
     # ------------------------------------------------------------------ facts
 
+    @in_library_context
     def prepare(self, facts: Any, *, unknown_facts: UnknownFacts = "error") -> PreparedFacts:
-        """Validate *facts* once: an entity, a facts mapping, or a sequence of them.
+        """Validate *facts* once: an entity, a facts mapping, or a list of them (merged).
 
-        A fact no layer of this jurisdiction declares raises :class:`UnknownFactError`
-        (a misspelt name must not turn an answer "undetermined"); with
-        ``unknown_facts="report"`` it is left out instead and named in
-        ``PreparedFacts.ignored`` (and in each result's ``ignored_facts``), so facts
-        gathered for a richer stack (a county's) can be evaluated on a parent's.
+        Values outside the documented bounds (docs/limits.md) raise
+        :class:`InvalidFactError` naming the fact. A fact no layer of this jurisdiction
+        declares raises :class:`UnknownFactError` (a misspelt name must not turn an
+        answer "undetermined"); with ``unknown_facts="report"`` it is left out instead
+        and named in ``PreparedFacts.ignored`` (and in each result's
+        ``ignored_facts``), so facts gathered for a richer stack (a county's) can be
+        evaluated on a parent's.
         """
+        return self._prepare(facts, nested=False, unknown_facts=unknown_facts)
+
+    def _prepare(
+        self, facts: Any, nested: bool, unknown_facts: UnknownFacts = "error"
+    ) -> PreparedFacts:
         if unknown_facts not in ("error", "report"):
-            raise ValueError(f"unknown_facts={unknown_facts!r}: expected 'error' or 'report'")
+            raise InvalidArgumentError(
+                "unknown_facts", unknown_facts, "expected 'error' or 'report'"
+            )
+        registry = self.fact_registry
         if isinstance(facts, PreparedFacts):
-            return facts
+            if facts._registry is registry:
+                return facts
+            if facts._registry.same_as(registry):  # e.g. unpickled in a worker process
+                return PreparedFacts._trusted(facts._data, registry, facts.ignored)
+            # prepared by another stack (a richer one): validate again here
+            return self._prepare(dict(facts._data), nested, unknown_facts)
         if isinstance(facts, _Entity):
-            return PreparedFacts(dict(facts.flat_facts()))
+            return PreparedFacts._trusted(dict(facts.flat_facts()), registry)
         if isinstance(facts, Mapping):
             if unknown_facts == "report":
-                ignored = tuple(name for name in facts if name not in self.fact_registry)
+                ignored = tuple(name for name in facts if not self._declares(name))
                 if ignored:
-                    kept = {k: v for k, v in facts.items() if k in self.fact_registry}
-                    return PreparedFacts(self.fact_registry.normalize(kept), ignored)
-            return PreparedFacts(self.fact_registry.normalize(facts))
-        if isinstance(facts, (list, tuple)):
+                    kept = {k: v for k, v in facts.items() if self._declares(k)}
+                    return PreparedFacts._trusted(registry.normalize(kept), registry, ignored)
+            return PreparedFacts._trusted(registry.normalize(facts), registry)
+        if isinstance(facts, (list, tuple)) and not nested:
             merged: dict[str, FactValue] = {}
             dropped: dict[str, None] = {}
             for part in facts:
-                prepared_part = self.prepare(part, unknown_facts=unknown_facts)
+                prepared_part = self._prepare(part, True, unknown_facts)
                 dropped.update(dict.fromkeys(prepared_part.ignored))
                 for name, value in prepared_part.items():
                     if name in merged and merged[name] != value:
@@ -409,14 +483,19 @@ class Jurisdiction:
                             name, value, f"conflicts with {merged[name]!r} given by another entity"
                         )
                     merged[name] = value
-            self.fact_registry.check_constraints(merged)
-            return PreparedFacts(merged, tuple(dropped))
+            registry.check_constraints(merged)
+            return PreparedFacts._trusted(merged, registry, tuple(dropped))
+        if nested:
+            raise InvalidFactError(
+                "facts", facts, "each item of a list of facts is an entity or a mapping of facts"
+            )
         raise InvalidFactError(
             "facts", facts, "expected an entity, a mapping of facts, or a list of them"
         )
 
     # ------------------------------------------------------------------ evaluation
 
+    @in_library_context
     def evaluate(
         self,
         rule_id: str,
@@ -440,8 +519,8 @@ class Jurisdiction:
         NOT_IN_FORCE there, with a note saying why).
         """
         versions = self._lookup(rule_id)
-        day = on if type(on) is date else to_date("on", on)
-        prepared = self.prepare(facts, unknown_facts=unknown_facts)
+        day = _day(on)
+        prepared = self._prepare(facts, nested=False, unknown_facts=unknown_facts)
         outside = self._outside(prepared)
         if outside is not None:
             return self._outside_answer(outside, rule_id, prepared, day, explain, strict)
@@ -481,30 +560,51 @@ class Jurisdiction:
             note=reason,
         )
 
+    @in_library_context
     def evaluate_all(
         self,
         facts: Any,
         on: date | str,
         *,
         explain: bool = True,
-        rule_ids: Iterable[str] | None = None,
+        rule_ids: Iterable[str] | str | None = None,
         unknown_facts: UnknownFacts = "error",
     ) -> tuple[Result, ...]:
-        """Evaluate several rules (default: all) for the same facts on the same date."""
-        prepared = self.prepare(facts, unknown_facts=unknown_facts)
-        day = on if type(on) is date else to_date("on", on)
-        ids = self.rule_ids() if rule_ids is None else tuple(rule_ids)
+        """Evaluate several rules (default: all) for the same facts on the same date.
+
+        *rule_ids* is an iterable of catalog ids; a single id given as a string is
+        one rule, not a sequence of characters. Unknown ids are refused before any
+        rule is evaluated. ``unknown_facts`` is as for :meth:`prepare`.
+        """
+        prepared = self._prepare(facts, nested=False, unknown_facts=unknown_facts)
+        day = _day(on)
+        if rule_ids is None:
+            ids = self.rule_ids()
+        elif isinstance(rule_ids, str):
+            ids = (rule_ids,)
+        elif isinstance(rule_ids, Iterable) and not isinstance(rule_ids, Mapping):
+            ids = tuple(rule_ids)
+        else:
+            raise InvalidArgumentError(
+                "rule_ids", rule_ids, "expected a rule id or an iterable of rule ids"
+            )
+        for rule_id in ids:
+            self._lookup(rule_id)
         return tuple(self.evaluate(rid, prepared, day, explain=explain) for rid in ids)
 
+    @in_library_context
     def evaluate_event(
         self, event: str, facts: Any, on: date | str, *, explain: bool = True
     ) -> tuple[Result, ...]:
         """Evaluate every rule, of every layer, rewarding *event* (incentives stack)."""
+        if not isinstance(event, str):
+            raise InvalidArgumentError("event", event, "an event is a string")
         rule_ids = self.rules_for_event(event)
         if not rule_ids:
             raise UnknownRuleError(f"event:{event}", self.code, self.events())
         return self.evaluate_all(facts, on, explain=explain, rule_ids=rule_ids)
 
+    @in_library_context
     def compare(
         self,
         other: Jurisdiction,
@@ -520,16 +620,20 @@ class Jurisdiction:
         comparison names them (``ignored_base`` / ``ignored_other``). A fact neither
         declares raises :class:`UnknownFactError` unless ``unknown_facts="report"``.
         """
-        day = on if type(on) is date else to_date("on", on)
+        if not isinstance(other, Jurisdiction):
+            raise InvalidArgumentError("other", other, "expected a loaded Jurisdiction")
+        day = _day(on)
         if unknown_facts not in ("error", "report"):
-            raise ValueError(f"unknown_facts={unknown_facts!r}: expected 'error' or 'report'")
+            raise InvalidArgumentError(
+                "unknown_facts", unknown_facts, "expected 'error' or 'report'"
+            )
         if unknown_facts == "error":
             parts = facts if isinstance(facts, (list, tuple)) else (facts,)
             for part in parts:
                 if not isinstance(part, Mapping) or isinstance(part, PreparedFacts):
                     continue
                 for name, value in part.items():
-                    if name not in self.fact_registry and name not in other.fact_registry:
+                    if not self._declares(name) and not other._declares(name):
                         raise UnknownFactError(
                             name, value, f"neither {self.code} nor {other.code} declares this fact"
                         )
@@ -607,7 +711,13 @@ class Jurisdiction:
                 if computed.reason:
                     reasons = (*reasons, computed.reason)
             elif isinstance(computed, AmountRange):
-                amount_range = computed
+                # A range is reported only when the rule is otherwise met: an
+                # undetermined result never presents a payable range as if due.
+                if truth is Truth.TRUE:
+                    high = computed.high
+                    amount_range = AmountRange(
+                        unsigned_zero(computed.low), None if high is None else unsigned_zero(high)
+                    )
             elif truth is Truth.TRUE:
                 amount = round_payable(max(computed, ZERO))
                 if rule.split is not None:
@@ -711,6 +821,7 @@ class Comparison:
     def of(self, change: str) -> tuple[ComparedRule, ...]:
         return tuple(row for row in self.rules if row.change == change)
 
+    @in_library_context
     def render(self) -> str:
         lines = [f"{self.other} compared with {self.base} on {self.on}:"]
         for row in self.rules:
@@ -742,6 +853,13 @@ def _brief(result: Result | None) -> str:
     if result.shares:
         text += " [" + ", ".join(f"{s.role} {s.amount}" for s in result.shares) + "]"
     return text
+
+
+def _day(on: Any) -> date:
+    """The evaluation date: a ``date`` (fast path) or an ISO string, within the bounds."""
+    if type(on) is date and MIN_DATE <= on <= MAX_DATE:
+        return on
+    return to_date("on", on)
 
 
 def _nearest(versions: tuple[_Version, ...], day: date) -> _Version:

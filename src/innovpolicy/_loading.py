@@ -16,7 +16,8 @@ from ._checks import check_layer_data
 from ._jurisdiction import Jurisdiction
 from ._params import Parameter
 from ._rules import Layer, Rule
-from .exceptions import PluginError, UnknownJurisdictionError
+from ._values import in_library_context
+from .exceptions import InvalidArgumentError, PluginError, UnknownJurisdictionError
 
 ENTRY_POINT_GROUP = "innovpolicy"
 
@@ -359,6 +360,7 @@ def _check_override_window(plugin: str, override: Parameter, base: Parameter) ->
             )
 
 
+@in_library_context
 def available(
     plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
 ) -> tuple[str, ...]:
@@ -371,6 +373,7 @@ def available(
     return tuple(layers)
 
 
+@in_library_context
 def plugin_problems(
     plugins: Iterable[object] | None = None, *, extra_plugins: Iterable[object] = ()
 ) -> dict[str, str]:
@@ -385,6 +388,7 @@ def plugin_problems(
     return problems
 
 
+@in_library_context  # plugins compute their parameters as they are imported
 def load(
     code: str,
     *,
@@ -410,6 +414,10 @@ def load(
     relevant, the layer, rule, parameter and fact. A broken plugin that the
     requested jurisdiction does not need does not prevent loading it.
     """
+    if not isinstance(code, str):
+        raise InvalidArgumentError("code", code, "a jurisdiction code is a string such as 'xining'")
+    if isinstance(layers, (str, bytes)):
+        layers = (layers,)
     found, broken, top = _collect(plugins, extra_plugins, tuple(layers), code)
     given = {_given_name(i, p) for i, p in enumerate((*(plugins or ()), *extra_plugins))}
     for name, error in broken.items():

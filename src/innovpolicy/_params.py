@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ._sources import Citation
-from ._values import ZERO, format_decimal
+from ._values import ZERO, format_decimal, in_library_context
 from .exceptions import NoValueInForceError
 
 
@@ -66,6 +66,7 @@ class MarginalScale:
     def of(cls, *pairs: tuple[Decimal | int | str, Decimal | int | str]) -> MarginalScale:
         return cls(tuple(Bracket(threshold, rate) for threshold, rate in pairs))
 
+    @in_library_context
     def apply(self, base: Decimal) -> Decimal:
         """The scale's amount for *base* (unrounded). Non-positive bases give 0."""
         return apply_marginal(self, base)

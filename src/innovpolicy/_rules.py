@@ -18,7 +18,7 @@ from ._facts import FactSpec
 from ._gaps import Gap, gaps_of
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
-from ._values import format_decimal
+from ._values import format_decimal, in_library_context
 
 RuleKind = Literal["designation", "incentive", "condition", "computation"]
 
@@ -318,6 +318,7 @@ class Result:
             return ()
         return gaps_of(self.criteria)
 
+    @in_library_context
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; Decimals become strings so no precision is lost."""
         data: dict[str, Any] = {
@@ -375,6 +376,7 @@ class Result:
         kwargs.setdefault("indent", 2)
         return json.dumps(self.to_dict(), **kwargs)
 
+    @in_library_context
     def render(self, lang: str = "en") -> str:
         """Readable text: status, criteria with actual vs required, amount, sources.
 

@@ -83,6 +83,7 @@ from ._params import Bracket, DatedValue, MarginalScale, Parameter, ParamValue, 
 from ._rules import SUBJECTS, Rule
 from ._sources import Citation
 from ._toml_layers import layer_from_mapping, layer_from_toml
+from ._values import in_library_context
 
 
 def constant(
@@ -128,6 +129,7 @@ def yuan(value: int | str) -> Decimal:
     return Decimal(value)
 
 
+@in_library_context
 def wan(value: int | str) -> Decimal:
     """An amount given in 万元 (10,000 yuan), as the texts state most amounts."""
     return Decimal(value) * 10_000

@@ -7,10 +7,13 @@ catch ``ValueError`` or ``LookupError`` keep working, and every one also subclas
 
 from __future__ import annotations
 
+import difflib
+import reprlib
 from typing import Any
 
 __all__ = [
     "InnovPolicyError",
+    "InvalidArgumentError",
     "InvalidFactError",
     "LayerError",
     "LayerFileError",
@@ -20,8 +23,42 @@ __all__ = [
     "RuleNotInForceError",
     "UnknownFactError",
     "UnknownJurisdictionError",
+    "UnknownParameterError",
     "UnknownRuleError",
 ]
+
+
+class _ShortRepr(reprlib.Repr):
+    """A repr that stays short and never recurses deeply or converts a huge int."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 3
+        self.maxstring = 60
+        self.maxother = 60
+        self.maxlong = 40
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 256:  # repr() of a 5,000-digit int raises, of a bigger one stalls
+            return f"<int of {x.bit_length()} bits>"
+        return super().repr_int(x, level)
+
+    def repr_instance(self, x: object, level: int) -> str:
+        try:
+            return super().repr_instance(x, level)
+        except Exception:
+            return f"<{type(x).__name__} object>"
+
+
+_short = _ShortRepr()
+
+
+def short_repr(value: object) -> str:
+    """``repr(value)``, bounded in length and nesting depth (safe for any input)."""
+    try:
+        return _short.repr(value)
+    except Exception:  # a hostile __repr__, a RecursionError in a custom container
+        return f"<{type(value).__name__} object>"
 
 
 class InnovPolicyError(Exception):
@@ -39,7 +76,21 @@ class InvalidFactError(InnovPolicyError, ValueError):
         self.field = field
         self.value = value
         self.reason = reason
-        super().__init__(f"{field}={value!r}: {reason}")
+        shown = field if isinstance(field, str) and len(field) <= 120 else short_repr(field)
+        super().__init__(f"{shown}={short_repr(value)}: {reason}")
+
+
+class InvalidArgumentError(InnovPolicyError, TypeError):
+    """An argument of a library call has the wrong type (a list given as a rule id).
+
+    ``argument`` names the parameter and ``value`` is what was passed.
+    """
+
+    def __init__(self, argument: str, value: Any, reason: str) -> None:
+        self.argument = argument
+        self.value = value
+        self.reason = reason
+        super().__init__(f"{argument}={short_repr(value)}: {reason}")
 
 
 class UnknownFactError(InvalidFactError):
@@ -51,14 +102,49 @@ class UnknownFactError(InvalidFactError):
 
 
 class UnknownRuleError(InnovPolicyError, KeyError):
-    """No rule with this catalog id exists in the loaded jurisdiction."""
+    """No rule with this catalog id exists in the loaded jurisdiction.
+
+    ``suggestions`` holds the closest known ids (by spelling), best first.
+    """
 
     def __init__(self, rule_id: str, jurisdiction: str, known: tuple[str, ...] = ()) -> None:
         self.rule_id = rule_id
         self.jurisdiction = jurisdiction
-        hint = f"; known ids include {', '.join(known[:8])}" if known else ""
+        self.suggestions: tuple[str, ...] = ()
+        if isinstance(rule_id, str) and len(rule_id) <= 200:
+            self.suggestions = tuple(
+                difflib.get_close_matches(rule_id.upper(), [k.upper() for k in known], n=3)
+            )
+            by_upper = {k.upper(): k for k in known}
+            self.suggestions = tuple(by_upper[s] for s in self.suggestions)
+        if self.suggestions:
+            hint = f"; did you mean {', '.join(self.suggestions)}?"
+        elif known:
+            hint = f"; {len(known)} ids are known (Jurisdiction.rule_ids() lists them)"
+        else:
+            hint = ""
         super().__init__(
-            f"rule_id={rule_id!r}: no such rule in jurisdiction {jurisdiction!r}{hint}"
+            f"rule_id={short_repr(rule_id)}: no such rule in jurisdiction {jurisdiction!r}{hint}"
+        )
+
+    def __str__(self) -> str:  # KeyError would repr() the message
+        return str(self.args[0])
+
+
+class UnknownParameterError(InnovPolicyError, KeyError):
+    """No layer of the jurisdiction defines a parameter with this key."""
+
+    def __init__(self, key: str, jurisdiction: str, known: tuple[str, ...] = ()) -> None:
+        self.key = key
+        self.jurisdiction = jurisdiction
+        close = (
+            difflib.get_close_matches(key, known, n=3)
+            if isinstance(key, str) and len(key) <= 200
+            else []
+        )
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        super().__init__(
+            f"parameter {short_repr(key)} is not defined in jurisdiction {jurisdiction!r}{hint}"
         )
 
     def __str__(self) -> str:  # KeyError would repr() the message
@@ -108,7 +194,9 @@ class UnknownJurisdictionError(InnovPolicyError, LookupError):
         self.code = code
         self.available = available
         known = ", ".join(available) if available else "none (is a plugin installed?)"
-        super().__init__(f"jurisdiction={code!r}: no plugin provides it; available: {known}")
+        super().__init__(
+            f"jurisdiction={short_repr(code)}: no plugin provides it; available: {known}"
+        )
 
 
 class ParameterNotSetError(NoValueInForceError):

@@ -495,7 +495,9 @@ def find(
         merged = prepared
         if any(name not in prepared for name in given):
             extra = jurisdiction.prepare({k: v for k, v in given.items() if k not in prepared})
-            merged = PreparedFacts({**extra, **prepared})
+            merged = PreparedFacts._trusted(
+                {**extra, **prepared}, jurisdiction.fact_registry, prepared.ignored
+            )
         contexts[rule_id] = merged
         result = jurisdiction.evaluate(rule_id, merged, day)
         if result.status is Status.NOT_IN_FORCE:
@@ -624,7 +626,8 @@ def _status_after(
     except InvalidFactError:
         return None
     day = change.target if change.kind == "wait" else on
-    return jurisdiction.evaluate(rule_id, prepared_type(updated), day, explain=False).status
+    prepared = prepared_type._trusted(updated, jurisdiction.fact_registry)
+    return jurisdiction.evaluate(rule_id, prepared, day, explain=False).status
 
 
 def facts_for_subject(

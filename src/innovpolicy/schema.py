@@ -22,13 +22,20 @@ from typing import TYPE_CHECKING, Any
 from . import _i18n
 from ._facts import FactSpec
 from ._rules import SUBJECTS
+from ._values import MAX_COUNT, MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS, MAX_TEXT, MAX_YEAR, MIN_YEAR
 
 if TYPE_CHECKING:
     from ._jurisdiction import Jurisdiction
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# Inputs: at most MAX_INTEGER_DIGITS digits before the point and MAX_DECIMAL_PLACES after
+# it (docs/limits.md); outputs (amounts) use the unbounded pattern.
+_INPUT_DIGITS = rf"[0-9]{{1,{MAX_INTEGER_DIGITS}}}(\.[0-9]{{1,{MAX_DECIMAL_PLACES}}})?"
+INPUT_DECIMAL_PATTERN = rf"^-?{_INPUT_DIGITS}$"
+NONNEG_DECIMAL_PATTERN = rf"^{_INPUT_DIGITS}$"
 DECIMAL_PATTERN = r"^-?[0-9]+(\.[0-9]+)?$"
-NONNEG_DECIMAL_PATTERN = r"^[0-9]+(\.[0-9]+)?$"
+# Text facts: no control characters other than tab, newline and carriage return.
+TEXT_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
 YEAR_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2}|2200)$"
 _AMOUNT = {"type": "string", "pattern": DECIMAL_PATTERN}
 _OPT_AMOUNT = {"type": ["string", "null"], "pattern": DECIMAL_PATTERN}
@@ -44,16 +51,23 @@ def fact_value_schema(spec: FactSpec) -> dict[str, Any]:
     nonneg = spec.minimum is not None and spec.minimum >= 0
     schema: dict[str, Any]
     if spec.kind == "decimal":
-        number: dict[str, Any] = {"type": "number"}
+        number: dict[str, Any] = {
+            "type": "number",
+            "exclusiveMaximum": 10**MAX_INTEGER_DIGITS,
+            "exclusiveMinimum": -(10**MAX_INTEGER_DIGITS),
+            "description": f"at most {MAX_DECIMAL_PLACES} decimal places",
+        }
         text: dict[str, Any] = {
             "type": "string",
-            "pattern": NONNEG_DECIMAL_PATTERN if nonneg else DECIMAL_PATTERN,
+            "pattern": NONNEG_DECIMAL_PATTERN if nonneg else INPUT_DECIMAL_PATTERN,
         }
         if spec.minimum is not None:
             number["minimum"] = _json_number(spec.minimum)
         schema = {"anyOf": [number, text]}
+    elif spec.kind == "integer" and spec.unit == "year":
+        schema = {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR}
     elif spec.kind == "integer":
-        schema = {"type": "integer"}
+        schema = {"type": "integer", "exclusiveMaximum": MAX_COUNT}
         if spec.minimum is not None:
             schema["minimum"] = int(spec.minimum)
     elif spec.kind == "boolean":
@@ -64,6 +78,9 @@ def fact_value_schema(spec: FactSpec) -> dict[str, Any]:
         schema = {"type": "string"}
         if spec.choices:
             schema["enum"] = list(spec.choices)
+        else:
+            schema["maxLength"] = MAX_TEXT
+            schema["pattern"] = TEXT_PATTERN
     return schema
 
 

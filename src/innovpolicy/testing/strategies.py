@@ -31,6 +31,7 @@ from hypothesis import strategies as st
 from .._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract, _Entity
 from .._facts import CORE_CONSTRAINTS, CORE_REGISTRY, FactSpec
 from .._jurisdiction import Jurisdiction
+from .._values import MAX_YEAR, MIN_YEAR
 from ._probes import amount_targets, probes, unflatten, unflatten_targets
 
 __all__ = [
@@ -61,6 +62,8 @@ def _single(spec: FactSpec) -> st.SearchStrategy[Any]:
     if spec.kind == "decimal":
         return st.decimals(min_value=low, max_value=MAX_AMOUNT, places=2)
     if spec.kind == "integer":
+        if spec.unit == "year":  # years are validated against MIN_YEAR..MAX_YEAR
+            return st.integers(min_value=max(int(low), MIN_YEAR), max_value=MAX_YEAR)
         return st.integers(min_value=int(low), max_value=max(int(low) + 100_000, 100_000))
     if spec.kind == "boolean":
         return st.booleans()
@@ -68,7 +71,8 @@ def _single(spec: FactSpec) -> st.SearchStrategy[Any]:
         return st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
     if spec.choices:
         return st.sampled_from(spec.choices)
-    return st.text(min_size=1, max_size=12)
+    # Text facts refuse control characters and unpaired surrogates.
+    return st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=12)
 
 
 def _fix_constraints(values: dict[str, Any]) -> dict[str, Any]:
