@@ -315,6 +315,13 @@ def test_inside_the_territory_the_variant_applies_and_names_the_payer() -> None:
     assert "district" in {spec.name for spec in COUNTY.facts_for("EX-FIRST-INVENTION")}
 
 
+def test_an_unknown_payer_level_fails_at_load() -> None:
+    error = load_broken(county(level="town"))
+    assert isinstance(error, LayerError) and error.layer == "datong"
+    assert "level 'town'" in str(error) and "county" in str(error)
+    assert innovpolicy.load("xining", layers=[county(level="county")]).chain[-1].level == "county"
+
+
 def test_territory_must_be_a_declared_text_fact() -> None:
     error = load_broken(county(territory={"employees": ("1",)}))
     assert "text facts only" in str(error)
