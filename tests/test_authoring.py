@@ -22,7 +22,7 @@ import innovpolicy
 from innovpolicy import Document, FactSpec, Layer, Rule, Supersession, hookimpl
 from innovpolicy import authoring as a
 from innovpolicy.__main__ import main
-from innovpolicy.authoring import layer_from_mapping
+from innovpolicy.authoring import layer_from_mapping, layer_from_toml
 from innovpolicy.exceptions import (
     LayerError,
     LayerFileError,
@@ -30,6 +30,7 @@ from innovpolicy.exceptions import (
     UnknownFactError,
     UnknownJurisdictionError,
 )
+from innovpolicy.finder import PAYERS
 from innovpolicy.testing import round_payable
 
 DOC = Document(
@@ -314,6 +315,13 @@ def test_inside_the_territory_the_variant_applies_and_names_the_payer() -> None:
     assert "district" in {spec.name for spec in COUNTY.facts_for("EX-FIRST-INVENTION")}
 
 
+def test_an_unknown_payer_level_fails_at_load() -> None:
+    error = load_broken(county(level="town"))
+    assert isinstance(error, LayerError) and error.layer == "datong"
+    assert "level 'town'" in str(error) and "county" in str(error)
+    assert innovpolicy.load("xining", layers=[county(level="county")]).chain[-1].level == "county"
+
+
 def test_territory_must_be_a_declared_text_fact() -> None:
     error = load_broken(county(territory={"employees": ("1",)}))
     assert "text facts only" in str(error)
@@ -473,6 +481,18 @@ def test_the_cli_takes_a_layer_file(tmp_path: Path, capsys: pytest.CaptureFixtur
             "documents.dt-1.effective_from",
             "a date",
         ),
+        (('parent = "xining"', 'parent = "xining"\nlevel = "town"'), "level", "'town'"),
+        (
+            ('title_en = "Tiered subsidy"', 'title_en = "Tiered subsidy"\nsubjects = ["firm"]'),
+            "rules[0]",
+            "unknown subject",
+        ),
+        (("[territory]", '[labels_zh]\ntiers = ""\n\n[territory]'), 'labels_zh."tiers"', "Chinese"),
+        (
+            ("[territory]", "[meanings_zh]\nbrokered = 1\n\n[territory]"),
+            'meanings_zh."brokered"',
+            "1",
+        ),
     ],
 )
 def test_toml_mistakes_name_the_file_and_key(
@@ -482,6 +502,27 @@ def test_toml_mistakes_name_the_file_and_key(
     with pytest.raises(LayerFileError, match=message) as info:
         innovpolicy.load("xining", layers=[path])
     assert (info.value.path, info.value.key) == (str(path), key)
+
+
+def test_a_toml_layer_declares_subjects_level_and_chinese(tmp_path: Path) -> None:
+    text = (
+        DATONG.replace('parent = "xining"', 'parent = "xining"\nlevel = "county"')
+        .replace(
+            'title_en = "Tiered subsidy"',
+            'title_en = "Tiered subsidy"\nsubjects = ["enterprise", "university"]\n'
+            'subject_facts = { university = { host_kind = "university" } }',
+        )
+        .replace("[territory]", '[labels_zh]\ntiers = "分档"\n\n[territory]')
+        .replace("[territory]", '[meanings_zh]\ncontract_registered = "合同已登记"\n\n[territory]')
+    )
+    layer = layer_from_toml(write(tmp_path, text))
+    assert layer.level == "county"
+    assert dict(layer.labels_zh) == {"tiers": "分档"}
+    assert dict(layer.meanings_zh) == {"contract_registered": "合同已登记"}
+    rule = layer.rules[0]
+    assert rule.subjects == ("enterprise", "university")
+    assert dict(rule.subject_facts["university"]) == {"host_kind": "university"}
+    assert layer_from_toml(write(tmp_path, DATONG, "plain.toml")).level == ""
 
 
 def test_toml_layers_get_the_same_load_checks(tmp_path: Path) -> None:
@@ -544,6 +585,7 @@ from datetime import date
 from decimal import Decimal
 
 import innovpolicy
+from innovpolicy.finder import PAYERS
 from innovpolicy.testing import round_payable
 
 firm = innovpolicy.Enterprise(
@@ -596,6 +638,8 @@ def test_the_json_schema_describes_the_layer_files() -> None:
     schema = json.loads((root / "docs" / "county-layer.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     assert set(schema["properties"]) == _TOP_KEYS
+    assert tuple(schema["$defs"]["subject"]["enum"]) == a.SUBJECTS
+    assert tuple(schema["properties"]["level"]["enum"]) == PAYERS
     validator = jsonschema.Draft202012Validator(schema)
     example = root / "docs/examples/example_county/src/innovpolicy_example_county"
     for text in ((example / "example_county.toml").read_text("utf-8"), DATONG):

@@ -60,7 +60,12 @@ def test_the_four_patent_awards(xining: innovpolicy.Jurisdiction) -> None:
     assert "patent_applications" not in branches["invention_grant"]
     assert "patent_applications" in branches["application_volume"]
     assert "grant_date" not in branches["application_volume"]
-    assert set(branches["china_patent_gold"]) == {"applicant_in_qinghai", "infringement_finding"}
+    # a national award is for the prior year: the branch asks when it was won (issue 14)
+    assert set(branches["china_patent_gold"]) == {
+        "applicant_in_qinghai",
+        "infringement_finding",
+        "national_award_date",
+    }
 
 
 def test_facts_for_a_subject(xining: innovpolicy.Jurisdiction) -> None:
@@ -84,8 +89,11 @@ def test_a_rule_without_subjects_is_refused_by_the_helper(xining: innovpolicy.Ju
 def test_the_example_county_says_who_applies_and_pays() -> None:
     county = innovpolicy.load("example-county")
     assert county.subjects("EX-FIRST-INVENTION") == ("enterprise",)
+    # a firm of the county's territory (district 示例县): elsewhere the rule does not apply
+    facts = {"patent_kind": "invention", "patent_granted": True, "first_invention_patent": True,
+             "district": "示例县"}  # fmt: skip
     summary = county.find(
-        {"patent_kind": "invention", "patent_granted": True, "first_invention_patent": True},
+        facts,
         "2022-06-30",
         rule_ids=["EX-FIRST-INVENTION"],
     )

@@ -457,6 +457,14 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
     layer = checker.layer
     checker.declare_facts()
     checker.check_territory()
+    if layer.level:
+        from .finder import PAYERS
+
+        if layer.level not in PAYERS:
+            raise checker.fail(
+                f"level {layer.level!r} (who pays its rules without a split) is not one of "
+                f"{', '.join(PAYERS)}"
+            )
     checker.check_parameters()
     known_rules = _rule_ids_in(chain)
     for document in layer.documents:

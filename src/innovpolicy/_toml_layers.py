@@ -4,7 +4,10 @@ The file gives what a bureau changes most — parameters (each value with its
 document, article, quoted wording and dates), rules built from the existing
 formula kinds and simple criteria, supersessions and repeals, payer shares, the
 territory — and is turned into the same :class:`~innovpolicy.Layer` a Python
-plugin returns, so it goes through the same load-time validation. Every mistake
+plugin returns, so it goes through the same load-time validation. Who can apply
+(rule ``subjects``), who pays rules without a split (``level``) and the Chinese of
+the labels and fact meanings (``labels_zh``, ``meanings_zh``) are declared as in
+Python. Every mistake
 found while reading raises :class:`~innovpolicy.exceptions.LayerFileError`
 naming the file and the key path (``rules[0].criteria[1].at_least``). The format
 is described in docs/county-toml.md.
@@ -43,6 +46,9 @@ _TOP_KEYS = {
     "rules",
     "supersessions",
     "refinements",
+    "level",
+    "labels_zh",
+    "meanings_zh",
 }
 _COMPARISONS: dict[str, cr.Op] = {
     "at_least": ">=",
@@ -128,6 +134,24 @@ class _Reader:
             if not isinstance(value, str):
                 self.fail(f"{key}.{name}[{index}]", f"expected text, got {value!r}")
         return tuple(values)
+
+    def translations(self, data: Mapping[str, Any], name: str) -> dict[str, str]:
+        table = self.get(data, name, "", dict, {})
+        result: dict[str, str] = {}
+        for english, chinese in table.items():
+            here = f'{name}."{english}"'
+            if not isinstance(chinese, str) or not chinese.strip():
+                self.fail(here, f"expected the Chinese text, got {chinese!r}")
+            result[english] = chinese
+        return result
+
+    def level(self, data: Mapping[str, Any]) -> str:
+        from .finder import PAYERS
+
+        value: str = self.get(data, "level", "", str, "")
+        if value and value not in PAYERS:
+            self.fail("level", f"{value!r} is not one of {', '.join(PAYERS)}")
+        return value
 
     def guard(self, key: str, build: Callable[[], _T]) -> _T:
         try:
@@ -438,12 +462,17 @@ class _Reader:
                 "events",
                 "readings",
                 "amount_unit",
+                "subjects",
+                "subject_facts",
             },
         )
         citation = self.citation(table, key)
         kind = self.get(table, "kind", key, str, "incentive")
         amount = self.formula(table["amount"], f"{key}.amount") if "amount" in table else None
         split = self.split(table["split"], f"{key}.split") if "split" in table else None
+        implied = self.get(table, "subject_facts", key, dict, {})
+        for subject, facts in implied.items():
+            self.table(facts, f"{key}.subject_facts.{subject}")
         return self.guard(
             key,
             lambda: Rule(
@@ -460,6 +489,8 @@ class _Reader:
                 events=self.strings(table, "events", key),
                 readings=self.strings(table, "readings", key),
                 amount_unit=self.get(table, "amount_unit", key, str, "CNY"),
+                subjects=self.strings(table, "subjects", key),
+                subject_facts=implied,
             ),
         )
 
@@ -539,6 +570,9 @@ class _Reader:
                     for i, r in enumerate(rows("refinements"))
                 ),
                 territory={name: tuple(values) for name, values in territory.items()},
+                labels_zh=self.translations(data, "labels_zh"),
+                meanings_zh=self.translations(data, "meanings_zh"),
+                level=self.level(data),
             ),
         )
 

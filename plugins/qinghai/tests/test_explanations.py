@@ -27,9 +27,9 @@ def test_the_sharing_use_split_is_a_breakdown_not_payers() -> None:
              "sharing_service_fees": "50001"}  # fmt: skip
     result = QINGHAI.evaluate("QH-SHARING", facts, "2016-06-30")
     assert result.amount == Decimal("10000.10") and result.shares == ()
-    steps = result.to_dict()["amount_steps"]["parts"]
-    uses = next(step for step in steps if step["step"] == "used for (not payers)")
-    assert [p["value"] for p in uses["parts"]] == ["4000.04", "3000.03", "3000.03"]
+    steps = result.to_dict()["amount_steps"]["children"]
+    uses = next(step for step in steps if step["label"] == "used for (not payers)")
+    assert [p["value"] for p in uses["children"]] == ["4000.04", "3000.03", "3000.03"]
     assert "paid by" not in result.render()
 
 
@@ -55,8 +55,8 @@ def test_the_use_breakdown_adds_up_to_the_amount_exactly(fees: Decimal) -> None:
              "sharing_service_fees": fees}  # fmt: skip
     result = QINGHAI.evaluate("QH-SHARING", facts, "2016-06-30")
     assert result.amount is not None
-    uses = result.to_dict()["amount_steps"]["parts"][1]
-    parts = [Decimal(p["value"]) for p in uses["parts"]]
+    uses = result.to_dict()["amount_steps"]["children"][1]
+    parts = [Decimal(p["value"]) for p in uses["children"]]
     assert sum(parts) == result.amount
     assert max(parts) - min(parts) * Decimal(40) / Decimal(30) <= Decimal("0.01")
 

@@ -72,7 +72,7 @@ def test_an_overridden_cap_is_shown_beside_its_own_citation_not_the_parents_quot
     cap = next(line for line in result.render().splitlines() if "cap per project" in line)
     assert "= 80000" in cap and "「单个项目最高不超过8万元(测试用)」" in cap
     assert "单个项目最高不超过5万元" not in cap and "set by county-test" in cap
-    step = result.to_dict()["amount_steps"]["parts"][1]
+    step = result.to_dict()["amount_steps"]["children"][1]
     assert step["wording"] == "单个项目最高不超过8万元(测试用)"
     city = innovpolicy.load("xining").evaluate("XN20-CONTRACT-BROKER", facts, "2021-06-30")
-    assert city.to_dict()["amount_steps"]["parts"][1]["wording"] == "单个项目最高不超过5万元"
+    assert city.to_dict()["amount_steps"]["children"][1]["wording"] == "单个项目最高不超过5万元"

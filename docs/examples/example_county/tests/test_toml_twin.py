@@ -46,9 +46,9 @@ def test_the_twin_passes_the_generic_invariants(
 def _answer(result: innovpolicy.Result) -> dict[str, Any]:
     data = result.to_dict()
     data.pop("jurisdiction")
-    data.pop("defined_by")
+    data.pop("layer")
     for parameter in data.get("parameters", ()):
-        parameter.pop("set_by")
+        parameter.pop("layer")
     if "note" in data:
         data["note"] = data["note"].replace("example-county-toml", "example-county")
     for key in ("reasons",):

@@ -23,8 +23,6 @@ LABELS: dict[str, str] = {
     "deal brokered by an intermediary or technology broker": "由科技服务中介机构或技术经纪人促成交易",
     "1% of the contract amount": "合同金额的1%",
     "cap per project": "单个项目上限",
-    "successful major deal": "交易成功的重大项目",
-    "major deal with marked effect": "交易成功并取得显著成效的重大项目",
     "case by case (一事一议)": "一事一议",
     "full years in operation": "运行满年数",
     "rated excellent": "考核评定为优秀",
@@ -32,7 +30,6 @@ LABELS: dict[str, str] = {
     "award for the milestone reached": "按成长阶段给予的奖励",
     "fund set up this year": "本年度已设立专项资金",
     "reward to researchers / net income": "奖励科研人员金额占净收入比例",
-    "main contributors / reward to researchers": "主要贡献人员所得占奖励总额比例",
     "reward share of the horizontal balance": "横向项目结余经费用于奖励的比例",
     "this measure prevails (以本措施为准)": "以本措施为准",
     "the other provision is older": "另一规定先于本措施发布",
@@ -45,7 +42,19 @@ LABELS: dict[str, str] = {
     "City and district co-fund 1 : 1 (paragraph 17).": "市与区（园区）按1:1配套（第17条）。",
     "'50100万元' read as 50–100万元 (500,000 – 1,000,000).": "将“50100万元”理解为50–100万元（500,000–1,000,000元）。",
     "One award per milestone reached; each milestone is a separate evaluation.": "每达到一个成长阶段奖励一次；每个阶段单独评估。",
-    "'其中…不低于总额的70%' read as 70% of the reward to researchers.": "将“其中…不低于总额的70%”理解为占奖励科研人员总额的70%。",
+    # XN20-MAJOR-DEAL
+    "successful major deal with marked effect": "交易成功并取得显著成效的重大项目",
+    "No contract type or registration is stated for major deals, so none is required.": "原文未对重大项目规定合同类型或登记要求，因此不作要求。",
+    # XN20-REWARD-SHARE
+    "main contributors / 总额 (net income; or the researchers' reward if xn.reward_share.main_basis = 2)": "主要贡献人员奖励份额占总额比例（总额为净收入；如xn.reward_share.main_basis = 2，则为奖励科研人员的金额）",
+    "'其中对作出主要贡献人员奖励份额不低于总额的70%': 总额 is the net income (or equity income), as in the first half of the sentence and in the province's 70% rule; override xn.reward_share.main_basis to 2 to read it as 70% of the reward paid to researchers.": "“其中对作出主要贡献人员奖励份额不低于总额的70%”：“总额”指成果转化净收入（或股权收益），与该句前半部分及省里70%的规定一致；如理解为奖励科研人员金额的70%，可将xn.reward_share.main_basis覆盖为2。",
+    # XN20-HORIZONTAL
+    "fiscal planning, research or service project managed as horizontal": "按横向项目管理的财政性规划类、专题调研类、科技服务类与管理类项目",
+    "Covers only the fiscal projects managed as horizontal projects that paragraph 14 names; it does not supersede QH20-HORIZONTAL, which still applies to every horizontal project in Xining.": "仅适用于第14条所列按横向项目管理的财政性项目；不取代QH20-HORIZONTAL，后者仍适用于西宁的所有横向项目。",
+    # XN20-MATCHING
+    "new city incentive money, or local matching of a provincial policy": "本措施新增的引导奖励资金，或省级政策的地方配套资金",
+    "amount co-funded": "配套金额",
+    "'按不低于1:1比例': split exactly 1 : 1, the least the text requires (the weights xn.matching.city_weight / xn.matching.district_weight may be overridden by a district layer). The same split applies to every new city incentive of paragraphs 4–8 and to the prefecture's share of provincial incentives inside Xining.": "“按不低于1:1比例”：按原文要求的最低比例，恰好1:1分担（权重xn.matching.city_weight、xn.matching.district_weight可由县区层级覆盖）。同样的分担适用于第4–8条所有新增的市级奖励，以及省级奖励中在西宁境内由市州承担的部分。",
 }
 
 MEANINGS: dict[str, str] = {
@@ -60,4 +69,7 @@ MEANINGS: dict[str, str] = {
     "city_fund_allocated": "本年度已设立市级产学研合作和成果转化专项资金",
     "older_provision_date": "本市同一事项其他规定的发布日期",
     "older_provision_inconsistent": "该规定与本措施不一致",
+    "horizontal_project_origin": "横向项目的来源：市场委托，或通过招投标、购买服务获取并按横向项目管理的财政性规划类、专题调研类、科技服务类与管理类项目",
+    "matching_source": "配套资金的性质：本措施新增的市级引导奖励资金，或省级政策的地方配套资金",
+    "matched_amount": "需配套的金额",
 }
