@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -49,12 +50,11 @@ def _answer(result: innovpolicy.Result) -> dict[str, Any]:
     data.pop("layer")
     for parameter in data.get("parameters", ()):
         parameter.pop("layer")
-    if "note" in data:
-        data["note"] = data["note"].replace("example-county-toml", "example-county")
-    for key in ("reasons",):
-        if key in data:
-            data[key] = [r.replace("example-county-toml", "example-county") for r in data[key]]
-    return data
+    # Notes, reasons and amount-step details name the layer that set a value: the
+    # twin's layer code differs, nothing else may.
+    text = json.dumps(data, ensure_ascii=False).replace("example-county-toml", "example-county")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
 
 
 @st.composite
