@@ -286,6 +286,23 @@ class Jurisdiction:
             note=reason,
         )
 
+    def screen(
+        self,
+        table: Any,
+        *,
+        on: date | str,
+        rules: Iterable[str] | None = None,
+    ) -> Any:
+        """Screen every row of a table (Arrow, pandas, polars, record batches) at once.
+
+        Returns a pyarrow Table: per rule ``<RULE>.status``, ``<RULE>.amount``,
+        ``<RULE>.share.<role>`` and ``<RULE>.missing``. Needs the ``batch`` extra;
+        see :mod:`innovpolicy.screening`.
+        """
+        from . import screening  # the batch extra: imported only when screening
+
+        return screening.screen(self, table, on=on, rules=rules)
+
     def evaluate_all(
         self,
         facts: Any,

@@ -1,0 +1,714 @@
+"""Screening a whole registry: every firm × every rule, columnar, exact.
+
+Needs the ``batch`` extra (``pip install innovpolicy[batch]``: pyarrow and numpy)::
+
+    import pyarrow.parquet as pq, innovpolicy
+    xining = innovpolicy.load("xining")
+    result = xining.screen(pq.read_table("firms.parquet"), on="2019-06-30")
+
+Input columns are fact names (``employees``); a yearly fact is one column per
+fiscal year, named like the missing-fact notation (``rd_expense[2018]``); an
+``id`` column is passed through. The output has one row per input row and, per
+rule, ``<RULE>.status`` (eligible / ineligible / undetermined / not_in_force),
+``<RULE>.amount`` (rules with an amount; exact ``decimal128(38, 2)``, null when
+there is none), ``<RULE>.share.<role>`` per payer, and ``<RULE>.missing`` (the
+facts whose absence left the row undetermined, in the per-row path's order).
+
+Rules are compiled once per call (:func:`innovpolicy._plan.compile_plan`) and run
+as numpy kernels on exact scaled integers; a rule holding a node kind the plan
+lacks runs per row with the reference interpreter (``plan.fallback_rules``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ._facts import FactSpec, yearly_key
+from ._plan import Plan, RulePlan, compile_plan
+from ._plan._columns import LIMIT, Executor, Num, round_fen, split_plan
+from ._values import to_date
+from .exceptions import InvalidFactError, UnknownFactError
+
+if TYPE_CHECKING:
+    from ._jurisdiction import Jurisdiction
+    from ._rules import Result
+
+__all__ = [
+    "STATUSES",
+    "Screener",
+    "compile",
+    "explain_row",
+    "row_facts",
+    "screen",
+    "screen_batches",
+]
+
+STATUSES = ("eligible", "ineligible", "undetermined", "not_in_force")
+_STATUS_DICT = pa.array(STATUSES, pa.string())
+_STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
+AMOUNT_TYPE = pa.decimal128(38, 2)
+_COLUMN = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\[(?P<year>\d{4})\]")
+_FLOAT_REASON = (
+    "binary floats are not exact; pass a Decimal, an int or a numeric string "
+    "(for JSON use json.loads(..., parse_float=decimal.Decimal))"
+)
+
+
+def compile(jurisdiction: Jurisdiction, on: date | str, rules: Iterable[str] | None = None) -> Plan:
+    """The plan of *rules* (default: all) of *jurisdiction* on *on*."""
+    return compile_plan(jurisdiction, to_date("on", on), rules)
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _as_batches(table: Any) -> Iterator[pa.RecordBatch]:
+    if isinstance(table, pa.RecordBatch):
+        yield table
+        return
+    if isinstance(table, pa.Table):
+        yield from table.combine_chunks().to_batches() or [
+            pa.RecordBatch.from_pylist([], schema=table.schema)
+        ]
+        return
+    if isinstance(table, pa.RecordBatchReader):
+        yield from table
+        return
+    module = type(table).__module__.split(".")[0]
+    if module == "pandas":
+        yield from _as_batches(pa.Table.from_pandas(table, preserve_index=False))
+        return
+    if module == "polars":
+        yield from _as_batches(table.to_arrow())
+        return
+    if isinstance(table, Iterable) and not isinstance(table, (str, bytes, dict)):
+        for item in table:
+            if not isinstance(item, pa.RecordBatch):
+                raise TypeError(
+                    f"expected record batches, got {type(item).__name__} in the iterable"
+                )
+            yield item
+        return
+    raise TypeError(
+        "screen() takes a pyarrow Table or RecordBatch, a pandas or polars DataFrame, "
+        f"or an iterable of record batches; got {type(table).__name__}"
+    )
+
+
+class _Columns:
+    """One validated batch: canonical Arrow columns by flat fact key (the executor's Source)."""
+
+    def __init__(self, arrays: dict[str, pa.Array], n: int, ids: pa.Array | None) -> None:
+        self.arrays = arrays
+        self.n = n
+        self.ids = ids
+        self._bounds: dict[str, int] = {}
+
+    def take(self, indices: np.ndarray) -> _Columns:
+        idx = pa.array(indices)
+        arrays = {k: a.take(idx) for k, a in self.arrays.items()}
+        sub = _Columns(arrays, len(indices), None if self.ids is None else self.ids.take(idx))
+        return sub
+
+    def _known(self, array: pa.Array) -> np.ndarray | None:
+        if array.null_count == 0:
+            return None
+        return np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+
+    def number(self, key: str) -> tuple[Any, int, Any, int] | None:
+        array = self.arrays.get(key)
+        if array is None:
+            return None
+        known = self._known(array)
+        t = array.type
+        if pa.types.is_decimal(t):
+            den = 10**t.scale
+            bound = _decimal_bound(array)
+            if bound < LIMIT and t.bit_width == 128:
+                words = np.frombuffer(array.buffers()[1], dtype=np.int64)
+                start = array.offset * 2
+                values = words[start : start + 2 * len(array) : 2]
+            else:
+                values = np.array(
+                    [0 if v is None else int(v.scaleb(t.scale)) for v in array.to_pylist()],
+                    dtype=object,
+                )
+        elif pa.types.is_date(t):
+            den = 1
+            values = array.cast(pa.int32()).fill_null(0).to_numpy().astype(np.int64)
+            bound = _bound(values)
+        else:  # integers
+            den = 1
+            if pa.types.is_uint64(t):
+                mm = pc.min_max(array).as_py()
+                if mm["max"] is not None and mm["max"] >= LIMIT:
+                    values = np.array(
+                        [0 if v is None else v for v in array.to_pylist()], dtype=object
+                    )
+                    return values, den, known, int(mm["max"])
+            values = array.fill_null(0).to_numpy()
+            if values.dtype != np.int64:
+                values = values.astype(np.int64)
+            bound = _bound(values)
+        if known is not None and values.dtype != object:
+            values = np.where(known, values, 0)
+        return values, den, known, bound
+
+    def boolean(self, key: str) -> tuple[Any, Any] | None:
+        array = self.arrays.get(key)
+        if array is None:
+            return None
+        values = np.asarray(array.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+        return values, self._known(array)
+
+    def text_in(self, key: str, expected: Sequence[str]) -> tuple[Any, Any] | None:
+        array = self.arrays.get(key)
+        if array is None:
+            return None
+        match = pc.is_in(array, value_set=pa.array(list(expected), pa.string()))
+        values = np.asarray(match.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+        return values, self._known(array)
+
+
+def _decimal_bound(array: pa.Array) -> int:
+    mm = pc.min_max(array).as_py()
+    if mm["min"] is None:
+        return 0
+    scale = array.type.scale
+    return max(abs(int(mm["min"].scaleb(scale))), abs(int(mm["max"].scaleb(scale))))
+
+
+def _bound(values: np.ndarray) -> int:
+    if values.size == 0:
+        return 0
+    return max(int(values.max()), -int(values.min()))
+
+
+def _row_ref(ids: pa.Array | None, index: int) -> str:
+    if ids is None:
+        return f"first offending row: index {index}"
+    return f"first offending row: id={ids[index].as_py()!r}"
+
+
+def _row_error(
+    spec: FactSpec, label: str, value: Any, ids: pa.Array | None, index: int
+) -> InvalidFactError:
+    """The per-row path's error for *value*, naming the row."""
+    try:
+        spec.coerce(value, label)
+    except InvalidFactError as exc:
+        return InvalidFactError(label, value, f"{exc.reason} ({_row_ref(ids, index)})")
+    return InvalidFactError(label, value, f"invalid value ({_row_ref(ids, index)})")
+
+
+def _first(mask: Any) -> int:
+    return int(np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool))[0])
+
+
+def _validate_column(
+    spec: FactSpec, label: str, array: pa.Array, ids: pa.Array | None
+) -> pa.Array:
+    """Check and canonicalise one column with the per-row path's rules and messages."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    t = array.type
+    if pa.types.is_dictionary(t):
+        array = array.dictionary_decode()
+        t = array.type
+    if pa.types.is_null(t):
+        return array
+    if pa.types.is_floating(t):
+        valid = array.is_valid()
+        if pc.any(valid).as_py():
+            index = _first(valid)
+            return _raise(_row_error(spec, label, float(array[index].as_py()), ids, index))
+        raise InvalidFactError(label, str(t), f"a {t} column: {_FLOAT_REASON}")
+    kind = spec.kind
+    if kind in ("decimal", "integer"):
+        if pa.types.is_boolean(t):
+            index = _first(array.is_valid())
+            _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            array = _parse_column(spec, label, array, ids)
+            t = array.type
+        if kind == "integer" and pa.types.is_decimal(t):
+            bad = pc.not_equal(array, pc.floor(array))
+            if pc.any(bad).as_py():
+                index = _first(bad.fill_null(False))
+                _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+            array = pc.cast(array, pa.decimal128(38, 0))
+        if not (pa.types.is_integer(t) or pa.types.is_decimal(t)):
+            _raise(_row_error(spec, label, array.drop_null()[0].as_py() if array.null_count < len(array) else None, ids, 0))
+        if spec.minimum is not None and len(array) > array.null_count:
+            low = pc.min(array).as_py()
+            if low < spec.minimum:
+                index = next(  # the error path: speed does not matter here
+                    i
+                    for i, v in enumerate(array.to_pylist())
+                    if v is not None and v < spec.minimum
+                )
+                _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+        return array
+    if kind == "boolean":
+        if pa.types.is_boolean(t):
+            return array
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return _parse_column(spec, label, array, ids)
+        index = _first(array.is_valid())
+        return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    if kind == "date":
+        if pa.types.is_date32(t):
+            return array
+        if pa.types.is_date64(t):
+            return pc.cast(array, pa.date32())
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return _parse_column(spec, label, array, ids)
+        if pa.types.is_timestamp(t):
+            index = _first(array.is_valid())
+            return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+        index = _first(array.is_valid())
+        return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    # text
+    if not (pa.types.is_string(t) or pa.types.is_large_string(t)):
+        index = _first(array.is_valid())
+        return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    if spec.choices:
+        ok = pc.is_in(array, value_set=pa.array(list(spec.choices), pa.string()))
+        bad = pc.and_(pc.invert(ok), array.is_valid())
+        if pc.any(bad).as_py():
+            index = _first(bad.fill_null(False))
+            _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    return array
+
+
+def _raise(error: Exception) -> Any:
+    raise error
+
+
+def _parse_column(spec: FactSpec, label: str, array: pa.Array, ids: pa.Array | None) -> pa.Array:
+    """Text cells parsed one by one by the per-row coercion (exact, and slower)."""
+    values = []
+    for index, item in enumerate(array.to_pylist()):
+        if item is None:
+            values.append(None)
+            continue
+        try:
+            values.append(spec.coerce(item, label))
+        except InvalidFactError as exc:
+            raise InvalidFactError(label, item, f"{exc.reason} ({_row_ref(ids, index)})") from None
+    if spec.kind == "decimal":
+        return _decimal_array(values)
+    if spec.kind == "integer":
+        return pa.array(values, pa.int64()) if _fits(values) else _decimal_array(values)
+    if spec.kind == "boolean":
+        return pa.array(values, pa.bool_())
+    return pa.array(values, pa.date32())
+
+
+def _fits(values: list[Any]) -> bool:
+    return all(v is None or -(1 << 63) <= v < (1 << 63) for v in values)
+
+
+def _decimal_array(values: list[Any]) -> pa.Array:
+    scale = max((-v.as_tuple().exponent for v in values if v is not None), default=0)
+    scale = max(scale, 0)
+    scaled = [None if v is None else v.quantize(Decimal(1).scaleb(-scale)) for v in values]
+    digits = max((len(v.as_tuple().digits) for v in scaled if v is not None), default=1)
+    precision = max(digits, scale + 1)
+    if precision > 76:
+        raise InvalidFactError("column", "…", "a number with more than 76 digits")
+    return pa.array(scaled, pa.decimal128(precision, scale) if precision <= 38 else pa.decimal256(precision, scale))
+
+
+def validate(jurisdiction: Jurisdiction, batch: pa.RecordBatch) -> _Columns:
+    """Validate one batch column by column; raise the per-row path's errors, naming the row."""
+    names = batch.schema.names
+    ids = batch.column("id") if "id" in names else None
+    registry = jurisdiction.fact_registry
+    arrays: dict[str, pa.Array] = {}
+    for position, name in enumerate(names):
+        if name == "id":
+            continue
+        match = _COLUMN.fullmatch(name)
+        base = match.group("name") if match else name
+        if base not in registry:
+            raise UnknownFactError(
+                name, "<column>", "no rule or entity declares this fact (an input column name)"
+            )
+        spec = registry[base]
+        if spec.yearly and match is None:
+            raise InvalidFactError(
+                name,
+                "<column>",
+                f"a yearly fact is one column per fiscal year, named like {yearly_key(name, 2019)}",
+            )
+        if match is not None:
+            if not spec.yearly:
+                raise UnknownFactError(name, "<column>", f"{base} is not a yearly fact")
+            year = int(match.group("year"))
+            if not 1900 <= year <= 2200:
+                raise InvalidFactError(f"{base} (year)", year, "not a plausible fiscal year")
+        if name in arrays:
+            raise InvalidFactError(name, "<column>", "the column appears twice")
+        arrays[name] = _validate_column(spec, name, batch.column(position), ids)
+    for constraint in registry.constraints:
+        small, large = arrays.get(constraint.smaller), arrays.get(constraint.larger)
+        if small is None or large is None or pa.types.is_null(small.type) or pa.types.is_null(large.type):
+            continue
+        bad = pc.greater(_exact(small), _exact(large)).fill_null(False)
+        if pc.any(bad).as_py():
+            index = _first(bad)
+            value, other = small[index].as_py(), large[index].as_py()
+            raise InvalidFactError(
+                constraint.smaller,
+                value,
+                f"exceeds {constraint.larger}={other} ({constraint.meaning}) "
+                f"({_row_ref(ids, index)})",
+            )
+    return _Columns(arrays, batch.num_rows, ids)
+
+
+def _exact(array: pa.Array) -> pa.Array:
+    return array if pa.types.is_decimal(array.type) else pc.cast(array, pa.decimal128(38, 0))
+
+
+# --------------------------------------------------------------------------- rows (fallback, explanation)
+
+
+def _python_value(spec: FactSpec, value: Any) -> Any:
+    if spec.kind == "decimal" and not isinstance(value, Decimal):
+        return Decimal(value)
+    if spec.kind == "integer" and isinstance(value, Decimal):
+        return int(value)
+    return value
+
+
+def _row_dicts(jurisdiction: Jurisdiction, cols: _Columns, keys: Sequence[str]) -> list[dict[str, Any]]:
+    registry = jurisdiction.fact_registry
+    rows: list[dict[str, Any]] = [{} for _ in range(cols.n)]
+    for key in keys:
+        array = cols.arrays.get(key)
+        if array is None:
+            continue
+        match = _COLUMN.fullmatch(key)
+        spec = registry[match.group("name") if match else key]
+        for row, value in zip(rows, array.to_pylist(), strict=True):
+            if value is not None:
+                row[key] = _python_value(spec, value)
+    return rows
+
+
+def row_facts(jurisdiction: Jurisdiction, table: Any, index: int) -> dict[str, Any]:
+    """The facts of row *index* of *table*, as the per-row path's facts mapping.
+
+    Yearly columns (``rd_expense[2018]``) are gathered back into ``{year: value}``.
+    """
+    if isinstance(table, pa.RecordBatch):
+        table = pa.Table.from_batches([table])
+    elif not isinstance(table, pa.Table):
+        table = pa.Table.from_batches(list(_as_batches(table)))
+    row = table.slice(index, 1).to_pylist()[0]
+    facts: dict[str, Any] = {}
+    registry = jurisdiction.fact_registry
+    for key, value in row.items():
+        if key == "id" or value is None:
+            continue
+        match = _COLUMN.fullmatch(key)
+        if match is not None:
+            name = match.group("name")
+            facts.setdefault(name, {})[int(match.group("year"))] = _python_value(
+                registry[name], value
+            )
+        else:
+            facts[key] = _python_value(registry[key], value) if key in registry else value
+    return facts
+
+
+def explain_row(
+    jurisdiction: Jurisdiction, table: Any, index: int, rule_id: str, on: date | str
+) -> Result:
+    """The explained per-row answer of *rule_id* for row *index* of *table*."""
+    return jurisdiction.evaluate(rule_id, row_facts(jurisdiction, table, index), on)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _decimal_column(fen: Any, valid: np.ndarray | None, n: int) -> pa.Array:
+    """Whole fen (int64 or Python ints) as decimal128(38, 2), null where not *valid*."""
+    if valid is not None and not valid.any():
+        return pa.nulls(n, AMOUNT_TYPE)
+    if isinstance(fen, np.ndarray) and fen.dtype != object:
+        words = np.empty((n, 2), dtype=np.int64)
+        words[:, 0] = fen
+        words[:, 1] = fen >> 63
+        if valid is None:
+            return pa.Array.from_buffers(AMOUNT_TYPE, n, [None, pa.py_buffer(words)])
+        words[~valid] = 0
+        bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
+        return pa.Array.from_buffers(
+            AMOUNT_TYPE, n, [bitmap, pa.py_buffer(words)], null_count=int(n - valid.sum())
+        )
+    values = [
+        None if (valid is not None and not valid[i]) else Decimal(int(fen[i])).scaleb(-2)
+        for i in range(n)
+    ]
+    return pa.array(values, AMOUNT_TYPE)
+
+
+def _status_column(codes: np.ndarray) -> pa.Array:
+    return pa.DictionaryArray.from_arrays(pa.array(codes, pa.int8()), _STATUS_DICT)
+
+
+def _missing_column(n: int, rows: np.ndarray, lists: Sequence[Sequence[str]]) -> pa.Array:
+    lengths = np.zeros(n, dtype=np.int32)
+    if len(rows):
+        lengths[rows] = [len(item) for item in lists]
+    offsets = np.zeros(n + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    flat = [name for item in lists for name in item]
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat, pa.string()))
+
+
+def _empty_missing(n: int) -> pa.Array:
+    return pa.ListArray.from_arrays(
+        pa.array(np.zeros(n + 1, dtype=np.int32)), pa.array([], pa.string())
+    )
+
+
+# --------------------------------------------------------------------------- the screener
+
+
+class Screener:
+    """A compiled plan bound to its jurisdiction: screens batch after batch."""
+
+    def __init__(self, jurisdiction: Jurisdiction, on: date | str, rules: Iterable[str] | None = None) -> None:
+        self.jurisdiction = jurisdiction
+        self.on = to_date("on", on)
+        self.plan = compile_plan(jurisdiction, self.on, rules)
+        self._roles = {r.rule_id: _roles(jurisdiction, r, self.on) for r in self.plan.rules}
+
+    @property
+    def fallback_rules(self) -> dict[str, str]:
+        return self.plan.fallback_rules
+
+    def schema(self, id_type: pa.DataType | None = None) -> pa.Schema:
+        fields = [] if id_type is None else [pa.field("id", id_type)]
+        for rule in self.plan.rules:
+            rid = rule.rule_id
+            fields.append(pa.field(f"{rid}.status", pa.dictionary(pa.int8(), pa.string())))
+            if self._has_amount(rule):
+                fields.append(pa.field(f"{rid}.amount", AMOUNT_TYPE))
+            for role in self._roles[rid]:
+                fields.append(pa.field(f"{rid}.share.{role}", AMOUNT_TYPE))
+            fields.append(pa.field(f"{rid}.missing", pa.list_(pa.string())))
+        return pa.schema(fields)
+
+    def _has_amount(self, rule: RulePlan) -> bool:
+        if rule.version is not None:
+            return rule.version.rule.amount is not None
+        return self.jurisdiction.rule(rule.rule_id).amount is not None
+
+    def screen_batch(self, batch: pa.RecordBatch) -> pa.RecordBatch:
+        cols = validate(self.jurisdiction, batch)
+        n = cols.n
+        arrays: list[pa.Array] = []
+        names: list[str] = []
+        if cols.ids is not None:
+            arrays.append(cols.ids)
+            names.append("id")
+        for rule in self.plan.rules:
+            if rule.mode == "compiled":
+                out = self._compiled(rule, cols)
+            elif rule.mode == "fallback":
+                out = self._per_row(rule, cols)
+            else:
+                out = self._not_in_force(rule, n)
+            for suffix, array in out:
+                names.append(f"{rule.rule_id}.{suffix}")
+                arrays.append(array)
+        return pa.RecordBatch.from_arrays(arrays, names=names)
+
+    # -- not in force
+
+    def _not_in_force(self, rule: RulePlan, n: int) -> list[tuple[str, pa.Array]]:
+        codes = np.full(n, _STATUS_CODE["not_in_force"], dtype=np.int8)
+        out = [("status", _status_column(codes))]
+        if self._has_amount(rule):
+            out.append(("amount", pa.nulls(n, AMOUNT_TYPE)))
+        out.extend((f"share.{role}", pa.nulls(n, AMOUNT_TYPE)) for role in self._roles[rule.rule_id])
+        out.append(("missing", _empty_missing(n)))
+        return out
+
+    # -- compiled
+
+    def _compiled(self, rule: RulePlan, cols: _Columns) -> list[tuple[str, pa.Array]]:
+        n = cols.n
+        ex = Executor(cols)
+        assert rule.criteria is not None
+        t, f = ex.cond(rule.criteria)
+        codes = np.where(t, np.int8(0), np.int8(2)).astype(np.int8)
+        if f is not None:
+            codes[f] = 1
+        elif not t.all():
+            codes[~t] = 1
+        out: list[tuple[str, pa.Array]] = []
+        amount_col = None
+        shares: list[pa.Array] = []
+        if rule.amount is not None:
+            total = ex.amount(rule.amount)
+            known = total.known
+            not_false = t if f is None else ~f
+            if known is not None:
+                codes[not_false & ~known] = 2
+            from ._plan import ARange
+
+            if isinstance(rule.amount, ARange):
+                amount_col = pa.nulls(n, AMOUNT_TYPE)
+                shares = [pa.nulls(n, AMOUNT_TYPE) for _ in self._roles[rule.rule_id]]
+            else:
+                paid = codes == 0
+                fen = round_fen(total, n)
+                amount_col = _decimal_column(fen, None if paid.all() else paid, n)
+                if rule.split:
+                    bound = _fen_bound(total)
+                    for part in split_plan(fen, bound, rule.split):
+                        shares.append(_decimal_column(part, None if paid.all() else paid, n))
+        del t, f
+        out.append(("status", _status_column(codes)))
+        if amount_col is not None:
+            out.append(("amount", amount_col))
+        for role, array in zip(self._roles[rule.rule_id], shares, strict=True):
+            out.append((f"share.{role}", array))
+        undetermined = np.flatnonzero(codes == 2)
+        if len(undetermined):
+            out.append(("missing", self._missing(rule, cols, undetermined)))
+        else:
+            out.append(("missing", _empty_missing(n)))
+        return out
+
+    def _missing(self, rule: RulePlan, cols: _Columns, rows: np.ndarray) -> pa.Array:
+        """Missing facts of the undetermined rows, vectorised over static slots."""
+        sub = cols.take(rows)
+        ex = Executor(sub)
+        slots: list[tuple[str, Any]] = []
+        assert rule.criteria is not None
+        t, f = ex.cond(rule.criteria, slots)
+        unknown = np.zeros(sub.n, bool) if f is None else ~(t | f)
+        masks = [(key, mask & unknown) for key, mask in slots]
+        if rule.amount is not None:
+            total = ex.amount(rule.amount)
+            amount_unknown = np.zeros(sub.n, bool) if total.known is None else ~total.known
+            not_false = t if f is None else ~f
+            for key, mask in ex.amount_slots(rule.amount):
+                masks.append((key, mask & not_false & amount_unknown))
+        if masks:
+            matrix = np.stack([m for _, m in masks], axis=1)
+            patterns, inverse = np.unique(matrix, axis=0, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            names = []
+            for pattern in patterns:
+                names.append(tuple(dict.fromkeys(masks[i][0] for i in np.flatnonzero(pattern))))
+            lists = [names[i] for i in inverse]
+        else:
+            lists = [() for _ in range(sub.n)]
+        return _missing_column(cols.n, rows, lists)
+
+    # -- per row
+
+    def _per_row(self, rule: RulePlan, cols: _Columns) -> list[tuple[str, pa.Array]]:
+        from ._jurisdiction import PreparedFacts
+
+        assert rule.version is not None
+        n = cols.n
+        keys = [k for k in cols.arrays if _base(k) in set(rule.version.rule.fact_names())]
+        rows = _row_dicts(self.jurisdiction, cols, keys)
+        codes = np.empty(n, dtype=np.int8)
+        roles = self._roles[rule.rule_id]
+        amounts: list[Any] = [None] * n
+        shares: dict[str, list[Any]] = {role: [None] * n for role in roles}
+        missing: list[tuple[str, ...]] = []
+        missing_rows: list[int] = []
+        for i, facts in enumerate(rows):
+            result = self.jurisdiction._evaluate_version(
+                rule.version, PreparedFacts(facts), self.on, False
+            )
+            codes[i] = _STATUS_CODE[result.status.value]
+            amounts[i] = result.amount
+            for share in result.shares:
+                shares[share.role][i] = share.amount
+            if result.missing:
+                missing_rows.append(i)
+                missing.append(result.missing)
+        out = [("status", _status_column(codes))]
+        if self._has_amount(rule):
+            out.append(("amount", pa.array(amounts, AMOUNT_TYPE)))
+        out.extend((f"share.{role}", pa.array(shares[role], AMOUNT_TYPE)) for role in roles)
+        out.append(("missing", _missing_column(n, np.array(missing_rows, dtype=np.int64), missing)))
+        return out
+
+
+def _base(key: str) -> str:
+    match = _COLUMN.fullmatch(key)
+    return match.group("name") if match else key
+
+
+def _fen_bound(total: Num) -> int:
+    den = int(total.den)
+    return (total.bound * 200 + den) // (2 * den) + 1
+
+
+def _roles(jurisdiction: Jurisdiction, rule: RulePlan, on: date) -> tuple[str, ...]:
+    version = rule.version
+    the_rule = version.rule if version is not None else jurisdiction.rule(rule.rule_id)
+    if the_rule.split is None:
+        return ()
+    roles: list[str] = []
+    for payer in the_rule.split.payers:
+        refinement = jurisdiction._refinement(payer.role, on)
+        if refinement is None:
+            roles.append(payer.role)
+        else:
+            roles.extend(p.role for p in refinement.into)
+    return tuple(roles)
+
+
+def screen_batches(
+    jurisdiction: Jurisdiction,
+    batches: Any,
+    *,
+    on: date | str,
+    rules: Iterable[str] | None = None,
+) -> Iterator[pa.RecordBatch]:
+    """Screen batch after batch (bounded memory): one output batch per input batch."""
+    screener = Screener(jurisdiction, on, rules)
+    for batch in _as_batches(batches):
+        yield screener.screen_batch(batch)
+
+
+def screen(
+    jurisdiction: Jurisdiction,
+    table: Any,
+    *,
+    on: date | str,
+    rules: Iterable[str] | None = None,
+) -> pa.Table:
+    """Screen every row of *table* against *rules* (default: all) on date *on*.
+
+    *table* is a pyarrow Table or RecordBatch, a pandas or polars DataFrame, or an
+    iterable of record batches. Returns a pyarrow Table (see the module docstring).
+    """
+    screener = Screener(jurisdiction, on, rules)
+    out = [screener.screen_batch(batch) for batch in _as_batches(table)]
+    if not out:
+        return screener.schema().empty_table()
+    return pa.Table.from_batches(out)
+
