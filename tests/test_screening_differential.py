@@ -204,7 +204,7 @@ def _params() -> list[Any]:
 
 @pytest.mark.parametrize(("code", "rule_id"), _params())
 @settings(
-    max_examples=12,
+    max_examples=int(__import__("os").environ.get("SCREEN_EXAMPLES", "12")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

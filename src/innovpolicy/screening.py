@@ -106,11 +106,24 @@ def _as_batches(table: Any) -> Iterator[pa.RecordBatch]:
 class _Columns:
     """One validated batch: canonical Arrow columns by flat fact key (the executor's Source)."""
 
-    def __init__(self, arrays: dict[str, pa.Array], n: int, ids: pa.Array | None) -> None:
+    def __init__(
+        self,
+        arrays: dict[str, pa.Array],
+        n: int,
+        ids: pa.Array | None,
+        stats: dict[str, tuple[Any, Any]] | None = None,
+    ) -> None:
         self.arrays = arrays
         self.n = n
         self.ids = ids
-        self._bounds: dict[str, int] = {}
+        self.stats = stats if stats is not None else {}
+
+    def _min_max(self, key: str, array: pa.Array) -> tuple[Any, Any]:
+        found = self.stats.get(key)
+        if found is None:
+            mm = pc.min_max(array).as_py()
+            found = self.stats[key] = (mm["min"], mm["max"])
+        return found
 
     def take(self, indices: np.ndarray) -> _Columns:
         idx = pa.array(indices)
@@ -121,17 +134,20 @@ class _Columns:
     def _known(self, array: pa.Array) -> np.ndarray | None:
         if array.null_count == 0:
             return None
-        return np.asarray(array.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        return _bits(array.buffers()[0], array.offset, len(array))
 
     def number(self, key: str) -> tuple[Any, int, Any, int] | None:
         array = self.arrays.get(key)
         if array is None:
             return None
+        if pa.types.is_null(array.type):
+            return np.zeros(self.n, np.int64), 1, np.zeros(self.n, bool), 0
         known = self._known(array)
         t = array.type
         if pa.types.is_decimal(t):
             den = 10**t.scale
-            bound = _decimal_bound(array)
+            low, high = self._min_max(key, array)
+            bound = 0 if low is None else max(abs(int(low.scaleb(t.scale))), abs(int(high.scaleb(t.scale))))
             if bound < LIMIT and t.bit_width == 128:
                 words = np.frombuffer(array.buffers()[1], dtype=np.int64)
                 start = array.offset * 2
@@ -143,21 +159,22 @@ class _Columns:
                 )
         elif pa.types.is_date(t):
             den = 1
-            values = array.cast(pa.int32()).fill_null(0).to_numpy().astype(np.int64)
-            bound = _bound(values)
+            values = np.frombuffer(array.buffers()[1], dtype=np.int32)[
+                array.offset : array.offset + len(array)
+            ].astype(np.int64)
+            bound = 1 << 31
         else:  # integers
             den = 1
-            if pa.types.is_uint64(t):
-                mm = pc.min_max(array).as_py()
-                if mm["max"] is not None and mm["max"] >= LIMIT:
-                    values = np.array(
-                        [0 if v is None else v for v in array.to_pylist()], dtype=object
-                    )
-                    return values, den, known, int(mm["max"])
-            values = array.fill_null(0).to_numpy()
+            low, high = self._min_max(key, array)
+            bound = 0 if low is None else max(abs(low), abs(high))
+            if bound >= LIMIT:
+                values = np.array([0 if v is None else v for v in array.to_pylist()], dtype=object)
+                return values, den, known, bound
+            values = np.frombuffer(array.buffers()[1], dtype=array.type.to_pandas_dtype())[
+                array.offset : array.offset + len(array)
+            ]
             if values.dtype != np.int64:
                 values = values.astype(np.int64)
-            bound = _bound(values)
         if known is not None and values.dtype != object:
             values = np.where(known, values, 0)
         return values, den, known, bound
@@ -166,24 +183,72 @@ class _Columns:
         array = self.arrays.get(key)
         if array is None:
             return None
-        values = np.asarray(array.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-        return values, self._known(array)
+        if pa.types.is_null(array.type):
+            return np.zeros(self.n, bool), np.zeros(self.n, bool)
+        values = _bits(array.buffers()[1], array.offset, len(array))
+        known = self._known(array)
+        if known is not None:
+            values &= known
+        return values, known
 
     def text_in(self, key: str, expected: Sequence[str]) -> tuple[Any, Any] | None:
         array = self.arrays.get(key)
         if array is None:
             return None
-        match = pc.is_in(array, value_set=pa.array(list(expected), pa.string()))
-        values = np.asarray(match.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-        return values, self._known(array)
+        if pa.types.is_null(array.type):
+            return np.zeros(self.n, bool), np.zeros(self.n, bool)
+        if pa.types.is_dictionary(array.type):
+            hits = np.isin(
+                np.arange(len(array.dictionary)),
+                np.flatnonzero(np.isin(array.dictionary.to_numpy(zero_copy_only=False), expected)),
+            )
+            indices = array.indices.fill_null(0).to_numpy()
+            values = hits[indices]
+        else:
+            match = pc.is_in(array, value_set=pa.array(list(expected), pa.string()))
+            values = np.asarray(match.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+        known = self._known(array)
+        if known is not None:
+            values = values & known
+        return values, known
 
 
-def _decimal_bound(array: pa.Array) -> int:
+def _bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
+    """An Arrow bitmap as a numpy bool array (LSB first)."""
+    first = offset // 8
+    raw = np.frombuffer(buffer, dtype=np.uint8)[first : (offset + n + 7) // 8 + 1]
+    bits = np.unpackbits(raw, bitorder="little")
+    start = offset - first * 8
+    return bits[start : start + n].view(bool)
+
+
+def _min_max(array: pa.Array) -> tuple[Any, Any]:
+    """Exact minimum and maximum of a numeric column (None, None when all null).
+
+    A null-free decimal128 column whose values all lie in [0, 2**63) is read as int64
+    words (the common case, in two contiguous passes); anything else asks Arrow.
+    """
+    t = array.type
+    if (
+        pa.types.is_decimal(t)
+        and t.bit_width == 128
+        and array.null_count == 0
+        and len(array)
+    ):
+        words = np.frombuffer(array.buffers()[1], dtype=np.int64)[
+            array.offset * 2 : (array.offset + len(array)) * 2
+        ]
+        lo, hi = words[0::2], words[1::2]
+        if int(hi.min()) == 0 and int(hi.max()) == 0:
+            low = int(lo.min())
+            if low >= 0:
+                scale = Decimal(1).scaleb(-t.scale)
+                return Decimal(low) * scale, Decimal(int(lo.max())) * scale
+    if pa.types.is_integer(t) and array.null_count == 0 and len(array):
+        values = array.to_numpy()
+        return int(values.min()), int(values.max())
     mm = pc.min_max(array).as_py()
-    if mm["min"] is None:
-        return 0
-    scale = array.type.scale
-    return max(abs(int(mm["min"].scaleb(scale))), abs(int(mm["max"].scaleb(scale))))
+    return mm["min"], mm["max"]
 
 
 def _bound(values: np.ndarray) -> int:
@@ -214,13 +279,20 @@ def _first(mask: Any) -> int:
 
 
 def _validate_column(
-    spec: FactSpec, label: str, array: pa.Array, ids: pa.Array | None
+    spec: FactSpec,
+    label: str,
+    array: pa.Array,
+    ids: pa.Array | None,
+    stats: dict[str, tuple[Any, Any]] | None = None,
 ) -> pa.Array:
     """Check and canonicalise one column with the per-row path's rules and messages."""
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     t = array.type
     if pa.types.is_dictionary(t):
+        if spec.kind == "text" and pa.types.is_string(t.value_type):
+            _validate_column(spec, label, array.dictionary, None)
+            return array
         array = array.dictionary_decode()
         t = array.type
     if pa.types.is_null(t):
@@ -247,8 +319,10 @@ def _validate_column(
             array = pc.cast(array, pa.decimal128(38, 0))
         if not (pa.types.is_integer(t) or pa.types.is_decimal(t)):
             _raise(_row_error(spec, label, array.drop_null()[0].as_py() if array.null_count < len(array) else None, ids, 0))
-        if spec.minimum is not None and len(array) > array.null_count:
-            low = pc.min(array).as_py()
+        low, high = _min_max(array)
+        if stats is not None:
+            stats[label] = (low, high)
+        if spec.minimum is not None and low is not None:
             if low < spec.minimum:
                 index = next(  # the error path: speed does not matter here
                     i
@@ -334,6 +408,7 @@ def validate(jurisdiction: Jurisdiction, batch: pa.RecordBatch) -> _Columns:
     ids = batch.column("id") if "id" in names else None
     registry = jurisdiction.fact_registry
     arrays: dict[str, pa.Array] = {}
+    stats: dict[str, tuple[Any, Any]] = {}
     for position, name in enumerate(names):
         if name == "id":
             continue
@@ -358,12 +433,17 @@ def validate(jurisdiction: Jurisdiction, batch: pa.RecordBatch) -> _Columns:
                 raise InvalidFactError(f"{base} (year)", year, "not a plausible fiscal year")
         if name in arrays:
             raise InvalidFactError(name, "<column>", "the column appears twice")
-        arrays[name] = _validate_column(spec, name, batch.column(position), ids)
+        arrays[name] = _validate_column(spec, name, batch.column(position), ids, stats)
     for constraint in registry.constraints:
         small, large = arrays.get(constraint.smaller), arrays.get(constraint.larger)
         if small is None or large is None or pa.types.is_null(small.type) or pa.types.is_null(large.type):
             continue
-        bad = pc.greater(_exact(small), _exact(large)).fill_null(False)
+        a, b = _exact(small), _exact(large)
+        if pa.types.is_decimal(a.type) != pa.types.is_decimal(b.type):
+            a, b = pc.cast(a, pa.decimal128(38, 0)) if pa.types.is_integer(a.type) else a, (
+                pc.cast(b, pa.decimal128(38, 0)) if pa.types.is_integer(b.type) else b
+            )
+        bad = pc.greater(a, b).fill_null(False)
         if pc.any(bad).as_py():
             index = _first(bad)
             value, other = small[index].as_py(), large[index].as_py()
@@ -373,11 +453,13 @@ def validate(jurisdiction: Jurisdiction, batch: pa.RecordBatch) -> _Columns:
                 f"exceeds {constraint.larger}={other} ({constraint.meaning}) "
                 f"({_row_ref(ids, index)})",
             )
-    return _Columns(arrays, batch.num_rows, ids)
+    return _Columns(arrays, batch.num_rows, ids, stats)
 
 
 def _exact(array: pa.Array) -> pa.Array:
-    return array if pa.types.is_decimal(array.type) else pc.cast(array, pa.decimal128(38, 0))
+    if pa.types.is_decimal(array.type) or pa.types.is_integer(array.type):
+        return array
+    return pc.cast(array, pa.decimal128(38, 0))
 
 
 # --------------------------------------------------------------------------- rows (fallback, explanation)
@@ -447,15 +529,16 @@ def _decimal_column(fen: Any, valid: np.ndarray | None, n: int) -> pa.Array:
     if valid is not None and not valid.any():
         return pa.nulls(n, AMOUNT_TYPE)
     if isinstance(fen, np.ndarray) and fen.dtype != object:
-        words = np.empty((n, 2), dtype=np.int64)
-        words[:, 0] = fen
-        words[:, 1] = fen >> 63
+        low = fen if valid is None else fen * valid
+        words = np.zeros((n, 2), dtype=np.int64)  # zero pages: the high words stay free
+        words[:, 0] = low
+        if n and int(low.min()) < 0:
+            words[:, 1] = low >> 63
         if valid is None:
             return pa.Array.from_buffers(AMOUNT_TYPE, n, [None, pa.py_buffer(words)])
-        words[~valid] = 0
         bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
         return pa.Array.from_buffers(
-            AMOUNT_TYPE, n, [bitmap, pa.py_buffer(words)], null_count=int(n - valid.sum())
+            AMOUNT_TYPE, n, [bitmap, pa.py_buffer(words)], null_count=n - int(valid.sum())
         )
     values = [
         None if (valid is not None and not valid[i]) else Decimal(int(fen[i])).scaleb(-2)
@@ -555,12 +638,15 @@ class Screener:
         ex = Executor(cols)
         assert rule.criteria is not None
         t, f = ex.cond(rule.criteria)
-        codes = np.where(t, np.int8(0), np.int8(2)).astype(np.int8)
-        if f is not None:
-            codes[f] = 1
-        elif not t.all():
-            codes[~t] = 1
+        # eligible 0, ineligible 1, undetermined 2 (t and f never both hold)
+        if f is None:
+            codes = np.subtract(1, t.view(np.int8), dtype=np.int8)
+        else:
+            codes = np.subtract(2, f.view(np.int8), dtype=np.int8)
+            codes -= t.view(np.int8)
+            codes -= t.view(np.int8)
         out: list[tuple[str, pa.Array]] = []
+        undecided = f is not None
         amount_col = None
         shares: list[pa.Array] = []
         if rule.amount is not None:
@@ -569,6 +655,7 @@ class Screener:
             not_false = t if f is None else ~f
             if known is not None:
                 codes[not_false & ~known] = 2
+            undecided = f is not None or known is not None
             from ._plan import ARange
 
             if isinstance(rule.amount, ARange):
@@ -588,7 +675,7 @@ class Screener:
             out.append(("amount", amount_col))
         for role, array in zip(self._roles[rule.rule_id], shares, strict=True):
             out.append((f"share.{role}", array))
-        undetermined = np.flatnonzero(codes == 2)
+        undetermined = np.flatnonzero(codes == 2) if undecided else np.empty(0, np.int64)
         if len(undetermined):
             out.append(("missing", self._missing(rule, cols, undetermined)))
         else:

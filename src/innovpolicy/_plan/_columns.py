@@ -226,6 +226,8 @@ class Executor:
             den = np.full(self.n, den, dtype=object if abs(den) >= LIMIT else np.int64)
         if not isinstance(num, np.ndarray):
             num = np.full(self.n, num, dtype=object if abs(num) >= LIMIT else np.int64)
+        if den.dtype != object and den.size and int(den.min()) > 0:
+            return Num(num, den, known, bound, max(dbound, 1))  # no zero, no negative
         zero = den == 0
         if zero.any():
             known = ~zero if known is None else known & ~zero
@@ -284,6 +286,8 @@ class Executor:
     ) -> tuple[NDArray, NDArray | None]:
         """Kleene truth ``(t, f)`` of *c*; with *slots*, also the missing-fact slots."""
         if isinstance(c, CCompare):
+            if isinstance(c.left, VYearsSince) and isinstance(c.right, VConst):
+                return self._years_since_compare(c.left, c.op, c.right.value, slots)
             a, b = self.value(c.left), self.value(c.right)
             known = _and(a.known, b.known)
             result = self.compare(a, c.op, b)
@@ -386,6 +390,38 @@ class Executor:
         if isinstance(c, CAlways):
             return np.ones(self.n, bool), None
         raise TypeError(f"unknown plan criterion {c!r}")
+
+    def _years_since_compare(
+        self, v: VYearsSince, op: str, threshold: Fraction, slots: list[tuple[str, NDArray]] | None
+    ) -> tuple[NDArray, NDArray | None]:
+        """``full years since start op k`` as a comparison of the start day with fixed days.
+
+        Full years are non-increasing in the start date, so ``years >= k`` holds exactly
+        for starts on or before the latest start that still gives k years; that day is
+        found once by bisection with the row path's own calendar function.
+        """
+        day = self.fact(v.key)
+        if slots is not None:
+            slots.append((v.key, np.zeros(self.n, bool) if day.known is None else ~day.known))
+        start = day.num if isinstance(day.num, np.ndarray) else np.zeros(self.n, np.int64)
+        ceil = -((-threshold.numerator) // threshold.denominator)
+        floor = threshold.numerator // threshold.denominator
+        if op == ">=":
+            result = start <= _latest_start(v.on, ceil)
+        elif op == ">":
+            result = start <= _latest_start(v.on, floor + 1)
+        elif op == "<=":
+            result = start > _latest_start(v.on, floor + 1)
+        elif op == "<":
+            result = start > _latest_start(v.on, ceil)
+        elif threshold.denominator != 1:
+            result = np.zeros(self.n, bool)
+        else:
+            result = (start > _latest_start(v.on, floor + 1)) & (start <= _latest_start(v.on, floor))
+        known = day.known
+        if known is None:
+            return result, None
+        return result & known, ~result & known
 
     # ------------------------------------------------------------------ amounts
 
@@ -497,6 +533,24 @@ def _ymd(day_numbers: NDArray) -> tuple[NDArray, NDArray, NDArray]:
 def _days_in_month(year: int, month: int) -> int:
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return (nxt - date(year, month, 1)).days
+
+
+def _latest_start(on: date, years: int) -> int:
+    """The last start day (days since 1970) with ``full_years_between(start, on) >= years``."""
+    from .._values import full_years_between
+
+    epoch = date(1970, 1, 1)
+    lo = max(date(1, 1, 1).toordinal(), on.toordinal() - 366 * (abs(years) + 2))
+    hi = min(date(9999, 12, 31).toordinal(), on.toordinal() + 366 * (abs(years) + 2))
+    if full_years_between(date.fromordinal(lo), on) < years:
+        return lo - epoch.toordinal() - 1  # no start in range qualifies
+    while lo < hi:  # invariant: lo qualifies
+        mid = (lo + hi + 1) // 2
+        if full_years_between(date.fromordinal(mid), on) >= years:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo - epoch.toordinal()
 
 
 def _full_years(day_numbers: NDArray, on: date) -> NDArray:
