@@ -1,4 +1,4 @@
-"""Command line: ``innovpolicy example | evaluate | facts | rules | jurisdictions | docs``."""
+"""Command line: ``innovpolicy example | evaluate | screen | facts | rules | jurisdictions | docs``."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--on", required=True, help="date YYYY-MM-DD")
     evaluate.add_argument("--rule", action="append", help="catalog id (repeatable; default: all)")
     evaluate.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+    screen = sub.add_parser(
+        "screen",
+        help="screen a whole file of firms (Parquet, CSV, JSON Lines) [extra: batch]",
+    )
+    screen.add_argument("input", help="firms, one per row: .parquet, .csv or .jsonl")
+    screen.add_argument("--on", required=True, help="date YYYY-MM-DD")
+    screen.add_argument("--rule", action="append", help="catalog id (repeatable; default: all)")
+    screen.add_argument("--out", required=True, help="result file: .parquet, .csv or .jsonl")
+    screen.add_argument("--batch-size", type=int, default=65_536, help="rows per batch")
 
     facts = sub.add_parser("facts", help="list the facts a rule reads")
     facts.add_argument("rule")
@@ -69,6 +79,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for path in write_docs(Path(args.directory), jurisdiction):
                 print(path)
             return 0
+        if args.command == "screen":
+            return _screen(jurisdiction, args)
         if args.command == "facts":
             for spec in jurisdiction.facts_for(args.rule):
                 unit = f" [{spec.unit}]" if spec.unit else ""
@@ -97,6 +109,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InnovPolicyError as exc:
         print(f"innovpolicy: error: {exc}", file=sys.stderr)
         return 2
+
+
+def _screen(jurisdiction: object, args: argparse.Namespace) -> int:
+    """``innovpolicy screen``: stream a file through the compiled plan (the batch extra)."""
+    try:
+        from . import screening
+    except ImportError as exc:
+        print(
+            f"innovpolicy: error: screening needs the batch extra "
+            f"(pip install 'innovpolicy[batch]'): {exc}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        summary = screening.screen_file(
+            jurisdiction,  # type: ignore[arg-type]
+            args.input,
+            args.out,
+            on=args.on,
+            rules=args.rule,
+            batch_size=args.batch_size,
+            progress=sys.stderr.isatty(),
+        )
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, InnovPolicyError):
+            raise
+        print(f"innovpolicy: error: {exc}", file=sys.stderr)
+        return 2
+    print(summary.render(), file=sys.stderr)
+    return 0
 
 
 if __name__ == "__main__":

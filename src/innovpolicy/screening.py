@@ -799,3 +799,292 @@ def screen(
         return screener.schema().empty_table()
     return pa.Table.from_batches(out)
 
+
+
+# --------------------------------------------------------------------------- files (the CLI)
+
+FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def file_format(path: str) -> str:
+    """``parquet``, ``csv`` or ``jsonl``, from the file name."""
+    for suffix, kind in FORMATS.items():
+        if path.lower().endswith(suffix):
+            return kind
+    raise ValueError(f"{path}: unknown file type (use .parquet, .csv or .jsonl)")
+
+
+class _Counting:
+    """A binary file wrapper counting the bytes read (progress for CSV and JSON Lines)."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.read_bytes = 0
+        self.closed = False
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self.raw.read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True
+        self.raw.close()
+
+
+def _arrow_type(spec: FactSpec) -> pa.DataType:
+    return {
+        "decimal": pa.string(),  # parsed exactly by validate(), never as a float
+        "integer": pa.int64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "text": pa.string(),
+    }[spec.kind]
+
+
+def _column_types(jurisdiction: Jurisdiction, names: Sequence[str]) -> dict[str, pa.DataType]:
+    registry = jurisdiction.fact_registry
+    types: dict[str, pa.DataType] = {}
+    for name in names:
+        base = _base(name)
+        if base in registry:
+            types[name] = _arrow_type(registry[base])
+    return types
+
+
+def read_batches(
+    jurisdiction: Jurisdiction, path: str, batch_size: int = 65_536
+) -> tuple[Iterator[pa.RecordBatch], Any, int | None, str]:
+    """Stream *path* as record batches: (batches, progress source, total, unit).
+
+    The progress source has ``read_bytes`` (CSV, JSON Lines) or is ``None`` (Parquet,
+    whose row count is known up front).
+    """
+    kind = file_format(path)
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        parquet = pq.ParquetFile(path)
+        return parquet.iter_batches(batch_size=batch_size), None, parquet.metadata.num_rows, "rows"
+    import csv as _csv
+    import os
+
+    size = os.path.getsize(path)
+    counting = _Counting(open(path, "rb"))  # noqa: SIM115 - closed when the stream ends
+    if kind == "csv":
+        import pyarrow.csv as pcsv
+
+        with open(path, encoding="utf-8", newline="") as handle:
+            header = next(_csv.reader(handle), [])
+        reader = pcsv.open_csv(
+            counting,
+            read_options=pcsv.ReadOptions(block_size=1 << 22),
+            convert_options=pcsv.ConvertOptions(
+                column_types=_column_types(jurisdiction, header),
+                strings_can_be_null=True,
+            ),
+        )
+        return _closing(iter(reader), counting), counting, size, "bytes"
+    return _closing(_jsonl_batches(jurisdiction, counting, batch_size), counting), counting, size, "bytes"
+
+
+def _closing(batches: Iterator[pa.RecordBatch], handle: Any) -> Iterator[pa.RecordBatch]:
+    try:
+        yield from batches
+    finally:
+        handle.close()
+
+
+def _jsonl_batches(
+    jurisdiction: Jurisdiction, handle: Any, batch_size: int
+) -> Iterator[pa.RecordBatch]:
+    """JSON Lines, one firm per line (numbers parsed as Decimal, never float).
+
+    A yearly fact may be flat (``"rd_expense[2018]": "30000"``) or nested
+    (``"rd_expense": {"2018": "30000"}``), as the per-row path takes it.
+    """
+    import json
+
+    registry = jurisdiction.fact_registry
+    rows: list[dict[str, Any]] = []
+    line_number = 0
+    for raw in iter(handle.raw.readline, b""):
+        handle.read_bytes += len(raw)
+        line_number += 1
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw, parse_float=Decimal)
+        except ValueError as exc:
+            raise InvalidFactError(f"line {line_number}", raw[:60], f"not JSON ({exc})") from None
+        if not isinstance(record, dict):
+            raise InvalidFactError(f"line {line_number}", record, "expected a JSON object")
+        flat: dict[str, Any] = {}
+        for key, value in record.items():
+            spec = registry[key] if key in registry else None
+            if spec is not None and spec.yearly and isinstance(value, dict):
+                for year, item in value.items():
+                    flat[yearly_key(key, int(year))] = item
+            else:
+                flat[key] = value
+        rows.append(flat)
+        if len(rows) >= batch_size:
+            yield _jsonl_batch(jurisdiction, rows)
+            rows = []
+    if rows:
+        yield _jsonl_batch(jurisdiction, rows)
+
+
+def _jsonl_batch(jurisdiction: Jurisdiction, rows: list[dict[str, Any]]) -> pa.RecordBatch:
+    names = list(dict.fromkeys(k for row in rows for k in row))
+    registry = jurisdiction.fact_registry
+    arrays = []
+    for name in names:
+        values = [row.get(name) for row in rows]
+        base = _base(name)
+        if base in registry and registry[base].kind in ("decimal", "integer"):
+            # exact text for the validator: Decimal/int → str; floats cannot occur
+            values = [None if v is None else (v if isinstance(v, (str, bool)) else str(v)) for v in values]
+            if any(isinstance(v, bool) for v in values):
+                arrays.append(pa.array(values, pa.bool_()))
+                continue
+            arrays.append(pa.array(values, pa.string()))
+        elif base in registry and registry[base].kind == "boolean" and all(
+            v is None or isinstance(v, bool) for v in values
+        ):
+            arrays.append(pa.array(values, pa.bool_()))
+        else:
+            arrays.append(pa.array([None if v is None else (v if isinstance(v, str) else json_text(v)) for v in values], pa.string()) if name != "id" else pa.array(values))
+    return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+def json_text(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _for_text_output(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """CSV cells: statuses as text, missing facts joined with ';'."""
+    arrays, names = [], []
+    for name, array in zip(batch.schema.names, batch.columns, strict=True):
+        if pa.types.is_dictionary(array.type):
+            array = array.cast(pa.string())
+        elif pa.types.is_list(array.type):
+            array = pc.binary_join(array, ";")
+        arrays.append(array)
+        names.append(name)
+    return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+class _Writer:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.kind = file_format(path)
+        self._writer: Any = None
+        self._handle: Any = None
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        if self.kind == "parquet":
+            import pyarrow.parquet as pq
+
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self.path, batch.schema)
+            self._writer.write_batch(batch)
+        elif self.kind == "csv":
+            import pyarrow.csv as pcsv
+
+            text = _for_text_output(batch)
+            if self._writer is None:
+                self._writer = pcsv.CSVWriter(self.path, text.schema)
+            self._writer.write_batch(text)
+        else:
+            import json
+
+            if self._handle is None:
+                self._handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+            for row in batch.to_pylist():
+                self._handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+        if self._handle is not None:
+            self._handle.close()
+
+
+class Summary:
+    """Counts per rule and status, totals per rule and payer, accumulated batch by batch."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.counts: dict[str, np.ndarray] = {}
+        self.totals: dict[str, Decimal] = {}
+
+    def add(self, batch: pa.RecordBatch) -> None:
+        self.rows += batch.num_rows
+        for name, array in zip(batch.schema.names, batch.columns, strict=True):
+            if name.endswith(".status"):
+                counts = np.bincount(array.indices.to_numpy(), minlength=len(STATUSES))
+                rule = name[: -len(".status")]
+                self.counts[rule] = self.counts.get(rule, np.zeros(len(STATUSES), np.int64)) + counts
+            elif name.endswith(".amount") or ".share." in name:
+                total = pc.sum(array).as_py()
+                if total is not None:
+                    self.totals[name] = self.totals.get(name, Decimal(0)) + total
+                else:
+                    self.totals.setdefault(name, Decimal(0))
+
+    def render(self) -> str:
+        lines = [f"{self.rows} rows screened"]
+        for rule, counts in self.counts.items():
+            parts = ", ".join(f"{s} {int(c)}" for s, c in zip(STATUSES, counts, strict=True) if c)
+            lines.append(f"  {rule:24} {parts}")
+            for name, total in self.totals.items():
+                if name.startswith(rule + "."):
+                    label = name[len(rule) + 1 :]
+                    lines.append(f"  {'':24}   total {label}: {format(total, 'f')} CNY")
+        return "\n".join(lines)
+
+
+def screen_file(
+    jurisdiction: Jurisdiction,
+    source: str,
+    out: str,
+    *,
+    on: date | str,
+    rules: Iterable[str] | None = None,
+    batch_size: int = 65_536,
+    progress: bool = False,
+) -> Summary:
+    """Screen a Parquet, CSV or JSON Lines file into another, batch by batch (bounded memory)."""
+    file_format(out)
+    screener = Screener(jurisdiction, on, rules)
+    batches, counter, total, unit = read_batches(jurisdiction, source, batch_size)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit=" rows" if unit == "rows" else "B", unit_scale=True, dynamic_ncols=True)
+    summary = Summary()
+    writer = _Writer(out)
+    try:
+        for batch in batches:
+            result = screener.screen_batch(batch)
+            writer.write(result)
+            summary.add(result)
+            if bar is not None:
+                if counter is None:
+                    bar.update(batch.num_rows)
+                else:
+                    bar.update(counter.read_bytes - bar.n)
+                bar.set_postfix(rows=summary.rows, refresh=False)
+    finally:
+        writer.close()
+        if bar is not None:
+            bar.close()
+    return summary
