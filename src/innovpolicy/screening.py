@@ -44,11 +44,16 @@ if TYPE_CHECKING:
 __all__ = [
     "STATUSES",
     "Screener",
+    "Summary",
+    "batch_function",
     "compile",
     "explain_row",
+    "load_cached",
+    "read_batches",
     "row_facts",
     "screen",
     "screen_batches",
+    "screen_file",
 ]
 
 STATUSES = ("eligible", "ineligible", "undetermined", "not_in_force")
@@ -1088,3 +1093,44 @@ def screen_file(
         if bar is not None:
             bar.close()
     return summary
+
+
+# --------------------------------------------------------------------------- workers (Dask, Spark)
+
+_LOADED: dict[tuple[str, tuple[str, ...]], Jurisdiction] = {}
+
+
+def load_cached(code: str, plugins: tuple[str, ...] = ()) -> Jurisdiction:
+    """Load *code* once per process (workers): installed plugins, or the named modules."""
+    key = (code, plugins)
+    found = _LOADED.get(key)
+    if found is None:
+        import importlib
+
+        from ._jurisdiction import load
+
+        modules = [importlib.import_module(name) for name in plugins] if plugins else None
+        found = _LOADED[key] = load(code, plugins=modules)
+    return found
+
+
+def batch_function(
+    jurisdiction: str,
+    on: date | str,
+    rules: Sequence[str] | None = None,
+    plugins: Sequence[str] = (),
+) -> Any:
+    """A picklable function from an iterable of record batches to screened batches.
+
+    It is what Spark's ``DataFrame.mapInArrow`` expects (see the guide); the
+    jurisdiction is loaded on first use in each worker process.
+    """
+    day = to_date("on", on).isoformat()
+    rule_ids = None if rules is None else tuple(rules)
+
+    def screen_arrow(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        screener = Screener(load_cached(jurisdiction, tuple(plugins)), day, rule_ids)
+        for batch in batches:
+            yield screener.screen_batch(batch)
+
+    return screen_arrow
