@@ -5,7 +5,7 @@ same boundary rows: about 1% of rows per condition exactly on a threshold — R&
 2% or 4% of sales, S&T staff exactly 30%, one growth year exactly 10%, main revenue
 exactly 50%), extended with the facts innovpolicy's versions of QH-TBE and QH-ERC read
 (host kind, ages, projects, awards, research funding...). Money is whole fen (int64);
-columns are handed to innovpolicy as exact ``decimal128(38, 2)``.
+columns are handed to innovpolicy as exact ``decimal128(18, 2)``.
 
 The reference computes the three rules in plain integer numpy, independently of the
 library: it is what the benchmark counts wrong verdicts and wrong fen against.
@@ -111,7 +111,8 @@ def _decimal(fen: np.ndarray) -> pa.Array:
     words = np.empty((len(fen), 2), dtype=np.int64)
     words[:, 0] = fen
     words[:, 1] = fen >> 63
-    return pa.Array.from_buffers(pa.decimal128(38, 2), len(fen), [None, pa.py_buffer(words)])
+    # decimal(18, 2): the usual type of money in Parquet files (fits int64 by its type)
+    return pa.Array.from_buffers(pa.decimal128(18, 2), len(fen), [None, pa.py_buffer(words)])
 
 
 def table(d: dict[str, np.ndarray]) -> pa.Table:

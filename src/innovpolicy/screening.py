@@ -21,6 +21,7 @@ lacks runs per row with the reference interpreter (``plan.fallback_rules``).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -141,7 +142,7 @@ class _Columns:
             return None
         return _bits(array.buffers()[0], array.offset, len(array))
 
-    def number(self, key: str) -> tuple[Any, int, Any, int] | None:
+    def number(self, key: str) -> tuple[Any, int, Any, Any] | None:
         array = self.arrays.get(key)
         if array is None:
             return None
@@ -149,19 +150,18 @@ class _Columns:
             return np.zeros(self.n, np.int64), 1, np.zeros(self.n, bool), 0
         known = self._known(array)
         t = array.type
+        bound: Any
         if pa.types.is_decimal(t):
             den = 10**t.scale
-            low, high = self._min_max(key, array)
-            bound = 0 if low is None else max(abs(int(low.scaleb(t.scale))), abs(int(high.scaleb(t.scale))))
-            if bound < LIMIT and t.bit_width == 128:
-                words = np.frombuffer(array.buffers()[1], dtype=np.int64)
-                start = array.offset * 2
-                values = words[start : start + 2 * len(array) : 2]
-            else:
+            values = _decimal_words(array)
+            if values is None:  # beyond int64: exact Python integers
                 values = np.array(
                     [0 if v is None else int(v.scaleb(t.scale)) for v in array.to_pylist()],
                     dtype=object,
                 )
+                bound = _bound(values)
+            else:
+                bound = _lazy_bound(self, key, array, t.scale)
         elif pa.types.is_date(t):
             den = 1
             values = np.frombuffer(array.buffers()[1], dtype=np.int32)[
@@ -170,16 +170,19 @@ class _Columns:
             bound = 1 << 31
         else:  # integers
             den = 1
-            low, high = self._min_max(key, array)
-            bound = 0 if low is None else max(abs(low), abs(high))
-            if bound >= LIMIT:
-                values = np.array([0 if v is None else v for v in array.to_pylist()], dtype=object)
-                return values, den, known, bound
+            if pa.types.is_uint64(t):
+                low, high = self._min_max(key, array)
+                if low is not None and high >= LIMIT:
+                    values = np.array(
+                        [0 if v is None else v for v in array.to_pylist()], dtype=object
+                    )
+                    return values, den, known, int(high)
             values = np.frombuffer(array.buffers()[1], dtype=array.type.to_pandas_dtype())[
                 array.offset : array.offset + len(array)
             ]
             if values.dtype != np.int64:
                 values = values.astype(np.int64)
+            bound = _lazy_int_bound(self, key, array)
         if known is not None and values.dtype != object:
             values = np.where(known, values, 0)
         return values, den, known, bound
@@ -227,6 +230,19 @@ def _bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
     return bits[start : start + n].view(bool)
 
 
+def _minimum(array: pa.Array) -> Any:
+    """The exact minimum of a numeric column with a non-null value (one pass, usually)."""
+    t = array.type
+    if array.null_count == 0:
+        if pa.types.is_decimal(t) and t.bit_width == 128 and t.precision <= 18:
+            words = np.frombuffer(array.buffers()[1], dtype=np.int64)
+            lo = words[array.offset * 2 : (array.offset + len(array)) * 2 : 2]
+            return Decimal(int(lo.min())).scaleb(-t.scale)
+        if pa.types.is_integer(t):
+            return int(array.to_numpy().min())
+    return pc.min(array).as_py()
+
+
 def _min_max(array: pa.Array) -> tuple[Any, Any]:
     """Exact minimum and maximum of a numeric column (None, None when all null).
 
@@ -234,12 +250,7 @@ def _min_max(array: pa.Array) -> tuple[Any, Any]:
     words (the common case, in two contiguous passes); anything else asks Arrow.
     """
     t = array.type
-    if (
-        pa.types.is_decimal(t)
-        and t.bit_width == 128
-        and array.null_count == 0
-        and len(array)
-    ):
+    if pa.types.is_decimal(t) and t.bit_width == 128 and array.null_count == 0 and len(array):
         words = np.frombuffer(array.buffers()[1], dtype=np.int64)[
             array.offset * 2 : (array.offset + len(array)) * 2
         ]
@@ -254,6 +265,52 @@ def _min_max(array: pa.Array) -> tuple[Any, Any]:
         return int(values.min()), int(values.max())
     mm = pc.min_max(array).as_py()
     return mm["min"], mm["max"]
+
+
+def _decimal_words(array: pa.Array) -> np.ndarray | None:
+    """The values of a decimal128 column as int64 (a strided view), or None if some do not fit.
+
+    Precision ≤ 18 fits by its type; wider columns are checked (their high words must
+    be the sign extension of the low words).
+    """
+    t = array.type
+    if t.bit_width != 128:
+        return None
+    words = np.frombuffer(array.buffers()[1], dtype=np.int64)[
+        array.offset * 2 : (array.offset + len(array)) * 2
+    ]
+    lo = words[0::2]
+    if t.precision <= 18 or not len(array):
+        return lo
+    hi = words[1::2]
+    if array.null_count:
+        known = _bits(array.buffers()[0], array.offset, len(array))
+        fits = (hi == (lo >> 63)) | ~known
+        return lo if bool(fits.all()) else None
+    low, high = int(hi.min()), int(hi.max())
+    if low == high == 0 and int(lo.min()) >= 0:
+        return lo
+    if low == high == -1 and int(lo.max()) < 0:
+        return lo
+    return lo if bool((hi == (lo >> 63)).all()) else None
+
+
+def _lazy_bound(cols: _Columns, key: str, array: pa.Array, scale: int) -> Any:
+    def compute() -> int:
+        low, high = cols._min_max(key, array)
+        if low is None:
+            return 0
+        return max(abs(int(low.scaleb(scale))), abs(int(high.scaleb(scale))))
+
+    return compute
+
+
+def _lazy_int_bound(cols: _Columns, key: str, array: pa.Array) -> Any:
+    def compute() -> int:
+        low, high = cols._min_max(key, array)
+        return 0 if low is None else max(abs(low), abs(high))
+
+    return compute
 
 
 def _bound(values: np.ndarray) -> int:
@@ -324,10 +381,8 @@ def _validate_column(
             array = pc.cast(array, pa.decimal128(38, 0))
         if not (pa.types.is_integer(t) or pa.types.is_decimal(t)):
             _raise(_row_error(spec, label, array.drop_null()[0].as_py() if array.null_count < len(array) else None, ids, 0))
-        low, high = _min_max(array)
-        if stats is not None:
-            stats[label] = (low, high)
-        if spec.minimum is not None and low is not None:
+        if spec.minimum is not None and len(array) > array.null_count:
+            low = _minimum(array)
             if low < spec.minimum:
                 index = next(  # the error path: speed does not matter here
                     i
@@ -578,10 +633,18 @@ def _empty_missing(n: int) -> pa.Array:
 class Screener:
     """A compiled plan bound to its jurisdiction: screens batch after batch."""
 
-    def __init__(self, jurisdiction: Jurisdiction, on: date | str, rules: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        jurisdiction: Jurisdiction,
+        on: date | str,
+        rules: Iterable[str] | None = None,
+        *,
+        threads: int | None = None,
+    ) -> None:
         self.jurisdiction = jurisdiction
         self.on = to_date("on", on)
         self.plan = compile_plan(jurisdiction, self.on, rules)
+        self.threads = threads if threads is not None else 1
         self._roles = {r.rule_id: _roles(jurisdiction, r, self.on) for r in self.plan.rules}
 
     @property
@@ -613,13 +676,23 @@ class Screener:
         if cols.ids is not None:
             arrays.append(cols.ids)
             names.append("id")
-        for rule in self.plan.rules:
+        def one(rule: RulePlan) -> list[tuple[str, pa.Array]]:
             if rule.mode == "compiled":
-                out = self._compiled(rule, cols)
-            elif rule.mode == "fallback":
-                out = self._per_row(rule, cols)
-            else:
-                out = self._not_in_force(rule, n)
+                return self._compiled(rule, cols)
+            if rule.mode == "fallback":
+                return self._per_row(rule, cols)
+            return self._not_in_force(rule, n)
+
+        compiled = sum(r.mode == "compiled" for r in self.plan.rules)
+        if self.threads > 1 and compiled > 1 and n >= 50_000:
+            # numpy releases the GIL in its kernels: independent rules run side by side
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(max_workers=self.threads) as pool:
+                outs = list(pool.map(one, self.plan.rules))
+        else:
+            outs = [one(rule) for rule in self.plan.rules]
+        for rule, out in zip(self.plan.rules, outs, strict=True):
             for suffix, array in out:
                 names.append(f"{rule.rule_id}.{suffix}")
                 arrays.append(array)

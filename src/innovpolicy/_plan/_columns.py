@@ -107,12 +107,24 @@ def _and(a: NDArray | None, b: NDArray | None) -> NDArray | None:
 class Num:
     """An exact rational column: ``num / den`` (den > 0), known mask, magnitude bounds."""
 
-    __slots__ = ("bound", "dbound", "den", "known", "num")
+    __slots__ = ("_bound", "dbound", "den", "known", "num")
 
     def __init__(
-        self, num: Num_t, den: Num_t, known: NDArray | None, bound: int, dbound: int
+        self,
+        num: Num_t,
+        den: Num_t,
+        known: NDArray | None,
+        bound: int | Callable[[], int],
+        dbound: int,
     ) -> None:
-        self.num, self.den, self.known, self.bound, self.dbound = num, den, known, bound, dbound
+        self.num, self.den, self.known, self._bound, self.dbound = num, den, known, bound, dbound
+
+    @property
+    def bound(self) -> int:
+        """An upper bound of ``|num|`` (computed on first use: comparisons need none)."""
+        if not isinstance(self._bound, int):
+            self._bound = int(self._bound())
+        return self._bound
 
     @classmethod
     def const(cls, value: Fraction) -> Num:
