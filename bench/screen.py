@@ -84,12 +84,12 @@ def child(n: int, reps: int) -> dict[str, object]:
     del data
     names = {r: {f.name for f in xining.facts_for(r)} for r in (*TBE_ERC, *PLATFORM)}
 
-    def columns(rules: tuple[str, ...]) -> list[str]:
+    def columns(rules: tuple[str, ...], available: list[str]) -> list[str]:
         wanted = set().union(*(names[r] for r in rules))
-        return [c for c in full.column_names if c == "id" or c.split("[")[0] in wanted]
+        return [c for c in available if c == "id" or c.split("[")[0] in wanted]
 
-    tbe_erc = full.select(columns(TBE_ERC))
-    platform_table = full.select(columns(PLATFORM))
+    tbe_erc = full.select(columns(TBE_ERC, full.column_names))
+    platform_table = full.select(columns(PLATFORM, full.column_names))
     del full
     gc.collect()
 
@@ -118,9 +118,7 @@ def child(n: int, reps: int) -> dict[str, object]:
         decided = status.indices.to_numpy() <= 1
         wrong[rule] = int(((eligible != reference[rule]) | ~decided).sum())
     amount = b.column("QH20-PLATFORM.amount").combine_chunks()
-    cents = np.array(
-        [0 if v is None else int(v * 100) for v in amount.to_pylist()], dtype=np.int64
-    )
+    cents = np.array([0 if v is None else int(v * 100) for v in amount.to_pylist()], dtype=np.int64)
     expected = np.where(reference["QH20-PLATFORM"], reference["QH20-PLATFORM.fen"], 0)
     fen_off = int((cents != expected).sum())
     return {
@@ -146,7 +144,9 @@ def main() -> None:
         return
     print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()}")
     print()
-    print("| rows | time (TBE+ERC+PLATFORM) | rule evaluations/s | peak RSS growth | wrong verdicts | amounts off |")
+    print(
+        "| rows | time (TBE+ERC+PLATFORM) | rule evaluations/s | peak RSS growth | wrong verdicts | amounts off |"
+    )
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
     for n in args.sizes:
         out = subprocess.run(

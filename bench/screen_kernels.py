@@ -19,9 +19,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import numpy as np  # noqa: E402
-import pyarrow as pa  # noqa: E402
-import screen_synth as synth  # noqa: E402
+import numpy as np
+import pyarrow as pa
+import screen_synth as synth
 
 
 def _best(fn: Any, reps: int = 5) -> float:

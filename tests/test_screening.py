@@ -61,9 +61,10 @@ def test_screen_shape_and_values() -> None:
     # c: some facts unknown and sales zero (ratio undefined), but business started on
     # 2018-07-01 (0 full years): one known failure decides (Kleene), so ineligible.
     assert [r["QH-TBE.status"] for r in rows] == ["eligible", "eligible", "ineligible"]
-    assert rows[2]["QH-TBE.status"] == XINING.evaluate(
-        "QH-TBE", screening.row_facts(XINING, _table(), 2), ON
-    ).status.value
+    assert (
+        rows[2]["QH-TBE.status"]
+        == XINING.evaluate("QH-TBE", screening.row_facts(XINING, _table(), 2), ON).status.value
+    )
     assert [r["QH20-PLATFORM.status"] for r in rows] == ["not_in_force"] * 3
     assert rows[0]["QH20-PLATFORM.amount"] is None
 
@@ -88,12 +89,16 @@ def test_amounts_shares_and_refinement_are_exact() -> None:
     table = pa.table(
         {
             "imported_technology_effective": [True, True],
-            "transfer_project_rd_total": pa.array([Decimal("1234567.89"), Decimal("3")], pa.decimal128(38, 2)),
+            "transfer_project_rd_total": pa.array(
+                [Decimal("1234567.89"), Decimal("3")], pa.decimal128(38, 2)
+            ),
             "tax_paid[2020]": pa.array([Decimal("100000.01"), Decimal("1")], pa.decimal128(38, 2)),
             "tax_paid[2019]": pa.array([Decimal("100000"), Decimal("0")], pa.decimal128(38, 2)),
             "tax_paid[2018]": pa.array([Decimal("100000"), Decimal("0")], pa.decimal128(38, 2)),
             "achievements_transformed": [3, 3],
-            "transaction_volume": pa.array([Decimal("87654321.09"), Decimal("0.33")], pa.decimal128(38, 2)),
+            "transaction_volume": pa.array(
+                [Decimal("87654321.09"), Decimal("0.33")], pa.decimal128(38, 2)
+            ),
             "prefecture": ["西宁市", "西宁市"],
             "district": ["城东区", "城西区"],
         }
@@ -105,7 +110,9 @@ def test_amounts_shares_and_refinement_are_exact() -> None:
         for rule in rules:
             expected = XINING.evaluate(rule, facts, on)
             assert row[f"{rule}.amount"] == expected.amount
-            shares = {k.split(".share.")[1]: v for k, v in row.items() if k.startswith(f"{rule}.share.")}
+            shares = {
+                k.split(".share.")[1]: v for k, v in row.items() if k.startswith(f"{rule}.share.")
+            }
             assert shares == {s.role: s.amount for s in expected.shares}
             if expected.shares:
                 assert sum(shares.values()) == expected.amount
@@ -122,9 +129,12 @@ def test_huge_values_take_the_exact_python_integer_path() -> None:
     )
     on = date(2021, 6, 30)
     out = XINING.screen(table, on=on, rules=["QH20-PLATFORM"]).to_pylist()
-    assert out[0]["QH20-PLATFORM.amount"] == XINING.evaluate(
-        "QH20-PLATFORM", {"achievements_transformed": 3, "transaction_volume": big}, on
-    ).amount
+    assert (
+        out[0]["QH20-PLATFORM.amount"]
+        == XINING.evaluate(
+            "QH20-PLATFORM", {"achievements_transformed": 3, "transaction_volume": big}, on
+        ).amount
+    )
     assert out[1]["QH20-PLATFORM.amount"] == Decimal("0.02")  # 1.5% of 1.00 = 0.015 → half up
 
 
@@ -151,9 +161,21 @@ def test_strings_parse_like_the_per_row_path() -> None:
 @pytest.mark.parametrize(
     ("changes", "error", "text"),
     [
-        ({"employees": [100, -1, 5]}, InvalidFactError, "employees=-1: must be at least 0 (first offending row: id='b')"),
-        ({"employees": [100.0, 10.0, 5.0]}, InvalidFactError, "employees=100.0: binary floats are not exact"),
-        ({"rd_expense[2018]": [1.5, None, None]}, InvalidFactError, "rd_expense[2018]=1.5: binary floats"),
+        (
+            {"employees": [100, -1, 5]},
+            InvalidFactError,
+            "employees=-1: must be at least 0 (first offending row: id='b')",
+        ),
+        (
+            {"employees": [100.0, 10.0, 5.0]},
+            InvalidFactError,
+            "employees=100.0: binary floats are not exact",
+        ),
+        (
+            {"rd_expense[2018]": [1.5, None, None]},
+            InvalidFactError,
+            "rd_expense[2018]=1.5: binary floats",
+        ),
         ({"employes": [1, 2, 3]}, UnknownFactError, "employes="),
         ({"rd_expense": [1, 2, 3]}, InvalidFactError, "one column per fiscal year"),
         ({"employees[2018]": [1, 2, 3]}, UnknownFactError, "not a yearly fact"),
@@ -170,7 +192,7 @@ def test_validation_names_the_column_and_row(changes: dict, error: type, text: s
 
 def test_text_choices_are_checked() -> None:
     table = pa.table({"id": [1, 2], "host_kind": ["enterprise", "factory"]})
-    with pytest.raises(InvalidFactError, match="host_kind='factory'.*id=2"):
+    with pytest.raises(InvalidFactError, match=r"host_kind='factory'.*id=2"):
         XINING.screen(table, on=ON, rules=["QH-ERC"])
 
 
@@ -209,7 +231,20 @@ def test_cli_screen(tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[s
             for row in table.to_pylist():
                 handle.write(json.dumps(row, default=str) + "\n")
     out = tmp_path / "out.parquet"
-    code = main(["screen", str(source), "--on", "2019-06-30", "--rule", "QH-TBE", "--out", str(out), "--batch-size", "2"])
+    code = main(
+        [
+            "screen",
+            str(source),
+            "--on",
+            "2019-06-30",
+            "--rule",
+            "QH-TBE",
+            "--out",
+            str(out),
+            "--batch-size",
+            "2",
+        ]
+    )
     assert code == 0
     screened = pq.read_table(out)
     assert screened.column("QH-TBE.status").to_pylist() == ["eligible", "eligible", "ineligible"]

@@ -53,7 +53,7 @@ def _firms(n: int) -> tuple[pd.DataFrame, pa.Table]:
 
 
 def test_dask_local_cluster_equals_single_process() -> None:
-    frame, table = _firms(240)
+    _, table = _firms(240)
     arrow_frame = table.to_pandas(types_mapper=pd.ArrowDtype)
     xining = innovpolicy.load("xining")
     on = "2021-06-30"

@@ -184,11 +184,15 @@ def _check(code: str, rule_ids: tuple[str, ...], on: date, rows: list[dict[str, 
             for share in expected.shares:
                 assert got[f"{rid}.share.{share.role}"] == share.amount, where
             if not expected.shares:
-                assert all(v is None for k, v in got.items() if k.startswith(f"{rid}.share.")), where
+                assert all(v is None for k, v in got.items() if k.startswith(f"{rid}.share.")), (
+                    where
+                )
             assert tuple(got[f"{rid}.missing"]) == expected.missing, where
 
 
-def _rows(code: str, rule_ids: tuple[str, ...], on: date) -> st.SearchStrategy[list[dict[str, Any]]]:
+def _rows(
+    code: str, rule_ids: tuple[str, ...], on: date
+) -> st.SearchStrategy[list[dict[str, Any]]]:
     columns = _columns(JURISDICTIONS[code], rule_ids, on)
     row = st.fixed_dictionaries({name: _cell(code, spec, on) for name, spec in columns.items()})
     return st.lists(row, min_size=1, max_size=40)

@@ -30,6 +30,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import screening
+from ._values import to_date
 
 __all__ = ["screen", "screen_partition"]
 
@@ -75,7 +76,7 @@ def screen(
     with missing values, since NaN makes a float column, which is refused.
     """
     code = jurisdiction if isinstance(jurisdiction, str) else jurisdiction.code
-    day = screening.to_date("on", on).isoformat()
+    day = to_date("on", on).isoformat()
     rule_ids = None if rules is None else tuple(rules)
     loaded = screening.load_cached(code, tuple(plugins or ()))
     screener = screening.Screener(loaded, day, rule_ids)
@@ -83,7 +84,7 @@ def screen(
     if "id" in frame.columns:
         id_type = pa.Schema.from_pandas(frame._meta, preserve_index=False).field("id").type
     meta = _pandas(screener.schema(id_type).empty_table())
-    return frame.map_partitions(
+    result: dd.DataFrame = frame.map_partitions(  # type: ignore[no-untyped-call]
         screen_partition,
         code,
         day,
@@ -92,3 +93,4 @@ def screen(
         meta=meta,
         enforce_metadata=False,
     )
+    return result

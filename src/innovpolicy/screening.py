@@ -380,14 +380,20 @@ def _validate_column(
                 _raise(_row_error(spec, label, array[index].as_py(), ids, index))
             array = pc.cast(array, pa.decimal128(38, 0))
         if not (pa.types.is_integer(t) or pa.types.is_decimal(t)):
-            _raise(_row_error(spec, label, array.drop_null()[0].as_py() if array.null_count < len(array) else None, ids, 0))
+            _raise(
+                _row_error(
+                    spec,
+                    label,
+                    array.drop_null()[0].as_py() if array.null_count < len(array) else None,
+                    ids,
+                    0,
+                )
+            )
         if spec.minimum is not None and len(array) > array.null_count:
             low = _minimum(array)
             if low < spec.minimum:
                 index = next(  # the error path: speed does not matter here
-                    i
-                    for i, v in enumerate(array.to_pylist())
-                    if v is not None and v < spec.minimum
+                    i for i, v in enumerate(array.to_pylist()) if v is not None and v < spec.minimum
                 )
                 _raise(_row_error(spec, label, array[index].as_py(), ids, index))
         return array
@@ -429,7 +435,7 @@ def _raise(error: Exception) -> Any:
 
 def _parse_column(spec: FactSpec, label: str, array: pa.Array, ids: pa.Array | None) -> pa.Array:
     """Text cells parsed one by one by the per-row coercion (exact, and slower)."""
-    values = []
+    values: list[Any] = []
     for index, item in enumerate(array.to_pylist()):
         if item is None:
             values.append(None)
@@ -459,7 +465,10 @@ def _decimal_array(values: list[Any]) -> pa.Array:
     precision = max(digits, scale + 1)
     if precision > 76:
         raise InvalidFactError("column", "…", "a number with more than 76 digits")
-    return pa.array(scaled, pa.decimal128(precision, scale) if precision <= 38 else pa.decimal256(precision, scale))
+    return pa.array(
+        scaled,
+        pa.decimal128(precision, scale) if precision <= 38 else pa.decimal256(precision, scale),
+    )
 
 
 def validate(jurisdiction: Jurisdiction, batch: pa.RecordBatch) -> _Columns:
@@ -496,12 +505,18 @@ def validate(jurisdiction: Jurisdiction, batch: pa.RecordBatch) -> _Columns:
         arrays[name] = _validate_column(spec, name, batch.column(position), ids, stats)
     for constraint in registry.constraints:
         small, large = arrays.get(constraint.smaller), arrays.get(constraint.larger)
-        if small is None or large is None or pa.types.is_null(small.type) or pa.types.is_null(large.type):
+        if (
+            small is None
+            or large is None
+            or pa.types.is_null(small.type)
+            or pa.types.is_null(large.type)
+        ):
             continue
         a, b = _exact(small), _exact(large)
         if pa.types.is_decimal(a.type) != pa.types.is_decimal(b.type):
-            a, b = pc.cast(a, pa.decimal128(38, 0)) if pa.types.is_integer(a.type) else a, (
-                pc.cast(b, pa.decimal128(38, 0)) if pa.types.is_integer(b.type) else b
+            a, b = (
+                pc.cast(a, pa.decimal128(38, 0)) if pa.types.is_integer(a.type) else a,
+                (pc.cast(b, pa.decimal128(38, 0)) if pa.types.is_integer(b.type) else b),
             )
         bad = pc.greater(a, b).fill_null(False)
         if pc.any(bad).as_py():
@@ -533,7 +548,9 @@ def _python_value(spec: FactSpec, value: Any) -> Any:
     return value
 
 
-def _row_dicts(jurisdiction: Jurisdiction, cols: _Columns, keys: Sequence[str]) -> list[dict[str, Any]]:
+def _row_dicts(
+    jurisdiction: Jurisdiction, cols: _Columns, keys: Sequence[str]
+) -> list[dict[str, Any]]:
     registry = jurisdiction.fact_registry
     rows: list[dict[str, Any]] = [{} for _ in range(cols.n)]
     for key in keys:
@@ -676,6 +693,7 @@ class Screener:
         if cols.ids is not None:
             arrays.append(cols.ids)
             names.append("id")
+
         def one(rule: RulePlan) -> list[tuple[str, pa.Array]]:
             if rule.mode == "compiled":
                 return self._compiled(rule, cols)
@@ -705,7 +723,9 @@ class Screener:
         out = [("status", _status_column(codes))]
         if self._has_amount(rule):
             out.append(("amount", pa.nulls(n, AMOUNT_TYPE)))
-        out.extend((f"share.{role}", pa.nulls(n, AMOUNT_TYPE)) for role in self._roles[rule.rule_id])
+        out.extend(
+            (f"share.{role}", pa.nulls(n, AMOUNT_TYPE)) for role in self._roles[rule.rule_id]
+        )
         out.append(("missing", _empty_missing(n)))
         return out
 
@@ -878,10 +898,15 @@ def screen(
     return pa.Table.from_batches(out)
 
 
-
 # --------------------------------------------------------------------------- files (the CLI)
 
-FORMATS = {".parquet": "parquet", ".pq": "parquet", ".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+FORMATS = {
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 
 
 def file_format(path: str) -> str:
@@ -951,7 +976,6 @@ def read_batches(
         parquet = pq.ParquetFile(path)
         return parquet.iter_batches(batch_size=batch_size), None, parquet.metadata.num_rows, "rows"
     import csv as _csv
-    import os
 
     size = os.path.getsize(path)
     counting = _Counting(open(path, "rb"))  # noqa: SIM115 - closed when the stream ends
@@ -969,7 +993,12 @@ def read_batches(
             ),
         )
         return _closing(iter(reader), counting), counting, size, "bytes"
-    return _closing(_jsonl_batches(jurisdiction, counting, batch_size), counting), counting, size, "bytes"
+    return (
+        _closing(_jsonl_batches(jurisdiction, counting, batch_size), counting),
+        counting,
+        size,
+        "bytes",
+    )
 
 
 def _closing(batches: Iterator[pa.RecordBatch], handle: Any) -> Iterator[pa.RecordBatch]:
@@ -1005,8 +1034,7 @@ def _jsonl_batches(
             raise InvalidFactError(f"line {line_number}", record, "expected a JSON object")
         flat: dict[str, Any] = {}
         for key, value in record.items():
-            spec = registry[key] if key in registry else None
-            if spec is not None and spec.yearly and isinstance(value, dict):
+            if key in registry and registry[key].yearly and isinstance(value, dict):
                 for year, item in value.items():
                     flat[yearly_key(key, int(year))] = item
             else:
@@ -1020,30 +1048,24 @@ def _jsonl_batches(
 
 
 def _jsonl_batch(jurisdiction: Jurisdiction, rows: list[dict[str, Any]]) -> pa.RecordBatch:
+    """One batch of JSON records; values the validator parses are passed on as exact text."""
     names = list(dict.fromkeys(k for row in rows for k in row))
     registry = jurisdiction.fact_registry
     arrays = []
     for name in names:
         values = [row.get(name) for row in rows]
         base = _base(name)
-        if base in registry and registry[base].kind in ("decimal", "integer"):
-            # exact text for the validator: Decimal/int → str; floats cannot occur
-            values = [None if v is None else (v if isinstance(v, (str, bool)) else str(v)) for v in values]
-            if any(isinstance(v, bool) for v in values):
-                arrays.append(pa.array(values, pa.bool_()))
-                continue
-            arrays.append(pa.array(values, pa.string()))
-        elif base in registry and registry[base].kind == "boolean" and all(
-            v is None or isinstance(v, bool) for v in values
-        ):
+        kind = registry[base].kind if base in registry else None
+        if name == "id" or kind is None:
+            arrays.append(pa.array(values))
+        elif any(isinstance(v, bool) for v in values) and kind == "boolean":
             arrays.append(pa.array(values, pa.bool_()))
+        elif any(isinstance(v, bool) for v in values):
+            arrays.append(pa.array(values))  # a boolean where a number is due: refused
         else:
-            arrays.append(pa.array([None if v is None else (v if isinstance(v, str) else json_text(v)) for v in values], pa.string()) if name != "id" else pa.array(values))
+            text = [None if v is None else v if isinstance(v, str) else str(v) for v in values]
+            arrays.append(pa.array(text, pa.string()))
     return pa.RecordBatch.from_arrays(arrays, names=names)
-
-
-def json_text(value: Any) -> str:
-    return value if isinstance(value, str) else str(value)
 
 
 def _for_text_output(batch: pa.RecordBatch) -> pa.RecordBatch:
@@ -1109,7 +1131,9 @@ class Summary:
             if name.endswith(".status"):
                 counts = np.bincount(array.indices.to_numpy(), minlength=len(STATUSES))
                 rule = name[: -len(".status")]
-                self.counts[rule] = self.counts.get(rule, np.zeros(len(STATUSES), np.int64)) + counts
+                self.counts[rule] = (
+                    self.counts.get(rule, np.zeros(len(STATUSES), np.int64)) + counts
+                )
             elif name.endswith(".amount") or ".share." in name:
                 total = pc.sum(array).as_py()
                 if total is not None:
@@ -1147,7 +1171,12 @@ def screen_file(
     if progress:
         from tqdm import tqdm
 
-        bar = tqdm(total=total, unit=" rows" if unit == "rows" else "B", unit_scale=True, dynamic_ncols=True)
+        bar = tqdm(
+            total=total,
+            unit=" rows" if unit == "rows" else "B",
+            unit_scale=True,
+            dynamic_ncols=True,
+        )
     summary = Summary()
     writer = _Writer(out)
     try:

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -127,9 +126,9 @@ class VYearOf:
     key: str
 
 
-Value = Union[
-    VFact, VConst, VUnknown, VRatio, VSum, VProduct, VDifference, VYearsSince, VYearOf
-]
+Value: TypeAlias = (
+    VFact | VConst | VUnknown | VRatio | VSum | VProduct | VDifference | VYearsSince | VYearOf
+)
 
 
 # --------------------------------------------------------------------------- criteria
@@ -178,7 +177,7 @@ class CAlways:
     pass
 
 
-Cond = Union[CCompare, CIn, CAll, CAny, CNot, CIf, CAlways]
+Cond: TypeAlias = CCompare | CIn | CAll | CAny | CNot | CIf | CAlways
 
 
 # --------------------------------------------------------------------------- amounts
@@ -210,7 +209,7 @@ class ARange:
     high: Value | None
 
 
-Amount = Union[AValue, ALesser, AMarginal, ARange]
+Amount: TypeAlias = AValue | ALesser | AMarginal | ARange
 
 
 @attrs.frozen
@@ -502,9 +501,7 @@ def value_keys(value: Value | None) -> list[str]:
     """Fact keys a value reads, in the order the row path reports them missing."""
     keys = []
     for v in _walk_values(value):
-        if isinstance(v, VFact):
-            keys.append(v.key)
-        elif isinstance(v, (VYearsSince, VYearOf)):
+        if isinstance(v, (VFact, VYearsSince, VYearOf)):
             keys.append(v.key)
     return keys
 

@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from . import (
+    ALesser,
     AMarginal,
     Amount,
     ARange,
@@ -48,7 +49,6 @@ from . import (
     VUnknown,
     VYearOf,
     VYearsSince,
-    ALesser,
 )
 
 LIMIT = 1 << 62
@@ -66,7 +66,9 @@ class Source(Protocol):
 
     def boolean(self, key: str) -> tuple[NDArray, NDArray | None] | None: ...
 
-    def text_in(self, key: str, expected: Sequence[str]) -> tuple[NDArray, NDArray | None] | None: ...
+    def text_in(
+        self, key: str, expected: Sequence[str]
+    ) -> tuple[NDArray, NDArray | None] | None: ...
 
 
 def _is_obj(x: Num_t) -> bool:
@@ -128,7 +130,9 @@ class Num:
 
     @classmethod
     def const(cls, value: Fraction) -> Num:
-        return cls(value.numerator, value.denominator, None, abs(value.numerator), value.denominator)
+        return cls(
+            value.numerator, value.denominator, None, abs(value.numerator), value.denominator
+        )
 
     @property
     def scalar_den(self) -> bool:
@@ -203,7 +207,9 @@ class Executor:
         if isinstance(v, VYearOf):
             day = self.fact(v.key)
             known = day.known
-            years = _ymd(day.num)[0] if isinstance(day.num, np.ndarray) else np.zeros(self.n, np.int64)
+            years = (
+                _ymd(day.num)[0] if isinstance(day.num, np.ndarray) else np.zeros(self.n, np.int64)
+            )
             years = _zero_unknown(years, known)
             return Num(years, 1, known, _bound(years), 1)
         raise TypeError(f"unknown plan value {v!r}")
@@ -353,14 +359,14 @@ class Executor:
                 results.append((pt, pf))
                 all_known = all_known and pf is None
             if isinstance(c, CAll):
-                for pt, pf in results:
+                for pt, _ in results:
                     t = pt if t is None else t & pt
                 if not all_known:
                     for pt, pf in results:
                         g = ~pt if pf is None else pf
                         f = g if f is None else f | g
             else:
-                for pt, pf in results:
+                for pt, _ in results:
                     t = pt if t is None else t | pt
                 if not all_known:
                     for pt, pf in results:
@@ -429,7 +435,9 @@ class Executor:
         elif threshold.denominator != 1:
             result = np.zeros(self.n, bool)
         else:
-            result = (start > _latest_start(v.on, floor + 1)) & (start <= _latest_start(v.on, floor))
+            result = (start > _latest_start(v.on, floor + 1)) & (
+                start <= _latest_start(v.on, floor)
+            )
         known = day.known
         if known is None:
             return result, None
@@ -474,7 +482,9 @@ class Executor:
                 clipped = np.maximum(base.num, lo) if not _is_obj(base.num) else _omax(base.num, lo)
                 if upper is not None:
                     up = int(upper)
-                    clipped = np.minimum(clipped, up) if not _is_obj(clipped) else _omin(clipped, up)
+                    clipped = (
+                        np.minimum(clipped, up) if not _is_obj(clipped) else _omin(clipped, up)
+                    )
                 slice_bound = base.bound + abs(lo)
                 part = _add(clipped, base.bound + abs(lo), lo, abs(lo), -1)
                 factor = int(rate * rate_den)
@@ -483,8 +493,7 @@ class Executor:
                 bound += slice_bound * factor
             return Num(total, den * rate_den, base.known, bound, den * rate_den)
         if isinstance(a, ARange):
-            low = self.value(a.low)
-            known = low.known
+            known = self.value(a.low).known
             if a.high is not None:
                 known = _and(known, self.value(a.high).known)
             return Num(0, 1, known, 0, 1)
@@ -618,7 +627,11 @@ def split_fen(cents: Num_t, bound: int, weights: Sequence[Fraction]) -> list[Num
             if j == i:
                 continue
             beats = (rems[j] > rems[i]) if j > i else (rems[j] >= rems[i])
-            rank = rank + beats.astype(np.int64) if isinstance(beats, np.ndarray) else rank + int(beats)
+            rank = (
+                rank + beats.astype(np.int64)
+                if isinstance(beats, np.ndarray)
+                else rank + int(beats)
+            )
         parts.append(floors[i] + (rank < left))
     return parts
 
