@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
-from .._amounts import Discretionary, Fixed, Formula, LesserOf, Marginal, RateOf
+from .._amounts import Discretionary, Fixed, Formula, LesserOf, Lookup, Marginal, RateOf
 from .._criteria import (
     AllOf,
     Always,
@@ -209,7 +209,15 @@ class ARange:
     high: Value | None
 
 
-Amount: TypeAlias = AValue | ALesser | AMarginal | ARange
+@attrs.frozen
+class ALookup:
+    """An amount chosen by the value of a text fact (a value not in the table is unknown)."""
+
+    key: str
+    entries: tuple[tuple[str, Amount], ...]
+
+
+Amount: TypeAlias = AValue | ALesser | AMarginal | ARange | ALookup
 
 
 @attrs.frozen
@@ -416,6 +424,21 @@ class _Compiler:
             assert isinstance(formula, Discretionary)
             high = None if formula.high is None else self.value(formula.high)
             return ARange(self.value(formula.low), high)
+        if t is Lookup:
+            assert isinstance(formula, Lookup)
+            if self.kind(formula.fact) != "text":
+                raise Unsupported(f"lookup on a non-text fact {formula.fact}")
+            entries = []
+            for choice, entry in formula.table.items():
+                compiled = (
+                    self.amount(entry)
+                    if isinstance(entry, Formula)
+                    else AValue(self._money(self.value(entry)))
+                )
+                if any(isinstance(a, ARange) for a in _walk_amounts(compiled)):
+                    raise Unsupported("a lookup mixing amounts and discretionary ranges")
+                entries.append((choice, compiled))
+            return ALookup(formula.fact, tuple(entries))
         raise Unsupported(f"amount node {t.__name__}")
 
     @staticmethod
@@ -520,6 +543,16 @@ def _cond_keys(cond: Cond) -> list[str]:
     return []
 
 
+def _walk_amounts(amount: Amount) -> Iterable[Amount]:
+    yield amount
+    if isinstance(amount, ALesser):
+        for part in amount.parts:
+            yield from _walk_amounts(part)
+    elif isinstance(amount, ALookup):
+        for _, entry in amount.entries:
+            yield from _walk_amounts(entry)
+
+
 def _amount_keys(amount: Amount) -> list[str]:
     if isinstance(amount, AValue):
         return value_keys(amount.value)
@@ -527,6 +560,8 @@ def _amount_keys(amount: Amount) -> list[str]:
         return [k for p in amount.parts for k in _amount_keys(p)]
     if isinstance(amount, AMarginal):
         return value_keys(amount.base)
+    if isinstance(amount, ALookup):
+        return [amount.key, *(k for _, e in amount.entries for k in _amount_keys(e))]
     return value_keys(amount.low) + value_keys(amount.high)
 
 

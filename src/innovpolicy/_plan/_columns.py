@@ -26,6 +26,7 @@ import numpy as np
 
 from . import (
     ALesser,
+    ALookup,
     AMarginal,
     Amount,
     ARange,
@@ -492,6 +493,8 @@ class Executor:
                 total = _add(total, bound, term, slice_bound * factor, 1)
                 bound += slice_bound * factor
             return Num(total, den * rate_den, base.known, bound, den * rate_den)
+        if isinstance(a, ALookup):
+            return self._lookup(a)
         if isinstance(a, ARange):
             known = self.value(a.low).known
             if a.high is not None:
@@ -499,7 +502,45 @@ class Executor:
             return Num(0, 1, known, 0, 1)
         raise TypeError(f"unknown plan amount {a!r}")
 
+    def _choice(self, key: str, choice: str) -> tuple[NDArray, NDArray | None]:
+        found = self.src.text_in(key, [choice])
+        if found is None:
+            return np.zeros(self.n, bool), np.zeros(self.n, bool)
+        return found
+
+    def _lookup(self, a: ALookup) -> Num:
+        parts = [
+            (self._choice(a.key, choice)[0], self.amount(entry)) for choice, entry in a.entries
+        ]
+        common = lcm(*(int(p.den) for _, p in parts))
+        matched = np.zeros(self.n, bool)
+        entry_known = np.zeros(self.n, bool)
+        num: Num_t = np.zeros(self.n, np.int64)
+        bound = 0
+        for match, p in parts:
+            factor = common // int(p.den)
+            bound = max(bound, p.bound * factor)
+            scaled = _mul(p.num, p.bound, factor, factor)
+            if _is_obj(scaled) or _is_obj(num):
+                num = np.where(match, _obj(scaled), _obj(num)).astype(object)
+            else:
+                num = np.where(match, scaled, num)
+            matched |= match
+            entry_known |= match if p.known is None else match & p.known
+        # a value the table lacks is unknown (with a reason, no missing fact), as per row
+        return Num(np.where(entry_known, num, 0), common, entry_known, bound, common)
+
     def amount_slots(self, a: Amount) -> list[tuple[str, NDArray]]:
+        """Missing-fact slots of an amount, in the order the row path names them."""
+        if isinstance(a, ALesser):
+            return [slot for p in a.parts for slot in self.amount_slots(p)]
+        if isinstance(a, ALookup):
+            _, known = self._choice(a.key, a.entries[0][0]) if a.entries else (None, None)
+            slots = [(a.key, np.zeros(self.n, bool) if known is None else ~known)]
+            for choice, entry in a.entries:
+                match = self._choice(a.key, choice)[0]
+                slots.extend((k, m & match) for k, m in self.amount_slots(entry))
+            return slots
         slots = []
         for key in _amount_leaf_keys(a):
             k = self.fact(key).known
