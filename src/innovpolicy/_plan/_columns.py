@@ -513,7 +513,6 @@ class Executor:
             (self._choice(a.key, choice)[0], self.amount(entry)) for choice, entry in a.entries
         ]
         common = lcm(*(int(p.den) for _, p in parts))
-        matched = np.zeros(self.n, bool)
         entry_known = np.zeros(self.n, bool)
         num: Num_t = np.zeros(self.n, np.int64)
         bound = 0
@@ -522,10 +521,10 @@ class Executor:
             bound = max(bound, p.bound * factor)
             scaled = _mul(p.num, p.bound, factor, factor)
             if _is_obj(scaled) or _is_obj(num):
-                num = np.where(match, _obj(scaled), _obj(num)).astype(object)
+                chosen: NDArray = np.where(match, _obj(scaled), _obj(num))
+                num = chosen.astype(object)
             else:
                 num = np.where(match, scaled, num)
-            matched |= match
             entry_known |= match if p.known is None else match & p.known
         # a value the table lacks is unknown (with a reason, no missing fact), as per row
         return Num(np.where(entry_known, num, 0), common, entry_known, bound, common)
