@@ -26,6 +26,7 @@ from .._criteria import (
     AllOf,
     Always,
     AnyOf,
+    Cases,
     Compare,
     Const,
     Criterion,
@@ -126,8 +127,25 @@ class VYearOf:
     key: str
 
 
+@attrs.frozen
+class VCases:
+    """The value of the first case whose criterion holds; an unknown case before it blocks."""
+
+    cases: tuple[tuple[Cond, Value], ...]
+    default: Value | None
+
+
 Value: TypeAlias = (
-    VFact | VConst | VUnknown | VRatio | VSum | VProduct | VDifference | VYearsSince | VYearOf
+    VFact
+    | VConst
+    | VUnknown
+    | VRatio
+    | VSum
+    | VProduct
+    | VDifference
+    | VYearsSince
+    | VYearOf
+    | VCases
 )
 
 
@@ -363,6 +381,14 @@ class _Compiler:
         if t is EvaluationYear:
             assert isinstance(expr, EvaluationYear)
             return VConst(Fraction(self.on.year - expr.back))
+        if t is Cases:
+            assert isinstance(expr, Cases)
+            cases = tuple((self.cond(c), self.value(e)) for c, e in expr.cases)
+            default = None if expr.default is None else self.value(expr.default)
+            values = [v for _, v in cases] + ([default] if default is not None else [])
+            if any(isinstance(w, VRatio) for v in values for w in _walk_values(v)):
+                raise Unsupported("cases whose values are ratios")
+            return VCases(cases, default)
         raise Unsupported(f"value node {t.__name__}")
 
     def cond(self, criterion: Criterion) -> Cond:
@@ -521,11 +547,16 @@ def _walk_values(value: Value | None) -> Iterable[Value]:
 
 
 def value_keys(value: Value | None) -> list[str]:
-    """Fact keys a value reads, in the order the row path reports them missing."""
+    """Fact keys a value reads."""
     keys = []
     for v in _walk_values(value):
         if isinstance(v, (VFact, VYearsSince, VYearOf)):
             keys.append(v.key)
+        elif isinstance(v, VCases):
+            for c, e in v.cases:
+                keys.extend(_cond_keys(c))
+                keys.extend(value_keys(e))
+            keys.extend(value_keys(v.default))
     return keys
 
 

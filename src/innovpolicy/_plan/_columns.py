@@ -41,6 +41,7 @@ from . import (
     Cond,
     SplitPart,
     Value,
+    VCases,
     VConst,
     VDifference,
     VFact,
@@ -205,6 +206,8 @@ class Executor:
             return Num(num, den, _and(a.known, b.known), a.bound * b.bound, a.dbound * b.dbound)
         if isinstance(v, VYearsSince):
             return self._years_since(v.key, v.on)
+        if isinstance(v, VCases):
+            return self._cases(v)
         if isinstance(v, VYearOf):
             day = self.fact(v.key)
             known = day.known
@@ -214,6 +217,64 @@ class Executor:
             years = _zero_unknown(years, known)
             return Num(years, 1, known, _bound(years), 1)
         raise TypeError(f"unknown plan value {v!r}")
+
+    def _cases(self, v: VCases, slots: list[tuple[str, NDArray]] | None = None) -> Num:
+        """First case whose criterion holds; an unknown criterion before it leaves the value
+        unknown, naming that criterion's missing facts (as ``Cases.value``)."""
+        searching = np.ones(self.n, bool)  # every earlier case false
+        blocked = np.zeros(self.n, bool)  # an earlier case unknown, none true yet
+        chosen: list[tuple[NDArray, Num, Value]] = []
+        for cond, expr in v.cases:
+            cond_slots: list[tuple[str, NDArray]] | None = [] if slots is not None else None
+            t, f = self.cond(cond, cond_slots)
+            f_ = ~t if f is None else f
+            unknown = ~(t | f_)
+            if slots is not None and cond_slots is not None:
+                reached = searching | blocked
+                slots.extend((key, mask & unknown & reached) for key, mask in cond_slots)
+            chosen.append((searching & t, self.value(expr), expr))
+            blocked = (blocked & ~t) | (searching & unknown)
+            searching = searching & f_
+        if v.default is not None:
+            chosen.append((searching, self.value(v.default), v.default))
+        common = lcm(*(int(num.den) for _, num, _ in chosen)) if chosen else 1
+        known = np.zeros(self.n, bool)
+        values: Num_t = np.zeros(self.n, np.int64)
+        bound = 0
+        for pick, num, expr in chosen:
+            factor = common // int(num.den)
+            bound = max(bound, num.bound * factor)
+            scaled = _mul(num.num, num.bound, factor, factor)
+            if not isinstance(scaled, np.ndarray):
+                scaled = np.full(self.n, scaled, dtype=object if abs(scaled) >= LIMIT else np.int64)
+            if _is_obj(scaled) or _is_obj(values):
+                picked: NDArray = np.where(pick, _obj(scaled), _obj(values))
+                values = picked.astype(object)
+            else:
+                values = np.where(pick, scaled, values)
+            known |= pick if num.known is None else pick & num.known
+            if slots is not None:
+                slots.extend((key, mask & pick) for key, mask in self.value_slots(expr))
+        return Num(np.where(known, values, 0), common, known, bound, common)
+
+    def value_slots(self, v: Value | None) -> list[tuple[str, NDArray]]:
+        """(fact, rows where the row path's ``Missing`` of *v* names it), in its order."""
+        if v is None:
+            return []
+        if isinstance(v, (VFact, VYearsSince, VYearOf)):
+            k = self.fact(v.key).known
+            return [(v.key, np.zeros(self.n, bool) if k is None else ~k)]
+        if isinstance(v, VRatio):
+            return self.value_slots(v.num) + self.value_slots(v.den)
+        if isinstance(v, VSum):
+            return [slot for term in v.terms for slot in self.value_slots(term)]
+        if isinstance(v, (VProduct, VDifference)):
+            return self.value_slots(v.left) + self.value_slots(v.right)
+        if isinstance(v, VCases):
+            slots: list[tuple[str, NDArray]] = []
+            self._cases(v, slots)
+            return slots
+        return []
 
     def _add(self, a: Num, b: Num, sign: int) -> Num:
         known = _and(a.known, b.known)
@@ -311,10 +372,8 @@ class Executor:
             known = _and(a.known, b.known)
             result = self.compare(a, c.op, b)
             if slots is not None:
-                for v in (c.left, c.right):
-                    for key in _leaf_keys(v):
-                        k = self.fact(key).known
-                        slots.append((key, np.zeros(self.n, bool) if k is None else ~k))
+                slots.extend(self.value_slots(c.left))
+                slots.extend(self.value_slots(c.right))
             if known is None:
                 return result, None
             return result & known, ~result & known
@@ -540,11 +599,13 @@ class Executor:
                 match = self._choice(a.key, choice)[0]
                 slots.extend((k, m & match) for k, m in self.amount_slots(entry))
             return slots
-        slots = []
-        for key in _amount_leaf_keys(a):
-            k = self.fact(key).known
-            slots.append((key, np.zeros(self.n, bool) if k is None else ~k))
-        return slots
+        if isinstance(a, AValue):
+            return self.value_slots(a.value)
+        if isinstance(a, AMarginal):
+            return self.value_slots(a.base)
+        if isinstance(a, ARange):
+            return self.value_slots(a.low) + self.value_slots(a.high)
+        return []
 
 
 def _omax(x: NDArray, v: int) -> NDArray:
@@ -559,24 +620,6 @@ def _unknown(t: NDArray, f: NDArray | None) -> NDArray:
     if f is None:
         return np.zeros(t.shape, bool)
     return ~(t | f)
-
-
-def _leaf_keys(v: Value | None) -> list[str]:
-    from . import value_keys
-
-    return value_keys(v)
-
-
-def _amount_leaf_keys(a: Amount) -> list[str]:
-    if isinstance(a, AValue):
-        return _leaf_keys(a.value)
-    if isinstance(a, ALesser):
-        return [k for p in a.parts for k in _amount_leaf_keys(p)]
-    if isinstance(a, AMarginal):
-        return _leaf_keys(a.base)
-    if isinstance(a, ARange):
-        return _leaf_keys(a.low) + _leaf_keys(a.high)
-    return []
 
 
 # --------------------------------------------------------------------------- calendar
