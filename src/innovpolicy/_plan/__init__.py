@@ -15,7 +15,7 @@ executor (:mod:`innovpolicy._plan._columns`, numpy) is one backend over it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -23,6 +23,7 @@ import attrs
 
 from .._amounts import Discretionary, Fixed, Formula, LesserOf, Lookup, Marginal, RateOf
 from .._criteria import (
+    AgeOn,
     AllOf,
     Always,
     AnyOf,
@@ -47,6 +48,7 @@ from .._criteria import (
     SupportYear,
     YearFact,
     YearOf,
+    YearsAfter,
     YearsSince,
 )
 from .._facts import yearly_key
@@ -128,6 +130,14 @@ class VYearOf:
 
 
 @attrs.frozen
+class VYearsAfter:
+    """The date *years* after a date column (Civil-Code count: 29 February clamps)."""
+
+    key: str
+    years: int
+
+
+@attrs.frozen
 class VCases:
     """The value of the first case whose criterion holds; an unknown case before it blocks."""
 
@@ -145,6 +155,7 @@ Value: TypeAlias = (
     | VDifference
     | VYearsSince
     | VYearOf
+    | VYearsAfter
     | VCases
 )
 
@@ -381,6 +392,22 @@ class _Compiler:
         if t is EvaluationYear:
             assert isinstance(expr, EvaluationYear)
             return VConst(Fraction(self.on.year - expr.back))
+        if t is AgeOn:
+            assert isinstance(expr, AgeOn)
+            at = self.value(expr.at)
+            if self.kind(expr.name) != "date" or not isinstance(at, VConst):
+                raise Unsupported("age on a date that is not fixed by the plan")
+            return VYearsSince(expr.name, EPOCH + timedelta(days=int(at.value)))
+        if t is YearsAfter:
+            assert isinstance(expr, YearsAfter)
+            years = self.value(expr.years)
+            if (
+                self.kind(expr.name) != "date"
+                or not isinstance(years, VConst)
+                or years.value.denominator != 1
+            ):
+                raise Unsupported("years after a date by a non-constant number of years")
+            return VYearsAfter(expr.name, int(years.value))
         if t is Cases:
             assert isinstance(expr, Cases)
             cases = tuple((self.cond(c), self.value(e)) for c, e in expr.cases)
@@ -550,7 +577,7 @@ def value_keys(value: Value | None) -> list[str]:
     """Fact keys a value reads."""
     keys = []
     for v in _walk_values(value):
-        if isinstance(v, (VFact, VYearsSince, VYearOf)):
+        if isinstance(v, (VFact, VYearsSince, VYearOf, VYearsAfter)):
             keys.append(v.key)
         elif isinstance(v, VCases):
             for c, e in v.cases:

@@ -50,6 +50,7 @@ from . import (
     VSum,
     VUnknown,
     VYearOf,
+    VYearsAfter,
     VYearsSince,
 )
 
@@ -208,6 +209,12 @@ class Executor:
             return self._years_since(v.key, v.on)
         if isinstance(v, VCases):
             return self._cases(v)
+        if isinstance(v, VYearsAfter):
+            day = self.fact(v.key)
+            if not isinstance(day.num, np.ndarray):
+                return Num(0, 1, day.known, 0, 1)
+            shifted = _zero_unknown(_add_years(day.num, v.years), day.known)
+            return Num(shifted, 1, day.known, 1 << 31, 1)
         if isinstance(v, VYearOf):
             day = self.fact(v.key)
             known = day.known
@@ -261,7 +268,7 @@ class Executor:
         """(fact, rows where the row path's ``Missing`` of *v* names it), in its order."""
         if v is None:
             return []
-        if isinstance(v, (VFact, VYearsSince, VYearOf)):
+        if isinstance(v, (VFact, VYearsSince, VYearOf, VYearsAfter)):
             k = self.fact(v.key).known
             return [(v.key, np.zeros(self.n, bool) if k is None else ~k)]
         if isinstance(v, VRatio):
@@ -637,6 +644,16 @@ def _ymd(day_numbers: NDArray) -> tuple[NDArray, NDArray, NDArray]:
 def _days_in_month(year: int, month: int) -> int:
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return (nxt - date(year, month, 1)).days
+
+
+def _add_years(day_numbers: NDArray, years: int) -> NDArray:
+    """``start + relativedelta(years=years)`` for every day number (29 February clamps)."""
+    y, m, d = _ymd(day_numbers)
+    month_index = (y + years - 1970) * 12 + (m - 1)
+    first = month_index.astype("datetime64[M]").astype("datetime64[D]")
+    following = (month_index + 1).astype("datetime64[M]").astype("datetime64[D]")
+    length = (following - first).astype(np.int64)
+    return first.astype(np.int64) + np.minimum(d, length) - 1
 
 
 def _latest_start(on: date, years: int) -> int:
