@@ -196,6 +196,17 @@ def test_text_choices_are_checked() -> None:
         XINING.screen(table, on=ON, rules=["QH-ERC"])
 
 
+def test_dictionary_text_columns() -> None:
+    kinds = pa.array(["enterprise", "university", None, "enterprise"]).dictionary_encode()
+    table = pa.table({"id": [1, 2, 3, 4], "host_kind": kinds})
+    out = XINING.screen(table, on=ON, rules=["QH-ERC"])
+    assert out.column("QH-ERC.status").to_pylist() == ["undetermined"] * 4
+    assert out.to_pylist()[2]["QH-ERC.missing"][3] == "host_kind"
+    bad = pa.table({"id": [7, 8], "host_kind": pa.array(["enterprise", "farm"]).dictionary_encode()})
+    with pytest.raises(InvalidFactError, match=r"host_kind='farm'.*id=8"):
+        XINING.screen(bad, on=ON, rules=["QH-ERC"])
+
+
 def test_explain_row_is_the_per_row_result() -> None:
     result = screening.explain_row(XINING, _table(), 1, "QH-TBE", ON)
     assert result.status.value == "eligible"

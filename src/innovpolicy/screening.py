@@ -353,7 +353,11 @@ def _validate_column(
     t = array.type
     if pa.types.is_dictionary(t):
         if spec.kind == "text" and pa.types.is_string(t.value_type):
-            _validate_column(spec, label, array.dictionary, None)
+            try:
+                _validate_column(spec, label, array.dictionary, None)
+            except InvalidFactError:  # find the first offending row, not dictionary entry
+                _validate_column(spec, label, array.dictionary_decode(), ids)
+                raise
             return array
         array = array.dictionary_decode()
         t = array.type
