@@ -202,7 +202,9 @@ def test_dictionary_text_columns() -> None:
     out = XINING.screen(table, on=ON, rules=["QH-ERC"])
     assert out.column("QH-ERC.status").to_pylist() == ["undetermined"] * 4
     assert out.to_pylist()[2]["QH-ERC.missing"][3] == "host_kind"
-    bad = pa.table({"id": [7, 8], "host_kind": pa.array(["enterprise", "farm"]).dictionary_encode()})
+    bad = pa.table(
+        {"id": [7, 8], "host_kind": pa.array(["enterprise", "farm"]).dictionary_encode()}
+    )
     with pytest.raises(InvalidFactError, match=r"host_kind='farm'.*id=8"):
         XINING.screen(bad, on=ON, rules=["QH-ERC"])
 

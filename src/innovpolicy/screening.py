@@ -127,8 +127,7 @@ class _Columns:
     def _min_max(self, key: str, array: pa.Array) -> tuple[Any, Any]:
         found = self.stats.get(key)
         if found is None:
-            mm = pc.min_max(array).as_py()
-            found = self.stats[key] = (mm["min"], mm["max"])
+            found = self.stats[key] = _min_max(array)
         return found
 
     def take(self, indices: np.ndarray) -> _Columns:
@@ -255,6 +254,9 @@ def _min_max(array: pa.Array) -> tuple[Any, Any]:
             array.offset * 2 : (array.offset + len(array)) * 2
         ]
         lo, hi = words[0::2], words[1::2]
+        if t.precision <= 18:  # fits int64 by its type
+            scale = Decimal(1).scaleb(-t.scale)
+            return Decimal(int(lo.min())) * scale, Decimal(int(lo.max())) * scale
         if int(hi.min()) == 0 and int(hi.max()) == 0:
             low = int(lo.min())
             if low >= 0:
