@@ -282,3 +282,26 @@ def test_import_and_load_do_not_import_the_extras() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_rules_side_by_side_in_threads_give_the_same_table() -> None:
+    table = pa.concat_tables([_table()] * 20_000).combine_chunks()  # 60,000 rows
+    batch = table.to_batches()[0]
+    rules = ["QH-TBE", "QH-ERC", "QH-KL"]
+    one = screening.Screener(XINING, ON, rules, threads=1).screen_batch(batch)
+    two = screening.Screener(XINING, ON, rules, threads=2).screen_batch(batch)
+    assert one.equals(two)
+
+
+def test_screen_file_progress_bar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "firms.parquet"
+    pq.write_table(_table(), source)
+    summary = screening.screen_file(
+        XINING, str(source), str(tmp_path / "out.jsonl"), on=ON, rules=["QH-TBE"], progress=True
+    )
+    assert summary.rows == 3
+    assert "rows/s" in capsys.readouterr().err
+    lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[1])["QH-TBE.status"] == "eligible"

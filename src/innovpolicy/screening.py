@@ -81,9 +81,11 @@ def _as_batches(table: Any) -> Iterator[pa.RecordBatch]:
         yield table
         return
     if isinstance(table, pa.Table):
-        yield from table.combine_chunks().to_batches() or [
-            pa.RecordBatch.from_pylist([], schema=table.schema)
-        ]
+        # chunk by chunk (no copy); many small chunks are merged into larger batches
+        batches = table.to_batches()
+        if len(batches) > 1 and table.num_rows / len(batches) < 16_384:
+            batches = table.combine_chunks().to_batches()
+        yield from batches or [pa.RecordBatch.from_pylist([], schema=table.schema)]
         return
     if isinstance(table, pa.RecordBatchReader):
         yield from table
