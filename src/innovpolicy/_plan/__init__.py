@@ -332,6 +332,8 @@ class _Compiler:
 
     def value(self, expr: Expr) -> Value:
         t = type(expr)
+        if t in _FOLDABLE and not expr.fact_names():
+            return self.constant(expr)
         if t is Fact:
             assert isinstance(expr, Fact)
             kind = self.kind(expr.name)
@@ -417,6 +419,29 @@ class _Compiler:
                 raise Unsupported("cases whose values are ratios")
             return VCases(cases, default)
         raise Unsupported(f"value node {t.__name__}")
+
+    def constant(self, expr: Expr) -> Value:
+        """A value that reads no fact, computed once by the reference interpreter itself.
+
+        ``cap / parties`` is then the very Decimal the row path divides out, so the plan
+        and the interpreter cannot differ in how a constant quotient is rounded.
+        """
+        from decimal import Decimal
+
+        from .._criteria import Missing
+        from .._jurisdiction import _Ctx
+
+        try:
+            result = expr.value(_Ctx(self.j, {}, self.on, False))
+        except Exception as exc:  # the row path raises here too: keep its behaviour
+            raise Unsupported(f"constant {expr.describe()} cannot be computed ({exc})") from None
+        if type(result) is Missing:
+            return VUnknown(result.reason)
+        if isinstance(result, date):
+            return VConst(Fraction(days(result)))
+        if isinstance(result, Decimal) and result.is_finite():
+            return VConst(Fraction(result))
+        raise Unsupported(f"constant {expr.describe()} is not a number")
 
     def cond(self, criterion: Criterion) -> Cond:
         t = type(criterion)
@@ -521,6 +546,9 @@ class _Compiler:
         if not isinstance(value, VConst):
             raise Unsupported("a payer weight that is not a constant")
         return value.value
+
+
+_FOLDABLE = (Ratio, Sum, Product, Difference)
 
 
 def _check_weights(weights: list[Fraction]) -> None:
