@@ -284,13 +284,22 @@ def test_import_and_load_do_not_import_the_extras() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_rules_side_by_side_in_threads_give_the_same_table() -> None:
-    table = pa.concat_tables([_table()] * 20_000).combine_chunks()  # 60,000 rows
-    batch = table.to_batches()[0]
-    rules = ["QH-TBE", "QH-ERC", "QH-KL"]
+def test_slices_screened_in_threads_give_the_same_table() -> None:
+    table = pa.concat_tables([_table()] * 25_000).combine_chunks()  # 75,000 rows, with nulls
+    batch = table.to_batches()[0].slice(1)  # an Arrow offset, too
+    rules = ["QH-TBE", "QH-ERC", "QH-KL", "QH20-PLATFORM"]
     one = screening.Screener(XINING, ON, rules, threads=1).screen_batch(batch)
-    two = screening.Screener(XINING, ON, rules, threads=2).screen_batch(batch)
-    assert one.equals(two)
+    parts = screening.Screener(XINING, ON, rules, threads=2).screen_parallel(batch)
+    assert len(parts) == 2
+    assert pa.Table.from_batches(parts).equals(pa.Table.from_batches([one]))
+
+
+def test_row_index_in_errors_counts_across_slices() -> None:
+    employees = np.full(80_000, 10, dtype=np.int64)
+    employees[70_001] = -2
+    table = pa.table({"employees": employees})
+    with pytest.raises(InvalidFactError, match="first offending row: index 70001"):
+        screening.screen(XINING, table, on=ON, rules=["QH-TBE"], threads=2)
 
 
 def test_screen_file_progress_bar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
