@@ -55,7 +55,8 @@ def screen_partition(
     """Screen one pandas partition (the function Dask maps over the partitions)."""
     loaded = screening.load_cached(jurisdiction, tuple(plugins or ()))
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    return _pandas(screening.screen(loaded, table, on=on, rules=rules))
+    # one thread: Dask already runs partitions side by side
+    return _pandas(screening.screen(loaded, table, on=on, rules=rules, threads=1))
 
 
 def screen(
