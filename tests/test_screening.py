@@ -314,3 +314,23 @@ def test_screen_file_progress_bar(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "rows/s" in capsys.readouterr().err
     lines = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert json.loads(lines[1])["QH-TBE.status"] == "eligible"
+
+
+def test_batch_function_and_spark_schema() -> None:
+    fn = screening.batch_function("xining", "2021-06-30", ["QH20-PLATFORM", "QH-TBE"])
+    batch = pa.record_batch(
+        {
+            "id": pa.array(["x", "y"]),
+            "achievements_transformed": pa.array([3, 1]),
+            "transaction_volume": pa.array([Decimal("12000000"), None], pa.decimal128(18, 2)),
+        }
+    )
+    (out,) = list(fn([batch]))
+    assert out.column(1).to_pylist() == ["eligible", "ineligible"]
+    assert out.schema.field("QH20-PLATFORM.status").type == pa.string()
+    screener = screening.Screener(XINING, "2021-06-30", ["QH20-PLATFORM", "QH-TBE"])
+    assert screening.ddl(screener.schema(pa.string())) == (
+        "`id` string, `QH20-PLATFORM.status` string, `QH20-PLATFORM.amount` decimal(38,2), "
+        "`QH20-PLATFORM.missing` array<string>, `QH-TBE.status` string, "
+        "`QH-TBE.missing` array<string>"
+    )

@@ -49,6 +49,7 @@ __all__ = [
     "Summary",
     "batch_function",
     "compile",
+    "ddl",
     "explain_row",
     "load_cached",
     "read_batches",
@@ -1261,23 +1262,54 @@ def load_cached(code: str, plugins: tuple[str, ...] = ()) -> Jurisdiction:
     return found
 
 
+def plain_statuses(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The batch with its dictionary-encoded status columns cast to plain strings."""
+    arrays = [a.cast(pa.string()) if pa.types.is_dictionary(a.type) else a for a in batch.columns]
+    return pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+
+
 def batch_function(
     jurisdiction: str,
     on: date | str,
     rules: Sequence[str] | None = None,
     plugins: Sequence[str] = (),
+    *,
+    plain: bool = True,
 ) -> Any:
-    """A picklable function from an iterable of record batches to screened batches.
+    """A function from an iterable of record batches to screened batches.
 
     It is what Spark's ``DataFrame.mapInArrow`` expects (see the guide); the
-    jurisdiction is loaded on first use in each worker process.
+    jurisdiction is loaded on first use in each worker process. With *plain* (the
+    default) statuses are plain strings, which every engine reads.
     """
     day = to_date("on", on).isoformat()
     rule_ids = None if rules is None else tuple(rules)
 
     def screen_arrow(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        screener = Screener(load_cached(jurisdiction, tuple(plugins)), day, rule_ids)
+        screener = Screener(load_cached(jurisdiction, tuple(plugins)), day, rule_ids, threads=1)
         for batch in batches:
-            yield screener.screen_batch(batch)
+            result = screener.screen_batch(batch)
+            yield plain_statuses(result) if plain else result
 
     return screen_arrow
+
+
+def ddl(schema: pa.Schema) -> str:
+    """A Spark SQL DDL string for a result schema (statuses as strings), for ``mapInArrow``."""
+    parts = []
+    for field in schema:
+        t = field.type
+        if pa.types.is_dictionary(t) or pa.types.is_string(t) or pa.types.is_large_string(t):
+            kind = "string"
+        elif pa.types.is_decimal(t):
+            kind = f"decimal({t.precision},{t.scale})"
+        elif pa.types.is_list(t):
+            kind = "array<string>"
+        elif pa.types.is_integer(t):
+            kind = "bigint"
+        elif pa.types.is_date(t):
+            kind = "date"
+        else:
+            raise TypeError(f"no Spark type for column {field.name} ({t})")
+        parts.append(f"`{field.name}` {kind}")
+    return ", ".join(parts)
