@@ -285,9 +285,9 @@ def test_import_and_load_do_not_import_the_extras() -> None:
 
 
 def test_slices_screened_in_threads_give_the_same_table() -> None:
-    table = pa.concat_tables([_table()] * 25_000).combine_chunks()  # 75,000 rows, with nulls
+    table = pa.concat_tables([_table()] * 22_000).combine_chunks()  # 66,000 rows, with nulls
     batch = table.to_batches()[0].slice(1)  # an Arrow offset, too
-    rules = ["QH-TBE", "QH-ERC", "QH-KL", "QH20-PLATFORM"]
+    rules = ["QH-TBE", "QH-ERC", "QH20-PLATFORM"]
     one = screening.Screener(XINING, ON, rules, threads=1).screen_batch(batch)
     parts = screening.Screener(XINING, ON, rules, threads=2).screen_parallel(batch)
     assert len(parts) == 2
