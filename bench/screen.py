@@ -7,14 +7,16 @@ Run from the repository root after ``pip install -r requirements-dev.txt``::
 
 Each size runs in its own child process (so memory figures are per size). The rows are
 seeded synthetic registries with boundary rows (``bench/screen_synth.py``); time is
-``jurisdiction.screen(table, on=..., rules=...)`` end to end — validation of every input
+``screening.screen(jurisdiction, table, on=..., rules=...)`` end to end — validation of every input
 column, the compiled plan, building the Arrow result — best of ``--reps`` after one
 warm-up. QH-TBE and QH-ERC are screened on 2019-06-30, QH20-PLATFORM on 2020-12-31 (no
 date has all three in force), each call given the columns its rules read. Rule
 evaluations/s = rows × 3 / (time of both calls).
 
-Memory: the peak RSS growth of the process during the timed call, sampled every
-millisecond from /proc/self/statm, above the RSS just before it (input table built).
+Memory: in a second child, the peak RSS growth during one cold call (both rule sets),
+sampled every millisecond from /proc/self/statm, above the RSS just before it (input
+table built), with ``MALLOC_MMAP_THRESHOLD_=65536`` so that glibc returns freed blocks
+at once and the RSS follows the live memory.
 
 Correctness: every verdict and every amount is compared with an exact integer numpy
 reference written independently of the library (``screen_synth.reference``).
@@ -68,7 +70,7 @@ class _Peak:
         return self.peak - self.start
 
 
-def child(n: int, reps: int) -> dict[str, object]:
+def child(n: int, reps: int, memory: bool = False, threads: int | None = None) -> dict[str, object]:
     sys.path.insert(0, str(HERE))
     import gc
 
@@ -93,22 +95,29 @@ def child(n: int, reps: int) -> dict[str, object]:
     del full
     gc.collect()
 
+    from innovpolicy import screening
+
     def run() -> tuple[object, object]:
-        a = xining.screen(tbe_erc, on=synth.ON_TBE_ERC, rules=TBE_ERC)
-        b = xining.screen(platform_table, on=synth.ON_PLATFORM, rules=PLATFORM)
+        a = screening.screen(xining, tbe_erc, on=synth.ON_TBE_ERC, rules=TBE_ERC, threads=threads)
+        b = screening.screen(
+            xining, platform_table, on=synth.ON_PLATFORM, rules=PLATFORM, threads=threads
+        )
         return a, b
 
-    run()  # warm-up
-    best = float("inf")
-    peak = 0
-    for _ in range(reps):
+    if memory:
+        # a cold call, with glibc returning freed blocks at once (MALLOC_MMAP_THRESHOLD_
+        # set by the parent): the RSS then follows the live memory of the screening
         gc.collect()
         with _Peak() as sampler:
-            start = time.perf_counter()
-            a, b = run()
-            elapsed = time.perf_counter() - start
-        best = min(best, elapsed)
-        peak = max(peak, sampler.growth)
+            run()
+        return {"rows": n, "peak_rss_growth_mb": sampler.growth / 2**20}
+    run()  # warm-up
+    best = float("inf")
+    for _ in range(reps):
+        gc.collect()
+        start = time.perf_counter()
+        a, b = run()
+        best = min(best, time.perf_counter() - start)
         del a, b
     a, b = run()
     wrong: dict[str, int] = {}
@@ -125,7 +134,6 @@ def child(n: int, reps: int) -> dict[str, object]:
         "rows": n,
         "seconds": best,
         "rule_evaluations_per_s": n * 3 / best,
-        "peak_rss_growth_mb": peak / 2**20,
         "wrong_verdicts": wrong,
         "amounts_off_by_a_fen_or_more": fen_off,
         "eligible": {r: int(reference[r].sum()) for r in ("QH-TBE", "QH-ERC", "QH20-PLATFORM")},
@@ -138,9 +146,13 @@ def main() -> None:
     parser.add_argument("--reps", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON line per size")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--memory", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--threads", type=int, help="screening threads (default: the library's, one per core)"
+    )
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.reps)))
+        print(json.dumps(child(args.child, args.reps, args.memory, args.threads)))
         return
     print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()}")
     print()
@@ -148,14 +160,24 @@ def main() -> None:
         "| rows | time (TBE+ERC+PLATFORM) | rule evaluations/s | peak RSS growth | wrong verdicts | amounts off |"
     )
     print("| ---: | ---: | ---: | ---: | ---: | ---: |")
+    extra = [] if args.threads is None else ["--threads", str(args.threads)]
     for n in args.sizes:
         out = subprocess.run(
-            [sys.executable, __file__, "--child", str(n), "--reps", str(args.reps)],
+            [sys.executable, __file__, "--child", str(n), "--reps", str(args.reps), *extra],
             capture_output=True,
             text=True,
             check=True,
         )
         result = json.loads(out.stdout)
+        env = dict(os.environ, MALLOC_MMAP_THRESHOLD_="65536")
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(n), "--memory", *extra],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+        )
+        result.update(json.loads(out.stdout))
         if args.json:
             print(json.dumps(result))
             continue
