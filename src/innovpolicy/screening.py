@@ -367,6 +367,9 @@ def _validate_column(
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     t = array.type
+    if pa.types.is_string_view(t) or pa.types.is_large_string(t):
+        array = array.cast(pa.string())  # one kind of text column for the kernels
+        t = array.type
     if pa.types.is_dictionary(t):
         if spec.kind == "text" and pa.types.is_string(t.value_type):
             try:
