@@ -334,3 +334,20 @@ def test_batch_function_and_spark_schema() -> None:
         "`QH20-PLATFORM.missing` array<string>, `QH-TBE.status` string, "
         "`QH-TBE.missing` array<string>"
     )
+
+
+def test_plan_is_one_logical_form() -> None:
+    """The plan holds resolved parameters, integer dates and flat yearly keys."""
+    from fractions import Fraction
+
+    from innovpolicy import _plan
+
+    plan = screening.compile(XINING, "2021-06-30", ["QH20-TECH-INTRO", "QH-TBE", "QH20-PLATFORM"])
+    tech, tbe, platform = plan.rules
+    assert tbe.mode == "not_in_force"
+    assert tech.mode == platform.mode == "compiled"
+    assert tech.share_roles == ("province", "city", "district")
+    assert tech.split[1].into == (("city", Fraction(1)), ("district", Fraction(1)))
+    assert isinstance(platform.amount, _plan.ALesser)
+    assert "tax_paid[2020]" in plan.fact_keys()
+    assert plan.fallback_rules == {}

@@ -278,9 +278,13 @@ class RulePlan:
 
     @property
     def share_roles(self) -> tuple[str, ...]:
+        """Payer roles in share order: a refined share is replaced by its sub-payers."""
         roles: list[str] = []
         for part in self.split:
-            roles.extend(sub for sub, _ in part.into) if part.into else roles.append(part.role)
+            if part.into:
+                roles.extend(sub for sub, _ in part.into)
+            else:
+                roles.append(part.role)
         return tuple(roles)
 
 
