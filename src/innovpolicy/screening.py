@@ -1022,7 +1022,9 @@ def read_batches(
     if kind == "parquet":
         import pyarrow.parquet as pq
 
-        parquet = pq.ParquetFile(path)
+        # pre_buffer=False: pre-buffering keeps every column chunk read so far alive,
+        # and the memory would grow with the file instead of staying per batch
+        parquet = pq.ParquetFile(path, pre_buffer=False)
         return parquet.iter_batches(batch_size=batch_size), None, parquet.metadata.num_rows, "rows"
     import csv as _csv
 
