@@ -351,3 +351,28 @@ def test_plan_is_one_logical_form() -> None:
     assert isinstance(platform.amount, _plan.ALesser)
     assert "tax_paid[2020]" in plan.fact_keys()
     assert plan.fallback_rules == {}
+
+
+def test_cli_csv_cells_are_parsed_like_the_per_row_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "firms.csv"
+    source.write_text(
+        'id,achievements_transformed,transaction_volume\na,3,"12,000,000.00"\nb,3,0.33\nc,TRUE,\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.parquet"
+    args = ["screen", str(source), "--on", "2021-06-30", "--rule", "QH20-PLATFORM"]
+    assert main([*args, "--out", str(out)]) == 2
+    assert "achievements_transformed='TRUE': not a decimal number" in capsys.readouterr().err
+    source.write_text(source.read_text(encoding="utf-8").replace("TRUE", "2"), encoding="utf-8")
+    assert main([*args, "--out", str(out)]) == 0
+    rows = pq.read_table(out).to_pylist()
+    assert [r["QH20-PLATFORM.amount"] for r in rows] == [
+        Decimal("170000.00"),
+        Decimal("0.00"),
+        None,
+    ]
+    assert [r["QH20-PLATFORM.status"] for r in rows] == ["eligible", "eligible", "ineligible"]
