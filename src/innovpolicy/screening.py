@@ -846,13 +846,14 @@ class Screener:
             if known is not None:
                 codes[not_false & ~known] = 2
             undecided = f is not None or known is not None
-            from ._plan import ARange
-
-            if isinstance(rule.amount, ARange):
+            ranged = total.ranged  # a discretionary range: the status, never a figure
+            if ranged is not None and ranged.all():
                 amount_col = pa.nulls(n, AMOUNT_TYPE)
                 shares = [pa.nulls(n, AMOUNT_TYPE) for _ in self._roles[rule.rule_id]]
             else:
                 paid = codes == 0
+                if ranged is not None:
+                    paid &= ~ranged
                 fen = round_fen(total, n)
                 amount_col = _decimal_column(fen, None if paid.all() else paid, n)
                 if rule.split:

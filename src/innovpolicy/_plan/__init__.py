@@ -489,7 +489,10 @@ class _Compiler:
             return AValue(self._money(VProduct(rate, base)))
         if t is LesserOf:
             assert isinstance(formula, LesserOf)
-            return ALesser(tuple(self.amount(p) for p in formula.parts))
+            parts = tuple(self.amount(p) for p in formula.parts)
+            if any(isinstance(a, (ARange, ALookup)) for p in parts for a in _walk_amounts(p)):
+                raise Unsupported("the lesser of a range or a lookup")
+            return ALesser(parts)
         if t is Marginal:
             assert isinstance(formula, Marginal)
             if not isinstance(formula.scale, Param):
@@ -517,8 +520,10 @@ class _Compiler:
                     if isinstance(entry, Formula)
                     else AValue(self._money(self.value(entry)))
                 )
-                if any(isinstance(a, ARange) for a in _walk_amounts(compiled)):
-                    raise Unsupported("a lookup mixing amounts and discretionary ranges")
+                if not isinstance(compiled, ARange) and any(
+                    isinstance(a, ARange) for a in _walk_amounts(compiled)
+                ):
+                    raise Unsupported("a discretionary range inside a lookup entry's formula")
                 entries.append((choice, compiled))
             return ALookup(formula.fact, tuple(entries))
         raise Unsupported(f"amount node {t.__name__}")

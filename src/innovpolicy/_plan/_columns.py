@@ -112,7 +112,7 @@ def _and(a: NDArray | None, b: NDArray | None) -> NDArray | None:
 class Num:
     """An exact rational column: ``num / den`` (den > 0), known mask, magnitude bounds."""
 
-    __slots__ = ("_bound", "dbound", "den", "known", "num")
+    __slots__ = ("_bound", "dbound", "den", "known", "num", "ranged")
 
     def __init__(
         self,
@@ -123,6 +123,8 @@ class Num:
         dbound: int,
     ) -> None:
         self.num, self.den, self.known, self._bound, self.dbound = num, den, known, bound, dbound
+        # amounts only: rows whose (known) amount is a discretionary range, not a figure
+        self.ranged: NDArray | None = None
 
     @property
     def bound(self) -> int:
@@ -565,7 +567,9 @@ class Executor:
             known = self.value(a.low).known
             if a.high is not None:
                 known = _and(known, self.value(a.high).known)
-            return Num(0, 1, known, 0, 1)
+            result = Num(0, 1, known, 0, 1)
+            result.ranged = np.ones(self.n, bool) if known is None else known.copy()
+            return result
         raise TypeError(f"unknown plan amount {a!r}")
 
     def _choice(self, key: str, choice: str) -> tuple[NDArray, NDArray | None]:
@@ -580,9 +584,12 @@ class Executor:
         ]
         common = lcm(*(int(p.den) for _, p in parts))
         entry_known = np.zeros(self.n, bool)
+        ranged = np.zeros(self.n, bool)
         num: Num_t = np.zeros(self.n, np.int64)
         bound = 0
         for match, p in parts:
+            if p.ranged is not None:
+                ranged |= match & p.ranged
             factor = common // int(p.den)
             bound = max(bound, p.bound * factor)
             scaled = _mul(p.num, p.bound, factor, factor)
@@ -593,7 +600,9 @@ class Executor:
                 num = np.where(match, scaled, num)
             entry_known |= match if p.known is None else match & p.known
         # a value the table lacks is unknown (with a reason, no missing fact), as per row
-        return Num(np.where(entry_known, num, 0), common, entry_known, bound, common)
+        result = Num(np.where(entry_known, num, 0), common, entry_known, bound, common)
+        result.ranged = ranged if ranged.any() else None
+        return result
 
     def amount_slots(self, a: Amount) -> list[tuple[str, NDArray]]:
         """Missing-fact slots of an amount, in the order the row path names them."""
