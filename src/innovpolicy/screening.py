@@ -711,14 +711,53 @@ def _status_column(codes: np.ndarray) -> pa.Array:
     return pa.DictionaryArray.from_arrays(pa.array(codes, pa.int8()), _STATUS_DICT)
 
 
-def _missing_column(n: int, rows: np.ndarray, lists: Sequence[Sequence[str]]) -> pa.Array:
-    lengths = np.zeros(n, dtype=np.int32)
+def _patterns(masks: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Group rows by their pattern of active slots: (pattern index per row, a row of each).
+
+    Slots are packed 62 to an int64 word and the words factorised one after another,
+    so the cost is a few integer sorts whatever the number of slots.
+    """
+    m = len(masks[0])
+    combined = np.zeros(m, dtype=np.int64)
+    for start in range(0, len(masks), 62):
+        word = np.zeros(m, dtype=np.int64)
+        for bit, mask in enumerate(masks[start : start + 62]):
+            word |= mask.astype(np.int64) << bit
+        _, word_codes = np.unique(word, return_inverse=True)
+        _, combined = np.unique(
+            combined * (int(word_codes.max(initial=0)) + 1) + word_codes.reshape(-1),
+            return_inverse=True,
+        )
+        combined = combined.reshape(-1).astype(np.int64)
+    _, firsts, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    return inverse.reshape(-1), firsts
+
+
+def _missing_column(
+    n: int, rows: np.ndarray, inverse: np.ndarray, names: Sequence[Sequence[str]]
+) -> pa.Array:
+    """A list<string> column: rows[i] gets names[inverse[i]], every other row an empty list."""
+    pattern_lengths = np.array([len(item) for item in names], dtype=np.int64)
+    lengths = np.zeros(n, dtype=np.int64)
     if len(rows):
-        lengths[rows] = [len(item) for item in lists]
-    offsets = np.zeros(n + 1, dtype=np.int32)
+        lengths[rows] = pattern_lengths[inverse]
+    offsets = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(lengths, out=offsets[1:])
-    flat = [name for item in lists for name in item]
-    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat, pa.string()))
+    vocabulary = list(dict.fromkeys(name for item in names for name in item))
+    ids = {name: i for i, name in enumerate(vocabulary)}
+    values = np.empty(int(offsets[-1]), dtype=np.int32)
+    if len(rows):
+        starts = offsets[rows]
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[order], np.arange(len(names) + 1))
+        for pattern, item in enumerate(names):
+            if not item:
+                continue
+            members = starts[order[bounds[pattern] : bounds[pattern + 1]]]
+            for position, name in enumerate(item):
+                values[members + position] = ids[name]
+    strings = pa.array(vocabulary, pa.string()).take(pa.array(values))
+    return pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32)), strings)
 
 
 def _empty_missing(n: int) -> pa.Array:
@@ -888,17 +927,13 @@ class Screener:
             not_false = t if f is None else ~f
             for key, mask in ex.amount_slots(rule.amount):
                 masks.append((key, mask & not_false & amount_unknown))
-        if masks:
-            matrix = np.stack([m for _, m in masks], axis=1)
-            patterns, inverse = np.unique(matrix, axis=0, return_inverse=True)
-            inverse = inverse.reshape(-1)
-            names = []
-            for pattern in patterns:
-                names.append(tuple(dict.fromkeys(masks[i][0] for i in np.flatnonzero(pattern))))
-            lists = [names[i] for i in inverse]
-        else:
-            lists = [() for _ in range(sub.n)]
-        return _missing_column(cols.n, rows, lists)
+        if not masks:
+            return _missing_column(cols.n, rows, np.zeros(sub.n, np.int64), [()])
+        inverse, firsts = _patterns([m for _, m in masks])
+        names = [
+            tuple(dict.fromkeys(key for key, mask in masks if mask[first])) for first in firsts
+        ]
+        return _missing_column(cols.n, rows, inverse, names)
 
     # -- per row
 
@@ -930,7 +965,19 @@ class Screener:
         if self._has_amount(rule):
             out.append(("amount", pa.array(amounts, AMOUNT_TYPE)))
         out.extend((f"share.{role}", pa.array(shares[role], AMOUNT_TYPE)) for role in roles)
-        out.append(("missing", _missing_column(n, np.array(missing_rows, dtype=np.int64), missing)))
+        patterns = list(dict.fromkeys(missing))
+        index = {item: i for i, item in enumerate(patterns)}
+        out.append(
+            (
+                "missing",
+                _missing_column(
+                    n,
+                    np.array(missing_rows, dtype=np.int64),
+                    np.array([index[item] for item in missing], dtype=np.int64),
+                    patterns,
+                ),
+            )
+        )
         return out
 
 
