@@ -141,9 +141,10 @@ class _Columns:
         ids = None if self.ids is None else self.ids.slice(start, length)
         return _Columns(arrays, min(length, self.n - start), ids, dict(self.stats))
 
-    def take(self, indices: np.ndarray) -> _Columns:
+    def take(self, indices: np.ndarray, keys: set[str] | None = None) -> _Columns:
+        """The rows at *indices* of the columns *keys* (default: all)."""
         idx = pa.array(indices)
-        arrays = {k: a.take(idx) for k, a in self.arrays.items()}
+        arrays = {k: a.take(idx) for k, a in self.arrays.items() if keys is None or k in keys}
         sub = _Columns(arrays, len(indices), None if self.ids is None else self.ids.take(idx))
         return sub
 
@@ -914,7 +915,28 @@ class Screener:
 
     def _missing(self, rule: RulePlan, cols: _Columns, rows: np.ndarray) -> pa.Array:
         """Missing facts of the undetermined rows, vectorised over static slots."""
-        sub = cols.take(rows)
+        if 2 * len(rows) >= cols.n:
+            # most rows: evaluate on the whole batch and keep the rows' slots
+            masks_all = self._slot_masks(rule, cols)
+            masks = [(key, mask[rows]) for key, mask in masks_all]
+        else:
+            from ._plan import _amount_keys, _cond_keys
+
+            assert rule.criteria is not None
+            keys = _cond_keys(rule.criteria) + (
+                _amount_keys(rule.amount) if rule.amount is not None else []
+            )
+            masks = self._slot_masks(rule, cols.take(rows, set(keys)))
+        if not masks:
+            return _missing_column(cols.n, rows, np.zeros(len(rows), np.int64), [()])
+        inverse, firsts = _patterns([m for _, m in masks])
+        names = [
+            tuple(dict.fromkeys(key for key, mask in masks if mask[first])) for first in firsts
+        ]
+        return _missing_column(cols.n, rows, inverse, names)
+
+    def _slot_masks(self, rule: RulePlan, sub: _Columns) -> list[tuple[str, Any]]:
+        """Per slot, the rows where the row path would name that fact as missing."""
         ex = Executor(sub)
         slots: list[tuple[str, Any]] = []
         assert rule.criteria is not None
@@ -927,13 +949,7 @@ class Screener:
             not_false = t if f is None else ~f
             for key, mask in ex.amount_slots(rule.amount):
                 masks.append((key, mask & not_false & amount_unknown))
-        if not masks:
-            return _missing_column(cols.n, rows, np.zeros(sub.n, np.int64), [()])
-        inverse, firsts = _patterns([m for _, m in masks])
-        names = [
-            tuple(dict.fromkeys(key for key, mask in masks if mask[first])) for first in firsts
-        ]
-        return _missing_column(cols.n, rows, inverse, names)
+        return masks
 
     # -- per row
 
