@@ -40,6 +40,8 @@ def _pandas(table: pa.Table) -> pd.DataFrame:
     for field, column in zip(table.schema, table.columns, strict=True):
         if pa.types.is_dictionary(field.type):
             column = column.cast(pa.string())
+        elif pa.types.is_list(field.type):
+            column = column.cast(pa.list_(pa.string()))
         columns.append(column)
     plain = pa.Table.from_arrays(columns, names=table.schema.names)
     return plain.to_pandas(types_mapper=pd.ArrowDtype)
