@@ -1,5 +1,5 @@
-"""Command line: ``innovpolicy example | find | evaluate | facts | rules | schema | serve |
-jurisdictions | docs``.
+"""Command line: ``innovpolicy example | find | evaluate | screen | facts | rules | schema |
+serve | jurisdictions | docs``.
 
 Every failure is one line on stderr, ``innovpolicy: error: ...``, and a non-zero exit
 code: 2 for a usage error (an unknown option, subcommand, jurisdiction or rule id, a
@@ -135,6 +135,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--lang", default="en", choices=LANGS, help="language of the text")
 
+    screen = command(
+        "screen",
+        _screen,
+        "screen a whole file of firms (Parquet, CSV, JSON Lines) [extra: batch]",
+    )
+    screen.add_argument("input", help="firms, one per row: .parquet, .csv or .jsonl")
+    screen.add_argument("--on", required=True, help="date YYYY-MM-DD")
+    screen.add_argument("--rule", action="append", help="catalog id (repeatable; default: all)")
+    screen.add_argument("--out", required=True, help="result file: .parquet, .csv or .jsonl")
+    screen.add_argument("--batch-size", type=int, default=65_536, help="rows per batch")
+
     facts = command("facts", _facts, "list the facts a rule reads")
     facts.add_argument("rule")
     facts.add_argument("--subject", choices=SUBJECTS, help="only the facts for this applicant")
@@ -197,6 +208,40 @@ def _rules(args: argparse.Namespace) -> int:
             elif rule.repealed_by:
                 line += f"  [repealed by {rule.repealed_by}]"
             print(line)
+    return 0
+
+
+def _screen(args: argparse.Namespace) -> int:
+    """``innovpolicy screen``: stream a file through the compiled plan (the batch extra)."""
+    try:
+        from . import screening
+    except ImportError as exc:
+        raise _Failure(
+            f"screening needs the batch extra (pip install 'innovpolicy[batch]'): {exc}",
+            EXIT_USAGE,
+        ) from None
+    jurisdiction = _load(args)
+    day = _usage(lambda: to_date("--on", args.on))
+    if args.rule:
+        for rule_id in args.rule:
+            _usage(partial(jurisdiction.versions, rule_id))
+    if args.batch_size < 1:
+        raise _Failure(f"--batch-size={args.batch_size}: must be at least 1", EXIT_USAGE)
+    try:
+        summary = screening.screen_file(
+            jurisdiction,
+            args.input,
+            args.out,
+            on=day,
+            rules=args.rule,
+            batch_size=args.batch_size,
+            progress=sys.stderr.isatty(),
+        )
+    except InnovPolicyError as exc:
+        raise _Failure(f"{args.input}: {exc}", EXIT_INPUT) from None
+    except (OSError, ValueError) as exc:
+        raise _Failure(f"{args.input}: {exc}", EXIT_INPUT) from None
+    print(summary.render(), file=sys.stderr)
     return 0
 
 

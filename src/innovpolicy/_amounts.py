@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Mapping, Sequence
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
+from fractions import Fraction
 from types import MappingProxyType
 from typing import Any
 
@@ -486,13 +487,17 @@ def split_exact(total: Decimal, weights: Sequence[Decimal]) -> tuple[Decimal, ..
     cents = total / FEN
     if cents != cents.to_integral_value():
         raise ValueError(f"total {total} is not a whole number of fen")
-    raw = [cents * w / weight_sum for w in weights]
-    floors = [r.to_integral_value(rounding=ROUND_FLOOR) for r in raw]
-    left = int(cents - sum(floors, ZERO))
+    # Exact fractions: a quotient rounded to the decimal context's 28 digits could make
+    # two equal remainders look different (158 fen at 3:5:18) and break the tie rule.
+    whole = int(cents)
+    denominator = Fraction(weight_sum)
+    raw = [whole * Fraction(w) / denominator for w in weights]
+    floors = [r.numerator // r.denominator for r in raw]
+    left = whole - sum(floors)
     order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
     for index in order[:left]:
         floors[index] += 1
-    return tuple(unsigned_zero((f * FEN).quantize(FEN)) for f in floors)
+    return tuple(unsigned_zero((Decimal(f) * FEN).quantize(FEN)) for f in floors)
 
 
 @attrs.frozen

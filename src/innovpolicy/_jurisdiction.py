@@ -561,6 +561,24 @@ class Jurisdiction:
         )
 
     @in_library_context
+    def screen(
+        self,
+        table: Any,
+        *,
+        on: date | str,
+        rules: Iterable[str] | None = None,
+    ) -> Any:
+        """Screen every row of a table (Arrow, pandas, polars, record batches) at once.
+
+        Returns a pyarrow Table: per rule ``<RULE>.status``, ``<RULE>.amount``,
+        ``<RULE>.share.<role>`` and ``<RULE>.missing``. Needs the ``batch`` extra;
+        see :mod:`innovpolicy.screening`.
+        """
+        from . import screening  # the batch extra: imported only when screening
+
+        return screening.screen(self, table, on=on, rules=rules)
+
+    @in_library_context
     def evaluate_all(
         self,
         facts: Any,

@@ -1,0 +1,1434 @@
+"""Screening a whole registry: every firm × every rule, columnar, exact.
+
+Needs the ``batch`` extra (``pip install innovpolicy[batch]``: pyarrow and numpy)::
+
+    import pyarrow.parquet as pq, innovpolicy
+    xining = innovpolicy.load("xining")
+    result = xining.screen(pq.read_table("firms.parquet"), on="2019-06-30")
+
+Input columns are fact names (``employees``); a yearly fact is one column per
+fiscal year, named like the missing-fact notation (``rd_expense[2018]``); an
+``id`` column is passed through. The output has one row per input row and, per
+rule, ``<RULE>.status`` (eligible / ineligible / undetermined / not_in_force),
+``<RULE>.amount`` (rules with an amount; exact ``decimal128(38, 2)``, null when
+there is none), ``<RULE>.share.<role>`` per payer, and ``<RULE>.missing`` (the
+facts whose absence left the row undetermined, in the per-row path's order).
+
+Rules are compiled once per call (:func:`innovpolicy._plan.compile_plan`) and run
+as numpy kernels on exact scaled integers; a rule holding a node kind the plan
+lacks runs per row with the reference interpreter (``plan.fallback_rules``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ._facts import FactSpec, yearly_key
+from ._plan import Plan, RulePlan, compile_plan
+from ._plan._columns import LIMIT, Executor, Num, round_fen, split_plan
+from ._values import in_library_context, to_date
+from .exceptions import InvalidFactError, UnknownFactError
+
+if TYPE_CHECKING:
+    from ._jurisdiction import Jurisdiction
+    from ._rules import Result
+
+__all__ = [
+    "STATUSES",
+    "Screener",
+    "Summary",
+    "batch_function",
+    "compile",
+    "ddl",
+    "explain_row",
+    "load_cached",
+    "read_batches",
+    "row_facts",
+    "screen",
+    "screen_batches",
+    "screen_file",
+]
+
+STATUSES = ("eligible", "ineligible", "undetermined", "not_in_force")
+MIN_SLICE = 32_768  # rows per thread, at least
+_STATUS_DICT = pa.array(STATUSES, pa.string())
+_STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
+AMOUNT_TYPE = pa.decimal128(38, 2)
+_COLUMN = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\[(?P<year>\d{4})\]")
+_FLOAT_REASON = (
+    "binary floats are not exact; pass a Decimal, an int or a numeric string "
+    "(for JSON use json.loads(..., parse_float=decimal.Decimal))"
+)
+
+
+def compile(jurisdiction: Jurisdiction, on: date | str, rules: Iterable[str] | None = None) -> Plan:
+    """The plan of *rules* (default: all) of *jurisdiction* on *on*."""
+    return compile_plan(jurisdiction, to_date("on", on), rules)
+
+
+# --------------------------------------------------------------------------- input
+
+
+def _as_batches(table: Any) -> Iterator[pa.RecordBatch]:
+    if isinstance(table, pa.RecordBatch):
+        yield table
+        return
+    if isinstance(table, pa.Table):
+        # chunk by chunk (no copy); many small chunks are merged into larger batches
+        batches = table.to_batches()
+        if len(batches) > 1 and table.num_rows / len(batches) < 16_384:
+            batches = table.combine_chunks().to_batches()
+        yield from batches or [pa.RecordBatch.from_pylist([], schema=table.schema)]
+        return
+    if isinstance(table, pa.RecordBatchReader):
+        yield from table
+        return
+    module = type(table).__module__.split(".")[0]
+    if module == "pandas":
+        yield from _as_batches(pa.Table.from_pandas(table, preserve_index=False))
+        return
+    if module == "polars":
+        yield from _as_batches(table.to_arrow())
+        return
+    if isinstance(table, Iterable) and not isinstance(table, (str, bytes, dict)):
+        for item in table:
+            if not isinstance(item, pa.RecordBatch):
+                raise TypeError(
+                    f"expected record batches, got {type(item).__name__} in the iterable"
+                )
+            yield item
+        return
+    raise TypeError(
+        "screen() takes a pyarrow Table or RecordBatch, a pandas or polars DataFrame, "
+        f"or an iterable of record batches; got {type(table).__name__}"
+    )
+
+
+class _Columns:
+    """One validated batch: canonical Arrow columns by flat fact key (the executor's Source)."""
+
+    def __init__(
+        self,
+        arrays: dict[str, pa.Array],
+        n: int,
+        ids: pa.Array | None,
+        stats: dict[str, tuple[Any, Any]] | None = None,
+    ) -> None:
+        self.arrays = arrays
+        self.n = n
+        self.ids = ids
+        self.stats = stats if stats is not None else {}
+
+    def _min_max(self, key: str, array: pa.Array) -> tuple[Any, Any]:
+        found = self.stats.get(key)
+        if found is None:
+            found = self.stats[key] = _min_max(array)
+        return found
+
+    def slice(self, start: int, length: int) -> _Columns:
+        """Rows start..start+length (zero-copy); the column bounds still hold for them."""
+        arrays = {k: a.slice(start, length) for k, a in self.arrays.items()}
+        ids = None if self.ids is None else self.ids.slice(start, length)
+        return _Columns(arrays, min(length, self.n - start), ids, dict(self.stats))
+
+    def take(self, indices: np.ndarray, keys: set[str] | None = None) -> _Columns:
+        """The rows at *indices* of the columns *keys* (default: all)."""
+        idx = pa.array(indices)
+        arrays = {k: a.take(idx) for k, a in self.arrays.items() if keys is None or k in keys}
+        sub = _Columns(arrays, len(indices), None if self.ids is None else self.ids.take(idx))
+        return sub
+
+    def _known(self, array: pa.Array) -> np.ndarray | None:
+        if array.null_count == 0:
+            return None
+        return _bits(array.buffers()[0], array.offset, len(array))
+
+    def number(self, key: str) -> tuple[Any, int, Any, Any] | None:
+        array = self.arrays.get(key)
+        if array is None:
+            return None
+        if pa.types.is_null(array.type):
+            return np.zeros(self.n, np.int64), 1, np.zeros(self.n, bool), 0
+        known = self._known(array)
+        t = array.type
+        bound: Any
+        if pa.types.is_decimal(t):
+            den = 10**t.scale
+            values = _decimal_words(array)
+            if values is None:  # beyond int64: exact Python integers
+                values = np.array(
+                    [0 if v is None else int(v.scaleb(t.scale)) for v in array.to_pylist()],
+                    dtype=object,
+                )
+                bound = _bound(values)
+            else:
+                bound = _lazy_bound(self, key, array, t.scale)
+        elif pa.types.is_date(t):
+            den = 1
+            values = np.frombuffer(array.buffers()[1], dtype=np.int32)[
+                array.offset : array.offset + len(array)
+            ].astype(np.int64)
+            bound = 1 << 31
+        else:  # integers
+            den = 1
+            if pa.types.is_uint64(t):
+                low, high = self._min_max(key, array)
+                if low is not None and high >= LIMIT:
+                    values = np.array(
+                        [0 if v is None else v for v in array.to_pylist()], dtype=object
+                    )
+                    return values, den, known, int(high)
+            values = np.frombuffer(array.buffers()[1], dtype=array.type.to_pandas_dtype())[
+                array.offset : array.offset + len(array)
+            ]
+            if values.dtype != np.int64:
+                values = values.astype(np.int64)
+            bound = _lazy_int_bound(self, key, array)
+        if known is not None and values.dtype != object:
+            values = np.where(known, values, 0)
+        return values, den, known, bound
+
+    def boolean(self, key: str) -> tuple[Any, Any] | None:
+        array = self.arrays.get(key)
+        if array is None:
+            return None
+        if pa.types.is_null(array.type):
+            return np.zeros(self.n, bool), np.zeros(self.n, bool)
+        values = _bits(array.buffers()[1], array.offset, len(array))
+        known = self._known(array)
+        if known is not None:
+            values &= known
+        return values, known
+
+    def text_in(self, key: str, expected: Sequence[str]) -> tuple[Any, Any] | None:
+        array = self.arrays.get(key)
+        if array is None:
+            return None
+        if pa.types.is_null(array.type):
+            return np.zeros(self.n, bool), np.zeros(self.n, bool)
+        if pa.types.is_dictionary(array.type):
+            hits = np.isin(
+                np.arange(len(array.dictionary)),
+                np.flatnonzero(np.isin(array.dictionary.to_numpy(zero_copy_only=False), expected)),
+            )
+            indices = array.indices.fill_null(0).to_numpy()
+            values = hits[indices]
+        else:
+            match = pc.is_in(array, value_set=pa.array(list(expected), pa.string()))
+            values = np.asarray(match.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+        known = self._known(array)
+        if known is not None:
+            values = values & known
+        return values, known
+
+
+def _bits(buffer: pa.Buffer, offset: int, n: int) -> np.ndarray:
+    """An Arrow bitmap as a numpy bool array (LSB first)."""
+    first = offset // 8
+    raw = np.frombuffer(buffer, dtype=np.uint8)[first : (offset + n + 7) // 8 + 1]
+    bits = np.unpackbits(raw, bitorder="little")
+    start = offset - first * 8
+    return bits[start : start + n].view(bool)
+
+
+def _minimum(array: pa.Array) -> Any:
+    """The exact minimum of a numeric column with a non-null value (one pass, usually)."""
+    t = array.type
+    if array.null_count == 0:
+        if pa.types.is_decimal(t) and t.bit_width == 128 and t.precision <= 18:
+            words = np.frombuffer(array.buffers()[1], dtype=np.int64)
+            lo = words[array.offset * 2 : (array.offset + len(array)) * 2 : 2]
+            return Decimal(int(lo.min())).scaleb(-t.scale)
+        if pa.types.is_integer(t):
+            return int(array.to_numpy().min())
+    return pc.min(array).as_py()
+
+
+def _min_max(array: pa.Array) -> tuple[Any, Any]:
+    """Exact minimum and maximum of a numeric column (None, None when all null).
+
+    A null-free decimal128 column whose values all lie in [0, 2**63) is read as int64
+    words (the common case, in two contiguous passes); anything else asks Arrow.
+    """
+    t = array.type
+    if pa.types.is_decimal(t) and t.bit_width == 128 and array.null_count == 0 and len(array):
+        words = np.frombuffer(array.buffers()[1], dtype=np.int64)[
+            array.offset * 2 : (array.offset + len(array)) * 2
+        ]
+        lo, hi = words[0::2], words[1::2]
+        if t.precision <= 18:  # fits int64 by its type
+            scale = Decimal(1).scaleb(-t.scale)
+            return Decimal(int(lo.min())) * scale, Decimal(int(lo.max())) * scale
+        if int(hi.min()) == 0 and int(hi.max()) == 0:
+            low = int(lo.min())
+            if low >= 0:
+                scale = Decimal(1).scaleb(-t.scale)
+                return Decimal(low) * scale, Decimal(int(lo.max())) * scale
+    if pa.types.is_integer(t) and array.null_count == 0 and len(array):
+        values = array.to_numpy()
+        return int(values.min()), int(values.max())
+    mm = pc.min_max(array).as_py()
+    return mm["min"], mm["max"]
+
+
+def _decimal_words(array: pa.Array) -> np.ndarray | None:
+    """The values of a decimal128 column as int64 (a strided view), or None if some do not fit.
+
+    Precision ≤ 18 fits by its type; wider columns are checked (their high words must
+    be the sign extension of the low words).
+    """
+    t = array.type
+    if t.bit_width != 128:
+        return None
+    words = np.frombuffer(array.buffers()[1], dtype=np.int64)[
+        array.offset * 2 : (array.offset + len(array)) * 2
+    ]
+    lo = words[0::2]
+    if t.precision <= 18 or not len(array):
+        return lo
+    hi = words[1::2]
+    if array.null_count:
+        known = _bits(array.buffers()[0], array.offset, len(array))
+        fits = (hi == (lo >> 63)) | ~known
+        return lo if bool(fits.all()) else None
+    low, high = int(hi.min()), int(hi.max())
+    if low == high == 0 and int(lo.min()) >= 0:
+        return lo
+    if low == high == -1 and int(lo.max()) < 0:
+        return lo
+    return lo if bool((hi == (lo >> 63)).all()) else None
+
+
+def _lazy_bound(cols: _Columns, key: str, array: pa.Array, scale: int) -> Any:
+    def compute() -> int:
+        low, high = cols._min_max(key, array)
+        if low is None:
+            return 0
+        return max(abs(int(low.scaleb(scale))), abs(int(high.scaleb(scale))))
+
+    return compute
+
+
+def _lazy_int_bound(cols: _Columns, key: str, array: pa.Array) -> Any:
+    def compute() -> int:
+        low, high = cols._min_max(key, array)
+        return 0 if low is None else max(abs(low), abs(high))
+
+    return compute
+
+
+def _bound(values: np.ndarray) -> int:
+    if values.size == 0:
+        return 0
+    return max(int(values.max()), -int(values.min()))
+
+
+_LOCAL = threading.local()  # the row offset of the slice a thread screens
+
+
+def _row_ref(ids: pa.Array | None, index: int) -> str:
+    if ids is None:
+        return f"first offending row: index {index + getattr(_LOCAL, 'offset', 0)}"
+    return f"first offending row: id={ids[index].as_py()!r}"
+
+
+def _row_error(
+    spec: FactSpec, label: str, value: Any, ids: pa.Array | None, index: int
+) -> InvalidFactError:
+    """The per-row path's error for *value*, naming the row."""
+    try:
+        spec.coerce(value, label)
+    except InvalidFactError as exc:
+        return InvalidFactError(label, value, f"{exc.reason} ({_row_ref(ids, index)})")
+    return InvalidFactError(label, value, f"invalid value ({_row_ref(ids, index)})")
+
+
+def _first(mask: Any) -> int:
+    return int(np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool))[0])
+
+
+def _validate_column(
+    spec: FactSpec,
+    label: str,
+    array: pa.Array,
+    ids: pa.Array | None,
+    stats: dict[str, tuple[Any, Any]] | None = None,
+) -> pa.Array:
+    """Check and canonicalise one column with the per-row path's rules and messages."""
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    t = array.type
+    if pa.types.is_string_view(t) or pa.types.is_large_string(t):
+        array = array.cast(pa.string())  # one kind of text column for the kernels
+        t = array.type
+    if pa.types.is_dictionary(t):
+        if spec.kind == "text" and pa.types.is_string(t.value_type):
+            try:
+                _validate_column(spec, label, array.dictionary, None)
+            except InvalidFactError:  # find the first offending row, not dictionary entry
+                _validate_column(spec, label, array.dictionary_decode(), ids)
+                raise
+            return array
+        array = array.dictionary_decode()
+        t = array.type
+    if pa.types.is_null(t):
+        return array
+    if pa.types.is_floating(t):
+        valid = array.is_valid()
+        if pc.any(valid).as_py():
+            index = _first(valid)
+            return _raise(_row_error(spec, label, float(array[index].as_py()), ids, index))
+        raise InvalidFactError(label, str(t), f"a {t} column: {_FLOAT_REASON}")
+    kind = spec.kind
+    if kind in ("decimal", "integer"):
+        if pa.types.is_boolean(t):
+            index = _first(array.is_valid())
+            _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            array = _parse_column(spec, label, array, ids)
+            t = array.type
+        if kind == "integer" and pa.types.is_decimal(t):
+            bad = pc.not_equal(array, pc.floor(array))
+            if pc.any(bad).as_py():
+                index = _first(bad.fill_null(False))
+                _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+            array = pc.cast(array, pa.decimal128(38, 0))
+        if not (pa.types.is_integer(t) or pa.types.is_decimal(t)):
+            _raise(
+                _row_error(
+                    spec,
+                    label,
+                    array.drop_null()[0].as_py() if array.null_count < len(array) else None,
+                    ids,
+                    0,
+                )
+            )
+        if spec.minimum is not None and len(array) > array.null_count:
+            low = _minimum(array)
+            if low < spec.minimum:
+                index = next(  # the error path: speed does not matter here
+                    i for i, v in enumerate(array.to_pylist()) if v is not None and v < spec.minimum
+                )
+                _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+        return array
+    if kind == "boolean":
+        if pa.types.is_boolean(t):
+            return array
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return _parse_column(spec, label, array, ids)
+        index = _first(array.is_valid())
+        return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    if kind == "date":
+        if pa.types.is_date32(t):
+            return array
+        if pa.types.is_date64(t):
+            return pc.cast(array, pa.date32())
+        if pa.types.is_string(t) or pa.types.is_large_string(t):
+            return _parse_column(spec, label, array, ids)
+        if pa.types.is_timestamp(t):
+            index = _first(array.is_valid())
+            return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+        index = _first(array.is_valid())
+        return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    # text
+    if not (pa.types.is_string(t) or pa.types.is_large_string(t)):
+        index = _first(array.is_valid())
+        return _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    if spec.choices:
+        ok = pc.is_in(array, value_set=pa.array(list(spec.choices), pa.string()))
+        bad = pc.and_(pc.invert(ok), array.is_valid())
+        if pc.any(bad).as_py():
+            index = _first(bad.fill_null(False))
+            _raise(_row_error(spec, label, array[index].as_py(), ids, index))
+    return array
+
+
+def _raise(error: Exception) -> Any:
+    raise error
+
+
+_PLAIN_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
+_ISO_DAY = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+def _fast_parse(kind: str, array: pa.Array) -> pa.Array | None:
+    """Text cells every one of which is in the plain form, converted by Arrow; else None.
+
+    Only forms the per-row coercion reads the same way qualify (``-123.45``, ``true``,
+    ``2019-06-30``); anything else (thousands separators, exponents, spaces, invalid
+    text) goes through :func:`_parse_column`'s per-cell path and its error messages.
+    """
+    valid = array.drop_null()
+    if not len(valid):
+        return None
+    try:
+        if kind in ("decimal", "integer"):
+            if not pc.all(pc.match_substring_regex(valid, _PLAIN_NUMBER)).as_py():
+                return None
+            point = pc.find_substring(valid, ".")
+            length = pc.utf8_length(valid)
+            decimals = pc.if_else(
+                pc.equal(point, -1), 0, pc.subtract(pc.subtract(length, point), 1)
+            )
+            scale = int(pc.max(decimals).as_py())
+            digits = int(pc.max(length).as_py())
+            if kind == "integer":
+                return pc.cast(array, pa.int64()) if scale == 0 and digits <= 18 else None
+            if digits > 36:
+                return None
+            return pc.cast(array, pa.decimal128(min(38, digits + scale + 1), scale))
+        if kind == "boolean":
+            lowered = pc.utf8_lower(array)
+            if not pc.all(pc.is_in(lowered.drop_null(), pa.array(["true", "false"]))).as_py():
+                return None
+            return pc.equal(lowered, "true")
+        if kind == "date":
+            if not pc.all(pc.match_substring_regex(valid, _ISO_DAY)).as_py():
+                return None
+            return pc.cast(array, pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None  # the per-cell path reports the offending cell
+    return None
+
+
+def _parse_column(spec: FactSpec, label: str, array: pa.Array, ids: pa.Array | None) -> pa.Array:
+    """Text cells parsed as the per-row coercion parses them (exact)."""
+    fast = _fast_parse(spec.kind, array)
+    if fast is not None:
+        return fast
+    values: list[Any] = []
+    for index, item in enumerate(array.to_pylist()):
+        if item is None:
+            values.append(None)
+            continue
+        try:
+            values.append(spec.coerce(item, label))
+        except InvalidFactError as exc:
+            raise InvalidFactError(label, item, f"{exc.reason} ({_row_ref(ids, index)})") from None
+    if spec.kind == "decimal":
+        return _decimal_array(values)
+    if spec.kind == "integer":
+        return pa.array(values, pa.int64()) if _fits(values) else _decimal_array(values)
+    if spec.kind == "boolean":
+        return pa.array(values, pa.bool_())
+    return pa.array(values, pa.date32())
+
+
+def _fits(values: list[Any]) -> bool:
+    return all(v is None or -(1 << 63) <= v < (1 << 63) for v in values)
+
+
+def _decimal_array(values: list[Any]) -> pa.Array:
+    scale = max((-v.as_tuple().exponent for v in values if v is not None), default=0)
+    scale = max(scale, 0)
+    scaled = [None if v is None else v.quantize(Decimal(1).scaleb(-scale)) for v in values]
+    digits = max((len(v.as_tuple().digits) for v in scaled if v is not None), default=1)
+    precision = max(digits, scale + 1)
+    if precision > 76:
+        raise InvalidFactError("column", "…", "a number with more than 76 digits")
+    return pa.array(
+        scaled,
+        pa.decimal128(precision, scale) if precision <= 38 else pa.decimal256(precision, scale),
+    )
+
+
+def validate(jurisdiction: Jurisdiction, batch: pa.RecordBatch, pool: Any = None) -> _Columns:
+    """Validate one batch column by column; raise the per-row path's errors, naming the row.
+
+    With a thread *pool* the columns are checked side by side; the error reported is
+    still the one of the first offending column.
+    """
+    names = batch.schema.names
+    ids = batch.column("id") if "id" in names else None
+    registry = jurisdiction.fact_registry
+    stats: dict[str, tuple[Any, Any]] = {}
+    todo: list[tuple[FactSpec, str, int]] = []
+    seen: set[str] = set()
+    for position, name in enumerate(names):
+        if name == "id":
+            continue
+        match = _COLUMN.fullmatch(name)
+        base = match.group("name") if match else name
+        if base not in registry:
+            raise UnknownFactError(
+                name, "<column>", "no rule or entity declares this fact (an input column name)"
+            )
+        spec = registry[base]
+        if spec.yearly and match is None:
+            raise InvalidFactError(
+                name,
+                "<column>",
+                f"a yearly fact is one column per fiscal year, named like {yearly_key(name, 2019)}",
+            )
+        if match is not None:
+            if not spec.yearly:
+                raise UnknownFactError(name, "<column>", f"{base} is not a yearly fact")
+            year = int(match.group("year"))
+            if not 1900 <= year <= 2200:
+                raise InvalidFactError(f"{base} (year)", year, "not a plausible fiscal year")
+        if name in seen:
+            raise InvalidFactError(name, "<column>", "the column appears twice")
+        seen.add(name)
+        todo.append((spec, name, position))
+
+    def check(item: tuple[FactSpec, str, int]) -> pa.Array:
+        spec, name, position = item
+        return _validate_column(spec, name, batch.column(position), ids, stats)
+
+    checked = pool.map(check, todo) if pool is not None else map(check, todo)
+    arrays = {name: array for (_, name, _), array in zip(todo, checked, strict=True)}
+    for constraint in registry.constraints:
+        small, large = arrays.get(constraint.smaller), arrays.get(constraint.larger)
+        if (
+            small is None
+            or large is None
+            or pa.types.is_null(small.type)
+            or pa.types.is_null(large.type)
+        ):
+            continue
+        a, b = _exact(small), _exact(large)
+        if pa.types.is_decimal(a.type) != pa.types.is_decimal(b.type):
+            a, b = (
+                pc.cast(a, pa.decimal128(38, 0)) if pa.types.is_integer(a.type) else a,
+                (pc.cast(b, pa.decimal128(38, 0)) if pa.types.is_integer(b.type) else b),
+            )
+        bad = pc.greater(a, b).fill_null(False)
+        if pc.any(bad).as_py():
+            index = _first(bad)
+            value, other = small[index].as_py(), large[index].as_py()
+            raise InvalidFactError(
+                constraint.smaller,
+                value,
+                f"exceeds {constraint.larger}={other} ({constraint.meaning}) "
+                f"({_row_ref(ids, index)})",
+            )
+    return _Columns(arrays, batch.num_rows, ids, stats)
+
+
+def _exact(array: pa.Array) -> pa.Array:
+    if pa.types.is_decimal(array.type) or pa.types.is_integer(array.type):
+        return array
+    return pc.cast(array, pa.decimal128(38, 0))
+
+
+# --------------------------------------------------------------------------- rows (fallback, explanation)
+
+
+def _python_value(spec: FactSpec, value: Any) -> Any:
+    if spec.kind == "decimal" and not isinstance(value, Decimal):
+        return Decimal(value)
+    if spec.kind == "integer" and isinstance(value, Decimal):
+        return int(value)
+    return value
+
+
+def _row_dicts(
+    jurisdiction: Jurisdiction, cols: _Columns, keys: Sequence[str]
+) -> list[dict[str, Any]]:
+    registry = jurisdiction.fact_registry
+    rows: list[dict[str, Any]] = [{} for _ in range(cols.n)]
+    for key in keys:
+        array = cols.arrays.get(key)
+        if array is None:
+            continue
+        match = _COLUMN.fullmatch(key)
+        spec = registry[match.group("name") if match else key]
+        for row, value in zip(rows, array.to_pylist(), strict=True):
+            if value is not None:
+                row[key] = _python_value(spec, value)
+    return rows
+
+
+def row_facts(jurisdiction: Jurisdiction, table: Any, index: int) -> dict[str, Any]:
+    """The facts of row *index* of *table*, as the per-row path's facts mapping.
+
+    Yearly columns (``rd_expense[2018]``) are gathered back into ``{year: value}``.
+    """
+    if isinstance(table, pa.RecordBatch):
+        table = pa.Table.from_batches([table])
+    elif not isinstance(table, pa.Table):
+        table = pa.Table.from_batches(list(_as_batches(table)))
+    row = table.slice(index, 1).to_pylist()[0]
+    facts: dict[str, Any] = {}
+    registry = jurisdiction.fact_registry
+    for key, value in row.items():
+        if key == "id" or value is None:
+            continue
+        match = _COLUMN.fullmatch(key)
+        if match is not None:
+            name = match.group("name")
+            facts.setdefault(name, {})[int(match.group("year"))] = _python_value(
+                registry[name], value
+            )
+        else:
+            facts[key] = _python_value(registry[key], value) if key in registry else value
+    return facts
+
+
+def explain_row(
+    jurisdiction: Jurisdiction, table: Any, index: int, rule_id: str, on: date | str
+) -> Result:
+    """The explained per-row answer of *rule_id* for row *index* of *table*."""
+    return jurisdiction.evaluate(rule_id, row_facts(jurisdiction, table, index), on)
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _decimal_column(fen: Any, valid: np.ndarray | None, n: int) -> pa.Array:
+    """Whole fen (int64 or Python ints) as decimal128(38, 2), null where not *valid*."""
+    if valid is not None and not valid.any():
+        return pa.nulls(n, AMOUNT_TYPE)
+    if isinstance(fen, np.ndarray) and fen.dtype != object:
+        low = fen if valid is None else fen * valid
+        words = np.zeros((n, 2), dtype=np.int64)  # zero pages: the high words stay free
+        words[:, 0] = low
+        if n and int(low.min()) < 0:
+            words[:, 1] = low >> 63
+        if valid is None:
+            return pa.Array.from_buffers(AMOUNT_TYPE, n, [None, pa.py_buffer(words)])
+        bitmap = pa.py_buffer(np.packbits(valid, bitorder="little"))
+        return pa.Array.from_buffers(
+            AMOUNT_TYPE, n, [bitmap, pa.py_buffer(words)], null_count=n - int(valid.sum())
+        )
+    values = [
+        None if (valid is not None and not valid[i]) else Decimal(int(fen[i])).scaleb(-2)
+        for i in range(n)
+    ]
+    return pa.array(values, AMOUNT_TYPE)
+
+
+def _status_column(codes: np.ndarray) -> pa.Array:
+    return pa.DictionaryArray.from_arrays(pa.array(codes, pa.int8()), _STATUS_DICT)
+
+
+def _patterns(masks: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Group rows by their pattern of active slots: (pattern index per row, a row of each).
+
+    Slots are packed 62 to an int64 word and the words factorised one after another,
+    so the cost is a few integer sorts whatever the number of slots.
+    """
+    m = len(masks[0])
+    combined = np.zeros(m, dtype=np.int64)
+    for start in range(0, len(masks), 62):
+        word = np.zeros(m, dtype=np.int64)
+        for bit, mask in enumerate(masks[start : start + 62]):
+            word |= mask.astype(np.int64) << bit
+        _, word_codes = np.unique(word, return_inverse=True)
+        _, combined = np.unique(
+            combined * (int(word_codes.max(initial=0)) + 1) + word_codes.reshape(-1),
+            return_inverse=True,
+        )
+        combined = combined.reshape(-1).astype(np.int64)
+    _, firsts, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    return inverse.reshape(-1), firsts
+
+
+def _missing_column(
+    n: int, rows: np.ndarray, inverse: np.ndarray, names: Sequence[Sequence[str]]
+) -> pa.Array:
+    """A list<string> column: rows[i] gets names[inverse[i]], every other row an empty list."""
+    pattern_lengths = np.array([len(item) for item in names], dtype=np.int64)
+    lengths = np.zeros(n, dtype=np.int64)
+    if len(rows):
+        lengths[rows] = pattern_lengths[inverse]
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    vocabulary = list(dict.fromkeys(name for item in names for name in item))
+    ids = {name: i for i, name in enumerate(vocabulary)}
+    values = np.empty(int(offsets[-1]), dtype=np.int32)
+    if len(rows):
+        starts = offsets[rows]
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.searchsorted(inverse[order], np.arange(len(names) + 1))
+        for pattern, item in enumerate(names):
+            if not item:
+                continue
+            members = starts[order[bounds[pattern] : bounds[pattern + 1]]]
+            for position, name in enumerate(item):
+                values[members + position] = ids[name]
+    strings = pa.array(vocabulary, pa.string()).take(pa.array(values))
+    return pa.ListArray.from_arrays(pa.array(offsets.astype(np.int32)), strings)
+
+
+def _empty_missing(n: int) -> pa.Array:
+    return pa.ListArray.from_arrays(
+        pa.array(np.zeros(n + 1, dtype=np.int32)), pa.array([], pa.string())
+    )
+
+
+# --------------------------------------------------------------------------- the screener
+
+
+class Screener:
+    """A compiled plan bound to its jurisdiction: screens batch after batch."""
+
+    def __init__(
+        self,
+        jurisdiction: Jurisdiction,
+        on: date | str,
+        rules: Iterable[str] | None = None,
+        *,
+        threads: int | None = None,
+    ) -> None:
+        self.jurisdiction = jurisdiction
+        self.on = to_date("on", on)
+        self.plan = compile_plan(jurisdiction, self.on, rules)
+        self.threads = threads if threads is not None else min(4, os.cpu_count() or 1)
+        self._roles = {r.rule_id: _roles(jurisdiction, r, self.on) for r in self.plan.rules}
+
+    @property
+    def fallback_rules(self) -> dict[str, str]:
+        return self.plan.fallback_rules
+
+    def schema(self, id_type: pa.DataType | None = None) -> pa.Schema:
+        fields = [] if id_type is None else [pa.field("id", id_type)]
+        for rule in self.plan.rules:
+            rid = rule.rule_id
+            fields.append(pa.field(f"{rid}.status", pa.dictionary(pa.int8(), pa.string())))
+            if self._has_amount(rule):
+                fields.append(pa.field(f"{rid}.amount", AMOUNT_TYPE))
+            for role in self._roles[rid]:
+                fields.append(pa.field(f"{rid}.share.{role}", AMOUNT_TYPE))
+            fields.append(pa.field(f"{rid}.missing", pa.list_(pa.string())))
+        return pa.schema(fields)
+
+    def _has_amount(self, rule: RulePlan) -> bool:
+        if rule.version is not None:
+            return rule.version.rule.amount is not None
+        return self.jurisdiction.rule(rule.rule_id).amount is not None
+
+    def screen_batch(self, batch: pa.RecordBatch) -> pa.RecordBatch:
+        """Screen one batch in this thread."""
+        return self._rules(validate(self.jurisdiction, batch))
+
+    def screen_parallel(self, batch: pa.RecordBatch) -> list[pa.RecordBatch]:
+        """Screen one batch with ``threads`` threads: the columns are validated side by
+        side, then slices of rows are screened side by side (numpy releases the GIL in
+        its kernels). The result is one batch per slice, in order."""
+        n = batch.num_rows
+        parts = min(self.threads, n // MIN_SLICE)
+        if parts < 2:
+            return [self.screen_batch(batch)]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=self.threads) as pool:
+            cols = validate(self.jurisdiction, batch, pool)
+            size = -(-n // parts)
+            starts = range(0, n, size)
+            return list(pool.map(lambda start: self._rules(cols.slice(start, size), start), starts))
+
+    def _rules(self, cols: _Columns, offset: int = 0) -> pa.RecordBatch:
+        _LOCAL.offset = offset
+        n = cols.n
+        arrays: list[pa.Array] = []
+        names: list[str] = []
+        if cols.ids is not None:
+            arrays.append(cols.ids)
+            names.append("id")
+        for rule in self.plan.rules:
+            if rule.mode == "compiled":
+                out = self._compiled(rule, cols)
+            elif rule.mode == "fallback":
+                out = self._per_row(rule, cols)
+            else:
+                out = self._not_in_force(rule, n)
+            for suffix, array in out:
+                names.append(f"{rule.rule_id}.{suffix}")
+                arrays.append(array)
+        return pa.RecordBatch.from_arrays(arrays, names=names)
+
+    # -- not in force
+
+    def _not_in_force(self, rule: RulePlan, n: int) -> list[tuple[str, pa.Array]]:
+        codes = np.full(n, _STATUS_CODE["not_in_force"], dtype=np.int8)
+        out = [("status", _status_column(codes))]
+        if self._has_amount(rule):
+            out.append(("amount", pa.nulls(n, AMOUNT_TYPE)))
+        out.extend(
+            (f"share.{role}", pa.nulls(n, AMOUNT_TYPE)) for role in self._roles[rule.rule_id]
+        )
+        out.append(("missing", _empty_missing(n)))
+        return out
+
+    # -- compiled
+
+    def _compiled(self, rule: RulePlan, cols: _Columns) -> list[tuple[str, pa.Array]]:
+        n = cols.n
+        ex = Executor(cols)
+        assert rule.criteria is not None
+        t, f = ex.cond(rule.criteria)
+        # eligible 0, ineligible 1, undetermined 2 (t and f never both hold)
+        if f is None:
+            codes = np.subtract(1, t.view(np.int8), dtype=np.int8)
+        else:
+            codes = np.subtract(2, f.view(np.int8), dtype=np.int8)
+            codes -= t.view(np.int8)
+            codes -= t.view(np.int8)
+        out: list[tuple[str, pa.Array]] = []
+        undecided = f is not None
+        amount_col = None
+        shares: list[pa.Array] = []
+        if rule.amount is not None:
+            total = ex.amount(rule.amount)
+            known = total.known
+            not_false = t if f is None else ~f
+            if known is not None:
+                codes[not_false & ~known] = 2
+            undecided = f is not None or known is not None
+            ranged = total.ranged  # a discretionary range: the status, never a figure
+            if ranged is not None and ranged.all():
+                amount_col = pa.nulls(n, AMOUNT_TYPE)
+                shares = [pa.nulls(n, AMOUNT_TYPE) for _ in self._roles[rule.rule_id]]
+            else:
+                paid = codes == 0
+                if ranged is not None:
+                    paid &= ~ranged
+                fen = round_fen(total, n)
+                amount_col = _decimal_column(fen, None if paid.all() else paid, n)
+                if rule.split:
+                    bound = _fen_bound(total)
+                    for part in split_plan(fen, bound, rule.split):
+                        shares.append(_decimal_column(part, None if paid.all() else paid, n))
+        del t, f
+        out.append(("status", _status_column(codes)))
+        if amount_col is not None:
+            out.append(("amount", amount_col))
+        for role, array in zip(self._roles[rule.rule_id], shares, strict=True):
+            out.append((f"share.{role}", array))
+        undetermined = np.flatnonzero(codes == 2) if undecided else np.empty(0, np.int64)
+        if len(undetermined):
+            out.append(("missing", self._missing(rule, cols, undetermined)))
+        else:
+            out.append(("missing", _empty_missing(n)))
+        return out
+
+    def _missing(self, rule: RulePlan, cols: _Columns, rows: np.ndarray) -> pa.Array:
+        """Missing facts of the undetermined rows, vectorised over static slots."""
+        if 2 * len(rows) >= cols.n:
+            # most rows: evaluate on the whole batch and keep the rows' slots
+            masks_all = self._slot_masks(rule, cols)
+            masks = [(key, mask[rows]) for key, mask in masks_all]
+        else:
+            from ._plan import _amount_keys, _cond_keys
+
+            assert rule.criteria is not None
+            keys = _cond_keys(rule.criteria) + (
+                _amount_keys(rule.amount) if rule.amount is not None else []
+            )
+            masks = self._slot_masks(rule, cols.take(rows, set(keys)))
+        if not masks:
+            return _missing_column(cols.n, rows, np.zeros(len(rows), np.int64), [()])
+        inverse, firsts = _patterns([m for _, m in masks])
+        names = [
+            tuple(dict.fromkeys(key for key, mask in masks if mask[first])) for first in firsts
+        ]
+        return _missing_column(cols.n, rows, inverse, names)
+
+    def _slot_masks(self, rule: RulePlan, sub: _Columns) -> list[tuple[str, Any]]:
+        """Per slot, the rows where the row path would name that fact as missing."""
+        ex = Executor(sub)
+        slots: list[tuple[str, Any]] = []
+        assert rule.criteria is not None
+        t, f = ex.cond(rule.criteria, slots)
+        unknown = np.zeros(sub.n, bool) if f is None else ~(t | f)
+        masks = [(key, mask & unknown) for key, mask in slots]
+        if rule.amount is not None:
+            total = ex.amount(rule.amount)
+            amount_unknown = np.zeros(sub.n, bool) if total.known is None else ~total.known
+            not_false = t if f is None else ~f
+            for key, mask in ex.amount_slots(rule.amount):
+                masks.append((key, mask & not_false & amount_unknown))
+        return masks
+
+    # -- per row
+
+    @in_library_context  # worker threads start with Python's default decimal context
+    def _per_row(self, rule: RulePlan, cols: _Columns) -> list[tuple[str, pa.Array]]:
+        from ._jurisdiction import PreparedFacts
+
+        assert rule.version is not None
+        n = cols.n
+        keys = [k for k in cols.arrays if _base(k) in set(rule.version.rule.fact_names())]
+        rows = _row_dicts(self.jurisdiction, cols, keys)
+        codes = np.empty(n, dtype=np.int8)
+        roles = self._roles[rule.rule_id]
+        amounts: list[Any] = [None] * n
+        shares: dict[str, list[Any]] = {role: [None] * n for role in roles}
+        missing: list[tuple[str, ...]] = []
+        missing_rows: list[int] = []
+        for i, facts in enumerate(rows):
+            result = self.jurisdiction._evaluate_version(
+                rule.version,
+                PreparedFacts._trusted(facts, self.jurisdiction.fact_registry),
+                self.on,
+                False,
+            )
+            codes[i] = _STATUS_CODE[result.status.value]
+            amounts[i] = result.amount
+            for share in result.shares:
+                shares[share.role][i] = share.amount
+            if result.missing:
+                missing_rows.append(i)
+                missing.append(result.missing)
+        out = [("status", _status_column(codes))]
+        if self._has_amount(rule):
+            out.append(("amount", pa.array(amounts, AMOUNT_TYPE)))
+        out.extend((f"share.{role}", pa.array(shares[role], AMOUNT_TYPE)) for role in roles)
+        patterns = list(dict.fromkeys(missing))
+        index = {item: i for i, item in enumerate(patterns)}
+        out.append(
+            (
+                "missing",
+                _missing_column(
+                    n,
+                    np.array(missing_rows, dtype=np.int64),
+                    np.array([index[item] for item in missing], dtype=np.int64),
+                    patterns,
+                ),
+            )
+        )
+        return out
+
+
+def _base(key: str) -> str:
+    match = _COLUMN.fullmatch(key)
+    return match.group("name") if match else key
+
+
+def _fen_bound(total: Num) -> int:
+    den = int(total.den)
+    return (total.bound * 200 + den) // (2 * den) + 1
+
+
+def _roles(jurisdiction: Jurisdiction, rule: RulePlan, on: date) -> tuple[str, ...]:
+    version = rule.version
+    the_rule = version.rule if version is not None else jurisdiction.rule(rule.rule_id)
+    if the_rule.split is None:
+        return ()
+    roles: list[str] = []
+    for payer in the_rule.split.payers:
+        refinement = jurisdiction._refinement(payer.role, on)
+        if refinement is None:
+            roles.append(payer.role)
+        else:
+            roles.extend(p.role for p in refinement.into)
+    return tuple(roles)
+
+
+@in_library_context
+def screen_batches(
+    jurisdiction: Jurisdiction,
+    batches: Any,
+    *,
+    on: date | str,
+    rules: Iterable[str] | None = None,
+    threads: int | None = None,
+) -> Iterator[pa.RecordBatch]:
+    """Screen batch after batch (bounded memory); a large batch comes back in slices."""
+    screener = Screener(jurisdiction, on, rules, threads=threads)
+    for batch in _as_batches(batches):
+        yield from screener.screen_parallel(batch)
+
+
+@in_library_context
+def screen(
+    jurisdiction: Jurisdiction,
+    table: Any,
+    *,
+    on: date | str,
+    rules: Iterable[str] | None = None,
+    threads: int | None = None,
+) -> pa.Table:
+    """Screen every row of *table* against *rules* (default: all) on date *on*.
+
+    *table* is a pyarrow Table or RecordBatch, a pandas or polars DataFrame, or an
+    iterable of record batches. Returns a pyarrow Table (see the module docstring).
+    *threads* (default: the cores, at most 4) screen slices of large batches side by
+    side; ``threads=1`` keeps to the calling thread.
+    """
+    screener = Screener(jurisdiction, on, rules, threads=threads)
+    out = [part for batch in _as_batches(table) for part in screener.screen_parallel(batch)]
+    if not out:
+        return screener.schema().empty_table()
+    return pa.Table.from_batches(out)
+
+
+# --------------------------------------------------------------------------- files (the CLI)
+
+FORMATS = {
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".csv": "csv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+def file_format(path: str) -> str:
+    """``parquet``, ``csv`` or ``jsonl``, from the file name."""
+    for suffix, kind in FORMATS.items():
+        if path.lower().endswith(suffix):
+            return kind
+    raise ValueError(f"{path}: unknown file type (use .parquet, .csv or .jsonl)")
+
+
+class _Counting:
+    """A binary file wrapper counting the bytes read (progress for CSV and JSON Lines)."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.read_bytes = 0
+        self.closed = False
+
+    def read(self, size: int = -1) -> bytes:
+        data: bytes = self.raw.read(size)
+        self.read_bytes += len(data)
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        self.closed = True
+        self.raw.close()
+
+
+def _arrow_type(spec: FactSpec) -> pa.DataType:
+    # Every fact is read as text and parsed by validate(): decimals exactly (never as a
+    # float), and a bad cell gets the per-row message naming its row.
+    return pa.string()
+
+
+def _column_types(jurisdiction: Jurisdiction, names: Sequence[str]) -> dict[str, pa.DataType]:
+    registry = jurisdiction.fact_registry
+    types: dict[str, pa.DataType] = {}
+    for name in names:
+        base = _base(name)
+        if base in registry:
+            types[name] = _arrow_type(registry[base])
+    return types
+
+
+def read_batches(
+    jurisdiction: Jurisdiction, path: str, batch_size: int = 65_536
+) -> tuple[Iterator[pa.RecordBatch], Any, int | None, str]:
+    """Stream *path* as record batches: (batches, progress source, total, unit).
+
+    The progress source has ``read_bytes`` (CSV, JSON Lines) or is ``None`` (Parquet,
+    whose row count is known up front).
+    """
+    kind = file_format(path)
+    if kind == "parquet":
+        import pyarrow.parquet as pq
+
+        # pre_buffer=False: pre-buffering keeps every column chunk read so far alive,
+        # and the memory would grow with the file instead of staying per batch
+        parquet = pq.ParquetFile(path, pre_buffer=False)
+        return parquet.iter_batches(batch_size=batch_size), None, parquet.metadata.num_rows, "rows"
+    import csv as _csv
+
+    size = os.path.getsize(path)
+    counting = _Counting(open(path, "rb"))  # noqa: SIM115 - closed when the stream ends
+    if kind == "csv":
+        import pyarrow.csv as pcsv
+
+        with open(path, encoding="utf-8", newline="") as handle:
+            header = next(_csv.reader(handle), [])
+        reader = pcsv.open_csv(
+            counting,
+            read_options=pcsv.ReadOptions(block_size=1 << 22),
+            convert_options=pcsv.ConvertOptions(
+                column_types=_column_types(jurisdiction, header),
+                strings_can_be_null=True,
+            ),
+        )
+        return _closing(iter(reader), counting), counting, size, "bytes"
+    return (
+        _closing(_jsonl_batches(jurisdiction, counting, batch_size), counting),
+        counting,
+        size,
+        "bytes",
+    )
+
+
+def _closing(batches: Iterator[pa.RecordBatch], handle: Any) -> Iterator[pa.RecordBatch]:
+    try:
+        yield from batches
+    finally:
+        handle.close()
+
+
+def _jsonl_batches(
+    jurisdiction: Jurisdiction, handle: Any, batch_size: int
+) -> Iterator[pa.RecordBatch]:
+    """JSON Lines, one firm per line (numbers parsed as Decimal, never float).
+
+    A yearly fact may be flat (``"rd_expense[2018]": "30000"``) or nested
+    (``"rd_expense": {"2018": "30000"}``), as the per-row path takes it.
+    """
+    import json
+
+    registry = jurisdiction.fact_registry
+    rows: list[dict[str, Any]] = []
+    line_number = 0
+    for raw in iter(handle.raw.readline, b""):
+        handle.read_bytes += len(raw)
+        line_number += 1
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw, parse_float=Decimal)
+        except ValueError as exc:
+            raise InvalidFactError(f"line {line_number}", raw[:60], f"not JSON ({exc})") from None
+        if not isinstance(record, dict):
+            raise InvalidFactError(f"line {line_number}", record, "expected a JSON object")
+        flat: dict[str, Any] = {}
+        for key, value in record.items():
+            if key in registry and registry[key].yearly and isinstance(value, dict):
+                for year, item in value.items():
+                    flat[yearly_key(key, int(year))] = item
+            else:
+                flat[key] = value
+        rows.append(flat)
+        if len(rows) >= batch_size:
+            yield _jsonl_batch(jurisdiction, rows)
+            rows = []
+    if rows:
+        yield _jsonl_batch(jurisdiction, rows)
+
+
+def _jsonl_batch(jurisdiction: Jurisdiction, rows: list[dict[str, Any]]) -> pa.RecordBatch:
+    """One batch of JSON records; values the validator parses are passed on as exact text."""
+    names = list(dict.fromkeys(k for row in rows for k in row))
+    registry = jurisdiction.fact_registry
+    arrays = []
+    for name in names:
+        values = [row.get(name) for row in rows]
+        base = _base(name)
+        kind = registry[base].kind if base in registry else None
+        if name == "id" or kind is None:
+            arrays.append(pa.array(values))
+        elif any(isinstance(v, bool) for v in values) and kind == "boolean":
+            arrays.append(pa.array(values, pa.bool_()))
+        elif any(isinstance(v, bool) for v in values):
+            arrays.append(pa.array(values))  # a boolean where a number is due: refused
+        else:
+            text = [None if v is None else v if isinstance(v, str) else str(v) for v in values]
+            arrays.append(pa.array(text, pa.string()))
+    return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+def _for_text_output(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """CSV cells: statuses as text, missing facts joined with ';'."""
+    arrays, names = [], []
+    for name, array in zip(batch.schema.names, batch.columns, strict=True):
+        if pa.types.is_dictionary(array.type):
+            array = array.cast(pa.string())
+        elif pa.types.is_list(array.type):
+            array = pc.binary_join(array, ";")
+        arrays.append(array)
+        names.append(name)
+    return pa.RecordBatch.from_arrays(arrays, names=names)
+
+
+class _Writer:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.kind = file_format(path)
+        self._writer: Any = None
+        self._handle: Any = None
+
+    def write(self, batch: pa.RecordBatch) -> None:
+        if self.kind == "parquet":
+            import pyarrow.parquet as pq
+
+            if self._writer is None:
+                self._writer = pq.ParquetWriter(self.path, batch.schema)
+            self._writer.write_batch(batch)
+        elif self.kind == "csv":
+            import pyarrow.csv as pcsv
+
+            text = _for_text_output(batch)
+            if self._writer is None:
+                self._writer = pcsv.CSVWriter(self.path, text.schema)
+            self._writer.write_batch(text)
+        else:
+            import json
+
+            if self._handle is None:
+                self._handle = open(self.path, "w", encoding="utf-8")  # noqa: SIM115
+            for row in batch.to_pylist():
+                self._handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+        if self._handle is not None:
+            self._handle.close()
+
+
+class Summary:
+    """Counts per rule and status, totals per rule and payer, accumulated batch by batch."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.counts: dict[str, np.ndarray] = {}
+        self.totals: dict[str, Decimal] = {}
+
+    def add(self, batch: pa.RecordBatch) -> None:
+        self.rows += batch.num_rows
+        for name, array in zip(batch.schema.names, batch.columns, strict=True):
+            if name.endswith(".status"):
+                counts = np.bincount(array.indices.to_numpy(), minlength=len(STATUSES))
+                rule = name[: -len(".status")]
+                self.counts[rule] = (
+                    self.counts.get(rule, np.zeros(len(STATUSES), np.int64)) + counts
+                )
+            elif name.endswith(".amount") or ".share." in name:
+                total = pc.sum(array).as_py()
+                if total is not None:
+                    self.totals[name] = self.totals.get(name, Decimal(0)) + total
+                else:
+                    self.totals.setdefault(name, Decimal(0))
+
+    def render(self) -> str:
+        lines = [f"{self.rows} rows screened"]
+        for rule, counts in self.counts.items():
+            parts = ", ".join(f"{s} {int(c)}" for s, c in zip(STATUSES, counts, strict=True) if c)
+            lines.append(f"  {rule:24} {parts}")
+            for name, total in self.totals.items():
+                if name.startswith(rule + "."):
+                    label = name[len(rule) + 1 :]
+                    lines.append(f"  {'':24}   total {label}: {format(total, 'f')} CNY")
+        return "\n".join(lines)
+
+
+@in_library_context
+def screen_file(
+    jurisdiction: Jurisdiction,
+    source: str,
+    out: str,
+    *,
+    on: date | str,
+    rules: Iterable[str] | None = None,
+    batch_size: int = 65_536,
+    progress: bool = False,
+) -> Summary:
+    """Screen a Parquet, CSV or JSON Lines file into another, batch by batch (bounded memory)."""
+    file_format(out)
+    screener = Screener(jurisdiction, on, rules)
+    batches, counter, total, unit = read_batches(jurisdiction, source, batch_size)
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(
+            total=total,
+            unit=" rows" if unit == "rows" else "B",
+            unit_scale=True,
+            dynamic_ncols=True,
+        )
+    summary = Summary()
+    writer = _Writer(out)
+    try:
+        for batch in batches:
+            result = screener.screen_batch(batch)
+            writer.write(result)
+            summary.add(result)
+            if bar is not None:
+                if counter is None:
+                    bar.update(batch.num_rows)
+                else:
+                    bar.update(counter.read_bytes - bar.n)
+                bar.set_postfix(rows=summary.rows, refresh=False)
+    finally:
+        writer.close()
+        if bar is not None:
+            bar.close()
+    return summary
+
+
+# --------------------------------------------------------------------------- workers (Dask, Spark)
+
+_LOADED: dict[tuple[str, tuple[str, ...]], Jurisdiction] = {}
+
+
+def load_cached(code: str, plugins: tuple[str, ...] = ()) -> Jurisdiction:
+    """Load *code* once per process (workers): installed plugins, or the named modules."""
+    key = (code, plugins)
+    found = _LOADED.get(key)
+    if found is None:
+        import importlib
+
+        from ._loading import load
+
+        modules = [importlib.import_module(name) for name in plugins] if plugins else None
+        found = _LOADED[key] = load(code, plugins=modules)
+    return found
+
+
+def plain_statuses(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """The batch with its dictionary-encoded status columns cast to plain strings."""
+    arrays = [a.cast(pa.string()) if pa.types.is_dictionary(a.type) else a for a in batch.columns]
+    return pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+
+
+def batch_function(
+    jurisdiction: str,
+    on: date | str,
+    rules: Sequence[str] | None = None,
+    plugins: Sequence[str] = (),
+    *,
+    plain: bool = True,
+) -> Any:
+    """A function from an iterable of record batches to screened batches.
+
+    It is what Spark's ``DataFrame.mapInArrow`` expects (see the guide); the
+    jurisdiction is loaded on first use in each worker process. With *plain* (the
+    default) statuses are plain strings, which every engine reads.
+    """
+    day = to_date("on", on).isoformat()
+    rule_ids = None if rules is None else tuple(rules)
+
+    def screen_arrow(batches: Iterable[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        screener = Screener(load_cached(jurisdiction, tuple(plugins)), day, rule_ids, threads=1)
+        for batch in batches:
+            result = screener.screen_batch(batch)
+            yield plain_statuses(result) if plain else result
+
+    return screen_arrow
+
+
+def ddl(schema: pa.Schema) -> str:
+    """A Spark SQL DDL string for a result schema (statuses as strings), for ``mapInArrow``."""
+    parts = []
+    for field in schema:
+        t = field.type
+        if pa.types.is_dictionary(t) or pa.types.is_string(t) or pa.types.is_large_string(t):
+            kind = "string"
+        elif pa.types.is_decimal(t):
+            kind = f"decimal({t.precision},{t.scale})"
+        elif pa.types.is_list(t):
+            kind = "array<string>"
+        elif pa.types.is_integer(t):
+            kind = "bigint"
+        elif pa.types.is_date(t):
+            kind = "date"
+        else:
+            raise TypeError(f"no Spark type for column {field.name} ({t})")
+        parts.append(f"`{field.name}` {kind}")
+    return ", ".join(parts)
