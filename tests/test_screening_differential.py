@@ -53,9 +53,10 @@ def _decimal(code: str) -> st.SearchStrategy[Decimal | None]:
     return st.one_of(
         st.none(),
         st.just(Decimal(0)),
-        near.filter(lambda v: v >= 0),
+        near.filter(lambda v: 0 <= v < 10**18),
         st.integers(0, 10**9).map(lambda v: Decimal(v).scaleb(-2)),
-        st.integers(10**15, 10**19).map(Decimal),
+        # huge, up to the documented bound (docs/limits.md: below 10^18)
+        st.integers(10**15, 10**18 - 1).map(Decimal),
     )
 
 
@@ -66,9 +67,10 @@ def _integer(code: str) -> st.SearchStrategy[int | None]:
     return st.one_of(
         st.none(),
         st.just(0),
-        near.filter(lambda v: 0 <= v < 2**62),
+        near.filter(lambda v: 0 <= v < 10**12),
         st.integers(0, 500),
-        st.integers(2**40, 2**62),
+        # huge, up to the documented bound (docs/limits.md: below 10^12)
+        st.integers(2**31, 10**12 - 1),
     )
 
 

@@ -36,7 +36,18 @@ import pyarrow.compute as pc
 from ._facts import FactSpec, yearly_key
 from ._plan import Plan, RulePlan, compile_plan
 from ._plan._columns import LIMIT, Executor, Num, round_fen, split_plan
-from ._values import in_library_context, to_date
+from ._values import (
+    MAX_COUNT,
+    MAX_DATE,
+    MAX_DECIMAL_PLACES,
+    MAX_INTEGER_DIGITS,
+    MAX_TEXT,
+    MAX_YEAR,
+    MIN_DATE,
+    MIN_YEAR,
+    in_library_context,
+    to_date,
+)
 from .exceptions import InvalidFactError, UnknownFactError
 
 if TYPE_CHECKING:
@@ -64,7 +75,7 @@ MIN_SLICE = 32_768  # rows per thread, at least
 _STATUS_DICT = pa.array(STATUSES, pa.string())
 _STATUS_CODE = {s: i for i, s in enumerate(STATUSES)}
 AMOUNT_TYPE = pa.decimal128(38, 2)
-_COLUMN = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\[(?P<year>\d{4})\]")
+_COLUMN = re.compile(r"(?P<name>[A-Za-z_][A-Za-z0-9_]*)\[(?P<year>[0-9]{4})\]")
 _FLOAT_REASON = (
     "binary floats are not exact; pass a Decimal, an int or a numeric string "
     "(for JSON use json.loads(..., parse_float=decimal.Decimal))"
@@ -364,7 +375,63 @@ def _validate_column(
     ids: pa.Array | None,
     stats: dict[str, tuple[Any, Any]] | None = None,
 ) -> pa.Array:
-    """Check and canonicalise one column with the per-row path's rules and messages."""
+    """Check and canonicalise one column with the per-row path's rules and messages,
+    the documented bounds (docs/limits.md) included."""
+    checked = _validate_column_kind(spec, label, array, ids, stats)
+    _check_bounds(spec, label, checked, ids)
+    return checked
+
+
+_CONTROL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]"
+
+
+def _check_bounds(spec: FactSpec, label: str, array: pa.Array, ids: pa.Array | None) -> None:
+    """Refuse values the row path refuses as out of bounds, with its message.
+
+    Cheap column statistics (extremes, scale, lengths) decide whether a value may be
+    out of bounds; only then are the cells coerced one by one, as the row path does,
+    to find the first offending row.
+    """
+    t = array.type
+    if len(array) == array.null_count or pa.types.is_null(t) or pa.types.is_dictionary(t):
+        return
+    suspect = False
+    if pa.types.is_integer(t) or pa.types.is_decimal(t):
+        low, high = (v.as_py() for v in pc.min_max(array).values())
+        if spec.kind == "integer" and spec.unit == "year":
+            suspect = low < MIN_YEAR or high > MAX_YEAR
+        elif spec.kind == "integer":
+            suspect = max(abs(low), abs(high)) >= MAX_COUNT
+        else:
+            suspect = max(abs(low), abs(high)) >= 10**MAX_INTEGER_DIGITS
+            if pa.types.is_decimal(t) and t.scale > MAX_DECIMAL_PLACES:
+                rounded = pc.round(array, ndigits=MAX_DECIMAL_PLACES)
+                suspect = suspect or not pc.all(pc.equal(array, rounded)).as_py()
+    elif pa.types.is_date32(t):
+        low, high = (v.as_py() for v in pc.min_max(array).values())
+        suspect = low < MIN_DATE or high > MAX_DATE
+    elif pa.types.is_string(t) and not spec.choices:
+        suspect = (pc.max(pc.utf8_length(array)).as_py() or 0) > MAX_TEXT or bool(
+            pc.any(pc.match_substring_regex(array, _CONTROL)).as_py()
+        )
+    if not suspect:
+        return
+    for index, value in enumerate(array.to_pylist()):  # the error path: speed is secondary
+        if value is not None:
+            try:
+                spec.coerce(value, label)
+            except InvalidFactError:
+                _raise(_row_error(spec, label, value, ids, index))
+
+
+def _validate_column_kind(
+    spec: FactSpec,
+    label: str,
+    array: pa.Array,
+    ids: pa.Array | None,
+    stats: dict[str, tuple[Any, Any]] | None = None,
+) -> pa.Array:
+    """The type and minimum checks of :func:`_validate_column`."""
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     t = array.type

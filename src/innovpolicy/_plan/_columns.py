@@ -332,9 +332,11 @@ class Executor:
         day = self.fact(key)
         if not isinstance(day.num, np.ndarray):
             return Num(0, 1, day.known, 0, 1)
-        years = _full_years(day.num, on)
-        years = _zero_unknown(years, day.known)
-        return Num(years, 1, day.known, _bound(years), 1)
+        # A start after the end date is inconsistent input: unknown (a reason, no
+        # missing fact), exactly as the row path's YearsSince / AgeOn.
+        known = _and(day.known, day.num <= _day_number(on))
+        years = _zero_unknown(_full_years(day.num, on), known)
+        return Num(years, 1, known, _bound(years), 1)
 
     # ------------------------------------------------------------------ criteria
 
@@ -507,7 +509,7 @@ class Executor:
             result = (start > _latest_start(v.on, floor + 1)) & (
                 start <= _latest_start(v.on, floor)
             )
-        known = day.known
+        known = _and(day.known, start <= _day_number(v.on))  # a later start: unknown
         if known is None:
             return result, None
         return result & known, ~result & known
@@ -663,6 +665,11 @@ def _add_years(day_numbers: NDArray, years: int) -> NDArray:
     following = (month_index + 1).astype("datetime64[M]").astype("datetime64[D]")
     length = (following - first).astype(np.int64)
     return first.astype(np.int64) + np.minimum(d, length) - 1
+
+
+def _day_number(on: date) -> int:
+    """Days since 1970-01-01, the plan's representation of a date."""
+    return on.toordinal() - date(1970, 1, 1).toordinal()
 
 
 def _latest_start(on: date, years: int) -> int:
