@@ -1,0 +1,35 @@
+"""Sphinx configuration of the innovpolicy site (one file for both languages).
+
+Do not run sphinx-build on this directory by hand: ``python -m innovpolicy._site build``
+stages the sources (the guide from docs/*.md, the generated rule explorer, API and CLI
+pages) and builds English and Chinese, passing ``-D language=en`` or ``zh_CN``.
+"""
+
+from __future__ import annotations
+
+project = "innovpolicy"
+author = "innovpolicy contributors"
+copyright = "innovpolicy contributors"  # noqa: A001 - Sphinx's own setting name
+
+extensions = ["myst_parser", "sphinx.ext.autodoc"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build"]
+templates_path = ["_templates"]
+html_static_path = ["_static"]
+html_css_files = ["site.css"]
+html_theme = "furo"
+html_title = "innovpolicy"
+html_copy_source = False
+html_show_sourcelink = False
+# A non-empty announcement makes furo render the header bar our page.html fills with
+# the language switch.
+html_theme_options = {"announcement": "innovpolicy"}
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_class_signature = "separated"
+autodoc_default_options = {"undoc-members": True, "show-inheritance": True}
