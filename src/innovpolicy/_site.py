@@ -29,7 +29,6 @@ import pkgutil
 import re
 import shutil
 import sys
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
@@ -58,8 +57,7 @@ def repo_root() -> Path:
     root = Path(__file__).resolve().parents[2]
     if not (root / "docs" / "site" / "conf.py").is_file():
         raise FileNotFoundError(
-            f"the documentation site builds from a source checkout; {root / 'docs/site'} "
-            "is missing"
+            f"the documentation site builds from a source checkout; {root / 'docs/site'} is missing"
         )
     return root
 
@@ -254,9 +252,7 @@ LABELS: dict[str, dict[str, str]] = {
         "python_api": "Python API",
         "changelog": "更新日志",
         "guide": "指南",
-        "untranslated": (
-            ":::{note}\n本页尚无中文译文，以下为英文原文。\n:::\n\n"
-        ),
+        "untranslated": (":::{note}\n本页尚无中文译文，以下为英文原文。\n:::\n\n"),
     },
 }
 
@@ -418,7 +414,7 @@ class Explorer:
 
     def parameters(self, key: str) -> list[tuple[str, Any, bool]]:
         """Every definition of parameter *key* along the stack: (layer, Parameter, override)."""
-        found = []
+        found: list[tuple[str, Any, bool]] = []
         for layer in self.jurisdiction.chain:
             found.extend((layer.code, p, False) for p in layer.parameters if p.key == key)
             found.extend((layer.code, p, True) for p in layer.overrides if p.key == key)
@@ -452,7 +448,7 @@ class Explorer:
         for layer in j.chain:
             lines += [f"## {layer.name_zh} / {layer.name_en} (`{layer.code}`)", ""]
             lines += [f"### {_t(lang, 'documents')}", ""]
-            rows = []
+            rows: list[Sequence[str]] = []
             for doc in layer.documents:
                 toc.append(f"documents/{doc.key}")
                 rows.append(
@@ -506,18 +502,18 @@ class Explorer:
         cited = [
             rid
             for rid in self.jurisdiction.rule_ids()
-            if rid not in own
-            and any(r.citation.document == doc for _, r in self.versions(rid))
+            if rid not in own and any(r.citation.document == doc for _, r in self.versions(rid))
         ]
         lines += [f"## {_t(lang, 'rules_of_document')}", ""]
         if own or cited:
-            rows = [self._rule_row(rid, lang, prefix="../") for rid in (*own, *cited)]
+            rule_rows = [self._rule_row(rid, lang, prefix="../") for rid in (*own, *cited)]
             lines += table(
-                (_t(lang, "id"), _t(lang, "kind"), _t(lang, "title"), _t(lang, "in_force")), rows
+                (_t(lang, "id"), _t(lang, "kind"), _t(lang, "title"), _t(lang, "in_force")),
+                rule_rows,
             )
         else:
             lines += [_t(lang, "no_rules"), ""]
-        rows = []
+        rows: list[Sequence[str]] = []
         for layer in self.jurisdiction.chain:
             for parameter in (*layer.parameters, *layer.overrides):
                 users = self._users(parameter.key)
@@ -558,8 +554,6 @@ class Explorer:
                 ),
                 rows,
             )
-        if own:
-            lines += ["```{toctree}", ":hidden:", "", *(f"../{rule_page(r)}" for r in own), "```"]
         return "\n".join(lines) + "\n"
 
     def _users(self, key: str) -> str:
@@ -574,7 +568,14 @@ class Explorer:
         j = self.jurisdiction
         latest = j.rule(rule_id)
         versions = self.versions(rule_id)
+        # Rule pages are reached from their document's page and the explorer index, not
+        # from the navigation tree: ~70 more entries in the sidebar of every page would
+        # make it unusable (and the build several times slower).
         lines = [
+            "---",
+            "orphan: true",
+            "---",
+            "",
             f"# {md(rule_id)} — {md(latest.title_zh)} / {md(latest.title_en)}",
             "",
             f"- {_t(lang, 'kind')}: {_t(lang, f'kind_{latest.kind}')} (`{latest.kind}`)",
@@ -620,7 +621,9 @@ class Explorer:
         for index, (layer_code, rule) in enumerate(versions):
             heading = f"## {_t(lang, 'criteria')}"
             if len(versions) > 1:
-                heading += f" ({_t(lang, 'version_row')} {index + 1}: {rule.window()}, `{layer_code}`)"
+                heading += (
+                    f" ({_t(lang, 'version_row')} {index + 1}: {rule.window()}, `{layer_code}`)"
+                )
             lines += [heading, ""]
             lines += criterion_lines(rule.criteria, 0)
             lines.append("")
@@ -631,7 +634,8 @@ class Explorer:
             if rule.split is not None:
                 lines += [f"### {_t(lang, 'split')}", ""]
                 lines.append(
-                    f"「{md(rule.split.wording)}」" + (f" ({md(rule.split.article)})" if rule.split.article else "")
+                    f"「{md(rule.split.wording)}」"
+                    + (f" ({md(rule.split.article)})" if rule.split.article else "")
                 )
                 lines.append("")
                 lines += [
@@ -787,7 +791,9 @@ class Explorer:
                 ),
                 "",
             ]
-            lines += fenced(json.dumps(_jsonable(example.facts), ensure_ascii=False, indent=2), "json")
+            lines += fenced(
+                json.dumps(_jsonable(example.facts), ensure_ascii=False, indent=2), "json"
+            )
         else:
             lines += [
                 _t(lang, "example_undetermined", code=result.jurisdiction, day=result.on),
@@ -960,6 +966,11 @@ def api_rst(modules: Sequence[tuple[str, str]], lang: str) -> str:
             if duplicates and name == "innovpolicy.authoring":
                 lines.append(f"   :exclude-members: {', '.join(duplicates)}")
         lines.append("")
+        # Public values autodoc's module walk leaves out (instances such as hookimpl).
+        for member in getattr(module, "__all__", ()):
+            value = getattr(module, member)
+            if not (inspect.ismodule(value) or inspect.isclass(value) or inspect.isroutine(value)):
+                lines += [f".. autodata:: {name}.{member}", "   :no-value:", ""]
     return "\n".join(lines)
 
 
@@ -1012,7 +1023,10 @@ RESULT_FIELDS: dict[str, dict[str, str]] = {
         "en": "payer shares `{role, payer, amount, weight, part_of}`; they add up exactly",
         "zh": "各出资方份额 `{role, payer, amount, weight, part_of}`，合计精确等于金额",
     },
-    "missing": {"en": "facts whose absence left the answer undetermined", "zh": "导致无法确定的缺失事实"},
+    "missing": {
+        "en": "facts whose absence left the answer undetermined",
+        "zh": "导致无法确定的缺失事实",
+    },
     "reasons": {"en": "other causes of an undetermined answer", "zh": "无法确定的其他原因"},
     "note": {"en": "why a rule is not in force on the date", "zh": "规则在该日期未生效的原因"},
     "criteria": {
@@ -1173,9 +1187,7 @@ def _repository_page(root: Path, texts: Iterable[str], lang: str) -> str:
                 and path
                 and not path.endswith(".md")
                 and not path.startswith("sources")
-            ):
-                paths[path] = None
-            elif path.endswith(".md") and "/" in path and not path.startswith("sources/"):
+            ) or (path.endswith(".md") and "/" in path and not path.startswith("sources/")):
                 paths[path] = None
     title = "仓库中的文件" if lang == "zh" else "Files in the repository"
     intro = (
