@@ -173,6 +173,17 @@ def test_rule_pages_show_every_dated_parameter_value(site: Path) -> None:
 
 
 @pytest.mark.site
+def test_parameters_page_lists_every_parameter_with_its_history(site: Path) -> None:
+    for lang in _site.LANGUAGES:
+        page = _text(site / lang / "explorer" / "parameters.html")
+        for layer in XINING.chain:
+            for parameter in (*layer.parameters, *layer.overrides):
+                assert parameter.key in page, (lang, parameter.key)
+                for dated in parameter.values:
+                    assert dated.window().split("..")[0] in page
+
+
+@pytest.mark.site
 def test_chinese_guide_is_a_translation(site: Path) -> None:
     guide = _text(site / "zh" / "guide" / "index.html")
     assert "指南" in guide and "插件" in guide

@@ -129,6 +129,7 @@ class Jurisdiction:
 
     @property
     def layers(self) -> tuple[str, ...]:
+        """Codes of the layers, root first (``("qinghai", "xining")``)."""
         return tuple(layer.code for layer in self.chain)
 
     def rule_ids(self) -> tuple[str, ...]:
@@ -185,6 +186,7 @@ class Jurisdiction:
         return tuple(self.fact_registry[name] for name in names)
 
     def documents(self) -> tuple[tuple[str, Any], ...]:
+        """Every source document of every layer, as ``(layer code, Document)``, root first."""
         return tuple((layer.code, doc) for layer in self.chain for doc in layer.documents)
 
     def parameter(self, key: str, on: date | str) -> Resolved:
@@ -471,9 +473,11 @@ class Comparison:
     rules: tuple[ComparedRule, ...]
 
     def of(self, change: str) -> tuple[ComparedRule, ...]:
+        """The rows of one kind of change: ``added``, ``removed``, ``changed`` or ``same``."""
         return tuple(row for row in self.rules if row.change == change)
 
     def render(self) -> str:
+        """Readable text: every rule that differs, with the parameters that changed."""
         lines = [f"{self.other} compared with {self.base} on {self.on}:"]
         for row in self.rules:
             if row.change == "same":

@@ -150,6 +150,12 @@ LABELS: dict[str, dict[str, str]] = {
         "status_undetermined": "undetermined",
         "status_not_in_force": "not in force",
         "all_rules": "All rules",
+        "all_parameters": "All parameters",
+        "parameters_intro": (
+            "Every parameter of every layer, with each dated value, the layer that set it "
+            "(an override replaces a parent's value inside the child's territory) and the "
+            "document, article and wording it comes from."
+        ),
         "rules_of_document": "Rules encoded from this document",
         "params_of_document": "Parameter values this document sets",
         "used_by": "Used by",
@@ -242,6 +248,11 @@ LABELS: dict[str, dict[str, str]] = {
         "status_undetermined": "无法确定",
         "status_not_in_force": "未生效",
         "all_rules": "全部规则",
+        "all_parameters": "全部参数",
+        "parameters_intro": (
+            "各层级的全部参数，列出每个带日期的取值、设定该值的层级（覆盖是在下级辖区内替换上级的"
+            "取值）以及所依据的文件、条款和原文。"
+        ),
         "rules_of_document": "据本文件编码的规则",
         "params_of_document": "本文件设定的参数值",
         "used_by": "使用规则",
@@ -429,7 +440,25 @@ class Explorer:
             pages[f"documents/{doc.key}.md"] = self.document_page(code_, doc, lang)
         for rule_id in self.jurisdiction.rule_ids():
             pages[f"{rule_page(rule_id)}.md"] = self.rule_page(rule_id, lang)
+        pages["parameters.md"] = self.parameters_page(lang)
         return pages
+
+    def parameters_page(self, lang: str) -> str:
+        """Every parameter of the stack with its whole history, like a legislation explorer."""
+        lines = [f"# {_t(lang, 'all_parameters')}", "", _t(lang, "parameters_intro"), ""]
+        keys = list(
+            dict.fromkeys(
+                p.key
+                for layer in self.jurisdiction.chain
+                for p in (*layer.parameters, *layer.overrides)
+            )
+        )
+        for key in keys:
+            lines += self._parameter_block(key, lang, "")
+            users = self._users(key, prefix="")
+            if users:
+                lines += [f"{_t(lang, 'used_by')}: {users}", ""]
+        return "\n".join(lines).rstrip() + "\n"
 
     def index_page(self, lang: str) -> str:
         j = self.jurisdiction
@@ -442,6 +471,8 @@ class Explorer:
                 name=f"{j.name_zh} / {j.name_en}",
                 layers=" → ".join(f"`{c}`" for c in j.layers),
             ),
+            "",
+            f"- [{_t(lang, 'all_parameters')}](parameters.md)",
             "",
         ]
         toc = []
@@ -465,7 +496,7 @@ class Explorer:
             lines += table(
                 (_t(lang, "id"), _t(lang, "kind"), _t(lang, "title"), _t(lang, "in_force")), rows
             )
-        lines += ["```{toctree}", ":hidden:", ":maxdepth: 2", "", *toc, "```", ""]
+        lines += ["```{toctree}", ":hidden:", ":maxdepth: 2", "", "parameters", *toc, "```", ""]
         return "\n".join(lines)
 
     def _rule_row(self, rule_id: str, lang: str, prefix: str) -> tuple[str, str, str, str]:
@@ -556,13 +587,13 @@ class Explorer:
             )
         return "\n".join(lines) + "\n"
 
-    def _users(self, key: str) -> str:
+    def _users(self, key: str, prefix: str = "../") -> str:
         users = [
             rid
             for rid in self.jurisdiction.rule_ids()
             if any(key in rule.param_keys() for _, rule in self.versions(rid))
         ]
-        return ", ".join(f"[{md(rid)}](../{rule_page(rid)}.md)" for rid in users)
+        return ", ".join(f"[{md(rid)}]({prefix}{rule_page(rid)}.md)" for rid in users)
 
     def rule_page(self, rule_id: str, lang: str) -> str:
         j = self.jurisdiction
@@ -683,45 +714,50 @@ class Explorer:
         if not keys:
             return [*lines, _t(lang, "no_parameters"), ""]
         for key in keys:
-            definitions = self.parameters(key)
-            description = next((p.description for _, p, _o in definitions if p.description), "")
-            lines += [f"### `{key}`", ""]
-            if description:
-                lines += [md(description), ""]
-            rows = []
-            for layer_code, parameter, override in definitions:
-                layer_text = f"`{layer_code}`" + (f" ({_t(lang, 'override')})" if override else "")
-                for dated in parameter.values:
-                    rows.append(
-                        (
-                            md(_show_param(dated.value)),
-                            md(parameter.unit) or "—",
-                            _window(dated.valid_from, dated.valid_to, lang),
-                            layer_text,
-                            _cite(dated.citation) + (f" — {md(dated.note)}" if dated.note else ""),
-                        )
+            lines += self._parameter_block(key, lang, "#")
+        return lines
+
+    def _parameter_block(self, key: str, lang: str, level: str) -> list[str]:
+        """A parameter's heading, description and every dated value with its source."""
+        definitions = self.parameters(key)
+        description = next((p.description for _, p, _o in definitions if p.description), "")
+        lines = [f"#{level}# `{key}`", ""]
+        if description:
+            lines += [md(description), ""]
+        rows = []
+        for layer_code, parameter, override in definitions:
+            layer_text = f"`{layer_code}`" + (f" ({_t(lang, 'override')})" if override else "")
+            for dated in parameter.values:
+                rows.append(
+                    (
+                        md(_show_param(dated.value)),
+                        md(parameter.unit) or "—",
+                        _window(dated.valid_from, dated.valid_to, lang),
+                        layer_text,
+                        _cite(dated.citation) + (f" — {md(dated.note)}" if dated.note else ""),
                     )
-                if not parameter.values:
-                    source = _cite(parameter.source) if parameter.source is not None else "—"
-                    rows.append(
-                        (
-                            md(_t(lang, "param_unset", reason=parameter.unset_reason)),
-                            md(parameter.unit) or "—",
-                            "—",
-                            layer_text,
-                            source,
-                        )
+                )
+            if not parameter.values:
+                source = _cite(parameter.source) if parameter.source is not None else "—"
+                rows.append(
+                    (
+                        md(_t(lang, "param_unset", reason=parameter.unset_reason)),
+                        md(parameter.unit) or "—",
+                        "—",
+                        layer_text,
+                        source,
                     )
-            lines += table(
-                (
-                    _t(lang, "param_value"),
-                    _t(lang, "param_unit"),
-                    _t(lang, "param_window"),
-                    _t(lang, "param_layer"),
-                    _t(lang, "param_citation"),
-                ),
-                rows,
-            )
+                )
+        lines += table(
+            (
+                _t(lang, "param_value"),
+                _t(lang, "param_unit"),
+                _t(lang, "param_window"),
+                _t(lang, "param_layer"),
+                _t(lang, "param_citation"),
+            ),
+            rows,
+        )
         return lines
 
     def _supersession_section(self, rule_id: str, lang: str) -> list[str]:
