@@ -27,7 +27,8 @@ html_show_sourcelink = False
 html_theme_options = {"announcement": "innovpolicy"}
 
 myst_enable_extensions = ["colon_fence", "deflist"]
-myst_heading_anchors = 3
+# Links to headings at any depth (guide pages link to each other's sections).
+myst_heading_anchors = 6
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"

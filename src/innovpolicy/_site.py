@@ -656,11 +656,11 @@ class Explorer:
                     f" ({_t(lang, 'version_row')} {index + 1}: {rule.window()}, `{layer_code}`)"
                 )
             lines += [heading, ""]
-            lines += criterion_lines(rule.criteria, 0)
+            lines += criterion_lines(rule.criteria, 0, lang)
             lines.append("")
             if rule.amount is not None:
                 lines += [f"### {_t(lang, 'amount')}", ""]
-                lines += formula_lines(rule.amount, 0)
+                lines += formula_lines(rule.amount, 0, lang)
                 lines.append("")
             if rule.split is not None:
                 lines += [f"### {_t(lang, 'split')}", ""]
@@ -697,7 +697,9 @@ class Explorer:
                 notes.append(_t(lang, "choices", choices=", ".join(spec.choices)))
             if spec.minimum is not None:
                 notes.append(_t(lang, "minimum", minimum=spec.minimum))
-            meaning = md(spec.meaning) + (f" ({md('; '.join(notes))})" if notes else "")
+            meaning = md(localized(spec, "meaning", lang)) + (
+                f" ({md('; '.join(notes))})" if notes else ""
+            )
             rows.append((code(spec.name), code(spec.kind), md(spec.unit) or "—", meaning))
         lines += table(
             (_t(lang, "fact"), _t(lang, "type"), _t(lang, "unit"), _t(lang, "meaning")), rows
@@ -720,7 +722,9 @@ class Explorer:
     def _parameter_block(self, key: str, lang: str, level: str) -> list[str]:
         """A parameter's heading, description and every dated value with its source."""
         definitions = self.parameters(key)
-        description = next((p.description for _, p, _o in definitions if p.description), "")
+        description = next(
+            (localized(p, "description", lang) for _, p, _o in definitions if p.description), ""
+        )
         lines = [f"#{level}# `{key}`", ""]
         if description:
             lines += [md(description), ""]
@@ -846,6 +850,15 @@ class Explorer:
         return lines
 
 
+def localized(obj: Any, name: str, lang: str) -> str:
+    """*obj*'s text attribute *name* in *lang* (``label_zh``...) when the code gives one."""
+    text = getattr(obj, f"{name}_{lang}", None) if lang != "en" else None
+    if isinstance(text, str) and text:
+        return text
+    value = getattr(obj, name, "")
+    return value if isinstance(value, str) else str(value)
+
+
 def _covers(window: tuple[date, date | None], day: date) -> bool:
     start, end = window
     return start <= day and (end is None or day <= end)
@@ -869,10 +882,10 @@ def _describe(value: Any) -> str | None:
     return None
 
 
-def criterion_lines(criterion: Any, depth: int) -> list[str]:
+def criterion_lines(criterion: Any, depth: int, lang: str = "en") -> list[str]:
     """A criterion tree as a nested Markdown list: label, test, wording and article."""
     pad = "  " * depth
-    text = md(criterion.label)
+    text = md(localized(criterion, "label", lang))
     left, op, right = (getattr(criterion, name, None) for name in ("left", "op", "right"))
     if left is not None and op is not None and right is not None:
         text += f": {code(f'{_describe(left)} {op} {_describe(right)}')}"
@@ -897,14 +910,14 @@ def criterion_lines(criterion: Any, depth: int) -> list[str]:
         elif value is not None and hasattr(value, "label"):
             children.append(value)
     for child in children:
-        lines += criterion_lines(child, depth + 1)
+        lines += criterion_lines(child, depth + 1, lang)
     return lines
 
 
-def formula_lines(formula: Any, depth: int) -> list[str]:
+def formula_lines(formula: Any, depth: int, lang: str = "en") -> list[str]:
     """A formula tree as a nested Markdown list: each node's label, inputs and wording."""
     pad = "  " * depth
-    text = md(formula.label or type(formula).__name__)
+    text = md(localized(formula, "label", lang) or type(formula).__name__)
     inputs = []
     sub: list[Any] = []
     if attrs.has(type(formula)):
@@ -935,7 +948,7 @@ def formula_lines(formula: Any, depth: int) -> list[str]:
         text += f" — 「{md(formula.wording)}」"
     lines = [f"{pad}- {text}"]
     for child in sub:
-        lines += formula_lines(child, depth + 1)
+        lines += formula_lines(child, depth + 1, lang)
     return lines
 
 
