@@ -46,6 +46,13 @@ def test_markdown_escaping_keeps_legal_text_literal() -> None:
     assert _site.code("x `y`") == "`` x `y` ``"
 
 
+def test_wrapped_chinese_lines_are_joined_outside_code() -> None:
+    text = "直到编写\n自己的插件\n  续行\n\n```python\n中文\n中文\n```\n| 表 |\n| 格 |\n- 项\n"
+    assert _site.join_cjk_lines(text) == (
+        "直到编写自己的插件续行\n\n```python\n中文\n中文\n```\n| 表 |\n| 格 |\n- 项\n"
+    )
+
+
 def test_guide_links_point_at_site_pages() -> None:
     text = "[a](catalog.md) [b](api.md#x) [c](sources/qbz-2020-76.md) [d](testing.md) [e](https://e.org)"
     fixed = _site._rewrite_links(text, "../")

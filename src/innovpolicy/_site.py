@@ -1271,14 +1271,17 @@ def stage(root: Path, staging: Path, lang: str, explorer: Explorer) -> None:
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
     home = root / "docs" / "site" / lang / "index.md"
-    shutil.copyfile(home, staging / "index.md")
+    home_text = home.read_text(encoding="utf-8")
+    (staging / "index.md").write_text(
+        join_cjk_lines(home_text) if lang == "zh" else home_text, "utf-8"
+    )
     (staging / "guide").mkdir()
     texts = []
     names = _guide_names(root)
     for name in names:
         translated = root / "docs" / "zh" / f"{name}.md"
         if lang == "zh" and translated.is_file():
-            text = translated.read_text(encoding="utf-8")
+            text = join_cjk_lines(translated.read_text(encoding="utf-8"))
         else:
             text = (root / "docs" / f"{name}.md").read_text(encoding="utf-8")
             if lang == "zh":
@@ -1300,6 +1303,22 @@ def stage(root: Path, staging: Path, lang: str, explorer: Explorer) -> None:
     (reference / "cli.md").write_text(cli_markdown(lang), "utf-8")
     (reference / "json.md").write_text(json_markdown(lang, explorer), "utf-8")
     (staging / "changelog.md").write_text(changelog_markdown(root, lang), "utf-8")
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_CJK_BREAK = re.compile(f"([{_CJK}])\n[ \t]*(?=[{_CJK}])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """Join wrapped lines between two Chinese characters (outside code fences).
+
+    Markdown turns a line break inside a paragraph into a space, which Chinese text
+    must not have; the sources are wrapped for reading in an editor.
+    """
+    parts = re.split(r"(^```.*?^```[ \t]*$)", text, flags=re.MULTILINE | re.DOTALL)
+    return "".join(
+        part if index % 2 else _CJK_BREAK.sub(r"\1", part) for index, part in enumerate(parts)
+    )
 
 
 def _after_title(text: str, note: str) -> str:
