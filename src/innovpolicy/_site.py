@@ -1306,7 +1306,11 @@ def stage(root: Path, staging: Path, lang: str, explorer: Explorer) -> None:
 
 
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
-_CJK_BREAK = re.compile(f"([{_CJK}])\n[ \t]*(?=[{_CJK}])")
+# A break between Chinese text and Chinese text, or inline markup (link, code, bold) on
+# the other side of it.
+_CJK_BREAK = re.compile(
+    f"([{_CJK}])\n[ \t]*(?=[{_CJK}]|\\[|`|\\*\\*)|([)`*])\n[ \t]*(?=[{_CJK}])"
+)
 
 
 def join_cjk_lines(text: str) -> str:
@@ -1317,7 +1321,7 @@ def join_cjk_lines(text: str) -> str:
     """
     parts = re.split(r"(^```.*?^```[ \t]*$)", text, flags=re.MULTILINE | re.DOTALL)
     return "".join(
-        part if index % 2 else _CJK_BREAK.sub(r"\1", part) for index, part in enumerate(parts)
+        part if index % 2 else _CJK_BREAK.sub(r"\1\2", part) for index, part in enumerate(parts)
     )
 
 
