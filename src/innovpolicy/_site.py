@@ -1308,9 +1308,7 @@ def stage(root: Path, staging: Path, lang: str, explorer: Explorer) -> None:
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 # A break between Chinese text and Chinese text, or inline markup (link, code, bold) on
 # the other side of it.
-_CJK_BREAK = re.compile(
-    f"([{_CJK}])\n[ \t]*(?=[{_CJK}]|\\[|`|\\*\\*)|([)`*])\n[ \t]*(?=[{_CJK}])"
-)
+_CJK_BREAK = re.compile(f"([{_CJK}])\n[ \t]*(?=[{_CJK}]|\\[|`|\\*\\*)|([)`*])\n[ \t]*(?=[{_CJK}])")
 
 
 def join_cjk_lines(text: str) -> str:
