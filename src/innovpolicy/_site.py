@@ -370,16 +370,12 @@ class Explorer:
         if rule_id in self._examples:
             return self._examples[rule_id]
         site = self.jurisdiction
-        windows = site.windows(rule_id)
-        day = EXAMPLE_DATE
-        if windows and not any(_covers(w, day) for w in windows):
-            start, end = windows[-1]
-            day = min(start + timedelta(days=180), end) if end is not None else start
         code_ = site.code
+        windows = site.windows(rule_id)
         if not windows:  # superseded in the site's territory from the start
             code_ = self._defining_layer(rule_id)
-            start, end = self._jurisdiction(code_).windows(rule_id)[-1]
-            day = min(start + timedelta(days=180), end) if end is not None else start
+            windows = self._jurisdiction(code_).windows(rule_id)
+        day = _example_day(windows)
         jurisdiction = self._jurisdiction(code_)
         firm = {k: v for k, v in EXAMPLE_FACTS.items() if k in jurisdiction.fact_registry}
         result = jurisdiction.evaluate(rule_id, firm, day)
@@ -857,6 +853,21 @@ def localized(obj: Any, name: str, lang: str) -> str:
         return text
     value = getattr(obj, name, "")
     return value if isinstance(value, str) else str(value)
+
+
+def _example_day(windows: Sequence[tuple[date, date | None]]) -> date:
+    """The example date if a window covers it, else the nearest mid-year day in force.
+
+    The example firm's yearly facts run up to 2020, so a rule that ended earlier is
+    evaluated on 30 June of its last year in force, when the firm's prior year is known.
+    """
+    if any(_covers(w, EXAMPLE_DATE) for w in windows):
+        return EXAMPLE_DATE
+    start, end = windows[-1]
+    if start > EXAMPLE_DATE or end is None:
+        return start
+    mid_year = date(end.year, 6, 30)
+    return max(start, mid_year) if mid_year <= end else max(start, end - timedelta(days=1))
 
 
 def _covers(window: tuple[date, date | None], day: date) -> bool:
