@@ -1004,34 +1004,51 @@ def public_modules() -> list[tuple[str, str]]:
 
 
 def api_rst(modules: Sequence[tuple[str, str]], lang: str) -> str:
-    """The Python API page: autodoc of every public module (reStructuredText)."""
-    import innovpolicy
+    """The Python API page: autodoc of every public module (reStructuredText).
 
+    An object re-exported by several modules (``Citation`` by ``innovpolicy`` and
+    ``innovpolicy.authoring``) is documented once, under the first module listing it.
+    """
     title = _t(lang, "python_api")
     lines = [title, "=" * (len(title) * 2), ""]
     if lang == "zh":
         lines += ["以下内容由代码的 docstring 自动生成（英文）。", ""]
-    top = set(innovpolicy.__all__)
+    seen: set[int] = set()
     for name, why in modules:
         lines += [f"``{name}``", "-" * (len(name) + 4), ""]
         if why:
             lines += [f"Not documented in this build: {why}.", ""]
             continue
         module = importlib.import_module(name)
+        members = _module_members(module)
+        duplicates = sorted(m for m, value in members.items() if id(value) in seen)
         lines += [f".. automodule:: {name}", "   :members:"]
         if hasattr(module, "__all__"):
             lines.append("   :imported-members:")
-        if name != "innovpolicy":
-            duplicates = sorted(top & set(getattr(module, "__all__", ())))
-            if duplicates and name == "innovpolicy.authoring":
-                lines.append(f"   :exclude-members: {', '.join(duplicates)}")
+        if duplicates:
+            lines.append(f"   :exclude-members: {', '.join(duplicates)}")
         lines.append("")
         # Public values autodoc's module walk leaves out (instances such as hookimpl).
-        for member in getattr(module, "__all__", ()):
-            value = getattr(module, member)
-            if not (inspect.ismodule(value) or inspect.isclass(value) or inspect.isroutine(value)):
+        for member, value in members.items():
+            if member not in duplicates and not (
+                inspect.isclass(value) or inspect.isroutine(value)
+            ):
                 lines += [f".. autodata:: {name}.{member}", "   :no-value:", ""]
+        seen.update(id(value) for value in members.values())
     return "\n".join(lines)
+
+
+def _module_members(module: Any) -> dict[str, Any]:
+    """The members autodoc documents: ``__all__``, or what the module itself defines."""
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [
+            n
+            for n, v in vars(module).items()
+            if not n.startswith("_") and getattr(v, "__module__", None) == module.__name__
+        ]
+    members = {n: getattr(module, n) for n in names}
+    return {n: v for n, v in members.items() if not inspect.ismodule(v)}
 
 
 def cli_markdown(lang: str) -> str:
