@@ -37,9 +37,11 @@ from typing import Any
 
 import attrs
 
+# Public names come from the package itself, so moving them between private modules
+# does not break the site.
+from . import Jurisdiction, Result, Rule, Status, load
 from ._example import EXAMPLE_DATE, EXAMPLE_FACTS
-from ._jurisdiction import Jurisdiction, load
-from ._rules import Result, Rule, Status, _show_param
+from ._rules import _show_param
 
 LANGUAGES = ("en", "zh")
 SPHINX_LANGUAGE = {"en": "en", "zh": "zh_CN"}
