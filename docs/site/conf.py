@@ -38,3 +38,8 @@ autodoc_default_options = {"undoc-members": True, "show-inheritance": True}
 # entries, and furo copies the whole tree into every page: the build gets several times
 # slower for a sidebar nobody reads. Modules stay in the page contents of the API page.
 toc_object_entries = False
+
+# A code block whose text the named lexer cannot fully tokenise (a shell session with
+# program output under ```sh) is still shown, highlighted leniently; that is not an
+# error of the documentation, so it does not fail the warnings-as-errors build.
+suppress_warnings = ["misc.highlighting_failure"]
