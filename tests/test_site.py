@@ -57,11 +57,14 @@ def test_guide_links_point_at_site_pages() -> None:
     text = "[a](catalog.md) [b](api.md#x) [c](sources/qbz-2020-76.md) [d](testing.md) [e](https://e.org)"
     fixed = _site._rewrite_links(text, "../")
     assert "](../explorer/index.md)" in fixed
-    assert "](../reference/index.md#x)" in fixed
+    assert "](../reference/index.md)" in fixed
     assert "](../explorer/documents/qbz-2020-76.md)" in fixed
     assert "](testing.md)" in fixed
     assert "](https://e.org)" in fixed
     assert "](../repository.md)" in _site._rewrite_links("[x](examples/example_county)", "../")
+    # An English page in the Chinese site links to a translated page without its anchor.
+    assert _site._rewrite_links("[g](index.md#3-write)", "../", ["index"]) == "[g](index.md)"
+    assert _site._rewrite_links("[g](index.md#3-write)", "../") == "[g](index.md#3-write)"
 
 
 def test_every_result_json_field_is_described() -> None:

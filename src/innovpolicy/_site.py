@@ -1226,8 +1226,14 @@ def _demote(text: str) -> str:
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def _rewrite_links(text: str, prefix: str) -> str:
-    """Links of a docs/*.md page, as seen from the site's guide/ directory."""
+def _rewrite_links(text: str, prefix: str, translated: Iterable[str] = ()) -> str:
+    """Links of a docs/*.md page, as seen from the site's guide/ directory.
+
+    Pages the site replaces (the catalog, the old API page) have other headings, and so
+    do *translated* pages when an untranslated page links into them: such links go to
+    the page, without the section anchor.
+    """
+    other_headings = set(translated)
 
     def fix(match: re.Match[str]) -> str:
         target = match.group(1)
@@ -1236,7 +1242,9 @@ def _rewrite_links(text: str, prefix: str) -> str:
         path, _, anchor = target.partition("#")
         stem = path[:-3] if path.endswith(".md") else path.rstrip("/")
         if stem in GUIDE_REPLACED:
-            return f"]({prefix}{GUIDE_REPLACED[stem]}.md{'#' + anchor if anchor else ''})"
+            return f"]({prefix}{GUIDE_REPLACED[stem]}.md)"
+        if stem in other_headings and anchor:
+            return f"]({path})"
         if stem == "sources":
             return f"]({prefix}explorer/index.md)"
         if stem.startswith("sources/"):
@@ -1310,9 +1318,12 @@ def stage(root: Path, staging: Path, lang: str, explorer: Explorer) -> None:
     names = _guide_names(root)
     for name in names:
         translated = root / "docs" / "zh" / f"{name}.md"
+        linked_translations: list[str] = []
         if lang == "zh" and translated.is_file():
             text = join_cjk_lines(translated.read_text(encoding="utf-8"))
         else:
+            if lang == "zh":
+                linked_translations = [p.stem for p in (root / "docs" / "zh").glob("*.md")]
             text = (root / "docs" / f"{name}.md").read_text(encoding="utf-8")
             if lang == "zh":
                 text = _after_title(text, _t(lang, "untranslated"))
@@ -1320,7 +1331,9 @@ def stage(root: Path, staging: Path, lang: str, explorer: Explorer) -> None:
         if name == "index":
             others = [n for n in names if n != "index"]
             text = text.rstrip() + "\n\n```{toctree}\n:hidden:\n\n" + "\n".join(others) + "\n```\n"
-        (staging / "guide" / f"{name}.md").write_text(_rewrite_links(text, "../"), "utf-8")
+        (staging / "guide" / f"{name}.md").write_text(
+            _rewrite_links(text, "../", linked_translations), "utf-8"
+        )
     (staging / "repository.md").write_text(_repository_page(root, texts, lang), "utf-8")
     for relative, text in explorer.pages(lang).items():
         path = staging / "explorer" / relative
