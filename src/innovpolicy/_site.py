@@ -680,7 +680,7 @@ class Explorer:
         lines += [f"## {_t(lang, 'readings')}", ""]
         readings = list(dict.fromkeys(r for _, rule in versions for r in rule.readings))
         if readings:
-            lines += [f"- {md(reading)}" for reading in readings]
+            lines += [f"- {md(translated(reading, lang))}" for reading in readings]
         else:
             lines.append(_t(lang, "no_readings"))
         lines.append("")
@@ -841,20 +841,58 @@ class Explorer:
         if result.amount is not None:
             status += f" — {format(result.amount, 'f')} {result.amount_unit}"
         lines += [status, ""]
-        lines += fenced(result.render())
+        lines += fenced(render_result(result, lang))
         lines += [f"<details><summary>{_t(lang, 'result_json')}</summary>", ""]
         lines += fenced(result.to_json(), "json")
         lines += ["</details>", ""]
         return lines
 
 
-def localized(obj: Any, name: str, lang: str) -> str:
-    """*obj*'s text attribute *name* in *lang* (``label_zh``...) when the code gives one."""
-    text = getattr(obj, f"{name}_{lang}", None) if lang != "en" else None
-    if isinstance(text, str) and text:
+def _i18n_function(name: str) -> Any:
+    """A function of the engine's translation catalog (``innovpolicy._i18n``), if any.
+
+    Layers may give Chinese for their English texts (criterion labels, amount steps,
+    readings, fact meanings); the catalog registers them when a jurisdiction loads.
+    Without it every text stays as the code states it.
+    """
+    try:
+        module = importlib.import_module("innovpolicy._i18n")
+    except ImportError:
+        return None
+    found = getattr(module, name, None)
+    return found if callable(found) else None
+
+
+def translated(text: str, lang: str) -> str:
+    """A label, step or reading of the plugins in *lang*, when a layer translates it."""
+    function = _i18n_function("label") if lang != "en" else None
+    if function is None or not text:
         return text
+    result = function(text, lang)
+    return result if isinstance(result, str) else text
+
+
+def localized(obj: Any, name: str, lang: str) -> str:
+    """*obj*'s text attribute *name* (a label, description or meaning) in *lang*."""
     value = getattr(obj, name, "")
-    return value if isinstance(value, str) else str(value)
+    text = value if isinstance(value, str) else str(value)
+    if lang == "en" or not text:
+        return text
+    if name == "meaning":
+        function = _i18n_function("meaning")
+        if function is not None:
+            result = function(getattr(obj, "name", ""), text, lang)
+            return result if isinstance(result, str) else text
+        return text
+    return translated(text, lang)
+
+
+def render_result(result: Result, lang: str) -> str:
+    """``result.render()`` in *lang* when the engine renders in several languages."""
+    if lang != "en" and "lang" in inspect.signature(result.render).parameters:
+        text = result.render(lang=lang)  # type: ignore[call-arg, unused-ignore]
+        return text if isinstance(text, str) else result.render()
+    return result.render()
 
 
 def _example_day(windows: Sequence[tuple[date, date | None]]) -> date:
@@ -1030,14 +1068,28 @@ def api_rst(modules: Sequence[tuple[str, str]], lang: str) -> str:
         if duplicates:
             lines.append(f"   :exclude-members: {', '.join(duplicates)}")
         lines.append("")
-        # Public values autodoc's module walk leaves out (instances such as hookimpl).
+        # Public values autodoc's module walk leaves out: values without a ``#:`` doc
+        # comment in the module's own source (an imported instance such as hookimpl).
+        commented = _commented_attributes(name)
         for member, value in members.items():
-            if member not in duplicates and not (
-                inspect.isclass(value) or inspect.isroutine(value)
-            ):
+            if member in duplicates or member in commented:
+                continue
+            if not (inspect.isclass(value) or inspect.isroutine(value)):
                 lines += [f".. autodata:: {name}.{member}", "   :no-value:", ""]
         seen.update(id(value) for value in members.values())
     return "\n".join(lines)
+
+
+def _commented_attributes(module_name: str) -> set[str]:
+    """Module-level names with a doc comment, which autodoc documents by itself."""
+    from sphinx.errors import PycodeError
+    from sphinx.pycode import ModuleAnalyzer
+
+    try:
+        docs = ModuleAnalyzer.for_module(module_name).find_attr_docs()
+    except PycodeError:
+        return set()
+    return {attribute for namespace, attribute in docs if namespace == ""}
 
 
 def _module_members(module: Any) -> dict[str, Any]:
