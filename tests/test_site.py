@@ -73,6 +73,7 @@ def test_every_result_json_field_is_described() -> None:
     for rule_id in XINING.rule_ids():
         emitted.update(explorer.example(rule_id).result.to_dict())
     assert emitted <= set(_site.RESULT_FIELDS), emitted - set(_site.RESULT_FIELDS)
+    assert set(_site.result_fields(explorer)) >= emitted
     assert {"rule_id", "status", "citation", "criteria", "amount", "shares"} <= emitted
 
 
@@ -149,8 +150,11 @@ def test_reference_covers_every_public_name_and_method(site: Path) -> None:
         for command in action.choices:  # type: ignore[union-attr]
             assert f"innovpolicy {command}" in cli
     json_page = _text(site / "en" / "reference" / "json.html")
-    for field in _site.RESULT_FIELDS:
-        assert field in json_page
+    for field in _site.result_fields(_site.Explorer(XINING, _site.repo_root())):
+        assert (
+            f'<code class="docutils literal notranslate"><span class="pre">{field}</span>'
+            in json_page
+        )
 
 
 @pytest.mark.site

@@ -1130,8 +1130,11 @@ RESULT_FIELDS: dict[str, dict[str, str]] = {
     "rule_id": {"en": "catalog id of the rule", "zh": "规则编号"},
     "kind": {"en": "designation, incentive, condition or computation", "zh": "规则类型"},
     "title": {"en": "`{en, zh}` titles of the rule", "zh": "规则标题（`en`、`zh`）"},
+    "title_en": {"en": "English title of the rule", "zh": "规则的英文标题"},
+    "title_zh": {"en": "Chinese title of the rule", "zh": "规则的中文标题"},
     "jurisdiction": {"en": "code of the jurisdiction evaluated", "zh": "所计算的辖区代码"},
     "defined_by": {"en": "layer whose version of the rule applied", "zh": "适用版本所属的层级"},
+    "layer": {"en": "layer whose version of the rule applied", "zh": "适用版本所属的层级"},
     "on": {"en": "evaluation date, ISO 8601", "zh": "计算日期（ISO 8601）"},
     "status": {
         "en": "`eligible`, `ineligible`, `undetermined` or `not_in_force`",
@@ -1195,9 +1198,10 @@ def json_markdown(lang: str, explorer: Explorer) -> str:
             "no precision is lost; optional fields appear only when they have a value.",
             "",
         ]
+    fields = result_fields(explorer)
     lines += table(
         ("field", _t(lang, "meaning")),
-        ((f"`{key}`", text[lang]) for key, text in RESULT_FIELDS.items()),
+        ((f"`{key}`", RESULT_FIELDS.get(key, {}).get(lang, "—")) for key in fields),
     )
     result = explorer.example("QH20-PLATFORM").result
     lines += [f"## {'示例' if lang == 'zh' else 'Example'}: `QH20-PLATFORM`", ""]
@@ -1209,6 +1213,23 @@ def json_markdown(lang: str, explorer: Explorer) -> str:
             lines += [f"### `{name}`", ""]
             lines += fenced(json.dumps(schema, ensure_ascii=False, indent=2), "json")
     return "\n".join(lines)
+
+
+def result_fields(explorer: Explorer) -> list[str]:
+    """The fields of the Result JSON, described ones first.
+
+    Every key the worked examples emit, the properties of the published JSON Schema
+    when there is one, and the described keys ``Result.to_dict`` names (optional ones
+    that no example happens to emit, such as ``amount_unit``).
+    """
+    source = inspect.getsource(Result.to_dict)
+    keys = {k: None for k in RESULT_FIELDS if f'"{k}"' in source}
+    for rule_id in explorer.jurisdiction.rule_ids():
+        keys.update(dict.fromkeys(explorer.example(rule_id).result.to_dict()))
+    for name, schema in _schemas():
+        if name.endswith("result_schema"):
+            keys.update(dict.fromkeys(schema.get("properties", {})))
+    return [k for k in RESULT_FIELDS if k in keys] + [k for k in keys if k not in RESULT_FIELDS]
 
 
 def _schemas() -> list[tuple[str, Mapping[str, Any]]]:
