@@ -194,6 +194,7 @@ class Jurisdiction:
 
     @property
     def layers(self) -> tuple[str, ...]:
+        """Codes of the layers, root first (``("qinghai", "xining")``)."""
         return tuple(layer.code for layer in self.chain)
 
     def rule_ids(self) -> tuple[str, ...]:
@@ -293,6 +294,7 @@ class Jurisdiction:
         return find(self, facts, on, subject=subject, rule_ids=rule_ids)
 
     def documents(self) -> tuple[tuple[str, Any], ...]:
+        """Every source document of every layer, as ``(layer code, Document)``, root first."""
         return tuple((layer.code, doc) for layer in self.chain for doc in layer.documents)
 
     def parameter(self, key: str, on: date | str) -> Resolved:
@@ -837,10 +839,12 @@ class Comparison:
     ignored_other: tuple[str, ...] = ()
 
     def of(self, change: str) -> tuple[ComparedRule, ...]:
+        """The rows of one kind of change: ``added``, ``removed``, ``changed`` or ``same``."""
         return tuple(row for row in self.rules if row.change == change)
 
     @in_library_context
     def render(self) -> str:
+        """Readable text: every rule that differs, with the parameters that changed."""
         lines = [f"{self.other} compared with {self.base} on {self.on}:"]
         for row in self.rules:
             if row.change == "same":

@@ -137,9 +137,11 @@ class Rule:
             )
 
     def in_force(self, on: date) -> bool:
+        """Whether *on* falls in this version's window (both ends inclusive)."""
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
     def window(self) -> str:
+        """The window as text: ``2015-01-30..2019-12-31`` or ``2020-08-19..open``."""
         return f"{self.valid_from}..{self.valid_to or 'open'}"
 
     def fact_names(self) -> tuple[str, ...]:
@@ -152,6 +154,7 @@ class Rule:
         return tuple(dict.fromkeys(names))
 
     def param_keys(self) -> tuple[str, ...]:
+        """Keys of the parameters this rule reads, in order of first use, without repeats."""
         keys = list(self.criteria.param_keys())
         if self.amount is not None:
             keys.extend(self.amount.param_keys())
@@ -308,6 +311,7 @@ class Result:
 
     @property
     def eligible(self) -> bool:
+        """True when the status is ELIGIBLE."""
         return self.status is Status.ELIGIBLE
 
     def gaps(self) -> tuple[Gap, ...]:
@@ -372,6 +376,7 @@ class Result:
         return data
 
     def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as JSON text (Chinese kept as is, indented; *kwargs* go to json.dumps)."""
         kwargs.setdefault("ensure_ascii", False)
         kwargs.setdefault("indent", 2)
         return json.dumps(self.to_dict(), **kwargs)
