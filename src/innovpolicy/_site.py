@@ -1284,7 +1284,11 @@ def changelog_markdown(root: Path, lang: str) -> str:
         if len(parts) == 3 and parts[0].isdigit():
             fragments.append((int(parts[0]), parts[1], path))
     for issue, kind, path in sorted(fragments, key=lambda f: (-f[0], f[1])):
-        lines += [f"## #{issue} ({kind})", "", _demote(path.read_text(encoding="utf-8")), ""]
+        text = _demote(path.read_text(encoding="utf-8"))
+        # A fragment links guide pages relative to changelog.d/ (../docs/limits.md); on the
+        # site they are guide pages beside this one's directory.
+        text = re.sub(r"\]\(\.\./docs/([a-z0-9_-]+\.md)", r"](guide/\1", text)
+        lines += [f"## #{issue} ({kind})", "", text, ""]
     return "\n".join(lines)
 
 
