@@ -313,6 +313,12 @@ class Lookup(Formula):
     def param_keys(self) -> tuple[str, ...]:
         return tuple(k for entry in self.table.values() for k in entry.param_keys())
 
+    def walk(self) -> Iterator[Formula]:
+        yield self
+        for entry in self.table.values():
+            if isinstance(entry, Formula):
+                yield from entry.walk()
+
 
 def _optional_expr(value: Any) -> Expr | None:
     return None if value is None else _as_expr(value)

@@ -11,7 +11,7 @@ the rule, the parameter or the fact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -400,7 +400,7 @@ class _Checker:
                 )
 
     def check_ranges(self, formula: Formula, start: date, end: date | None) -> None:
-        for node in _formulas(formula):
+        for node in formula.walk():
             if isinstance(node, Discretionary) and node.high is not None:
                 keys = node.low.param_keys() + node.high.param_keys()
                 for day in self.breakpoints(keys, start, end):
@@ -434,17 +434,6 @@ class _Checker:
             if payer.name_fact is not None:
                 self.fact_kind(payer.name_fact)
         self.check_weights(split.payers, "cost split", start, end)
-
-
-def _formulas(formula: Formula) -> Iterator[Formula]:
-    yield formula
-    if isinstance(formula, LesserOf):
-        for part in formula.parts:
-            yield from _formulas(part)
-    elif isinstance(formula, Lookup):
-        for entry in formula.table.values():
-            if isinstance(entry, Formula):
-                yield from _formulas(entry)
 
 
 def _rule_ids_in(chain: Sequence[Layer]) -> set[str]:

@@ -11,7 +11,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from .._amounts import Fixed as FixedAmount
-from .._amounts import Formula, LesserOf, Lookup, Marginal, RateOf
+from .._amounts import LesserOf, Marginal, RateOf
 from .._criteria import (
     Compare,
     Const,
@@ -220,17 +220,6 @@ def _constant(jurisdiction: Jurisdiction, expr: Expr, on: date) -> Any:
     return None
 
 
-def _formulas(formula: Formula) -> Iterator[Formula]:
-    yield formula
-    if isinstance(formula, LesserOf):
-        for part in formula.parts:
-            yield from _formulas(part)
-    elif isinstance(formula, Lookup):
-        for entry in formula.table.values():
-            if isinstance(entry, Formula):
-                yield from _formulas(entry)
-
-
 def amount_targets(jurisdiction: Jurisdiction, rule: Rule, on: date) -> dict[str, list[Decimal]]:
     """Flat fact keys and the values at which an amount's cap or tier starts to bind.
 
@@ -252,7 +241,7 @@ def amount_targets(jurisdiction: Jurisdiction, rule: Rule, on: date) -> dict[str
             if candidate >= 0:
                 targets.setdefault(key, []).append(candidate.quantize(_FEN))
 
-    for node in _formulas(rule.amount):
+    for node in rule.amount.walk():
         if isinstance(node, LesserOf):
             caps = [
                 _constant(jurisdiction, part.amount, on)
