@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from innovpolicy._values import (
     format_decimal,
@@ -95,3 +97,41 @@ def test_format_decimal() -> None:
     assert format_decimal(Decimal("1E+7")) == "10000000"
     assert format_decimal(Decimal("0.150")) == "0.15"
     assert format_decimal(Decimal("0")) == "0"
+
+
+# --- full years without relativedelta (issue #12): the same count, every calendar case
+
+_EDGE_DAYS = st.sampled_from(
+    [date(2012, 2, 29), date(2016, 2, 29), date(2000, 2, 29), date(1900, 2, 28), date(2019, 12, 31)]
+)
+_ANY_DAY = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + (day.month == 12), day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+_MONTH_ENDS = _ANY_DAY.map(_month_end)
+_DAYS = st.one_of(_ANY_DAY, _MONTH_ENDS, _EDGE_DAYS, _ANY_DAY.map(lambda d: d.replace(day=28)))
+
+
+@given(_DAYS, _DAYS)
+@settings(max_examples=3000, deadline=None)
+def test_full_years_between_is_relativedelta_years(start: date, end: date) -> None:
+    from dateutil.relativedelta import relativedelta
+
+    from innovpolicy._values import full_years_between
+
+    assert full_years_between(start, end) == relativedelta(end, start).years
+
+
+def test_full_years_between_on_29_february() -> None:
+    from innovpolicy._values import full_years_between
+
+    assert full_years_between(date(2012, 2, 29), date(2013, 2, 27)) == 0
+    assert full_years_between(date(2012, 2, 29), date(2013, 2, 28)) == 1  # clamped anniversary
+    assert full_years_between(date(2012, 2, 29), date(2016, 2, 28)) == 3  # leap: the 29th
+    assert full_years_between(date(2012, 2, 29), date(2016, 2, 29)) == 4
+    assert full_years_between(date(2011, 3, 1), date(2012, 2, 29)) == 0
+    assert full_years_between(date(2011, 2, 28), date(2012, 2, 28)) == 1

@@ -53,7 +53,7 @@ from ._criteria import (
 from ._criteria import Cases as CasesExpr
 from ._facts import CORE_FACTS, FactSpec
 from ._params import MarginalScale, Parameter
-from ._rules import Layer, Rule
+from ._rules import PAYERS, Layer, Rule
 from .exceptions import LayerError
 
 _FAR = date(9999, 12, 31)
@@ -446,14 +446,11 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
     layer = checker.layer
     checker.declare_facts()
     checker.check_territory()
-    if layer.level:
-        from .finder import PAYERS
-
-        if layer.level not in PAYERS:
-            raise checker.fail(
-                f"level {layer.level!r} (who pays its rules without a split) is not one of "
-                f"{', '.join(PAYERS)}"
-            )
+    if layer.level and layer.level not in PAYERS:
+        raise checker.fail(
+            f"level {layer.level!r} (who pays its rules without a split) is not one of "
+            f"{', '.join(PAYERS)}"
+        )
     checker.check_parameters()
     known_rules = _rule_ids_in(chain)
     for document in layer.documents:

@@ -15,7 +15,20 @@ from typing import Any, Literal
 
 import attrs
 
-from ._values import MAX_YEAR, MIN_YEAR, to_bool, to_date, to_decimal, to_int, to_text, to_year
+from ._values import (
+    MAX_COUNT,
+    MAX_DATE,
+    MAX_YEAR,
+    MIN_DATE,
+    MIN_YEAR,
+    _check_decimal,
+    to_bool,
+    to_date,
+    to_decimal,
+    to_int,
+    to_text,
+    to_year,
+)
 from .exceptions import InvalidFactError, UnknownFactError
 
 Kind = Literal["decimal", "integer", "boolean", "date", "text"]
@@ -40,6 +53,29 @@ class FactSpec:
 
     def coerce(self, value: Any, label: str | None = None) -> FactValue:
         """Validate one (non-yearly) value; errors name *label* (default: the fact)."""
+        # Fast paths for values already of the fact's own type: the same checks as
+        # the general path below, without its calls; anything else (an error
+        # included) takes the general path.
+        kind = self.kind
+        kind_of = type(value)
+        if kind == "boolean":
+            if kind_of is bool:
+                return value  # type: ignore[no-any-return]
+        elif kind == "decimal":
+            if kind_of is Decimal:
+                number = _check_decimal(label or self.name, value, value)
+                if self.minimum is None or not number < self.minimum:
+                    return number
+        elif kind == "integer":
+            if (
+                kind_of is int
+                and -MAX_COUNT < value < MAX_COUNT
+                and self.unit != "year"
+                and (self.minimum is None or not value < self.minimum)
+            ):
+                return value  # type: ignore[no-any-return]
+        elif kind == "date" and kind_of is date and MIN_DATE <= value <= MAX_DATE:
+            return value  # type: ignore[no-any-return]
         field = label or self.name
         result: FactValue
         if self.kind == "decimal":

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Any, Literal
 import attrs
 
 from . import _i18n
-from ._amounts import AmountRange, Payer, Share, split_exact
+from ._amounts import AmountRange, Payer, Share, Step, split_exact
 from ._checks import declared_by
-from ._criteria import Missing, Resolved, Truth
+from ._criteria import Missing, Outcome, Resolved, Truth
 from ._entities import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._params import Parameter
-from ._rules import Layer, Result, Rule, ShareRefinement, Status
+from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status
 from ._values import (
     MAX_DATE,
     MIN_DATE,
@@ -698,6 +698,34 @@ class Jurisdiction:
     def _evaluate_version(
         self, version: _Version, facts: PreparedFacts, on: date, explain: bool
     ) -> Result:
+        """The answer now; with *explain*, the explanation built on first access.
+
+        Status, amount, shares and missing facts come from the test path (no
+        explanation objects); the explanation is the reference interpreter's
+        (:meth:`_evaluate_eager` with ``explain=True``), run when first asked for.
+        """
+        if not explain:
+            return self._evaluate_eager(version, facts, on, False)
+
+        def explainer() -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
+            full = self._explain_eagerly(version, facts, on)
+            return full._criteria, full._amount_steps, full._parameters
+
+        return self._evaluate_eager(version, facts, on, False, explainer)
+
+    @in_library_context
+    def _explain_eagerly(self, version: _Version, facts: PreparedFacts, on: date) -> Result:
+        return self._evaluate_eager(version, facts, on, True)
+
+    def _evaluate_eager(
+        self,
+        version: _Version,
+        facts: PreparedFacts,
+        on: date,
+        explain: bool,
+        explainer: Explainer | None = None,
+    ) -> Result:
+        """The reference evaluation (eager explanation when *explain*)."""
         rule = version.rule
         ctx = _Ctx(self, facts._data, on, explain)  # the plain dict: faster lookups
         outcome = None
@@ -760,8 +788,9 @@ class Jurisdiction:
             criteria=outcome,
             amount_steps=steps,
             parameters=tuple(ctx.used.values()) if ctx.used else (),
-            readings=rule.readings if explain else (),
+            readings=rule.readings if explain or explainer is not None else (),
             amount_unit=rule.amount_unit,
+            explainer=explainer,
         )
 
     def _split(self, rule: Rule, ctx: _Ctx, amount: Decimal) -> tuple[Share, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
@@ -19,6 +19,9 @@ from ._gaps import Gap, gaps_of
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
 from ._values import format_decimal, in_library_context
+
+#: The levels of government that pay (``Layer.level``), from the top down.
+PAYERS: tuple[str, ...] = ("province", "prefecture", "city", "district", "county")
 
 RuleKind = Literal["designation", "incentive", "condition", "computation"]
 
@@ -285,6 +288,12 @@ class Result:
     ``missing`` lists the facts whose absence left the answer undetermined, and
     ``reasons`` other causes (a ratio with a zero denominator). ``criteria`` and
     ``amount_steps`` are ``None`` when evaluated with ``explain=False``.
+
+    An evaluation answers status, amount, shares and missing facts at once and
+    builds the explanation (``criteria``, ``amount_steps``, ``parameters``) only
+    when one of them, ``render``, ``to_dict`` or an equality test first asks for it
+    (``explainer``: a function returning the three, run once; the values are the
+    reference interpreter's, so a lazy result equals an eager one).
     """
 
     rule_id: str
@@ -302,12 +311,71 @@ class Result:
     missing: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
     note: str = ""
-    criteria: Outcome | None = None
-    amount_steps: Step | None = None
-    parameters: tuple[Resolved, ...] = ()
+    _criteria: Outcome | None = attrs.field(default=None, eq=False)
+    _amount_steps: Step | None = attrs.field(default=None, eq=False)
+    _parameters: tuple[Resolved, ...] = attrs.field(default=(), eq=False)
     readings: tuple[str, ...] = ()
     amount_unit: str = "CNY"
     ignored_facts: tuple[str, ...] = ()
+    _explainer: Explainer | None = attrs.field(default=None, eq=False, repr=False)
+
+    def _explained(self) -> None:
+        explainer = self._explainer
+        if explainer is not None:
+            criteria, steps, parameters = explainer()
+            object.__setattr__(self, "_criteria", criteria)
+            object.__setattr__(self, "_amount_steps", steps)
+            object.__setattr__(self, "_parameters", parameters)
+            object.__setattr__(self, "_explainer", None)
+
+    @property
+    def criteria(self) -> Outcome | None:
+        if self._explainer is not None:
+            self._explained()
+        return self._criteria
+
+    @property
+    def amount_steps(self) -> Step | None:
+        if self._explainer is not None:
+            self._explained()
+        return self._amount_steps
+
+    @property
+    def parameters(self) -> tuple[Resolved, ...]:
+        if self._explainer is not None:
+            self._explained()
+        return self._parameters
+
+    def _key(self) -> tuple[Any, ...]:
+        self._explained()
+        return (
+            *(getattr(self, field.name) for field in _EQ_FIELDS),
+            self._criteria,
+            self._amount_steps,
+            self._parameters,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Result)
+        return self._key() == other._key()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        self._explained()
+        values = {
+            field.alias: getattr(self, field.name)
+            for field in attrs.fields(Result)
+            if field.name != "_explainer"
+        }
+        return (_result_from, (values,))
 
     @property
     def eligible(self) -> bool:
@@ -442,6 +510,15 @@ class Result:
 
     def __str__(self) -> str:
         return self.render()
+
+
+#: Builds a lazy result's explanation: (criteria, amount_steps, parameters).
+Explainer = Callable[[], tuple[Outcome | None, Step | None, tuple[Resolved, ...]]]
+_EQ_FIELDS = tuple(field for field in attrs.fields(Result) if field.eq)
+
+
+def _result_from(values: dict[str, Any]) -> Result:
+    return Result(**values)
 
 
 def _render_outcome(outcome: Outcome, lines: list[str], depth: int) -> None:

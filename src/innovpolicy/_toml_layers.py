@@ -27,7 +27,7 @@ from . import _amounts as am
 from . import _criteria as cr
 from ._facts import FactSpec
 from ._params import DatedValue, MarginalScale, Parameter
-from ._rules import Layer, Rule, ShareRefinement, Supersession
+from ._rules import PAYERS, Layer, Rule, ShareRefinement, Supersession
 from ._sources import Citation, Document
 from .exceptions import LayerFileError
 
@@ -146,7 +146,6 @@ class _Reader:
         return result
 
     def level(self, data: Mapping[str, Any]) -> str:
-        from .finder import PAYERS
 
         value: str = self.get(data, "level", "", str, "")
         if value and value not in PAYERS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+from calendar import isleap
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import (
@@ -303,8 +304,22 @@ def round_payable(amount: Decimal) -> Decimal:
 
 
 def full_years_between(start: date, end: date) -> int:
-    """Whole years elapsed from *start* to *end* (negative if *end* is earlier)."""
-    return relativedelta(end, start).years
+    """Whole years elapsed from *start* to *end* (negative if *end* is earlier).
+
+    The count of ``relativedelta(end, start).years``: the largest *n* whose
+    anniversary (29 February clamped to the 28th in a common year) is not after
+    *end*. For *end* not before *start* it is a tuple comparison (no relativedelta
+    on the evaluation path); tests check the two agree.
+    """
+    if end < start:
+        return relativedelta(end, start).years
+    years = end.year - start.year
+    day = start.day
+    if day == 29 and start.month == 2 and not isleap(end.year):
+        day = 28
+    if (end.month, end.day) < (start.month, day):
+        years -= 1
+    return years
 
 
 def add_years(start: date, years: int) -> date:

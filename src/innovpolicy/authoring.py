@@ -16,9 +16,11 @@ CONVENTIONS): ``at_least`` (以上, 不低于), ``more_than`` (超过),
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -80,10 +82,31 @@ from ._criteria import (
 )
 from ._lifecycle import Bar, CertificateTerm, Deadline, WorkingDayDeadline
 from ._params import Bracket, DatedValue, MarginalScale, Parameter, ParamValue, apply_marginal
-from ._rules import SUBJECTS, Rule
+from ._rules import SUBJECTS, Layer, Rule
 from ._sources import Citation
-from ._toml_layers import layer_from_mapping, layer_from_toml
 from ._values import in_library_context
+
+
+def layer_from_mapping(
+    data: Mapping[str, Any], *, source: str = "<mapping>", parent: str | None = None
+) -> Layer:
+    """A :class:`Layer` from the parsed contents of a layer file (see :func:`layer_from_toml`)."""
+    from ._toml_layers import layer_from_mapping as read  # only when a layer file is read
+
+    return read(data, source=source, parent=parent)
+
+
+def layer_from_toml(source: str | os.PathLike[str] | Any, *, parent: str | None = None) -> Layer:
+    """Read a declarative layer file (TOML) into a :class:`~innovpolicy.Layer`.
+
+    *source* is a path, or a resource with ``read_bytes()`` (``importlib.resources.files``),
+    so a package can ship the file and return it from its ``innovpolicy_layer`` hook.
+    *parent* is the jurisdiction the layer is stacked on when the file names none.
+    Errors raise :class:`~innovpolicy.exceptions.LayerFileError` naming the file and key.
+    """
+    from ._toml_layers import layer_from_toml as read  # only when a layer file is read
+
+    return read(source, parent=parent)
 
 
 def constant(

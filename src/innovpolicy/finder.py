@@ -52,14 +52,13 @@ from ._criteria import (
 )
 from ._facts import FactSpec
 from ._gaps import Change, Gap, apply_change, candidate_changes, spec_of
+from ._rules import PAYERS as PAYERS  # re-exported: defined with the rules (light import)
 from ._rules import SUBJECTS, Result, Rule, Status
 from ._values import FEN, ZERO, to_date
 from .exceptions import InvalidFactError, RuleNotInForceError
 
 if TYPE_CHECKING:
     from ._jurisdiction import Jurisdiction, PreparedFacts
-
-PAYERS: tuple[str, ...] = ("province", "prefecture", "city", "district", "county")
 
 
 def _fen(value: Decimal | None) -> str | None:
