@@ -290,6 +290,8 @@ LABELS: dict[str, str] = {
     "provincial high-tech zone under construction": "在建省级高新区",
     "ranked first in the provincial evaluation": "全省评估排名第一",
     "package by kind of zone": "按园区类型的组合支持",
+    "package": "组合支持",
+    "package of at least": "组合支持不低于",
     "newly recognised national platform of a listed kind": "新认定的所列国家级平台",
     "support year": "支持年度",
     "within the 5-year support period": "在5年支持期内",
