@@ -390,6 +390,31 @@ class Result:
             return ()
         return gaps_of(self.criteria)
 
+    def _answer_dict(self, *, unit_always: bool) -> dict[str, Any]:
+        """The answer's JSON fields: amount, range, shares, missing facts, reasons.
+
+        Shared by :meth:`to_dict` and the finder's brief entries; *unit_always* writes
+        ``amount_unit`` even when it is CNY.
+        """
+        data: dict[str, Any] = {}
+        if self.amount is not None:
+            data["amount"] = format(self.amount, "f")
+            if unit_always or self.amount_unit != "CNY":
+                data["amount_unit"] = self.amount_unit
+        if self.amount_range is not None:
+            high = self.amount_range.high
+            data["amount_range"] = [
+                format(self.amount_range.low, "f"),
+                None if high is None else format(high, "f"),
+            ]
+        if self.shares:
+            data["shares"] = [share.to_dict() for share in self.shares]
+        if self.missing:
+            data["missing"] = list(self.missing)
+        if self.reasons:
+            data["reasons"] = list(self.reasons)
+        return data
+
     @in_library_context
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; Decimals become strings so no precision is lost."""
@@ -404,22 +429,7 @@ class Result:
             "status": self.status.value,
             "citation": self.citation.to_dict(),
         }
-        if self.amount is not None:
-            data["amount"] = format(self.amount, "f")
-            if self.amount_unit != "CNY":
-                data["amount_unit"] = self.amount_unit
-        if self.amount_range is not None:
-            high = self.amount_range.high
-            data["amount_range"] = [
-                format(self.amount_range.low, "f"),
-                None if high is None else format(high, "f"),
-            ]
-        if self.shares:
-            data["shares"] = [share.to_dict() for share in self.shares]
-        if self.missing:
-            data["missing"] = list(self.missing)
-        if self.reasons:
-            data["reasons"] = list(self.reasons)
+        data.update(self._answer_dict(unit_always=False))
         if self.note:
             data["note"] = self.note
         if self.criteria is not None:

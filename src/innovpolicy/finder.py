@@ -183,21 +183,7 @@ def _brief(result: Result) -> dict[str, Any]:
         "layer": result.layer,
         "status": result.status.value,
     }
-    if result.amount is not None:
-        data["amount"] = format(result.amount, "f")
-        data["amount_unit"] = result.amount_unit
-    if result.amount_range is not None:
-        high = result.amount_range.high
-        data["amount_range"] = [
-            format(result.amount_range.low, "f"),
-            None if high is None else format(high, "f"),
-        ]
-    if result.shares:
-        data["shares"] = [share.to_dict() for share in result.shares]
-    if result.missing:
-        data["missing"] = list(result.missing)
-    if result.reasons:
-        data["reasons"] = list(result.reasons)
+    data.update(result._answer_dict(unit_always=True))
     return data
 
 
