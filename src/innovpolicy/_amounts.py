@@ -10,7 +10,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
-from fractions import Fraction
+from math import lcm
 from types import MappingProxyType
 from typing import Any
 
@@ -493,16 +493,26 @@ def split_exact(total: Decimal, weights: Sequence[Decimal]) -> tuple[Decimal, ..
     cents = total / FEN
     if cents != cents.to_integral_value():
         raise ValueError(f"total {total} is not a whole number of fen")
-    # Exact fractions: a quotient rounded to the decimal context's 28 digits could make
-    # two equal remainders look different (158 fen at 3:5:18) and break the tie rule.
+    # Exact integers: each weight as a fraction n/d, all over their least common
+    # denominator, so part i is whole × W_i / ΣW and its remainder is compared as
+    # an integer. (A quotient rounded to the decimal context's digits could make two
+    # equal remainders look different — 158 fen at 3:5:18 — and break the tie rule.)
     whole = int(cents)
-    denominator = Fraction(weight_sum)
-    raw = [whole * Fraction(w) / denominator for w in weights]
-    floors = [r.numerator // r.denominator for r in raw]
+    ratios = [w.as_integer_ratio() for w in weights]
+    common = lcm(*(d for _, d in ratios))
+    scaled = [n * (common // d) for n, d in ratios]
+    scaled_sum = sum(scaled)
+    floors = []
+    remainders = []
+    for weight in scaled:
+        floor, remainder = divmod(whole * weight, scaled_sum)
+        floors.append(floor)
+        remainders.append(remainder)
     left = whole - sum(floors)
-    order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
-    for index in order[:left]:
-        floors[index] += 1
+    if left:
+        order = sorted(range(len(scaled)), key=lambda i: (-remainders[i], i))
+        for index in order[:left]:
+            floors[index] += 1
     return tuple(unsigned_zero((Decimal(f) * FEN).quantize(FEN)) for f in floors)
 
 

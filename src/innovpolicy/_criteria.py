@@ -174,13 +174,18 @@ class Const(Expr):
 
 
 def _collect_missing(values: tuple[Any, ...]) -> Missing | None:
+    found = [value for value in values if type(value) is Missing]
+    if not found:
+        return None
+    if len(found) == 1:  # the usual case: its names are already without repeats
+        only: Missing = found[0]
+        return only if only.names or only.reason else None
     names: list[str] = []
     reasons: list[str] = []
-    for value in values:
-        if type(value) is Missing:
-            names.extend(n for n in value.names if n not in names)
-            if value.reason:
-                reasons.append(value.reason)
+    for value in found:
+        names.extend(n for n in value.names if n not in names)
+        if value.reason:
+            reasons.append(value.reason)
     if names or reasons:
         return Missing(tuple(names), "; ".join(reasons))
     return None

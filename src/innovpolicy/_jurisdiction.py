@@ -13,11 +13,12 @@ import attrs
 from . import _i18n
 from ._amounts import AmountRange, Payer, Share, Step, split_exact
 from ._checks import declared_by
+from ._compiled import CompiledRule, compile_rule
 from ._criteria import Missing, Outcome, Resolved, Truth
 from ._entities import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._params import Parameter
-from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status
+from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status, new_result
 from ._values import (
     MAX_DATE,
     MIN_DATE,
@@ -175,6 +176,9 @@ class Jurisdiction:
                     0, (layer.code, refinement)
                 )
         self._cache: dict[tuple[str, date], Resolved] = {}
+        #: compiled rule versions: id(version) -> [(first day, day after last, closures)]
+        #: as ordinals, one entry per span of dates over which its parameters hold still
+        self._compiled: dict[int, list[tuple[int, int, CompiledRule]]] = {}
         for layer in self.chain:
             _i18n.register(layer.labels_zh, layer.meanings_zh)
         self._sealed = True
@@ -529,7 +533,7 @@ class Jurisdiction:
         result = self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
         if self._territory_facts:
             result = self._if_located(result, rule_id, prepared, day)
-        if prepared.ignored:
+        if prepared.ignored and result.ignored_facts != prepared.ignored:
             return attrs.evolve(result, ignored_facts=prepared.ignored)
         return result
 
@@ -698,32 +702,74 @@ class Jurisdiction:
     def _evaluate_version(
         self, version: _Version, facts: PreparedFacts, on: date, explain: bool
     ) -> Result:
-        """The answer now; with *explain*, the explanation built on first access.
+        """The answer now, from the rule's compiled closures; with *explain*, the
+        explanation built on first access by the reference interpreter
+        (:meth:`_evaluate_eager` with ``explain=True``)."""
+        explainer: Explainer | None = None
+        if explain:
 
-        Status, amount, shares and missing facts come from the test path (no
-        explanation objects); the explanation is the reference interpreter's
-        (:meth:`_evaluate_eager` with ``explain=True``), run when first asked for.
-        """
-        if not explain:
-            return self._evaluate_eager(version, facts, on, False)
+            def explainer() -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
+                full = self._explain_eagerly(version, facts, on)
+                return full._criteria, full._amount_steps, full._parameters
 
-        def explainer() -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
-            full = self._explain_eagerly(version, facts, on)
-            return full._criteria, full._amount_steps, full._parameters
+        compiled = self._compiled_version(version, on)
+        data = facts._data
+        truth = compiled.test(data, on)
+        missing: tuple[str, ...] = ()
+        reasons: tuple[str, ...] = ()
+        if truth is Truth.UNKNOWN:
+            _, missing, reasons = compiled.why(data, on)
+        computed = None
+        if compiled.compute is not None and truth is not Truth.FALSE:
+            computed = compiled.compute(data, on)
+        return self._result(
+            version, facts, on, truth, missing, reasons, computed, None, None, (), explainer
+        )
 
-        return self._evaluate_eager(version, facts, on, False, explainer)
+    def _compiled_version(self, version: _Version, on: date) -> CompiledRule:
+        """*version*'s closures for *on*, compiled on first use for its span of dates."""
+        ordinal = on.toordinal()
+        spans = self._compiled.get(id(version))
+        if spans is None:
+            spans = self._compiled[id(version)] = []
+        else:
+            for first, after, compiled in spans:
+                if first <= ordinal < after:
+                    return compiled
+        compiled = compile_rule(version.rule.criteria, version.rule.amount, self, on)
+        first, after = self._steady_span(compiled.param_keys, ordinal)
+        if len(spans) >= 64:  # many eras of one rule's parameters: keep the recent ones
+            del spans[0]
+        spans.append((first, after, compiled))
+        return compiled
+
+    def _steady_span(self, keys: tuple[str, ...], ordinal: int) -> tuple[int, int]:
+        """The dates around *ordinal* (as ordinals, end exclusive) on which none of the
+        parameters *keys* changes value in any layer."""
+        first, after = 0, date.max.toordinal() + 1
+        for key in keys:
+            for _layer, parameter in self._params.get(key, ()):
+                for dated in parameter.values:
+                    edges = [dated.valid_from.toordinal()]
+                    if dated.valid_to is not None:
+                        edges.append(dated.valid_to.toordinal() + 1)
+                    for edge in edges:
+                        if edge <= ordinal:
+                            first = max(first, edge)
+                        else:
+                            after = min(after, edge)
+        return first, after
+
+    def _fallback_context(self, facts: Mapping[str, Any], on: date) -> _Ctx:
+        """The reference interpreter's context, for node kinds the compiler does not know."""
+        return _Ctx(self, facts, on, False)
 
     @in_library_context
     def _explain_eagerly(self, version: _Version, facts: PreparedFacts, on: date) -> Result:
         return self._evaluate_eager(version, facts, on, True)
 
     def _evaluate_eager(
-        self,
-        version: _Version,
-        facts: PreparedFacts,
-        on: date,
-        explain: bool,
-        explainer: Explainer | None = None,
+        self, version: _Version, facts: PreparedFacts, on: date, explain: bool
     ) -> Result:
         """The reference evaluation (eager explanation when *explain*)."""
         rule = version.rule
@@ -737,60 +783,98 @@ class Jurisdiction:
         missing: tuple[str, ...] = ()
         reasons: tuple[str, ...] = ()
         if truth is Truth.UNKNOWN:
-            if outcome is None:
-                outcome_for_missing = rule.criteria.explain(ctx)
-                missing = outcome_for_missing.missing_facts()
-                reasons = outcome_for_missing.reasons()
-            else:
-                missing = outcome.missing_facts()
-                reasons = outcome.reasons()
-        status = Status.from_truth(truth)
-        amount: Decimal | None = None
-        amount_range: AmountRange | None = None
-        shares: tuple[Share, ...] = ()
+            why = outcome if outcome is not None else rule.criteria.explain(ctx)
+            missing = why.missing_facts()
+            reasons = why.reasons()
+        computed = None
         steps = None
         if rule.amount is not None and truth is not Truth.FALSE:
             computed = rule.amount.compute(ctx)
             if explain:
                 steps = rule.amount.explain(ctx)
-            if isinstance(computed, Missing):
-                status = Status.UNDETERMINED
-                missing = tuple(dict.fromkeys((*missing, *computed.names)))
-                if computed.reason:
-                    reasons = (*reasons, computed.reason)
-            elif isinstance(computed, AmountRange):
-                # A range is reported only when the rule is otherwise met: an
-                # undetermined result never presents a payable range as if due.
-                if truth is Truth.TRUE:
-                    high = computed.high
-                    amount_range = AmountRange(
-                        unsigned_zero(computed.low), None if high is None else unsigned_zero(high)
-                    )
-            elif truth is Truth.TRUE:
-                amount = round_payable(max(computed, ZERO))
-                if rule.split is not None:
-                    shares = self._split(rule, ctx, amount)
-        return Result(
-            rule_id=rule.id,
-            kind=rule.kind,
-            title_en=rule.title_en,
-            title_zh=rule.title_zh,
-            jurisdiction=self.code,
-            layer=version.layer,
-            on=on,
-            status=status,
-            citation=rule.citation,
-            amount=amount,
-            amount_range=amount_range,
-            shares=shares,
-            missing=missing,
-            reasons=reasons,
-            criteria=outcome,
-            amount_steps=steps,
-            parameters=tuple(ctx.used.values()) if ctx.used else (),
-            readings=rule.readings if explain or explainer is not None else (),
-            amount_unit=rule.amount_unit,
-            explainer=explainer,
+        return self._result(
+            version,
+            facts,
+            on,
+            truth,
+            missing,
+            reasons,
+            computed,
+            outcome,
+            steps,
+            tuple(ctx.used.values()) if ctx.used else (),
+            None,
+        )
+
+    def _result(
+        self,
+        version: _Version,
+        facts: PreparedFacts,
+        on: date,
+        truth: Truth,
+        missing: tuple[str, ...],
+        reasons: tuple[str, ...],
+        computed: Any,
+        outcome: Outcome | None,
+        steps: Step | None,
+        parameters: tuple[Resolved, ...],
+        explainer: Explainer | None,
+    ) -> Result:
+        """The result of a rule from its truth and unrounded amount (every executor's tail)."""
+        rule = version.rule
+        status = (
+            Status.ELIGIBLE
+            if truth is Truth.TRUE
+            else Status.INELIGIBLE
+            if truth is Truth.FALSE
+            else Status.UNDETERMINED
+        )
+        amount: Decimal | None = None
+        amount_range: AmountRange | None = None
+        shares: tuple[Share, ...] = ()
+        if computed is None:
+            pass
+        elif type(computed) is Missing:
+            status = Status.UNDETERMINED
+            missing = tuple(dict.fromkeys((*missing, *computed.names)))
+            if computed.reason:
+                reasons = (*reasons, computed.reason)
+        elif isinstance(computed, AmountRange):
+            # A range is reported only when the rule is otherwise met: an
+            # undetermined result never presents a payable range as if due.
+            if truth is Truth.TRUE:
+                high = computed.high
+                amount_range = AmountRange(
+                    unsigned_zero(computed.low), None if high is None else unsigned_zero(high)
+                )
+        elif truth is Truth.TRUE:
+            amount = round_payable(max(computed, ZERO))
+            if rule.split is not None:
+                shares = self._split(rule, _Ctx(self, facts._data, on, False), amount)
+        explained = outcome is not None or explainer is not None
+        return new_result(  # positionally, in Result's field order
+            rule.id,  # rule_id
+            rule.kind,  # kind
+            rule.title_en,  # title_en
+            rule.title_zh,  # title_zh
+            self.code,  # jurisdiction
+            version.layer,  # layer
+            on,  # on
+            status,  # status
+            rule.citation,  # citation
+            amount,  # amount
+            amount_range,  # amount_range
+            shares,  # shares
+            missing,  # missing
+            reasons,  # reasons
+            "",  # note
+            outcome,  # criteria
+            steps,  # amount_steps
+            parameters,  # parameters
+            rule.readings if explained else (),  # readings
+            rule.amount_unit,  # amount_unit
+            facts.ignored,  # ignored_facts
+            explainer,  # explainer
         )
 
     def _split(self, rule: Rule, ctx: _Ctx, amount: Decimal) -> tuple[Share, ...]:

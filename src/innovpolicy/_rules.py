@@ -15,6 +15,7 @@ import attrs
 from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
 from ._criteria import Criterion, Outcome, Resolved, Truth, _show
 from ._facts import FactSpec
+from ._frozen import fast_constructor
 from ._gaps import Gap, gaps_of
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
@@ -281,7 +282,7 @@ def _show_param(value: Any) -> str:
     return str(value)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
 class Result:
     """The explained answer of one rule for one set of facts on one date.
 
@@ -525,6 +526,10 @@ class Result:
 #: Builds a lazy result's explanation: (criteria, amount_steps, parameters).
 Explainer = Callable[[], tuple[Outcome | None, Step | None, tuple[Resolved, ...]]]
 _EQ_FIELDS = tuple(field for field in attrs.fields(Result) if field.eq)
+
+
+#: Result's constructor for the evaluation path (same arguments, no per-field calls).
+new_result = fast_constructor(Result)
 
 
 def _result_from(values: dict[str, Any]) -> Result:

@@ -1,0 +1,684 @@
+"""Rules compiled into closures: the one-firm executor (issue 12).
+
+The reference interpreter (``Expr.value``, ``Criterion.test`` / ``explain``,
+``Formula.compute``) walks a rule's tree with one method call and, on the way to
+naming missing facts, one :class:`~innovpolicy._criteria.Outcome` per node. This
+module turns a rule version, for the span of dates over which the parameters it
+reads keep their values, into plain closures over the prepared facts and the
+evaluation date:
+
+* parameters are resolved once, at compile time, and bound as constants (a
+  parameter declared without a value becomes the same "undetermined, because…"
+  marker the interpreter returns; anything else that cannot be resolved is left to
+  resolve at run time, so it fails exactly as the interpreter fails);
+* fiscal-year fact keys (``rd_expense[2019]``) are made once per year and node;
+* ``test`` answers the truth with Kleene short-circuits, and ``why`` names the
+  missing facts and reasons of an undetermined answer in the interpreter's order
+  without building an explanation tree;
+* ``compute`` gives the unrounded amount (or range, or missing marker).
+
+A node kind this module does not know (a plugin's own ``Criterion``, ``Expr`` or
+``Formula`` subclass) is evaluated by its own methods through a context adapter, so
+every tree compiles. The results are those of the reference interpreter: a
+differential Hypothesis test (``tests/test_compiled.py``) checks status, amount,
+range, shares, missing facts and reasons for every rule of the Xining stack and the
+example county. Explanations are still built by the reference interpreter, lazily.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from decimal import Decimal
+from itertools import chain
+from typing import Any, Protocol
+
+from ._amounts import (
+    AmountRange,
+    Breakdown,
+    Discretionary,
+    Fixed,
+    Formula,
+    LesserOf,
+    Lookup,
+    Marginal,
+    RateOf,
+)
+from ._criteria import (
+    _OPS,
+    FALSE,
+    TRUE,
+    UNKNOWN,
+    AgeOn,
+    AllOf,
+    Always,
+    AnyOf,
+    Cases,
+    Compare,
+    Const,
+    Context,
+    Criterion,
+    DayOfEvaluationYear,
+    Difference,
+    EvaluationDate,
+    EvaluationYear,
+    Expr,
+    Fact,
+    FactIs,
+    Growth,
+    IfThen,
+    Missing,
+    Not,
+    Param,
+    Product,
+    Ratio,
+    Sum,
+    SupportYear,
+    Truth,
+    YearFact,
+    YearOf,
+    YearsAfter,
+    YearsSince,
+    _collect_missing,
+    _future_date,
+)
+from ._facts import yearly_key
+from ._params import MarginalScale, apply_marginal
+from ._values import ZERO, add_years, full_years_between
+from .exceptions import ParameterNotSetError
+
+Facts = dict[str, Any]
+#: value of an expression: the value, or a :class:`Missing` marker
+Getter = Callable[[Facts, date], Any]
+Tester = Callable[[Facts, date], Truth]
+#: truth with the missing facts and reasons of an undetermined answer
+Why = Callable[[Facts, date], tuple[Truth, tuple[str, ...], tuple[str, ...]]]
+Computer = Callable[[Facts, date], Any]
+
+_NOTHING: tuple[str, ...] = ()
+_DECIDED_TRUE = (TRUE, _NOTHING, _NOTHING)
+_DECIDED_FALSE = (FALSE, _NOTHING, _NOTHING)
+
+
+class Resolver(Protocol):
+    """What compiling needs from a jurisdiction: parameters, and a context for fallbacks."""
+
+    def parameter(self, key: str, on: date | str) -> Any: ...
+
+    def _fallback_context(self, facts: Facts, on: date) -> Context: ...
+
+
+class CompiledRule:
+    """One rule version's closures for one span of dates (see :func:`compile_rule`)."""
+
+    __slots__ = ("compute", "param_keys", "test", "why")
+
+    def __init__(
+        self, test: Tester, why: Why, compute: Computer | None, param_keys: tuple[str, ...]
+    ) -> None:
+        self.test = test
+        self.why = why
+        self.compute = compute
+        #: the parameters resolved at compile time: the compiled closures stay valid
+        #: for every date on which each of them has the same value
+        self.param_keys = param_keys
+
+
+def compile_rule(
+    criteria: Criterion, amount: Formula | None, resolver: Resolver, on: date
+) -> CompiledRule:
+    """Compile a rule's criteria and amount with the parameter values in force on *on*."""
+    compiler = _Compiler(resolver, on)
+    test = compiler.test(criteria)
+    why = compiler.why(criteria)
+    compute = None if amount is None else compiler.compute(amount)
+    return CompiledRule(test, why, compute, tuple(compiler.keys))
+
+
+def _dedupe(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
+    """Concatenation without repeats, first occurrence first (as ``missing_facts``).
+
+    Each group is itself without repeats (every ``why`` returns such tuples).
+    """
+    found = [group for group in groups if group]
+    if not found:
+        return _NOTHING
+    if len(found) == 1:
+        return found[0]
+    return tuple(dict.fromkeys(chain.from_iterable(found)))
+
+
+def _missing_of(values: tuple[Any, ...]) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+    missing = _collect_missing(values)
+    assert missing is not None
+    return UNKNOWN, missing.names, (missing.reason,) if missing.reason else _NOTHING
+
+
+def _negate(truth: Truth) -> Truth:
+    """Kleene negation by identity (``Truth.__invert__`` without the Enum method call)."""
+    return FALSE if truth is TRUE else TRUE if truth is FALSE else UNKNOWN
+
+
+class _Compiler:
+    def __init__(self, resolver: Resolver, on: date) -> None:
+        self.resolver = resolver
+        self.on = on
+        self.keys: dict[str, None] = {}
+        self._tests: dict[int, Tester] = {}
+
+    # ------------------------------------------------------------------ fallbacks
+
+    def _ctx(self, facts: Facts, on: date) -> Context:
+        return self.resolver._fallback_context(facts, on)
+
+    # ------------------------------------------------------------------ expressions
+
+    def constant(self, expr: Expr) -> tuple[bool, Any]:
+        """(True, value) when *expr* has the same value for every firm and date here."""
+        if type(expr) is Const:
+            return True, expr.constant
+        if type(expr) is Param:
+            try:
+                resolved = self.resolver.parameter(expr.key, self.on)
+            except ParameterNotSetError as exc:
+                self.keys[expr.key] = None
+                return True, Missing((), str(exc))
+            except Exception:  # resolved at run time, to fail there as the interpreter does
+                return False, None
+            self.keys[expr.key] = None
+            return True, resolved.value
+        return False, None
+
+    def value(self, expr: Expr) -> Getter:
+        fixed, constant = self.constant(expr)
+        if fixed:
+            return lambda facts, on: constant
+        if type(expr) is Fact:
+            return _fact(expr.name)
+        if type(expr) is YearFact:
+            return _year_fact(expr.name, expr.years_back)
+        if type(expr) is Ratio:
+            return self._ratio(expr)
+        if type(expr) is Growth:
+            ratio = self._ratio(
+                Ratio(
+                    YearFact(expr.name, expr.years_back), YearFact(expr.name, expr.years_back + 1)
+                )
+            )
+
+            def growth(facts: Facts, on: date) -> Any:
+                result = ratio(facts, on)
+                return result if type(result) is Missing else result - 1
+
+            return growth
+        if type(expr) is Sum:
+            return self._sum(expr)
+        if type(expr) is Product or type(expr) is Difference:
+            return self._binary(expr)
+        if type(expr) is YearsSince:
+            return _years_since(expr.name)
+        if type(expr) is YearsAfter:
+            return self._years_after(expr)
+        if type(expr) is Cases:
+            return self._cases(expr)
+        if type(expr) is EvaluationDate:
+            return lambda facts, on: on
+        if type(expr) is DayOfEvaluationYear:
+            month, day = expr.month, expr.day
+            return lambda facts, on: date(on.year, month, day)
+        if type(expr) is YearOf:
+            name = expr.name
+
+            def year_of(facts: Facts, on: date) -> Any:
+                found = facts.get(name)
+                return Missing((name,)) if found is None else Decimal(found.year)
+
+            return year_of
+        if type(expr) is EvaluationYear:
+            back = expr.back
+            return lambda facts, on: Decimal(on.year - back)
+        if type(expr) is AgeOn:
+            return self._age_on(expr)
+        if type(expr) is SupportYear:
+            name = expr.name
+
+            def support_year(facts: Facts, on: date) -> Any:
+                first = facts.get(name)
+                if first is None:
+                    return Missing((name,))
+                return Decimal(on.year - int(first) + 1)
+
+            return support_year
+        return lambda facts, on: expr.value(self._ctx(facts, on))
+
+    def _ratio(self, expr: Ratio) -> Getter:
+        numerator = self.value(expr.numerator)
+        denominator = self.value(expr.denominator)
+        zero_reason = f"{expr.denominator.describe()} is zero, so the ratio is undefined"
+
+        def ratio(facts: Facts, on: date) -> Any:
+            num = numerator(facts, on)
+            den = denominator(facts, on)
+            if type(num) is Missing or type(den) is Missing:
+                return _collect_missing((num, den))
+            if den == ZERO:
+                return Missing((), zero_reason)
+            return Decimal(num) / Decimal(den)
+
+        return ratio
+
+    def _sum(self, expr: Sum) -> Getter:
+        terms = tuple(self.value(term) for term in expr.terms)
+
+        def total(facts: Facts, on: date) -> Any:
+            values = tuple(term(facts, on) for term in terms)
+            missing = _collect_missing(values)
+            if missing is not None:
+                return missing
+            return sum(values, ZERO)
+
+        return total
+
+    def _binary(self, expr: Product | Difference) -> Getter:
+        left = self.value(expr.left)
+        right = self.value(expr.right)
+        if type(expr) is Product:
+
+            def product(facts: Facts, on: date) -> Any:
+                a, b = left(facts, on), right(facts, on)
+                missing = _collect_missing((a, b))
+                return missing if missing is not None else Decimal(a) * Decimal(b)
+
+            return product
+
+        def difference(facts: Facts, on: date) -> Any:
+            a, b = left(facts, on), right(facts, on)
+            missing = _collect_missing((a, b))
+            return missing if missing is not None else Decimal(a) - Decimal(b)
+
+        return difference
+
+    def _years_after(self, expr: YearsAfter) -> Getter:
+        name = expr.name
+        years_of = self.value(expr.years)
+
+        def years_after(facts: Facts, on: date) -> Any:
+            start = facts.get(name)
+            if start is None:
+                return Missing((name,))
+            years = years_of(facts, on)
+            if type(years) is Missing:
+                return years
+            try:
+                return add_years(start, int(years))
+            except (OverflowError, ValueError):
+                return Missing((), f"{name} + {years} years is not a calendar date")
+
+        return years_after
+
+    def _age_on(self, expr: AgeOn) -> Getter:
+        name = expr.name
+        at = self.value(expr.at)
+
+        def age_on(facts: Facts, on: date) -> Any:
+            born = facts.get(name)
+            if born is None:
+                return Missing((name,))
+            day = at(facts, on)
+            if type(day) is Missing:
+                return day
+            if born > day:
+                return _future_date(name, born, day)
+            return Decimal(full_years_between(born, day))
+
+        return age_on
+
+    def _cases(self, expr: Cases) -> Getter:
+        pairs = tuple((self.test(c), self.why(c), self.value(e)) for c, e in expr.cases)
+        default = None if expr.default is None else self.value(expr.default)
+
+        def cases(facts: Facts, on: date) -> Any:
+            missing: list[str] = []
+            for test, why, value in pairs:
+                truth = test(facts, on)
+                if truth is TRUE:
+                    if missing:
+                        return Missing(tuple(missing))
+                    return value(facts, on)
+                if truth is UNKNOWN:
+                    missing.extend(n for n in why(facts, on)[1] if n not in missing)
+            if missing:
+                return Missing(tuple(missing))
+            if default is None:
+                return Missing((), "no case applies")
+            return default(facts, on)
+
+        return cases
+
+    # ------------------------------------------------------------------ criteria
+
+    def test(self, criterion: Criterion) -> Tester:
+        found = self._tests.get(id(criterion))
+        if found is None:
+            found = self._tests[id(criterion)] = self._test(criterion)
+        return found
+
+    def _test(self, criterion: Criterion) -> Tester:
+        if type(criterion) is Compare:
+            return self._compare_test(criterion)
+        if type(criterion) is FactIs:
+            name, expected = criterion.name, criterion.expected
+
+            def fact_is(facts: Facts, on: date) -> Truth:
+                value = facts.get(name)
+                if value is None:
+                    return UNKNOWN
+                return TRUE if value in expected else FALSE
+
+            return fact_is
+        if type(criterion) is AllOf:
+            parts = tuple(self.test(part) for part in criterion.parts)
+
+            def all_of(facts: Facts, on: date) -> Truth:
+                result = TRUE
+                for part in parts:
+                    truth = part(facts, on)
+                    if truth is FALSE:
+                        return FALSE
+                    if truth is UNKNOWN:
+                        result = UNKNOWN
+                return result
+
+            return all_of
+        if type(criterion) is AnyOf:
+            parts = tuple(self.test(part) for part in criterion.parts)
+
+            def any_of(facts: Facts, on: date) -> Truth:
+                result = FALSE
+                for part in parts:
+                    truth = part(facts, on)
+                    if truth is TRUE:
+                        return TRUE
+                    if truth is UNKNOWN:
+                        result = UNKNOWN
+                return result
+
+            return any_of
+        if type(criterion) is Not:
+            inner = self.test(criterion.part)
+
+            def negated_test(facts: Facts, on: date) -> Truth:
+                truth = inner(facts, on)
+                return FALSE if truth is TRUE else TRUE if truth is FALSE else UNKNOWN
+
+            return negated_test
+        if type(criterion) is IfThen:
+            condition = self.test(criterion.condition)
+            then = self.test(criterion.then)
+            otherwise = self.test(criterion.otherwise)
+
+            def if_then(facts: Facts, on: date) -> Truth:
+                cond = condition(facts, on)
+                if cond is TRUE:
+                    return then(facts, on)
+                if cond is FALSE:
+                    return otherwise(facts, on)
+                first = then(facts, on)
+                return first if first is otherwise(facts, on) else UNKNOWN
+
+            return if_then
+        if type(criterion) is Always:
+            return lambda facts, on: TRUE
+        return lambda facts, on: criterion.test(self._ctx(facts, on))
+
+    def _compare_test(self, criterion: Compare) -> Tester:
+        fn = _OPS[criterion.op]
+        fixed, bound = self.constant(criterion.right)
+        left_expr = criterion.left
+        if fixed and type(bound) is not Missing and type(left_expr) is Fact:
+            name = left_expr.name  # the usual shape: a fact against a threshold
+
+            def fact_against_bound(facts: Facts, on: date) -> Truth:
+                value = facts.get(name)
+                if value is None:
+                    return UNKNOWN
+                return TRUE if fn(value, bound) else FALSE
+
+            return fact_against_bound
+        left = self.value(left_expr)
+        if fixed and type(bound) is not Missing:
+
+            def against_bound(facts: Facts, on: date) -> Truth:
+                value = left(facts, on)
+                if type(value) is Missing:
+                    return UNKNOWN
+                return TRUE if fn(value, bound) else FALSE
+
+            return against_bound
+        right = self.value(criterion.right)
+
+        def compare(facts: Facts, on: date) -> Truth:
+            value = left(facts, on)
+            if type(value) is Missing:
+                return UNKNOWN
+            other = right(facts, on)
+            if type(other) is Missing:
+                return UNKNOWN
+            return TRUE if fn(value, other) else FALSE
+
+        return compare
+
+    def why(self, criterion: Criterion) -> Why:
+        if type(criterion) is Compare:
+            left = self.value(criterion.left)
+            right = self.value(criterion.right)
+            fn = _OPS[criterion.op]
+
+            def compare(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+                a, b = left(facts, on), right(facts, on)
+                if type(a) is Missing or type(b) is Missing:
+                    return _missing_of((a, b))
+                return _DECIDED_TRUE if fn(a, b) else _DECIDED_FALSE
+
+            return compare
+        if type(criterion) is FactIs:
+            name, expected = criterion.name, criterion.expected
+            absent: tuple[Truth, tuple[str, ...], tuple[str, ...]] = (UNKNOWN, (name,), _NOTHING)
+
+            def fact_is(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+                value = facts.get(name)
+                if value is None:
+                    return absent
+                return _DECIDED_TRUE if value in expected else _DECIDED_FALSE
+
+            return fact_is
+        if type(criterion) is AllOf or type(criterion) is AnyOf:
+            parts = tuple(self.why(part) for part in criterion.parts)
+            # Kleene's fold: all_of is false if a part is false, else unknown if one is
+            # unknown; any_of is true if a part is true, else unknown if one is unknown.
+            dominant, other = (FALSE, TRUE) if type(criterion) is AllOf else (TRUE, FALSE)
+
+            def combined(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+                answers = [part(facts, on) for part in parts]
+                unknown = False
+                for answer in answers:
+                    truth = answer[0]
+                    if truth is dominant:
+                        return truth, _NOTHING, _NOTHING
+                    if truth is UNKNOWN:
+                        unknown = True
+                if not unknown:
+                    return other, _NOTHING, _NOTHING
+                return (
+                    UNKNOWN,
+                    _dedupe(answer[1] for answer in answers),
+                    _dedupe(answer[2] for answer in answers),
+                )
+
+            return combined
+        if type(criterion) is Not:
+            inner = self.why(criterion.part)
+
+            def negated(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+                truth, names, reasons = inner(facts, on)
+                return _negate(truth), names, reasons
+
+            return negated
+        if type(criterion) is IfThen:
+            condition = self.why(criterion.condition)
+            then = self.why(criterion.then)
+            otherwise = self.why(criterion.otherwise)
+
+            def if_then(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+                # the truth of IfThen.test, from the parts' answers
+                cond = condition(facts, on)
+                if cond[0] is TRUE:
+                    branch = then(facts, on)
+                    truth = branch[0]
+                    answers: tuple[tuple[Truth, tuple[str, ...], tuple[str, ...]], ...] = (
+                        cond,
+                        branch,
+                    )
+                elif cond[0] is FALSE:
+                    branch = otherwise(facts, on)
+                    truth = branch[0]
+                    answers = (cond, branch)
+                else:
+                    first, second = then(facts, on), otherwise(facts, on)
+                    truth = first[0] if first[0] is second[0] else UNKNOWN
+                    answers = (cond, first, second)
+                if truth is not UNKNOWN:
+                    return truth, _NOTHING, _NOTHING
+                return (
+                    UNKNOWN,
+                    _dedupe(answer[1] for answer in answers),
+                    _dedupe(answer[2] for answer in answers),
+                )
+
+            return if_then
+        if type(criterion) is Always:
+            return lambda facts, on: _DECIDED_TRUE
+
+        def fallback(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+            outcome = criterion.explain(self._ctx(facts, on))
+            return outcome.truth, outcome.missing_facts(), outcome.reasons()
+
+        return fallback
+
+    # ------------------------------------------------------------------ amounts
+
+    def compute(self, formula: Formula) -> Computer:
+        if type(formula) is Fixed:
+            return self.value(formula.amount)
+        if type(formula) is RateOf:
+            rate = self.value(formula.rate)
+            base = self.value(formula.base)
+
+            def rate_of(facts: Facts, on: date) -> Any:
+                r, b = rate(facts, on), base(facts, on)
+                missing = _collect_missing((r, b))
+                if missing is not None:
+                    return missing
+                return r * b
+
+            return rate_of
+        if type(formula) is LesserOf:
+            parts = tuple(self.compute(part) for part in formula.parts)
+
+            def lesser_of(facts: Facts, on: date) -> Any:
+                values = tuple(part(facts, on) for part in parts)
+                missing = _collect_missing(values)
+                if missing is not None:
+                    return missing
+                return min(values)
+
+            return lesser_of
+        if type(formula) is Marginal:
+            scale_of = self.value(formula.scale)
+            base_of = self.value(formula.base)
+            scale_name = formula.scale.describe()
+
+            def marginal(facts: Facts, on: date) -> Any:
+                scale, base = scale_of(facts, on), base_of(facts, on)
+                missing = _collect_missing((scale, base))
+                if missing is not None:
+                    return missing
+                if not isinstance(scale, MarginalScale):
+                    raise TypeError(f"parameter {scale_name} is not a marginal scale")
+                return apply_marginal(scale, base)
+
+            return marginal
+        if type(formula) is Lookup:
+            return self._lookup(formula)
+        if type(formula) is Discretionary:
+            low_of = self.value(formula.low)
+            high_of = None if formula.high is None else self.value(formula.high)
+
+            def discretionary(facts: Facts, on: date) -> Any:
+                low = low_of(facts, on)
+                high = None if high_of is None else high_of(facts, on)
+                missing = _collect_missing((low, high))
+                if missing is not None:
+                    return missing
+                return AmountRange(low, high)
+
+            return discretionary
+        if type(formula) is Breakdown:
+            return self.compute(formula.amount)
+        return lambda facts, on: formula.compute(self._ctx(facts, on))
+
+    def _lookup(self, formula: Lookup) -> Computer:
+        name = formula.fact
+        table: dict[str, Computer] = {
+            key: self.compute(entry) if isinstance(entry, Formula) else self.value(entry)
+            for key, entry in formula.table.items()
+        }
+
+        def lookup(facts: Facts, on: date) -> Any:
+            key = facts.get(name)
+            if key is None:
+                return Missing((name,))
+            entry = table.get(key)
+            if entry is None:
+                return Missing((), f"no amount is set for {name} = {key}")
+            return entry(facts, on)
+
+        return lookup
+
+
+def _fact(name: str) -> Getter:
+    absent = Missing((name,))
+
+    def fact(facts: Facts, on: date) -> Any:
+        found = facts.get(name)
+        return absent if found is None else found
+
+    return fact
+
+
+def _year_fact(name: str, back: int) -> Getter:
+    keys: dict[int, tuple[str, Missing]] = {}
+
+    def year_fact(facts: Facts, on: date) -> Any:
+        entry = keys.get(on.year)
+        if entry is None:
+            key = yearly_key(name, on.year - back)
+            entry = keys[on.year] = (key, Missing((key,)))
+        found = facts.get(entry[0])
+        return entry[1] if found is None else found
+
+    return year_fact
+
+
+def _years_since(name: str) -> Getter:
+    absent = Missing((name,))
+
+    def years_since(facts: Facts, on: date) -> Any:
+        start = facts.get(name)
+        if start is None:
+            return absent
+        if start > on:
+            return _future_date(name, start, on)
+        return Decimal(full_years_between(start, on))
+
+    return years_since
