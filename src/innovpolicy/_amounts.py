@@ -18,6 +18,7 @@ import attrs
 
 from ._criteria import Context, Expr, Missing, Param, _as_expr, _collect_missing, _show
 from ._facts import yearly_key
+from ._frozen import fast_constructor
 from ._params import MarginalScale, apply_marginal
 from ._values import FEN, ZERO, format_decimal, in_library_context, round_payable, unsigned_zero
 from .exceptions import ParameterNotSetError
@@ -41,7 +42,7 @@ class AmountRange:
     high: Decimal | None
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
 class Step:
     """One line of an amount's explanation."""
 
@@ -72,6 +73,10 @@ class Step:
         if self.children:
             data["children"] = [child.to_dict() for child in self.children]
         return data
+
+
+#: Step's constructor for the explanations (positional, in field order).
+_new_step = fast_constructor(Step)
 
 
 class Formula(abc.ABC):
@@ -150,7 +155,7 @@ class Fixed(Formula):
     def explain(self, ctx: Context) -> Step:
         wording, note = _sourced(ctx, (self.amount,), self.wording)
         detail = _with_note(self.amount.describe(), note)
-        return Step(self.label, _value_of(self.compute(ctx)), detail, wording)
+        return _new_step(self.label, _value_of(self.compute(ctx)), detail, wording)
 
     def fact_names(self) -> tuple[str, ...]:
         return self.amount.fact_names()
@@ -182,7 +187,9 @@ class RateOf(Formula):
         base = self.base.value(ctx)
         detail = f"{_show(rate)} × {self.base.describe()} ({_show(base)})"
         wording, note = _sourced(ctx, (self.rate,), self.wording)
-        return Step(self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording)
+        return _new_step(
+            self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording
+        )
 
     def fact_names(self) -> tuple[str, ...]:
         return self.rate.fact_names() + self.base.fact_names()
@@ -212,9 +219,19 @@ class LesserOf(Formula):
         if type(result) is not Missing:
             for index, child in enumerate(children):
                 if child.value == result:
-                    children[index] = attrs.evolve(child, binding=True)
+                    children[index] = _new_step(  # the child, marked as the binding bound
+                        child.label,
+                        child.value,
+                        child.detail,
+                        child.wording,
+                        child.children,
+                        True,
+                        child.kind,
+                    )
                     break
-        return Step(self.label, _value_of(result), "", self.wording, tuple(children), kind="least")
+        return _new_step(
+            self.label, _value_of(result), "", self.wording, tuple(children), False, "least"
+        )
 
     def fact_names(self) -> tuple[str, ...]:
         return tuple(n for part in self.parts for n in part.fact_names())
@@ -256,7 +273,9 @@ class Marginal(Formula):
             else ""
         )
         wording, note = _sourced(ctx, (self.scale,), self.wording)
-        return Step(self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording)
+        return _new_step(
+            self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording
+        )
 
     def fact_names(self) -> tuple[str, ...]:
         return self.base.fact_names()
@@ -305,7 +324,7 @@ class Lookup(Formula):
         if isinstance(entry, Expr):
             wording, note = _sourced(ctx, (entry,), self.wording)
         value = _value_of(self.compute(ctx))
-        return Step(self.label, value, _with_note(detail, note), wording, children)
+        return _new_step(self.label, value, _with_note(detail, note), wording, children)
 
     def fact_names(self) -> tuple[str, ...]:
         return (self.fact, *(n for entry in self.table.values() for n in entry.fact_names()))
@@ -344,7 +363,7 @@ class Discretionary(Formula):
     def explain(self, ctx: Context) -> Step:
         wording, note = _sourced(ctx, (self.low, self.high), self.wording)
         detail = _with_note("decided case by case", note)
-        return Step(self.label, _value_of(self.compute(ctx)), detail, wording)
+        return _new_step(self.label, _value_of(self.compute(ctx)), detail, wording)
 
     def param_keys(self) -> tuple[str, ...]:
         return self.low.param_keys() + (self.high.param_keys() if self.high else ())
@@ -381,11 +400,11 @@ class Breakdown(Formula):
             total = sum(weights, ZERO)
             amounts = split_exact(payable, weights)
             parts = tuple(
-                Step(name, amount, f"{format_decimal(weight)} of {format_decimal(total)}")
+                _new_step(name, amount, f"{format_decimal(weight)} of {format_decimal(total)}")
                 for (name, _), weight, amount in zip(self.uses, weights, amounts, strict=True)
             )
-        uses = Step("used for (not payers)", payable, "", self.wording, parts, kind="uses")
-        return Step(self.label, _value_of(value), "", "", (inner, uses))
+        uses = _new_step("used for (not payers)", payable, "", self.wording, parts, False, "uses")
+        return _new_step(self.label, _value_of(value), "", "", (inner, uses))
 
     def fact_names(self) -> tuple[str, ...]:
         return self.amount.fact_names()
@@ -452,9 +471,9 @@ class ConsecutiveYears(Formula):
     def explain(self, ctx: Context) -> Step:
         rows = self._payments(ctx)
         if isinstance(rows, Missing):
-            return Step(self.label, None, f"needs {', '.join(rows.names)}", self.wording)
+            return _new_step(self.label, None, f"needs {', '.join(rows.names)}", self.wording)
         children = tuple(
-            Step(
+            _new_step(
                 f"support year {year}",
                 amount,
                 f"{_show(self.rate.value(ctx))} × {self.base}[{year - 1}] ({_show(base)}), "
@@ -464,7 +483,7 @@ class ConsecutiveYears(Formula):
         )
         value = rows[-1][2] if rows else ZERO
         wording, note = _sourced(ctx, (self.rate, self.cumulative_cap), self.wording)
-        return Step(self.label, value, note, wording, children)
+        return _new_step(self.label, value, note, wording, children)
 
     def fact_names(self) -> tuple[str, ...]:
         return (self.first_year, self.base)

@@ -92,12 +92,15 @@ Facts = dict[str, Any]
 Getter = Callable[[Facts, date], Any]
 Tester = Callable[[Facts, date], Truth]
 #: truth with the missing facts and reasons of an undetermined answer
-Why = Callable[[Facts, date], tuple[Truth, tuple[str, ...], tuple[str, ...]]]
+#: a criterion's answer: its truth, and the missing facts and reasons when unknown
+Answer = tuple[Truth, tuple[str, ...], tuple[str, ...]]
+Why = Callable[[Facts, date], Answer]
 Computer = Callable[[Facts, date], Any]
 
 _NOTHING: tuple[str, ...] = ()
-_DECIDED_TRUE = (TRUE, _NOTHING, _NOTHING)
-_DECIDED_FALSE = (FALSE, _NOTHING, _NOTHING)
+_DECIDED_TRUE: Answer = (TRUE, _NOTHING, _NOTHING)
+_DECIDED_FALSE: Answer = (FALSE, _NOTHING, _NOTHING)
+_UNKNOWN_NOTHING: Answer = (UNKNOWN, _NOTHING, _NOTHING)
 
 
 class Resolver(Protocol):
@@ -135,22 +138,28 @@ def compile_rule(
     return CompiledRule(test, why, compute, tuple(compiler.keys))
 
 
-def _dedupe(groups: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
-    """Concatenation without repeats, first occurrence first (as ``missing_facts``).
+def _merged(answers: Iterable[Answer]) -> Answer:
+    """The unknown answer naming what *answers* name, in order, without repeats (as
+    ``Outcome.missing_facts`` and ``reasons`` collect them over children). Each
+    answer's own names and reasons are already without repeats."""
+    named = [answer for answer in answers if answer[1] or answer[2]]
+    if not named:
+        return _UNKNOWN_NOTHING
+    if len(named) == 1:
+        only = named[0]
+        return only if only[0] is UNKNOWN else (UNKNOWN, only[1], only[2])
+    names = tuple(dict.fromkeys(chain.from_iterable([answer[1] for answer in named])))
+    reasons = tuple(dict.fromkeys(chain.from_iterable([answer[2] for answer in named])))
+    return UNKNOWN, names, reasons
 
-    Each group is itself without repeats (every ``why`` returns such tuples).
-    """
-    found = [group for group in groups if group]
-    if not found:
-        return _NOTHING
-    if len(found) == 1:
-        return found[0]
-    return tuple(dict.fromkeys(chain.from_iterable(found)))
 
-
-def _missing_of(values: tuple[Any, ...]) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+def _missing_of(
+    values: tuple[Any, ...],
+) -> Answer | None:
+    """The unknown answer of a comparison of *values*, or None when nothing is missing."""
     missing = _collect_missing(values)
-    assert missing is not None
+    if missing is None:
+        return None
     return UNKNOWN, missing.names, (missing.reason,) if missing.reason else _NOTHING
 
 
@@ -470,22 +479,12 @@ class _Compiler:
 
     def why(self, criterion: Criterion) -> Why:
         if type(criterion) is Compare:
-            left = self.value(criterion.left)
-            right = self.value(criterion.right)
-            fn = _OPS[criterion.op]
-
-            def compare(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
-                a, b = left(facts, on), right(facts, on)
-                if type(a) is Missing or type(b) is Missing:
-                    return _missing_of((a, b))
-                return _DECIDED_TRUE if fn(a, b) else _DECIDED_FALSE
-
-            return compare
+            return self._compare_why(criterion)
         if type(criterion) is FactIs:
             name, expected = criterion.name, criterion.expected
-            absent: tuple[Truth, tuple[str, ...], tuple[str, ...]] = (UNKNOWN, (name,), _NOTHING)
+            absent: Answer = (UNKNOWN, (name,), _NOTHING)
 
-            def fact_is(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+            def fact_is(facts: Facts, on: date) -> Answer:
                 value = facts.get(name)
                 if value is None:
                     return absent
@@ -494,32 +493,36 @@ class _Compiler:
             return fact_is
         if type(criterion) is AllOf or type(criterion) is AnyOf:
             parts = tuple(self.why(part) for part in criterion.parts)
-            # Kleene's fold: all_of is false if a part is false, else unknown if one is
-            # unknown; any_of is true if a part is true, else unknown if one is unknown.
+            # Kleene's fold: all_of is false as soon as a part is false, else unknown if
+            # one is unknown; any_of is true as soon as a part is true. Decided parts
+            # name nothing, so the answer names what its unknown parts name, in order
+            # (as Outcome.missing_facts and reasons do over the explanation's children).
             dominant, other = (FALSE, TRUE) if type(criterion) is AllOf else (TRUE, FALSE)
+            decided = (other, _NOTHING, _NOTHING)
 
-            def combined(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
-                answers = [part(facts, on) for part in parts]
-                unknown = False
-                for answer in answers:
+            def combined(facts: Facts, on: date) -> Answer:
+                unknown = None
+                for part in parts:
+                    answer = part(facts, on)
                     truth = answer[0]
                     if truth is dominant:
-                        return truth, _NOTHING, _NOTHING
+                        return answer
                     if truth is UNKNOWN:
-                        unknown = True
-                if not unknown:
-                    return other, _NOTHING, _NOTHING
-                return (
-                    UNKNOWN,
-                    _dedupe(answer[1] for answer in answers),
-                    _dedupe(answer[2] for answer in answers),
-                )
+                        if unknown is None:
+                            unknown = [answer]
+                        else:
+                            unknown.append(answer)
+                if unknown is None:
+                    return decided
+                if len(unknown) == 1:
+                    return unknown[0]
+                return _merged(unknown)
 
             return combined
         if type(criterion) is Not:
             inner = self.why(criterion.part)
 
-            def negated(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+            def negated(facts: Facts, on: date) -> Answer:
                 truth, names, reasons = inner(facts, on)
                 return _negate(truth), names, reasons
 
@@ -529,13 +532,13 @@ class _Compiler:
             then = self.why(criterion.then)
             otherwise = self.why(criterion.otherwise)
 
-            def if_then(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+            def if_then(facts: Facts, on: date) -> Answer:
                 # the truth of IfThen.test, from the parts' answers
                 cond = condition(facts, on)
                 if cond[0] is TRUE:
                     branch = then(facts, on)
                     truth = branch[0]
-                    answers: tuple[tuple[Truth, tuple[str, ...], tuple[str, ...]], ...] = (
+                    answers: tuple[Answer, ...] = (
                         cond,
                         branch,
                     )
@@ -549,21 +552,55 @@ class _Compiler:
                     answers = (cond, first, second)
                 if truth is not UNKNOWN:
                     return truth, _NOTHING, _NOTHING
-                return (
-                    UNKNOWN,
-                    _dedupe(answer[1] for answer in answers),
-                    _dedupe(answer[2] for answer in answers),
-                )
+                return _merged(answers)
 
             return if_then
         if type(criterion) is Always:
             return lambda facts, on: _DECIDED_TRUE
 
-        def fallback(facts: Facts, on: date) -> tuple[Truth, tuple[str, ...], tuple[str, ...]]:
+        def fallback(facts: Facts, on: date) -> Answer:
             outcome = criterion.explain(self._ctx(facts, on))
             return outcome.truth, outcome.missing_facts(), outcome.reasons()
 
         return fallback
+
+    def _compare_why(self, criterion: Compare) -> Why:
+        fn = _OPS[criterion.op]
+        fixed, bound = self.constant(criterion.right)
+        left_expr = criterion.left
+        if fixed and type(bound) is not Missing and type(left_expr) is Fact:
+            name = left_expr.name  # the usual shape: a fact against a threshold
+            absent: Answer = (UNKNOWN, (name,), _NOTHING)
+
+            def fact_against_bound(facts: Facts, on: date) -> Answer:
+                value = facts.get(name)
+                if value is None:
+                    return absent
+                return _DECIDED_TRUE if fn(value, bound) else _DECIDED_FALSE
+
+            return fact_against_bound
+        left = self.value(left_expr)
+        if fixed and type(bound) is not Missing:
+
+            def against_bound(facts: Facts, on: date) -> Answer:
+                value = left(facts, on)
+                if type(value) is Missing and (value.names or value.reason):
+                    # what _collect_missing((value, bound)) gives, without the call
+                    return UNKNOWN, value.names, (value.reason,) if value.reason else _NOTHING
+                return _DECIDED_TRUE if fn(value, bound) else _DECIDED_FALSE
+
+            return against_bound
+        right = self.value(criterion.right)
+
+        def compare(facts: Facts, on: date) -> Answer:
+            a, b = left(facts, on), right(facts, on)
+            if type(a) is Missing or type(b) is Missing:
+                unknown = _missing_of((a, b))
+                if unknown is not None:
+                    return unknown
+            return _DECIDED_TRUE if fn(a, b) else _DECIDED_FALSE
+
+        return compare
 
     # ------------------------------------------------------------------ amounts
 

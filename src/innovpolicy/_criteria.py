@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import attrs
 
 from ._facts import yearly_key
+from ._frozen import fast_constructor
 from ._values import ZERO, add_years, format_decimal, full_years_between
 from .exceptions import ParameterNotSetError
 
@@ -588,7 +589,7 @@ def _as_expr(value: Expr | Decimal | int | str | date) -> Expr:
 # --------------------------------------------------------------------------- outcomes
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
 class Outcome:
     """How one criterion evaluated: its truth, actual and required values, wording."""
 
@@ -669,6 +670,11 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+#: Outcome's constructor for the explanations (positional, in field order; no
+#: per-field calls: see :func:`innovpolicy._frozen.fast_constructor`).
+_new_outcome = fast_constructor(Outcome)
+
+
 # --------------------------------------------------------------------------- criteria
 
 
@@ -738,19 +744,20 @@ class Compare(Criterion):
         left = self.left.value(ctx)
         right = self.right.value(ctx)
         missing = _collect_missing((left, right))
-        truth = UNKNOWN if missing is not None else Truth.of(self._fn(left, right))
-        return Outcome(
-            label=self.label,
-            truth=truth,
-            kind="comparison",
-            wording=self.wording,
-            article=self.article,
-            actual=left,
-            required=f"{self.op} {_show(right)}",
-            missing=missing.names if missing else (),
-            reason=missing.reason if missing else "",
-            source=self,
-            required_value=right,
+        truth = UNKNOWN if missing is not None else TRUE if self._fn(left, right) else FALSE
+        return _new_outcome(  # positionally, in Outcome's field order
+            self.label,  # label
+            truth,  # truth
+            "comparison",  # kind
+            self.wording,  # wording
+            self.article,  # article
+            left,  # actual
+            f"{self.op} {_show(right)}",  # required
+            missing.names if missing else (),  # missing
+            missing.reason if missing else "",  # reason
+            (),  # children
+            self,  # source
+            right,  # required_value
         )
 
     def fact_names(self) -> tuple[str, ...]:
@@ -780,17 +787,19 @@ class FactIs(Criterion):
         value = ctx.facts.get(self.name)
         truth = self.test(ctx)
         required = " or ".join(_show(v) for v in self.expected)
-        return Outcome(
-            label=self.label,
-            truth=truth,
-            kind="fact",
-            wording=self.wording,
-            article=self.article,
-            actual=value,
-            required=required if len(self.expected) == 1 else f"one of {required}",
-            missing=(self.name,) if value is None else (),
-            source=self,
-            required_value=self.expected,
+        return _new_outcome(  # positionally, in Outcome's field order
+            self.label,  # label
+            truth,  # truth
+            "fact",  # kind
+            self.wording,  # wording
+            self.article,  # article
+            value,  # actual
+            required if len(self.expected) == 1 else f"one of {required}",  # required
+            (self.name,) if value is None else (),  # missing
+            "",  # reason
+            (),  # children
+            self,  # source
+            self.expected,  # required_value
         )
 
     def fact_names(self) -> tuple[str, ...]:
@@ -817,7 +826,7 @@ class AllOf(Criterion):
         truth = TRUE
         for child in children:
             truth = truth & child.truth
-        return Outcome(self.label, truth, "all", children=children)
+        return _new_outcome(self.label, truth, "all", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
         return tuple(n for part in self.parts for n in part.fact_names())
@@ -851,7 +860,7 @@ class AnyOf(Criterion):
         truth = FALSE
         for child in children:
             truth = truth | child.truth
-        return Outcome(self.label, truth, "any", children=children)
+        return _new_outcome(self.label, truth, "any", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
         return tuple(n for part in self.parts for n in part.fact_names())
@@ -875,7 +884,7 @@ class Not(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         child = self.part.explain(ctx)
-        return Outcome(self.label, ~child.truth, "not", children=(child,))
+        return _new_outcome(self.label, ~child.truth, "not", "", "", None, "", (), "", (child,))
 
     def fact_names(self) -> tuple[str, ...]:
         return self.part.fact_names()
@@ -919,9 +928,9 @@ class IfThen(Criterion):
             branch = (self.otherwise.explain(ctx),)
         else:
             branch = (self.then.explain(ctx), self.otherwise.explain(ctx))
-        if truth is not UNKNOWN:
+        if truth is not UNKNOWN and cond.missing:
             cond = attrs.evolve(cond, missing=())
-        return Outcome(self.label, truth, "if", children=(cond, *branch))
+        return _new_outcome(self.label, truth, "if", "", "", None, "", (), "", (cond, *branch))
 
     def fact_names(self) -> tuple[str, ...]:
         return self.condition.fact_names() + self.then.fact_names() + self.otherwise.fact_names()

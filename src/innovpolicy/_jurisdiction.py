@@ -133,7 +133,7 @@ class _Ctx:
         self.used: dict[str, Resolved] | None = {} if record else None
 
     def resolve(self, key: str) -> Resolved:
-        resolved = self._jurisdiction.parameter(key, self.on)
+        resolved = self._jurisdiction._resolve(key, self.on)
         if self.used is not None:
             self.used.setdefault(key, resolved)
         return resolved
@@ -176,9 +176,10 @@ class Jurisdiction:
                     0, (layer.code, refinement)
                 )
         self._cache: dict[tuple[str, date], Resolved] = {}
-        #: compiled rule versions: id(version) -> [(first day, day after last, closures)]
-        #: as ordinals, one entry per span of dates over which its parameters hold still
-        self._compiled: dict[int, list[tuple[int, int, CompiledRule]]] = {}
+        #: compiled rules: rule id -> [(first day, day after the last, version, closures)],
+        #: days as ordinals; one entry per span of a version's window over which the
+        #: parameters it reads hold still
+        self._compiled: dict[str, list[tuple[int, int, _Version, CompiledRule]]] = {}
         for layer in self.chain:
             _i18n.register(layer.labels_zh, layer.meanings_zh)
         self._sealed = True
@@ -309,6 +310,10 @@ class Jurisdiction:
         day = _day(on)
         if not isinstance(key, str):
             raise InvalidArgumentError("key", key, "a parameter key is a string")
+        return self._resolve(key, day)
+
+    def _resolve(self, key: str, day: date) -> Resolved:
+        """:meth:`parameter` for a key and a date already checked."""
         cache_key = (key, day)
         found = self._cache.get(cache_key)
         if found is not None:
@@ -527,12 +532,26 @@ class Jurisdiction:
         versions = self._lookup(rule_id)
         day = _day(on)
         prepared = self._prepare(facts, nested=False, unknown_facts=unknown_facts)
-        outside = self._outside(prepared)
-        if outside is not None:
-            return self._outside_answer(outside, rule_id, prepared, day, explain, strict)
-        result = self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
-        if self._territory_facts:
+        return self._evaluate_prepared(rule_id, versions, prepared, day, explain, strict)
+
+    def _evaluate_prepared(
+        self,
+        rule_id: str,
+        versions: tuple[_Version, ...],
+        prepared: PreparedFacts,
+        day: date,
+        explain: bool,
+        strict: bool,
+    ) -> Result:
+        """:meth:`evaluate` once its arguments are checked (``evaluate_all`` loops here)."""
+        if self._territory_facts:  # a layer here applies only inside its territory
+            outside = self._outside(prepared)
+            if outside is not None:
+                return self._outside_answer(outside, rule_id, prepared, day, explain, strict)
+            result = self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
             result = self._if_located(result, rule_id, prepared, day)
+        else:
+            result = self._evaluate_in_force(rule_id, versions, prepared, day, explain, strict)
         if prepared.ignored and result.ignored_facts != prepared.ignored:
             return attrs.evolve(result, ignored_facts=prepared.ignored)
         return result
@@ -546,6 +565,10 @@ class Jurisdiction:
         explain: bool,
         strict: bool,
     ) -> Result:
+        ordinal = day.toordinal()
+        for first, after, version, compiled in self._compiled.get(rule_id, ()):
+            if first <= ordinal < after:  # compiled before, for these dates
+                return self._evaluate_compiled(version, compiled, prepared, day, explain)
         for version in versions:
             if version.covers(day):
                 return self._evaluate_version(version, prepared, day, explain)
@@ -612,9 +635,11 @@ class Jurisdiction:
             raise InvalidArgumentError(
                 "rule_ids", rule_ids, "expected a rule id or an iterable of rule ids"
             )
-        for rule_id in ids:
-            self._lookup(rule_id)
-        return tuple(self.evaluate(rid, prepared, day, explain=explain) for rid in ids)
+        found = [(rule_id, self._lookup(rule_id)) for rule_id in ids]
+        return tuple(
+            self._evaluate_prepared(rule_id, versions, prepared, day, explain, False)
+            for rule_id, versions in found
+        )
 
     @in_library_context
     def evaluate_event(
@@ -705,6 +730,17 @@ class Jurisdiction:
         """The answer now, from the rule's compiled closures; with *explain*, the
         explanation built on first access by the reference interpreter
         (:meth:`_evaluate_eager` with ``explain=True``)."""
+        compiled = self._compiled_version(version, on)
+        return self._evaluate_compiled(version, compiled, facts, on, explain)
+
+    def _evaluate_compiled(
+        self,
+        version: _Version,
+        compiled: CompiledRule,
+        facts: PreparedFacts,
+        on: date,
+        explain: bool,
+    ) -> Result:
         explainer: Explainer | None = None
         if explain:
 
@@ -712,13 +748,8 @@ class Jurisdiction:
                 full = self._explain_eagerly(version, facts, on)
                 return full._criteria, full._amount_steps, full._parameters
 
-        compiled = self._compiled_version(version, on)
         data = facts._data
-        truth = compiled.test(data, on)
-        missing: tuple[str, ...] = ()
-        reasons: tuple[str, ...] = ()
-        if truth is Truth.UNKNOWN:
-            _, missing, reasons = compiled.why(data, on)
+        truth, missing, reasons = compiled.why(data, on)
         computed = None
         if compiled.compute is not None and truth is not Truth.FALSE:
             computed = compiled.compute(data, on)
@@ -727,20 +758,23 @@ class Jurisdiction:
         )
 
     def _compiled_version(self, version: _Version, on: date) -> CompiledRule:
-        """*version*'s closures for *on*, compiled on first use for its span of dates."""
+        """*version*'s closures for *on* (a day in its window), compiled on first use
+        for the days of its window over which its parameters hold still."""
         ordinal = on.toordinal()
-        spans = self._compiled.get(id(version))
+        spans = self._compiled.get(version.rule.id)
         if spans is None:
-            spans = self._compiled[id(version)] = []
-        else:
-            for first, after, compiled in spans:
-                if first <= ordinal < after:
-                    return compiled
+            spans = self._compiled[version.rule.id] = []
+        for first, after, cached, compiled in spans:
+            if cached is version and first <= ordinal < after:
+                return compiled
         compiled = compile_rule(version.rule.criteria, version.rule.amount, self, on)
         first, after = self._steady_span(compiled.param_keys, ordinal)
+        first = max(first, version.start.toordinal())
+        if version.end is not None:
+            after = min(after, version.end.toordinal() + 1)
         if len(spans) >= 64:  # many eras of one rule's parameters: keep the recent ones
             del spans[0]
-        spans.append((first, after, compiled))
+        spans.append((first, after, version, compiled))
         return compiled
 
     def _steady_span(self, keys: tuple[str, ...], ordinal: int) -> tuple[int, int]:
