@@ -272,7 +272,11 @@ class _Compiler:
                 return _collect_missing((num, den))
             if den == ZERO:
                 return Missing((), zero_reason)
-            return Decimal(num) / Decimal(den)
+            if type(num) is not Decimal:
+                num = Decimal(num)
+            if type(den) is not Decimal:
+                den = Decimal(den)
+            return num / den
 
         return ratio
 

@@ -35,6 +35,10 @@ class Truth(enum.Enum):
     FALSE = "false"
     UNKNOWN = "unknown"
 
+    # Members are singletons compared by identity: hash them by identity too, in C
+    # (Enum's own __hash__ is a Python method, paid on every dict lookup by truth).
+    __hash__ = object.__hash__
+
     def __and__(self, other: Truth) -> Truth:
         if self is Truth.FALSE or other is Truth.FALSE:
             return Truth.FALSE
@@ -700,6 +704,7 @@ class Criterion(abc.ABC):
 
 
 Op = Literal[">=", ">", "<=", "<", "=="]
+_NO_VALUE = object()
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     ">=": operator.ge,
     ">": operator.gt,
@@ -721,11 +726,24 @@ class Compare(Criterion):
     article: str = ""
     reading: str = ""
     _fn: Callable[[Any, Any], bool] = attrs.field(init=False, eq=False, repr=False)
+    #: [(the last required value, its text ">= 0.3")]: thresholds are parameters, the
+    #: same object on every evaluation, so their text is made once
+    _shown: list[tuple[Any, str]] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         if self.op not in _OPS:
             raise ValueError(f"unknown comparison operator {self.op!r}")
         object.__setattr__(self, "_fn", _OPS[self.op])
+        object.__setattr__(self, "_shown", [(_NO_VALUE, "")])
+
+    def _required(self, right: Any) -> str:
+        last, text = self._shown[0]  # one read of an immutable pair: safe across threads
+        if last is right:
+            return text
+        text = f"{self.op} {_show(right)}"
+        if type(right) is not Missing:
+            self._shown[0] = (right, text)
+        return text
 
     @property
     def inclusive(self) -> bool:
@@ -752,7 +770,7 @@ class Compare(Criterion):
             self.wording,  # wording
             self.article,  # article
             left,  # actual
-            f"{self.op} {_show(right)}",  # required
+            self._required(right),  # required
             missing.names if missing else (),  # missing
             missing.reason if missing else "",  # reason
             (),  # children

@@ -10,7 +10,7 @@ turns each instance into the frozen class by ``__class__`` assignment, which Pyt
 allows between classes of the same layout. The result is an ordinary instance of the
 frozen class: equal, hashable and immutable like one built by its ``__init__``.
 
-The twin is made on first use, so importing costs nothing. A class with converters,
+The twin is made on first use (unless asked for at once), so importing costs nothing. A class with converters,
 validators or ``__attrs_post_init__`` is refused: the twin would not run them.
 """
 
@@ -24,10 +24,13 @@ import attrs
 T = TypeVar("T")
 
 
-def fast_constructor(cls: type[T]) -> Callable[..., T]:
+def fast_constructor(cls: type[T], *, lazy: bool = True) -> Callable[..., T]:
     """A function taking *cls*'s ``__init__`` arguments, **positionally** (in field
     order: keyword matching costs more than the frozen stores it saves), and
-    returning a *cls* instance."""
+    returning a *cls* instance. With ``lazy=False`` the twin is made now and is
+    itself the function (one call less per instance)."""
+    if not lazy:
+        return _twin(cls)
     twin: Callable[..., T] | None = None
 
     def make(*args: Any) -> T:

@@ -261,6 +261,8 @@ class Status(enum.Enum):
     UNDETERMINED = "undetermined"
     NOT_IN_FORCE = "not_in_force"
 
+    __hash__ = object.__hash__  # singletons: identity hash, in C (see Truth)
+
     @classmethod
     def from_truth(cls, truth: Truth) -> Status:
         return _FROM_TRUTH[truth]
@@ -529,7 +531,7 @@ _EQ_FIELDS = tuple(field for field in attrs.fields(Result) if field.eq)
 
 
 #: Result's constructor for the evaluation path (same arguments, no per-field calls).
-new_result = fast_constructor(Result)
+new_result = fast_constructor(Result, lazy=False)  # every evaluation builds one
 
 
 def _result_from(values: dict[str, Any]) -> Result:
