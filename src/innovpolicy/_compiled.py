@@ -347,19 +347,21 @@ class _Compiler:
         return age_on
 
     def _cases(self, expr: Cases) -> Getter:
-        pairs = tuple((self.test(c), self.why(c), self.value(e)) for c, e in expr.cases)
+        # Each case's answer gives its truth and, when unknown, the facts its
+        # explanation would name (what Cases.value asks of test and explain).
+        pairs = tuple((self.why(c), self.value(e)) for c, e in expr.cases)
         default = None if expr.default is None else self.value(expr.default)
 
         def cases(facts: Facts, on: date) -> Any:
             missing: list[str] = []
-            for test, why, value in pairs:
-                truth = test(facts, on)
+            for why, value in pairs:
+                truth, names, _reasons = why(facts, on)
                 if truth is TRUE:
                     if missing:
                         return Missing(tuple(missing))
                     return value(facts, on)
                 if truth is UNKNOWN:
-                    missing.extend(n for n in why(facts, on)[1] if n not in missing)
+                    missing.extend(n for n in names if n not in missing)
             if missing:
                 return Missing(tuple(missing))
             if default is None:
