@@ -106,3 +106,44 @@ def test_unknown_language_is_refused() -> None:
     result = innovpolicy.load("qinghai").evaluate("QH-TBE", {}, "2019-06-30")
     with pytest.raises(ValueError, match="lang='de'"):
         result.render(lang="de")
+
+
+def test_both_languages_share_one_layout() -> None:
+    """One renderer: the same lines in both languages, from the message catalog."""
+    xining = innovpolicy.load("xining")
+    result = xining.evaluate(
+        "QH-TBE",
+        {"sci_tech_staff": 29, "employees": 100, "district": "城东区"},
+        "2019-06-30",
+    )
+    english, chinese = result.render().splitlines(), result.render(lang="zh").splitlines()
+    assert len(english) == len(chinese)
+    # a parameter line quotes the passage that sets the value, in both languages
+    assert any(
+        "「企业内部具有中专以上学历科技人员占从业人员的30%以上」" in line for line in english
+    )
+    zh_parameters = [line for line in chinese if line.startswith("    qh.tbe.")]
+    assert zh_parameters
+    assert all("：「" in line and line.endswith("」］") for line in zh_parameters)
+
+
+def test_ignored_facts_are_named_in_chinese_too() -> None:
+    qinghai = innovpolicy.load("qinghai")
+    result = qinghai.evaluate(
+        "QH-TBE", {"employees": 10, "xn_unknown_fact": 1}, "2019-06-30", unknown_facts="report"
+    )
+    assert result.ignored_facts == ("xn_unknown_fact",)
+    assert "Ignored facts (not declared in qinghai): xn_unknown_fact" in result.render()
+    assert "未采用的事实（qinghai未声明）：xn_unknown_fact" in result.render(lang="zh")
+
+
+def test_an_outcome_kind_without_a_translation_is_printed_as_it_is() -> None:
+    from innovpolicy._criteria import TRUE, Outcome
+    from innovpolicy._render import _LAYOUTS, _outcome
+
+    lines: list[str] = []
+    leaf = Outcome("leaf", TRUE, "always")
+    _outcome(
+        Outcome("a plugin's node", TRUE, "custom", children=(leaf,)), lines, "", _LAYOUTS["zh"]
+    )
+    assert lines[0] == "[✓] a plugin's node（custom）"

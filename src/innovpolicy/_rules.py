@@ -13,7 +13,7 @@ from typing import Any, Literal
 import attrs
 
 from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
-from ._criteria import Criterion, Outcome, Resolved, Truth, _show
+from ._criteria import Criterion, Outcome, Resolved, Truth
 from ._facts import FactSpec
 from ._frozen import fast_constructor
 from ._gaps import Gap, gaps_of
@@ -273,7 +273,6 @@ _FROM_TRUTH = {
     Truth.FALSE: Status.INELIGIBLE,
     Truth.UNKNOWN: Status.UNDETERMINED,
 }
-_MARK = {Truth.TRUE: "✓", Truth.FALSE: "✗", Truth.UNKNOWN: "?"}
 
 
 def _show_param(value: Any) -> str:
@@ -468,58 +467,9 @@ class Result:
 
         ``lang="zh"`` gives the labels, statuses, steps and readings in Chinese.
         """
-        if lang != "en":
-            from ._i18n import check_lang
-            from ._render_zh import render_result
+        from ._render import render
 
-            check_lang(lang)
-            return render_result(self)
-        lines = [
-            f"{self.rule_id}  {self.title_zh} / {self.title_en}",
-            f"  {self.status.value.upper().replace('_', ' ')} in {self.jurisdiction} on "
-            f"{self.on} (rule from layer {self.layer})",
-            f"  Source: {self.citation.render()}",
-        ]
-        if self.note:
-            lines.append(f"  Note: {self.note}")
-        if self.criteria is not None:
-            lines.append("  Criteria:")
-            _render_outcome(self.criteria, lines, 2)
-        if self.amount is not None:
-            lines.append(f"  Amount: {format(self.amount, 'f')} {self.amount_unit}")
-        if self.amount_range is not None:
-            low, high = self.amount_range.low, self.amount_range.high
-            span = (
-                f"at least {format_decimal(low)}"
-                if high is None
-                else f"{format_decimal(low)}–{format_decimal(high)}"
-            )
-            lines.append(f"  Amount: discretionary, {span} CNY")
-        if self.amount_steps is not None:
-            _render_step(self.amount_steps, lines, 2)
-        for share in self.shares:
-            who = f" ({share.payer})" if share.payer else ""
-            lines.append(f"    paid by {share.role}{who}: {format(share.amount, 'f')}")
-        if self.missing:
-            lines.append(f"  Missing facts: {', '.join(self.missing)}")
-        for reason in self.reasons:
-            lines.append(f"  Undecidable: {reason}")
-        if self.parameters:
-            lines.append("  Parameters:")
-            for p in self.parameters:
-                cited = p.dated.citation
-                lines.append(
-                    f"    {p.key} = {_show_param(p.value)} [set by {p.layer}; "
-                    f"{cited.document.number} {cited.article}: 「{cited.wording}」]"
-                )
-        for reading in self.readings:
-            lines.append(f"  Reading: {reading}")
-        if self.ignored_facts:
-            lines.append(
-                f"  Ignored facts (not declared in {self.jurisdiction}): "
-                + ", ".join(self.ignored_facts)
-            )
-        return "\n".join(lines)
+        return render(self, lang)
 
     def __str__(self) -> str:
         return self.render()
@@ -536,43 +486,3 @@ new_result = fast_constructor(Result, lazy=False)  # every evaluation builds one
 
 def _result_from(values: dict[str, Any]) -> Result:
     return Result(**values)
-
-
-def _render_outcome(outcome: Outcome, lines: list[str], depth: int) -> None:
-    pad = "  " * depth
-    mark = _MARK[outcome.truth]
-    if outcome.children:
-        lines.append(f"{pad}[{mark}] {outcome.label} ({outcome.kind})")
-        for child in outcome.children:
-            _render_outcome(child, lines, depth + 1)
-        return
-    text = f"{pad}[{mark}] {outcome.label}"
-    if outcome.kind in ("comparison", "fact"):
-        actual = "unknown" if outcome.actual is None or outcome.missing else _show(outcome.actual)
-        text += f": actual {actual}, required {outcome.required}"
-    if outcome.wording:
-        text += f" — 「{outcome.wording}」"
-    if outcome.article:
-        text += f" ({outcome.article})"
-    if outcome.reason:
-        text += f" [{outcome.reason}]"
-    lines.append(text)
-
-
-def _render_step(step: Step, lines: list[str], depth: int) -> None:
-    pad = "  " * depth
-    if isinstance(step.value, AmountRange):
-        high = step.value.high
-        value = f"{format_decimal(step.value.low)}–{'' if high is None else format_decimal(high)}"
-    elif step.value is None:
-        value = "unknown"
-    else:
-        value = format_decimal(step.value)
-    text = f"{pad}{'→ ' if step.binding else ''}{step.label} = {value}"
-    if step.detail:
-        text += f"  ({step.detail})"
-    if step.wording:
-        text += f" — 「{step.wording}」"
-    lines.append(text)
-    for child in step.children:
-        _render_step(child, lines, depth + 1)
