@@ -13,6 +13,7 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "QH-KL": _HOSTS,
     "QH-IE": _FIRM,
     "QH-BROKER": ("individual", "enterprise"),  # 人员 / 技术经纪事务所、公司
+    "QH-BROKER-PRACTICE": ("individual",),  # 从事技术经纪活动的专业人员
     "QH-NSF-YOUTH": ("individual",),
     "QH-HUIMIN-LEAD": _HOSTS,  # 牵头单位
     "QH-AGRIPARK": ("park",),

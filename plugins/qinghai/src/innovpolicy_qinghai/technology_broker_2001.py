@@ -6,9 +6,10 @@ it in 2001, and we take 2001-01-01 as the start of its window.
 
 One catalog id for three kinds of applicant, by the fact ``broker_applicant_kind``:
 an individual entering the broker training (第七条), a broker firm (partnership,
-第十一条) and a broker company (第十二条). Practising also requires passing the
-exam (第九条) and registering (第十四条; out-of-province brokers register first,
-第二十一条): ``broker_certificate`` for individuals.
+第十一条) and a broker company (第十二条). Practising is its own rule,
+QH-BROKER-PRACTICE (a part of QH-BROKER): an individual practises only with the
+broker certificate (第九条), and one who comes from another province only after
+registering in Qinghai (第二十一条).
 
 Readings chosen:
 
@@ -16,6 +17,12 @@ Readings chosen:
   committed an economic offence qualifies; otherwise at least three full years
   between the last offence and the evaluation (application) date.
 * "注册资金一万元以上", "注册资本在十万元以上": ≥; "不得少于4名": ≥ 4.
+* 第二十一条 "外省来青从事技术经纪活动的专业人员": a professional whose broker
+  qualification or residence is from another province and who brokers in Qinghai
+  (``broker_from_other_province``); "在开展业务前,需先在我省办理注册登记" is read as
+  a condition of practising, checked as of the evaluation date. The licence of
+  第十四条 concerns setting up a firm, company or self-employed practice and is not part
+  of this rule (an employed broker needs none of his own).
 """
 
 from __future__ import annotations
@@ -79,6 +86,21 @@ FACTS = (
         "staff holding the technology-broker certificate",
         "persons",
         _Z,
+    ),
+    FactSpec(
+        "broker_certificate",
+        "boolean",
+        "passed the exam and holds the technology-broker certificate (《技术经纪资格证书》)",
+    ),
+    FactSpec(
+        "broker_from_other_province",
+        "boolean",
+        "a professional from another province who brokers technology in Qinghai (外省来青)",
+    ),
+    FactSpec(
+        "broker_registered_in_qinghai",
+        "boolean",
+        "has registered (注册登记) as a technology broker in Qinghai",
     ),
 )
 
@@ -269,4 +291,44 @@ BROKER = Rule(
     ),
 )
 
-RULES = (BROKER,)
+PRACTICE = Rule(
+    id="QH-BROKER-PRACTICE",
+    kind="condition",
+    title_en="Practising as a technology broker in Qinghai (part of QH-BROKER)",
+    title_zh="在青海从事技术经纪活动的条件（资格证书；外省来青人员注册登记）",
+    citation=DOCUMENT.cite(
+        "第九条、第二十一条",
+        "技术经纪人培训后应当考试合格,取得《技术经纪资格证书》方可从事经纪活动…"
+        "外省来青从事技术经纪活动的专业人员,在开展业务前,需先在我省办理注册登记,方可从事此项业务",
+    ),
+    criteria=a.all_of(
+        a.is_true(
+            "broker_certificate",
+            label="holds the technology-broker certificate",
+            wording="培训后应当考试合格,取得《技术经纪资格证书》方可从事经纪活动",
+            article="第九条",
+        ),
+        a.if_(
+            a.is_true(
+                "broker_from_other_province",
+                label="comes from another province",
+                wording="外省来青从事技术经纪活动的专业人员",
+                article="第二十一条",
+            ),
+            a.is_true(
+                "broker_registered_in_qinghai",
+                label="registered in Qinghai before practising",
+                wording="在开展业务前,需先在我省办理注册登记,方可从事此项业务",
+                article="第二十一条",
+            ),
+            label="brokers from other provinces register in Qinghai first",
+        ),
+        label="may practise technology brokerage in Qinghai",
+    ),
+    readings=(
+        "第二十一条 applies to professionals from other provinces who broker in Qinghai; "
+        "their registration in Qinghai is checked as of the evaluation date.",
+    ),
+)
+
+RULES = (BROKER, PRACTICE)
