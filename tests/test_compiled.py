@@ -199,8 +199,8 @@ def test_a_node_kind_the_compiler_does_not_know_is_evaluated_by_its_own_methods(
     )
     compiled = compile_rule(rule.criteria, None, j, date(2019, 6, 30))
     on = date(2019, 6, 30)
-    assert compiled.test({"employees": 4, "owns_ip": True}, on) is Truth.TRUE
-    assert compiled.test({"employees": 3, "owns_ip": True}, on) is Truth.FALSE
+    assert compiled.why({"employees": 4, "owns_ip": True}, on)[0] is Truth.TRUE
+    assert compiled.why({"employees": 3, "owns_ip": True}, on)[0] is Truth.FALSE
     assert compiled.why({"owns_ip": True}, on) == (Truth.UNKNOWN, ("employees",), ())
     assert compiled.why({}, on) == (Truth.UNKNOWN, ("employees", "owns_ip"), ())
 

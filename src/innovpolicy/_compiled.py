@@ -12,9 +12,9 @@ evaluation date:
   marker the interpreter returns; anything else that cannot be resolved is left to
   resolve at run time, so it fails exactly as the interpreter fails);
 * fiscal-year fact keys (``rd_expense[2019]``) are made once per year and node;
-* ``test`` answers the truth with Kleene short-circuits, and ``why`` names the
-  missing facts and reasons of an undetermined answer in the interpreter's order
-  without building an explanation tree;
+* ``why`` answers in one pass, with Kleene's short-circuits: the truth and, for an
+  undetermined answer, the missing facts and reasons in the order the interpreter's
+  explanation names them, without building an explanation tree;
 * ``compute`` gives the unrounded amount (or range, or missing marker).
 
 A node kind this module does not know (a plugin's own ``Criterion``, ``Expr`` or
@@ -23,6 +23,9 @@ every tree compiles. The results are those of the reference interpreter: a
 differential Hypothesis test (``tests/test_compiled.py``) checks status, amount,
 range, shares, missing facts and reasons for every rule of the Xining stack and the
 example county. Explanations are still built by the reference interpreter, lazily.
+
+(Generating one Python function per rule instead of closures was measured: about 10%
+faster on all rules for one firm, thirteen times slower to compile; not kept.)
 """
 
 from __future__ import annotations
@@ -90,7 +93,6 @@ from .exceptions import ParameterNotSetError
 Facts = dict[str, Any]
 #: value of an expression: the value, or a :class:`Missing` marker
 Getter = Callable[[Facts, date], Any]
-Tester = Callable[[Facts, date], Truth]
 #: truth with the missing facts and reasons of an undetermined answer
 #: a criterion's answer: its truth, and the missing facts and reasons when unknown
 Answer = tuple[Truth, tuple[str, ...], tuple[str, ...]]
@@ -114,12 +116,9 @@ class Resolver(Protocol):
 class CompiledRule:
     """One rule version's closures for one span of dates (see :func:`compile_rule`)."""
 
-    __slots__ = ("compute", "param_keys", "test", "why")
+    __slots__ = ("compute", "param_keys", "why")
 
-    def __init__(
-        self, test: Tester, why: Why, compute: Computer | None, param_keys: tuple[str, ...]
-    ) -> None:
-        self.test = test
+    def __init__(self, why: Why, compute: Computer | None, param_keys: tuple[str, ...]) -> None:
         self.why = why
         self.compute = compute
         #: the parameters resolved at compile time: the compiled closures stay valid
@@ -132,10 +131,9 @@ def compile_rule(
 ) -> CompiledRule:
     """Compile a rule's criteria and amount with the parameter values in force on *on*."""
     compiler = _Compiler(resolver, on)
-    test = compiler.test(criteria)
     why = compiler.why(criteria)
     compute = None if amount is None else compiler.compute(amount)
-    return CompiledRule(test, why, compute, tuple(compiler.keys))
+    return CompiledRule(why, compute, tuple(compiler.keys))
 
 
 def _merged(answers: Iterable[Answer]) -> Answer:
@@ -173,7 +171,6 @@ class _Compiler:
         self.resolver = resolver
         self.on = on
         self.keys: dict[str, None] = {}
-        self._tests: dict[int, Tester] = {}
 
     # ------------------------------------------------------------------ fallbacks
 
@@ -371,117 +368,6 @@ class _Compiler:
         return cases
 
     # ------------------------------------------------------------------ criteria
-
-    def test(self, criterion: Criterion) -> Tester:
-        found = self._tests.get(id(criterion))
-        if found is None:
-            found = self._tests[id(criterion)] = self._test(criterion)
-        return found
-
-    def _test(self, criterion: Criterion) -> Tester:
-        if type(criterion) is Compare:
-            return self._compare_test(criterion)
-        if type(criterion) is FactIs:
-            name, expected = criterion.name, criterion.expected
-
-            def fact_is(facts: Facts, on: date) -> Truth:
-                value = facts.get(name)
-                if value is None:
-                    return UNKNOWN
-                return TRUE if value in expected else FALSE
-
-            return fact_is
-        if type(criterion) is AllOf:
-            parts = tuple(self.test(part) for part in criterion.parts)
-
-            def all_of(facts: Facts, on: date) -> Truth:
-                result = TRUE
-                for part in parts:
-                    truth = part(facts, on)
-                    if truth is FALSE:
-                        return FALSE
-                    if truth is UNKNOWN:
-                        result = UNKNOWN
-                return result
-
-            return all_of
-        if type(criterion) is AnyOf:
-            parts = tuple(self.test(part) for part in criterion.parts)
-
-            def any_of(facts: Facts, on: date) -> Truth:
-                result = FALSE
-                for part in parts:
-                    truth = part(facts, on)
-                    if truth is TRUE:
-                        return TRUE
-                    if truth is UNKNOWN:
-                        result = UNKNOWN
-                return result
-
-            return any_of
-        if type(criterion) is Not:
-            inner = self.test(criterion.part)
-
-            def negated_test(facts: Facts, on: date) -> Truth:
-                truth = inner(facts, on)
-                return FALSE if truth is TRUE else TRUE if truth is FALSE else UNKNOWN
-
-            return negated_test
-        if type(criterion) is IfThen:
-            condition = self.test(criterion.condition)
-            then = self.test(criterion.then)
-            otherwise = self.test(criterion.otherwise)
-
-            def if_then(facts: Facts, on: date) -> Truth:
-                cond = condition(facts, on)
-                if cond is TRUE:
-                    return then(facts, on)
-                if cond is FALSE:
-                    return otherwise(facts, on)
-                first = then(facts, on)
-                return first if first is otherwise(facts, on) else UNKNOWN
-
-            return if_then
-        if type(criterion) is Always:
-            return lambda facts, on: TRUE
-        return lambda facts, on: criterion.test(self._ctx(facts, on))
-
-    def _compare_test(self, criterion: Compare) -> Tester:
-        fn = _OPS[criterion.op]
-        fixed, bound = self.constant(criterion.right)
-        left_expr = criterion.left
-        if fixed and type(bound) is not Missing and type(left_expr) is Fact:
-            name = left_expr.name  # the usual shape: a fact against a threshold
-
-            def fact_against_bound(facts: Facts, on: date) -> Truth:
-                value = facts.get(name)
-                if value is None:
-                    return UNKNOWN
-                return TRUE if fn(value, bound) else FALSE
-
-            return fact_against_bound
-        left = self.value(left_expr)
-        if fixed and type(bound) is not Missing:
-
-            def against_bound(facts: Facts, on: date) -> Truth:
-                value = left(facts, on)
-                if type(value) is Missing:
-                    return UNKNOWN
-                return TRUE if fn(value, bound) else FALSE
-
-            return against_bound
-        right = self.value(criterion.right)
-
-        def compare(facts: Facts, on: date) -> Truth:
-            value = left(facts, on)
-            if type(value) is Missing:
-                return UNKNOWN
-            other = right(facts, on)
-            if type(other) is Missing:
-                return UNKNOWN
-            return TRUE if fn(value, other) else FALSE
-
-        return compare
 
     def why(self, criterion: Criterion) -> Why:
         if type(criterion) is Compare:
