@@ -296,15 +296,21 @@ class _Compiler:
 
             def product(facts: Facts, on: date) -> Any:
                 a, b = left(facts, on), right(facts, on)
-                missing = _collect_missing((a, b))
-                return missing if missing is not None else Decimal(a) * Decimal(b)
+                if type(a) is Missing or type(b) is Missing:
+                    missing = _collect_missing((a, b))
+                    if missing is not None:
+                        return missing
+                return Decimal(a) * Decimal(b)
 
             return product
 
         def difference(facts: Facts, on: date) -> Any:
             a, b = left(facts, on), right(facts, on)
-            missing = _collect_missing((a, b))
-            return missing if missing is not None else Decimal(a) - Decimal(b)
+            if type(a) is Missing or type(b) is Missing:
+                missing = _collect_missing((a, b))
+                if missing is not None:
+                    return missing
+            return Decimal(a) - Decimal(b)
 
         return difference
 
@@ -505,9 +511,10 @@ class _Compiler:
 
             def rate_of(facts: Facts, on: date) -> Any:
                 r, b = rate(facts, on), base(facts, on)
-                missing = _collect_missing((r, b))
-                if missing is not None:
-                    return missing
+                if type(r) is Missing or type(b) is Missing:
+                    missing = _collect_missing((r, b))
+                    if missing is not None:
+                        return missing
                 return r * b
 
             return rate_of
@@ -529,9 +536,10 @@ class _Compiler:
 
             def marginal(facts: Facts, on: date) -> Any:
                 scale, base = scale_of(facts, on), base_of(facts, on)
-                missing = _collect_missing((scale, base))
-                if missing is not None:
-                    return missing
+                if type(scale) is Missing or type(base) is Missing:
+                    missing = _collect_missing((scale, base))
+                    if missing is not None:
+                        return missing
                 if not isinstance(scale, MarginalScale):
                     raise TypeError(f"parameter {scale_name} is not a marginal scale")
                 return apply_marginal(scale, base)
