@@ -281,10 +281,11 @@ class _Compiler:
         terms = tuple(self.value(term) for term in expr.terms)
 
         def total(facts: Facts, on: date) -> Any:
-            values = tuple(term(facts, on) for term in terms)
-            missing = _collect_missing(values)
-            if missing is not None:
-                return missing
+            values = tuple([term(facts, on) for term in terms])
+            if Missing in map(type, values):
+                missing = _collect_missing(values)
+                if missing is not None:
+                    return missing
             return sum(values, ZERO)
 
         return total
@@ -522,10 +523,11 @@ class _Compiler:
             parts = tuple(self.compute(part) for part in formula.parts)
 
             def lesser_of(facts: Facts, on: date) -> Any:
-                values = tuple(part(facts, on) for part in parts)
-                missing = _collect_missing(values)
-                if missing is not None:
-                    return missing
+                values = tuple([part(facts, on) for part in parts])
+                if Missing in map(type, values):
+                    missing = _collect_missing(values)
+                    if missing is not None:
+                        return missing
                 return min(values)
 
             return lesser_of
