@@ -135,9 +135,14 @@ class YearFact(Expr):
 
     name: str
     years_back: int = 1
+    #: the flat key for each evaluation year seen (``rd_expense[2019]``), made once
+    _keys: dict[int, str] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     def value(self, ctx: Context) -> Any:
-        key = yearly_key(self.name, ctx.on.year - self.years_back)
+        year = ctx.on.year
+        key = self._keys.get(year)
+        if key is None:
+            key = self._keys[year] = yearly_key(self.name, year - self.years_back)
         found = ctx.facts.get(key)
         return Missing((key,)) if found is None else found
 
@@ -840,10 +845,9 @@ class AllOf(Criterion):
         return result
 
     def explain(self, ctx: Context) -> Outcome:
-        children = tuple(part.explain(ctx) for part in self.parts)
-        truth = TRUE
-        for child in children:
-            truth = truth & child.truth
+        children = tuple([part.explain(ctx) for part in self.parts])
+        truths = [child.truth for child in children]
+        truth = FALSE if FALSE in truths else UNKNOWN if UNKNOWN in truths else TRUE
         return _new_outcome(self.label, truth, "all", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
@@ -874,10 +878,9 @@ class AnyOf(Criterion):
         return result
 
     def explain(self, ctx: Context) -> Outcome:
-        children = tuple(part.explain(ctx) for part in self.parts)
-        truth = FALSE
-        for child in children:
-            truth = truth | child.truth
+        children = tuple([part.explain(ctx) for part in self.parts])
+        truths = [child.truth for child in children]
+        truth = TRUE if TRUE in truths else UNKNOWN if UNKNOWN in truths else FALSE
         return _new_outcome(self.label, truth, "any", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
