@@ -256,3 +256,60 @@ def _split_with_fractions(total: Decimal, weights: list[Decimal]) -> tuple[Decim
 def test_integer_split_equals_the_fraction_split(cents: int, weights: list[Decimal]) -> None:
     total = Decimal(cents) * Decimal("0.01")
     assert split_exact(total, weights) == _split_with_fractions(total, weights)
+
+
+class _Recording(dict):  # type: ignore[type-arg]
+    """Facts that remember every key read."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        super().__init__(data)
+        self.read: set[str] = set()
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+
+@pytest.mark.parametrize(("code", "rule_id"), CASES)
+@settings(
+    max_examples=10,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_a_rule_reads_no_fact_it_does_not_declare(code: str, rule_id: str, data: Any) -> None:
+    """The keys a compiled rule lists as read are every key its closures read, so the
+    answer kept for "none of them given" is never served to a firm that gave one."""
+    j = JURISDICTIONS[code]
+    on = data.draw(rule_dates(j, rule_id), label="on")
+    raw = data.draw(facts(j, rule_id, on=on, allow_missing=True), label="facts")
+    prepared = j.prepare(raw, unknown_facts="report")
+    compiled = j._compiled_version(_version(j, rule_id, on), on)
+    if compiled.opaque:
+        return  # a node evaluated by its own methods: never answered from the kept answer
+    recording = _Recording(prepared._data)
+    in_library_context(compiled._answer)(recording, on)
+    assert recording.read <= compiled.keys_read(on)
+
+
+def test_the_answer_without_any_fact_read_is_kept_per_date_and_equals_the_reference() -> None:
+    j = innovpolicy.load("xining")  # fresh caches
+    on = date(2021, 6, 30)
+    firm = {"employees": 100, "sci_tech_staff": 35, "owns_ip": True, "district": "城东区"}
+    prepared = j.prepare(firm)
+    kept = 0
+    for rule_id in j.rule_ids():
+        versions = [v for v in j._lookup(rule_id) if v.covers(on)]
+        if not versions:
+            continue
+        version = versions[0]
+        reference = in_library_context(j._evaluate_eager)(version, prepared, on, False)
+        first = j.evaluate(rule_id, prepared, on, explain=False)
+        second = j.evaluate(rule_id, prepared, on, explain=False)
+        assert _answer(first) == _answer(second) == _answer(reference), rule_id
+        compiled = j._compiled_version(version, on)
+        if not compiled.opaque and compiled.keys_read(on).isdisjoint(prepared._data):
+            assert on in compiled.absent
+            kept += 1
+    assert kept > 20  # most rules are for other kinds of applicant than this firm

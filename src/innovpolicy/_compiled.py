@@ -114,16 +114,67 @@ class Resolver(Protocol):
 
 
 class CompiledRule:
-    """One rule version's closures for one span of dates (see :func:`compile_rule`)."""
+    """One rule version's closures for one span of dates (see :func:`compile_rule`).
 
-    __slots__ = ("compute", "param_keys", "why")
+    When none of the facts the closures read is given (a firm asked about a rule for
+    another kind of applicant), the answer depends on the date alone: it is computed
+    once per date and kept in :attr:`absent` (for rules whose every read is known,
+    that is, without nodes evaluated by their own methods).
+    """
 
-    def __init__(self, why: Why, compute: Computer | None, param_keys: tuple[str, ...]) -> None:
+    __slots__ = ("_keys_by_year", "absent", "compute", "opaque", "param_keys", "reads", "why")
+
+    def __init__(
+        self,
+        why: Why,
+        compute: Computer | None,
+        param_keys: tuple[str, ...],
+        reads: tuple[str | tuple[str, int], ...] = (),
+        opaque: bool = True,
+    ) -> None:
         self.why = why
         self.compute = compute
         #: the parameters resolved at compile time: the compiled closures stay valid
         #: for every date on which each of them has the same value
         self.param_keys = param_keys
+        #: the facts the closures read: names, and fiscal-year facts as (name, years back)
+        self.reads = reads
+        #: true when some node reads facts the compiler cannot list
+        self.opaque = opaque
+        #: the answer and unrounded amount when no fact read is given, by date
+        self.absent: dict[date, tuple[Answer, Any]] = {}
+        self._keys_by_year: dict[int, frozenset[str]] = {}
+
+    def keys_read(self, on: date) -> frozenset[str]:
+        """The flat keys the closures read on *on* (``rd_expense[2019]`` for Y-1 in 2020)."""
+        found = self._keys_by_year.get(on.year)
+        if found is None:
+            found = frozenset(
+                read if isinstance(read, str) else yearly_key(read[0], on.year - read[1])
+                for read in self.reads
+            )
+            self._keys_by_year[on.year] = found
+        return found
+
+    def answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
+        """The answer and the unrounded amount (None without an amount or when false)."""
+        if not self.opaque and self.keys_read(on).isdisjoint(facts):
+            known = self.absent.get(on)
+            if known is not None:
+                return known
+            known = self._answer(facts, on)
+            if len(self.absent) >= 256:
+                self.absent.clear()
+            self.absent[on] = known
+            return known
+        return self._answer(facts, on)
+
+    def _answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
+        answer = self.why(facts, on)
+        compute = self.compute
+        if compute is None or answer[0] is FALSE:
+            return answer, None
+        return answer, compute(facts, on)
 
 
 def compile_rule(
@@ -133,7 +184,8 @@ def compile_rule(
     compiler = _Compiler(resolver, on)
     why = compiler.why(criteria)
     compute = None if amount is None else compiler.compute(amount)
-    return CompiledRule(why, compute, tuple(compiler.keys))
+    reads: tuple[str | tuple[str, int], ...] = (*compiler.reads, *compiler.year_reads)
+    return CompiledRule(why, compute, tuple(compiler.keys), reads, compiler.opaque)
 
 
 def _merged(answers: Iterable[Answer]) -> Answer:
@@ -171,11 +223,24 @@ class _Compiler:
         self.resolver = resolver
         self.on = on
         self.keys: dict[str, None] = {}
+        #: every fact the closures read, by name; fiscal-year facts as (name, years back)
+        self.reads: dict[str, None] = {}
+        self.year_reads: dict[tuple[str, int], None] = {}
+        #: a node is evaluated by its own methods, whose reads are not known here
+        self.opaque = False
+
+    def read(self, name: str) -> str:
+        """Record that the closures read fact *name* (see :meth:`CompiledRule.reads`)."""
+        self.reads[name] = None
+        return name
 
     # ------------------------------------------------------------------ fallbacks
 
     def _ctx(self, facts: Facts, on: date) -> Context:
         return self.resolver._fallback_context(facts, on)
+
+    def _opaque(self) -> None:
+        self.opaque = True
 
     # ------------------------------------------------------------------ expressions
 
@@ -200,13 +265,14 @@ class _Compiler:
         if fixed:
             return lambda facts, on: constant
         if type(expr) is Fact:
-            return _fact(expr.name)
+            return _fact(self.read(expr.name))
         if type(expr) is YearFact:
+            self.year_reads[(expr.name, expr.years_back)] = None
             return _year_fact(expr.name, expr.years_back)
         if type(expr) is Ratio:
             return self._ratio(expr)
         if type(expr) is Growth:
-            ratio = self._ratio(
+            ratio = self._ratio(  # reads the two fiscal years through YearFact
                 Ratio(
                     YearFact(expr.name, expr.years_back), YearFact(expr.name, expr.years_back + 1)
                 )
@@ -222,7 +288,7 @@ class _Compiler:
         if type(expr) is Product or type(expr) is Difference:
             return self._binary(expr)
         if type(expr) is YearsSince:
-            return _years_since(expr.name)
+            return _years_since(self.read(expr.name))
         if type(expr) is YearsAfter:
             return self._years_after(expr)
         if type(expr) is Cases:
@@ -233,7 +299,7 @@ class _Compiler:
             month, day = expr.month, expr.day
             return lambda facts, on: date(on.year, month, day)
         if type(expr) is YearOf:
-            name = expr.name
+            name = self.read(expr.name)
 
             def year_of(facts: Facts, on: date) -> Any:
                 found = facts.get(name)
@@ -246,7 +312,7 @@ class _Compiler:
         if type(expr) is AgeOn:
             return self._age_on(expr)
         if type(expr) is SupportYear:
-            name = expr.name
+            name = self.read(expr.name)
 
             def support_year(facts: Facts, on: date) -> Any:
                 first = facts.get(name)
@@ -255,6 +321,7 @@ class _Compiler:
                 return Decimal(on.year - int(first) + 1)
 
             return support_year
+        self._opaque()
         return lambda facts, on: expr.value(self._ctx(facts, on))
 
     def _ratio(self, expr: Ratio) -> Getter:
@@ -316,7 +383,7 @@ class _Compiler:
         return difference
 
     def _years_after(self, expr: YearsAfter) -> Getter:
-        name = expr.name
+        name = self.read(expr.name)
         years_of = self.value(expr.years)
 
         def years_after(facts: Facts, on: date) -> Any:
@@ -334,7 +401,7 @@ class _Compiler:
         return years_after
 
     def _age_on(self, expr: AgeOn) -> Getter:
-        name = expr.name
+        name = self.read(expr.name)
         at = self.value(expr.at)
 
         def age_on(facts: Facts, on: date) -> Any:
@@ -380,7 +447,7 @@ class _Compiler:
         if type(criterion) is Compare:
             return self._compare_why(criterion)
         if type(criterion) is FactIs:
-            name, expected = criterion.name, criterion.expected
+            name, expected = self.read(criterion.name), criterion.expected
             absent: Answer = (UNKNOWN, (name,), _NOTHING)
 
             def fact_is(facts: Facts, on: date) -> Answer:
@@ -456,6 +523,7 @@ class _Compiler:
             return if_then
         if type(criterion) is Always:
             return lambda facts, on: _DECIDED_TRUE
+        self._opaque()
 
         def fallback(facts: Facts, on: date) -> Answer:
             outcome = criterion.explain(self._ctx(facts, on))
@@ -468,7 +536,7 @@ class _Compiler:
         fixed, bound = self.constant(criterion.right)
         left_expr = criterion.left
         if fixed and type(bound) is not Missing and type(left_expr) is Fact:
-            name = left_expr.name  # the usual shape: a fact against a threshold
+            name = self.read(left_expr.name)  # the usual shape: a fact against a threshold
             absent: Answer = (UNKNOWN, (name,), _NOTHING)
 
             def fact_against_bound(facts: Facts, on: date) -> Answer:
@@ -564,10 +632,11 @@ class _Compiler:
             return discretionary
         if type(formula) is Breakdown:
             return self.compute(formula.amount)
+        self._opaque()
         return lambda facts, on: formula.compute(self._ctx(facts, on))
 
     def _lookup(self, formula: Lookup) -> Computer:
-        name = formula.fact
+        name = self.read(formula.fact)
         table: dict[str, Computer] = {
             key: self.compute(entry) if isinstance(entry, Formula) else self.value(entry)
             for key, entry in formula.table.items()

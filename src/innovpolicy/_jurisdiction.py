@@ -762,11 +762,7 @@ class Jurisdiction:
                 full = self._explain_eagerly(version, facts, on)
                 return full._criteria, full._amount_steps, full._parameters
 
-        data = facts._data
-        truth, missing, reasons = compiled.why(data, on)
-        computed = None
-        if compiled.compute is not None and truth is not Truth.FALSE:
-            computed = compiled.compute(data, on)
+        (truth, missing, reasons), computed = compiled.answer(facts._data, on)
         return self._result(
             version, facts, on, truth, missing, reasons, computed, None, None, (), explainer
         )
