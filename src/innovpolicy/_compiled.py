@@ -158,7 +158,8 @@ class CompiledRule:
 
     def answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
         """The answer and the unrounded amount (None without an amount or when false)."""
-        if not self.opaque and self.keys_read(on).isdisjoint(facts):
+        # (a dict view iterates over the smaller side: the few keys this rule reads)
+        if not self.opaque and facts.keys().isdisjoint(self.keys_read(on)):
             known = self.absent.get(on)
             if known is not None:
                 return known
