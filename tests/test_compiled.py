@@ -313,3 +313,36 @@ def test_the_answer_without_any_fact_read_is_kept_per_date_and_equals_the_refere
             assert on in compiled.absent
             kept += 1
     assert kept > 20  # most rules are for other kinds of applicant than this firm
+
+
+def test_threads_sharing_a_jurisdiction_get_the_same_answers() -> None:
+    """Compilation and the kept answers are filled in by whichever thread asks first;
+    threads racing on a fresh jurisdiction still all get the single-threaded answers."""
+    import threading
+
+    firms = [
+        {"employees": 100 + i, "sci_tech_staff": 30 + i, "owns_ip": i % 2 == 0} for i in range(8)
+    ]
+    days = [date(2019, 6, 30), date(2021, 6, 30)]
+    expected = {
+        (i, day): [_answer(r) for r in innovpolicy.load("xining").evaluate_all(firm, day)]
+        for i, firm in enumerate(firms)
+        for day in days
+    }
+    shared = innovpolicy.load("xining")
+    failures: list[str] = []
+    start = threading.Barrier(8)
+
+    def work(i: int) -> None:
+        start.wait()
+        for day in days:
+            got = [_answer(r) for r in shared.evaluate_all(firms[i], day, explain=False)]
+            if got != expected[(i, day)]:
+                failures.append(f"firm {i} on {day}")
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
