@@ -27,6 +27,7 @@ from innovpolicy import authoring as a
 from innovpolicy._amounts import split_exact
 from innovpolicy._compiled import compile_rule
 from innovpolicy._criteria import Context, Criterion, Outcome, Truth
+from innovpolicy._jurisdiction import _Ctx
 from innovpolicy._rules import Result, new_result
 from innovpolicy._values import in_library_context
 from innovpolicy.testing.strategies import facts, rule_dates
@@ -291,6 +292,27 @@ def test_a_rule_reads_no_fact_it_does_not_declare(code: str, rule_id: str, data:
     recording = _Recording(prepared._data)
     in_library_context(compiled._answer)(recording, on)
     assert recording.read <= compiled.keys_read(on)
+    # the explanation (criteria and amount steps, by the reference interpreter) reads
+    # nothing more either; payers' names are read for the shares, which are not kept
+    explaining = _Recording(prepared._data)
+    ctx = _Ctx(j, explaining, on, True)
+    rule = _version(j, rule_id, on).rule
+
+    def explain() -> None:
+        rule.criteria.explain(ctx)
+        if rule.amount is not None:
+            rule.amount.compute(ctx)
+            rule.amount.explain(ctx)
+
+    in_library_context(explain)()
+    assert explaining.read <= compiled.keys_read(on)
+
+
+def reference_explained(
+    j: innovpolicy.Jurisdiction, version: Any, prepared: Any, on: date
+) -> dict[str, Any]:
+    result: dict[str, Any] = in_library_context(j._explain_eagerly)(version, prepared, on).to_dict()
+    return result
 
 
 def test_the_answer_without_any_fact_read_is_kept_per_date_and_equals_the_reference() -> None:
@@ -309,9 +331,14 @@ def test_the_answer_without_any_fact_read_is_kept_per_date_and_equals_the_refere
         second = j.evaluate(rule_id, prepared, on, explain=False)
         assert _answer(first) == _answer(second) == _answer(reference), rule_id
         compiled = j._compiled_version(version, on)
-        if not compiled.opaque and compiled.keys_read(on).isdisjoint(prepared._data):
+        if compiled.given_none(prepared._data, on):
             assert on in compiled.absent
             kept += 1
+            explained = j.evaluate(rule_id, prepared, on)
+            assert explained.to_dict() == reference_explained(j, version, prepared, on)
+            assert on in compiled.explained
+            again = j.evaluate(rule_id, prepared, on)
+            assert again.render() == explained.render() and again == explained
     assert kept > 20  # most rules are for other kinds of applicant than this firm
 
 

@@ -122,7 +122,16 @@ class CompiledRule:
     that is, without nodes evaluated by their own methods).
     """
 
-    __slots__ = ("_keys_by_year", "absent", "compute", "opaque", "param_keys", "reads", "why")
+    __slots__ = (
+        "_keys_by_year",
+        "absent",
+        "compute",
+        "explained",
+        "opaque",
+        "param_keys",
+        "reads",
+        "why",
+    )
 
     def __init__(
         self,
@@ -143,6 +152,8 @@ class CompiledRule:
         self.opaque = opaque
         #: the answer and unrounded amount when no fact read is given, by date
         self.absent: dict[date, tuple[Answer, Any]] = {}
+        #: likewise the explanation (criteria, amount steps, parameters), by date
+        self.explained: dict[date, tuple[Any, Any, tuple[Any, ...]]] = {}
         self._keys_by_year: dict[int, frozenset[str]] = {}
 
     def keys_read(self, on: date) -> frozenset[str]:
@@ -156,10 +167,15 @@ class CompiledRule:
             self._keys_by_year[on.year] = found
         return found
 
+    def given_none(self, facts: Facts, on: date) -> bool:
+        """Whether *facts* hold none of the facts this rule reads (its answer and its
+        explanation are then the same for every such firm on *on*)."""
+        # (a dict view iterates over the smaller side: the few keys this rule reads)
+        return not self.opaque and facts.keys().isdisjoint(self.keys_read(on))
+
     def answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
         """The answer and the unrounded amount (None without an amount or when false)."""
-        # (a dict view iterates over the smaller side: the few keys this rule reads)
-        if not self.opaque and facts.keys().isdisjoint(self.keys_read(on)):
+        if self.given_none(facts, on):
             known = self.absent.get(on)
             if known is not None:
                 return known

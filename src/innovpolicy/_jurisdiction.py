@@ -759,8 +759,19 @@ class Jurisdiction:
         if explain:
 
             def explainer() -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
+                kept = compiled.given_none(facts._data, on)
+                if kept:
+                    found: tuple[Outcome | None, Step | None, tuple[Resolved, ...]] | None
+                    found = compiled.explained.get(on)
+                    if found is not None:
+                        return found
                 full = self._explain_eagerly(version, facts, on)
-                return full._criteria, full._amount_steps, full._parameters
+                parts = full._criteria, full._amount_steps, full._parameters
+                if kept:
+                    if len(compiled.explained) >= 64:
+                        compiled.explained.clear()
+                    compiled.explained[on] = parts
+                return parts
 
         (truth, missing, reasons), computed = compiled.answer(facts._data, on)
         return self._result(
