@@ -605,7 +605,7 @@ def _status_after(
     prepared_type: Any,
 ) -> Status | None:
     """The rule's status with only *change* applied; None if the change is inconsistent."""
-    updated = apply_change(facts, change)
+    updated = apply_change(facts._data, change)  # the plain dict: copied in one step
     try:
         jurisdiction.fact_registry.check_constraints(updated)
     except InvalidFactError:
