@@ -665,7 +665,7 @@ def _plain_decimals(decimals: list[Decimal]) -> bool:
     if not total < _BELOW and not max(decimals) < _BELOW:
         return False
     text = str(total)
-    if "E" in text:
+    if "E" in text or "e" in text:  # (a caller's context may write "1e-11")
         exponent = total.as_tuple().exponent
         return type(exponent) is int and exponent >= -MAX_DECIMAL_PLACES
     point = text.find(".")
