@@ -481,12 +481,23 @@ class FactRegistry:
                             flat[name] = value
                             continue
                     elif code is _DECIMAL:
-                        if value > _ZERO:  # (zero takes the general path: -0, 0E+3 become 0)
+                        if value:  # (zero takes the general path: -0 and 0E+3 become 0)
                             decimals.append(value)
                             flat[name] = value
                             continue
-                    elif code is _YEARLY_DECIMAL:
-                        if type(name) is str and self._years_fast(value, entry[2], flat, decimals):
+                    elif code is _YEARLY_DECIMAL and type(name) is str:
+                        keys = entry[2]
+                        for year, item in value.items():
+                            if type(item) is not Decimal or type(year) is not int or not item:
+                                break
+                            try:
+                                flat[keys[year]] = item
+                            except KeyError:  # first use of this year (or not a plausible one)
+                                flat[_yearly_key_of(keys, name, year)] = item
+                        else:
+                            decimals.extend(value.values())
+                            continue
+                        if _years_other_forms(value, keys, name, flat, decimals):
                             continue
                     elif code is _CHOICE:
                         if value in entry[2]:
@@ -506,9 +517,8 @@ class FactRegistry:
                     for year, item in value.items():
                         if type(year) not in _PLAIN_TYPES or type(item) not in _PLAIN_TYPES:
                             return None
-                    keys = entry[2]
                     for year, item in spec.coerce_yearly(value).items():
-                        flat[keys[year]] = item
+                        flat[yearly_key(name, year)] = item
                     continue
                 if kind not in _PLAIN_TYPES:
                     return None
@@ -539,42 +549,6 @@ class FactRegistry:
         except Exception:
             return None  # an error: the general path meets it again and raises it
         return flat
-
-    @staticmethod
-    def _years_fast(
-        value: dict[Any, Any],
-        keys: _YearlyKeys,
-        flat: dict[str, FactValue],
-        decimals: list[Decimal],
-    ) -> bool:
-        """Put a yearly decimal fact's ``{year: value}`` into *flat* if every item has
-        a plain form (int or str year; non-zero Decimal, int or digit string); False
-        leaves it to the general path (which puts the same keys again, in order)."""
-        size = len(flat)
-        converted = False
-        for year, item in value.items():
-            year_type = type(year)
-            if year_type is not int and year_type is not str:
-                return False
-            item_type = type(item)
-            if item_type is Decimal:
-                if not item > _ZERO:
-                    return False  # zero, negative (or NaN): the general path
-            elif (item_type is int and 0 <= item < _INT_LIMIT) or (
-                item_type is str and item.isdigit() and len(item) <= 18 and item.isascii()
-            ):
-                item = Decimal(item)
-                converted = True
-            else:
-                return False
-            flat[keys[year]] = item  # KeyError: not a plausible year
-        if len(flat) != size + len(value):
-            return False  # a year given twice (2019 and "2019")
-        if converted:  # (whole numbers below 10**18 need no further check)
-            decimals.extend(item for item in value.values() if type(item) is Decimal)
-        else:
-            decimals.extend(value.values())
-        return True
 
     def normalize_reference(self, source: Mapping[str, Any]) -> dict[str, FactValue]:
         """The general validation path of :meth:`normalize` (also its differential reference)."""
@@ -640,11 +614,11 @@ _ZERO = Decimal(0)
 
 
 def _plain_decimals(decimals: list[Decimal]) -> bool:
-    """Whether every one of these positive Decimals is finite, below 10**18 and has
-    an exponent of at least -10 (at most 10 decimal places, written so): then the
-    general path returns each unchanged.
+    """Whether every one of these non-zero Decimals is positive, finite, below 10**18
+    and has an exponent of at least -10 (at most 10 decimal places, written so): then
+    the general path returns each unchanged.
 
-    One exact sum does it: the exponent of an exact sum is the least of the
+    One exact sum does most of it: the exponent of an exact sum is the least of the
     exponents. In the library context (60 digits) a sum that had to be rounded keeps a
     60-digit coefficient, so one below 10**40 with an exponent of -10 or more was
     exact. Linear in the digits of the input, however long.
@@ -660,7 +634,8 @@ def _plain_decimals(decimals: list[Decimal]) -> bool:
             total = sum(decimals, _ZERO)
         finally:
             setcontext(caller)
-    if not total.is_finite() or not total < _FAR_BELOW:
+    # a NaN or an infinity makes the sum one; past it, comparisons are safe
+    if not total.is_finite() or not total < _FAR_BELOW or not min(decimals) > _ZERO:
         return False
     if not total < _BELOW and not max(decimals) < _BELOW:
         return False
@@ -672,27 +647,57 @@ def _plain_decimals(decimals: list[Decimal]) -> bool:
     return point < 0 or len(text) - point <= MAX_DECIMAL_PLACES + 1
 
 
-class _YearlyKeys(dict[Any, str]):
-    """``{2019: "rd_expense[2019]", "2019": "rd_expense[2019]"}`` for one yearly fact,
-    filled on first use; a key that is not a plausible fiscal year raises KeyError."""
+def _yearly_key_of(keys: dict[Any, str], name: str, year: Any) -> str:
+    """The flat key of *name* for *year* (an int or four ASCII digits), remembered in
+    *keys*; KeyError if *year* is not a plausible fiscal year."""
+    if type(year) is str and len(year) == 4 and year.isascii() and year.isdigit():
+        number = int(year)
+    elif type(year) is int:
+        number = year
+    else:
+        raise KeyError(year)
+    if not MIN_YEAR <= number <= MAX_YEAR:
+        raise KeyError(year)
+    key = keys[year] = yearly_key(name, number)
+    return key
 
-    __slots__ = ("name",)
 
-    def __init__(self, name: str) -> None:
-        super().__init__()
-        self.name = name
-
-    def __missing__(self, year: Any) -> str:
-        if type(year) is str and len(year) == 4 and year.isascii() and year.isdigit():
-            number = int(year)
-        elif type(year) is int:
-            number = year
+def _years_other_forms(
+    value: dict[Any, Any],
+    keys: dict[Any, str],
+    name: str,
+    flat: dict[str, FactValue],
+    decimals: list[Decimal],
+) -> bool:
+    """Put a yearly decimal fact's ``{year: value}`` into *flat* if every item has a
+    plain form (an int or str year; a non-zero Decimal, an int or a digit string);
+    False leaves it to the general path, which puts the same keys again, in order."""
+    size = len(flat)
+    converted = False
+    for year, item in value.items():
+        year_type = type(year)
+        if year_type is not int and year_type is not str:
+            return False
+        item_type = type(item)
+        if item_type is Decimal:
+            if not item:
+                return False  # zero: the general path (-0 and 0E+3 become 0)
+        elif (item_type is int and 0 <= item < _INT_LIMIT) or (
+            item_type is str and item.isdigit() and len(item) <= 18 and item.isascii()
+        ):
+            item = Decimal(item)
+            converted = True
         else:
-            raise KeyError(year)
-        if not MIN_YEAR <= number <= MAX_YEAR:
-            raise KeyError(year)
-        key = self[year] = yearly_key(self.name, number)
-        return key
+            return False
+        key = keys.get(year)
+        flat[_yearly_key_of(keys, name, year) if key is None else key] = item
+    if len(flat) != size + len(value):
+        return False  # a year given twice (2019 and "2019")
+    if converted:  # (whole numbers below 10**18 need no further check)
+        decimals.extend(item for item in value.values() if type(item) is Decimal)
+    else:
+        decimals.extend(value.values())
+    return True
 
 
 def _compile(spec: FactSpec) -> _Entry:
@@ -707,8 +712,8 @@ def _compile(spec: FactSpec) -> _Entry:
     fast_decimal = spec.kind == "decimal" and (minimum is None or (plain_minimum and minimum <= 0))
     if spec.yearly:
         if fast_decimal:
-            return (dict, _YEARLY_DECIMAL, _YearlyKeys(spec.name), None, spec)
-        return (None, _YEARLY, _YearlyKeys(spec.name), None, spec)
+            return (dict, _YEARLY_DECIMAL, {}, None, spec)
+        return (None, _YEARLY, {}, None, spec)
     if not plain_minimum:
         return (None, _GENERAL, None, None, spec)
     if spec.kind == "boolean":

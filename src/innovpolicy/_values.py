@@ -341,16 +341,16 @@ def add_months(start: date, months: int) -> date:
 
 def format_decimal(value: Decimal) -> str:
     """Plain, non-scientific text of a Decimal (``1E+7`` becomes ``10000000``; never ``-0``)."""
-    if value.is_zero():
-        return "0"
     text = str(value)
-    # The usual case: str() already wrote it in plain notation (an exponent of at
-    # most 0, at most 6 zeros after the point), which is what format "f" writes; a
-    # short text has fewer than 100 digits before the point. NaN and Infinity too.
+    # The usual case: str() wrote it in plain notation (an exponent of at most 0, at
+    # most 6 zeros after the point), just as format "f" would; a short text has fewer
+    # than 100 digits before the point. NaN and Infinity are written so too.
     if len(text) < 100 and "E" not in text and "e" not in text:
         if "." in text:
-            return text.rstrip("0").rstrip(".")
-        return text
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    if value.is_zero():
+        return "0"
     if not value.is_finite() or not -100 < value.adjusted() < 100:
         return text  # far outside every bound: keep it short, in scientific form
     text = format(value, "f")
