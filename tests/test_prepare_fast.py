@@ -348,6 +348,42 @@ def test_the_core_registry_and_plain_forms() -> None:
     assert repr(flat["tax_paid[2019]"]) == "Decimal('0')"
 
 
+PLAIN_FIRMS: list[dict[str, Any]] = [
+    {
+        "main_business_is_tech": True,
+        "business_start_date": "2012-03-15",
+        "finances_sound": True,
+        "main_business_revenue": {2018: "900000"},
+        "sales_revenue": {2018: "1000000"},
+        "employees": 100,
+        "sci_tech_staff": 35,
+        "rd_expense": {2018: "30000"},
+        "owns_ip": True,
+    },
+    {
+        "sales_revenue": {2017: Decimal("1.5"), 2018: "5", "2019": 7, 2020: Decimal("1E+7")},
+        "rd_expense": {"2018": Decimal("0.0000000001"), "2019": Decimal(3)},
+        "tax_paid": {2018: Decimal("999999999999999999.9999999999")},
+        "lab_area": Decimal("12.25"),
+        "contract_amount": 300,
+        "equipment_value": "1000",
+        "grant_date": date(2020, 1, 1),
+        "contract_type": "transfer",
+        "district": "城东区",
+        "director_age": 40,
+        "rd_super_deduction_exemption": None,
+    },
+]
+
+
+@pytest.mark.parametrize("facts", PLAIN_FIRMS)
+def test_plain_input_takes_the_fast_path(facts: dict[str, Any]) -> None:
+    fast = REGISTRY._normalize_fast(facts)
+    assert fast is not None  # not left to the general path
+    assert list(fast.items()) == list(REGISTRY.normalize_reference(facts).items())
+    _same(REGISTRY, facts)
+
+
 @pytest.mark.parametrize(
     "facts",
     [

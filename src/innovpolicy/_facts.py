@@ -485,25 +485,27 @@ class FactRegistry:
                             decimals.append(value)
                             flat[name] = value
                             continue
-                    elif code is _YEARLY_DECIMAL and type(name) is str:
-                        keys = entry[2]
-                        for year, item in value.items():
-                            if type(item) is not Decimal or type(year) is not int or not item:
-                                break
-                            try:
-                                flat[keys[year]] = item
-                            except KeyError:  # first use of this year (or not a plausible one)
-                                flat[_yearly_key_of(keys, name, year)] = item
-                        else:
-                            decimals.extend(value.values())
-                            continue
-                        if _years_other_forms(value, keys, name, flat, decimals):
-                            continue
+                    elif code is _YEARLY_DECIMAL:
+                        if type(name) is str:
+                            keys = entry[2]
+                            size = len(flat)
+                            for year, item in value.items():
+                                if type(item) is not Decimal or type(year) is not int or not item:
+                                    break
+                                try:
+                                    flat[keys[year]] = item
+                                except KeyError:  # a year's first use (or an implausible one)
+                                    flat[_yearly_key_of(keys, name, year)] = item
+                            else:
+                                decimals.extend(value.values())
+                                continue
+                            if _years_other_forms(value, keys, name, flat, decimals, size):
+                                continue
                     elif code is _CHOICE:
                         if value in entry[2]:
                             flat[name] = value
                             continue
-                    elif len(value) <= MAX_TEXT and value.isprintable():  # _TEXT
+                    elif code is _TEXT and len(value) <= MAX_TEXT and value.isprintable():
                         flat[name] = value
                         continue
                 elif value is None:
@@ -597,8 +599,8 @@ class FactRegistry:
 
 
 # ------------------------------------------------------------------ compiled validation
-# One entry per declared fact, built once per registry: (code, low, high, spec), with
-# the bounds (or choices, or the yearly keys) bound at build time.
+# One entry per declared fact, built once per registry, with its bounds (or choices,
+# or the yearly keys met so far) bound at build time.
 
 # The codes: what the one check of a value of the fact's own type is.
 _SAME, _RANGE, _DECIMAL, _YEARLY_DECIMAL, _YEARLY, _CHOICE, _TEXT, _GENERAL = range(8)
@@ -668,11 +670,12 @@ def _years_other_forms(
     name: str,
     flat: dict[str, FactValue],
     decimals: list[Decimal],
+    size: int,
 ) -> bool:
-    """Put a yearly decimal fact's ``{year: value}`` into *flat* if every item has a
-    plain form (an int or str year; a non-zero Decimal, an int or a digit string);
-    False leaves it to the general path, which puts the same keys again, in order."""
-    size = len(flat)
+    """Put a yearly decimal fact's ``{year: value}`` into *flat* (which held *size*
+    items before it) if every item has a plain form (an int or str year; a non-zero
+    Decimal, an int or a digit string); False leaves it to the general path, which
+    puts the same keys again, in the same order."""
     converted = False
     for year, item in value.items():
         year_type = type(year)
