@@ -676,31 +676,30 @@ def _years_other_forms(
     items before it) if every item has a plain form (an int or str year; a non-zero
     Decimal, an int or a digit string); False leaves it to the general path, which
     puts the same keys again, in the same order."""
-    converted = False
+    start = len(decimals)
     for year, item in value.items():
         year_type = type(year)
         if year_type is not int and year_type is not str:
-            return False
+            break
         item_type = type(item)
         if item_type is Decimal:
             if not item:
-                return False  # zero: the general path (-0 and 0E+3 become 0)
+                break  # zero: the general path (-0 and 0E+3 become 0)
+            decimals.append(item)
         elif (item_type is int and 0 <= item < _INT_LIMIT) or (
             item_type is str and item.isdigit() and len(item) <= 18 and item.isascii()
         ):
-            item = Decimal(item)
-            converted = True
+            item = Decimal(item)  # a whole number below 10**18: no further check
         else:
-            return False
+            break
         key = keys.get(year)
         flat[_yearly_key_of(keys, name, year) if key is None else key] = item
-    if len(flat) != size + len(value):
-        return False  # a year given twice (2019 and "2019")
-    if converted:  # (whole numbers below 10**18 need no further check)
-        decimals.extend(item for item in value.values() if type(item) is Decimal)
     else:
-        decimals.extend(value.values())
-    return True
+        if len(flat) == size + len(value):
+            return True
+        # else a year given twice (2019 and "2019")
+    del decimals[start:]
+    return False
 
 
 def _compile(spec: FactSpec) -> _Entry:
