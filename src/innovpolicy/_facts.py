@@ -7,21 +7,28 @@ A fact that is not known is *absent*; it is never silently zero. Yearly facts
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from datetime import date
-from decimal import Decimal
+from datetime import date, datetime
+from decimal import Decimal, getcontext, setcontext
 from typing import Any, Literal
 
 import attrs
 
 from ._values import (
+    _INT_LIMIT,
+    _ISO_DATE,
     MAX_COUNT,
     MAX_DATE,
+    MAX_DECIMAL_PLACES,
+    MAX_INTEGER_DIGITS,
+    MAX_TEXT,
     MAX_YEAR,
     MIN_DATE,
     MIN_YEAR,
     _check_decimal,
+    library_context,
     to_bool,
     to_date,
     to_decimal,
@@ -368,7 +375,7 @@ class FactRegistry:
     jurisdiction's validation cannot be changed behind its back.
     """
 
-    __slots__ = ("_constraints", "_fingerprint", "_frozen", "_specs")
+    __slots__ = ("_constraints", "_fingerprint", "_frozen", "_specs", "_table")
 
     def __init__(
         self,
@@ -382,6 +389,7 @@ class FactRegistry:
         self._constraints: tuple[Constraint, ...] = tuple(constraints)
         # Equal registries (a jurisdiction loaded again, in another process) share it.
         self._fingerprint = hash((tuple(self._specs.values()), self._constraints))
+        self._table = {name: _compile(spec) for name, spec in self._specs.items()}
         self._frozen = True
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -431,7 +439,121 @@ class FactRegistry:
         A yearly fact is given as ``{year: value}`` or, for one year, under its flat
         name ``rd_expense[2019]`` (the names ``missing`` reports); the same year given
         both ways with different values is refused.
+
+        Values already of their fact's type and plainly within bounds are checked by a
+        validator compiled once per registry (one cheap test per value); anything it
+        cannot vouch for, an error included, is validated again from the start by
+        :meth:`normalize_reference`, so results and errors are the same as its.
         """
+        if type(source) is dict:
+            flat = self._normalize_fast(source)
+            if flat is not None:
+                self.check_constraints(flat)
+                return flat
+        return self.normalize_reference(source)
+
+    def _normalize_fast(self, source: dict[Any, Any]) -> dict[str, FactValue] | None:
+        """The flat facts of *source*, or ``None`` to leave it to :meth:`normalize_reference`.
+
+        Pure: it calls the general path only on values of plain built-in types (whose
+        validation runs no caller code), so redoing everything there is harmless.
+        """
+        table = self._table
+        flat: dict[str, FactValue] = {}
+        decimals: list[Decimal] = []  # non-zero Decimals, checked together at the end
+        others: list[tuple[str, Any]] = []
+        try:
+            for name, value in source.items():
+                entry = table.get(name)
+                if entry is None:
+                    if type(name) is not str or type(value) not in _PLAIN_TYPES:
+                        return None
+                    others.append((name, value))  # rd_expense[2019], or an unknown name
+                    continue
+                kind = type(value)
+                if kind is entry[0]:  # the fact's own type: one check of the value
+                    code = entry[1]
+                    if code is _SAME:
+                        flat[name] = value
+                        continue
+                    if code is _RANGE:
+                        if entry[2] <= value <= entry[3]:
+                            flat[name] = value
+                            continue
+                    elif code is _DECIMAL:
+                        if value:  # (zero takes the general path: -0 and 0E+3 become 0)
+                            decimals.append(value)
+                            flat[name] = value
+                            continue
+                    elif code is _YEARLY_DECIMAL:
+                        if type(name) is str:
+                            keys = entry[2]
+                            size = len(flat)
+                            for year, item in value.items():
+                                if type(item) is not Decimal or type(year) is not int or not item:
+                                    break
+                                try:
+                                    flat[keys[year]] = item
+                                except KeyError:  # a year's first use (or an implausible one)
+                                    flat[_yearly_key_of(keys, name, year)] = item
+                            else:
+                                decimals.extend(value.values())
+                                continue
+                            if _years_other_forms(value, keys, name, flat, decimals, size):
+                                continue
+                    elif code is _CHOICE:
+                        if value in entry[2]:
+                            flat[name] = value
+                            continue
+                    elif code is _TEXT and len(value) <= MAX_TEXT and value.isprintable():
+                        flat[name] = value
+                        continue
+                elif value is None:
+                    continue  # explicit null means "not known"
+                # Any other form of a value: a few common ones, then the general path.
+                code = entry[1]
+                spec = entry[4]
+                if code is _YEARLY_DECIMAL or code is _YEARLY:
+                    if kind is not dict or type(name) is not str:
+                        return None
+                    for year, item in value.items():
+                        if type(year) not in _PLAIN_TYPES or type(item) not in _PLAIN_TYPES:
+                            return None
+                    for year, item in spec.coerce_yearly(value).items():
+                        flat[yearly_key(name, year)] = item
+                    continue
+                if kind not in _PLAIN_TYPES:
+                    return None
+                if code is _DECIMAL:
+                    if kind is int:
+                        if 0 <= value < _INT_LIMIT:
+                            flat[name] = Decimal(value)
+                            continue
+                    elif kind is str and value.isdigit() and len(value) <= 18 and value.isascii():
+                        flat[name] = Decimal(value)
+                        continue
+                elif (
+                    code is _RANGE
+                    and entry[0] is date
+                    and kind is str
+                    and len(value) == 10
+                    and _ISO_DATE.fullmatch(value)
+                ):
+                    day = date.fromisoformat(value)
+                    if entry[2] <= day <= entry[3]:
+                        flat[name] = day
+                        continue
+                flat[name] = spec.coerce(value)  # the general path, value by value
+            if decimals and not _plain_decimals(decimals):
+                return None
+            for name, value in others:
+                self._normalize_flat_year(name, value, flat)
+        except Exception:
+            return None  # an error: the general path meets it again and raises it
+        return flat
+
+    def normalize_reference(self, source: Mapping[str, Any]) -> dict[str, FactValue]:
+        """The general validation path of :meth:`normalize` (also its differential reference)."""
         if not isinstance(source, Mapping):
             raise InvalidFactError("facts", source, "expected a mapping of fact name to value")
         flat: dict[str, FactValue] = {}
@@ -474,6 +596,151 @@ class FactRegistry:
                     small,
                     f"exceeds {constraint.larger}={large} ({constraint.meaning})",
                 )
+
+
+# ------------------------------------------------------------------ compiled validation
+# One entry per declared fact, built once per registry, with its bounds (or choices,
+# or the yearly keys met so far) bound at build time.
+
+# The codes: what the one check of a value of the fact's own type is.
+_SAME, _RANGE, _DECIMAL, _YEARLY_DECIMAL, _YEARLY, _CHOICE, _TEXT, _GENERAL = range(8)
+# (own type or None, code, low or choices or yearly keys, high, spec)
+_Entry = tuple[type | None, int, Any, Any, FactSpec]
+
+# Types whose validation by the general path is pure (no caller code runs).
+_PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, date, datetime, type(None)})
+
+_BELOW = Decimal(10**MAX_INTEGER_DIGITS)
+_FAR_BELOW = Decimal(10**40)
+_ZERO = Decimal(0)
+
+
+def _plain_decimals(decimals: list[Decimal]) -> bool:
+    """Whether every one of these non-zero Decimals is positive, finite, below 10**18
+    and has an exponent of at least -10 (at most 10 decimal places, written so): then
+    the general path returns each unchanged.
+
+    One exact sum does most of it: the exponent of an exact sum is the least of the
+    exponents. In the library context (60 digits) a sum that had to be rounded keeps a
+    60-digit coefficient, so one below 10**40 with an exponent of -10 or more was
+    exact. Linear in the digits of the input, however long.
+    """
+    mine = library_context()
+    caller = getcontext()
+    total: Decimal
+    if caller is mine:
+        total = sum(decimals, _ZERO)
+    else:
+        setcontext(mine)
+        try:
+            total = sum(decimals, _ZERO)
+        finally:
+            setcontext(caller)
+    # a NaN or an infinity makes the sum one; past it, comparisons are safe
+    if not total.is_finite() or not total < _FAR_BELOW or not min(decimals) > _ZERO:
+        return False
+    if not total < _BELOW and not max(decimals) < _BELOW:
+        return False
+    text = str(total)
+    if "E" in text or "e" in text:  # (a caller's context may write "1e-11")
+        exponent = total.as_tuple().exponent
+        return type(exponent) is int and exponent >= -MAX_DECIMAL_PLACES
+    point = text.find(".")
+    return point < 0 or len(text) - point <= MAX_DECIMAL_PLACES + 1
+
+
+def _yearly_key_of(keys: dict[Any, str], name: str, year: Any) -> str:
+    """The flat key of *name* for *year* (an int or four ASCII digits), remembered in
+    *keys*; KeyError if *year* is not a plausible fiscal year."""
+    if type(year) is str and len(year) == 4 and year.isascii() and year.isdigit():
+        number = int(year)
+    elif type(year) is int:
+        number = year
+    else:
+        raise KeyError(year)
+    if not MIN_YEAR <= number <= MAX_YEAR:
+        raise KeyError(year)
+    key = keys[year] = yearly_key(name, number)
+    return key
+
+
+def _years_other_forms(
+    value: dict[Any, Any],
+    keys: dict[Any, str],
+    name: str,
+    flat: dict[str, FactValue],
+    decimals: list[Decimal],
+    size: int,
+) -> bool:
+    """Put a yearly decimal fact's ``{year: value}`` into *flat* (which held *size*
+    items before it) if every item has a plain form (an int or str year; a non-zero
+    Decimal, an int or a digit string); False leaves it to the general path, which
+    puts the same keys again, in the same order."""
+    start = len(decimals)
+    for year, item in value.items():
+        year_type = type(year)
+        if year_type is not int and year_type is not str:
+            break
+        item_type = type(item)
+        if item_type is Decimal:
+            if not item:
+                break  # zero: the general path (-0 and 0E+3 become 0)
+            decimals.append(item)
+        elif (item_type is int and 0 <= item < _INT_LIMIT) or (
+            item_type is str and item.isdigit() and len(item) <= 18 and item.isascii()
+        ):
+            item = Decimal(item)  # a whole number below 10**18: no further check
+        else:
+            break
+        key = keys.get(year)
+        flat[_yearly_key_of(keys, name, year) if key is None else key] = item
+    else:
+        if len(flat) == size + len(value):
+            return True
+        # else a year given twice (2019 and "2019")
+    del decimals[start:]
+    return False
+
+
+def _compile(spec: FactSpec) -> _Entry:
+    """The compiled validation entry of one fact (see :meth:`FactRegistry._normalize_fast`)."""
+    minimum = spec.minimum
+    plain_minimum = minimum is None or (
+        isinstance(minimum, (int, Decimal))
+        and not isinstance(minimum, bool)
+        and (not isinstance(minimum, Decimal) or minimum.is_finite())
+    )
+    # the fast decimal checks accept non-negative values only: right when minimum <= 0
+    fast_decimal = spec.kind == "decimal" and (minimum is None or (plain_minimum and minimum <= 0))
+    if spec.yearly:
+        if fast_decimal:
+            return (dict, _YEARLY_DECIMAL, {}, None, spec)
+        return (None, _YEARLY, {}, None, spec)
+    if not plain_minimum:
+        return (None, _GENERAL, None, None, spec)
+    if spec.kind == "boolean":
+        return (bool, _SAME, None, None, spec)
+    if spec.kind == "decimal":
+        if fast_decimal:
+            return (Decimal, _DECIMAL, None, None, spec)
+        return (None, _GENERAL, None, None, spec)
+    if spec.kind == "integer":
+        low, high = -MAX_COUNT + 1, MAX_COUNT - 1
+        if spec.unit == "year":
+            low, high = MIN_YEAR, MAX_YEAR
+        if minimum is not None:
+            low = max(low, math.ceil(minimum))
+        return (int, _RANGE, low, high, spec)
+    if spec.kind == "date":
+        return (date, _RANGE, MIN_DATE, MAX_DATE, spec)
+    if spec.choices:
+        usable = frozenset(
+            choice
+            for choice in spec.choices
+            if type(choice) is str and len(choice) <= MAX_TEXT and choice.isprintable()
+        )
+        return (str, _CHOICE, usable, None, spec)
+    return (str, _TEXT, None, None, spec)
 
 
 def _put(flat: dict[str, FactValue], key: str, item: FactValue, given: Any) -> None:

@@ -461,6 +461,9 @@ class Jurisdiction:
     def _prepare(
         self, facts: Any, nested: bool, unknown_facts: UnknownFacts = "error"
     ) -> PreparedFacts:
+        if type(facts) is dict and unknown_facts == "error":  # the usual case, at once
+            registry = self.fact_registry
+            return PreparedFacts._trusted(registry.normalize(facts), registry)
         if unknown_facts not in ("error", "report"):
             raise InvalidArgumentError(
                 "unknown_facts", unknown_facts, "expected 'error' or 'report'"

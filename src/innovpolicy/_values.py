@@ -96,6 +96,15 @@ _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
+def library_context() -> Context:
+    """This thread's copy of :data:`LIB_CONTEXT` (made on first use)."""
+    try:
+        return _state.context  # type: ignore[no-any-return]
+    except AttributeError:
+        mine = _state.context = LIB_CONTEXT.copy()
+        return mine
+
+
 def in_library_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     """Run *fn* in :data:`LIB_CONTEXT`, whatever the caller's decimal context is.
 
@@ -332,10 +341,18 @@ def add_months(start: date, months: int) -> date:
 
 def format_decimal(value: Decimal) -> str:
     """Plain, non-scientific text of a Decimal (``1E+7`` becomes ``10000000``; never ``-0``)."""
+    text = str(value)
+    # The usual case: str() wrote it in plain notation (an exponent of at most 0, at
+    # most 6 zeros after the point), just as format "f" would; a short text has fewer
+    # than 100 digits before the point. NaN and Infinity are written so too.
+    if len(text) < 100 and "E" not in text and "e" not in text:
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
     if value.is_zero():
         return "0"
     if not value.is_finite() or not -100 < value.adjusted() < 100:
-        return str(value)  # far outside every bound: keep it short, in scientific form
+        return text  # far outside every bound: keep it short, in scientific form
     text = format(value, "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
