@@ -51,9 +51,11 @@ def test_screen_shape_and_values() -> None:
         "id",
         "QH-TBE.status",
         "QH-TBE.missing",
+        "QH-TBE.reasons",
         "QH20-PLATFORM.status",
         "QH20-PLATFORM.amount",
         "QH20-PLATFORM.missing",
+        "QH20-PLATFORM.reasons",
     ]
     rows = out.to_pylist()
     assert [r["id"] for r in rows] == ["a", "b", "c"]
@@ -331,8 +333,9 @@ def test_batch_function_and_spark_schema() -> None:
     screener = screening.Screener(XINING, "2021-06-30", ["QH20-PLATFORM", "QH-TBE"])
     assert screening.ddl(screener.schema(pa.string())) == (
         "`id` string, `QH20-PLATFORM.status` string, `QH20-PLATFORM.amount` decimal(38,2), "
-        "`QH20-PLATFORM.missing` array<string>, `QH-TBE.status` string, "
-        "`QH-TBE.missing` array<string>"
+        "`QH20-PLATFORM.missing` array<string>, `QH20-PLATFORM.reasons` array<string>, "
+        "`QH-TBE.status` string, `QH-TBE.missing` array<string>, "
+        "`QH-TBE.reasons` array<string>"
     )
 
 
