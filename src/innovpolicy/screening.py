@@ -11,8 +11,11 @@ fiscal year, named like the missing-fact notation (``rd_expense[2018]``); an
 ``id`` column is passed through. The output has one row per input row and, per
 rule, ``<RULE>.status`` (eligible / ineligible / undetermined / not_in_force),
 ``<RULE>.amount`` (rules with an amount; exact ``decimal128(38, 2)``, null when
-there is none), ``<RULE>.share.<role>`` per payer, and ``<RULE>.missing`` (the
-facts whose absence left the row undetermined, in the per-row path's order).
+there is none), ``<RULE>.amount_low``/``<RULE>.amount_high`` (rules whose amount can be a
+discretionary range: the range of an eligible row, high null when open),
+``<RULE>.share.<role>`` per payer, ``<RULE>.missing`` (the facts whose absence left the
+row undetermined, in the per-row path's order) and ``<RULE>.reasons`` (the per-row
+``Result.reasons``: a zero denominator, an unset parameter, a future start date …).
 
 Rules are compiled once per call (:func:`innovpolicy._plan.compile_plan`) and run
 as numpy kernels on exact scaled integers; a rule holding a node kind the plan
@@ -1494,7 +1497,7 @@ def _jsonl_batch(jurisdiction: Jurisdiction, rows: list[dict[str, Any]]) -> pa.R
 
 
 def _for_text_output(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """CSV cells: statuses as text, missing facts joined with ';'."""
+    """CSV cells: statuses as text, missing facts and reasons joined with ';'."""
     arrays, names = [], []
     for name, array in zip(batch.schema.names, batch.columns, strict=True):
         if pa.types.is_dictionary(array.type):
