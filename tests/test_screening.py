@@ -51,9 +51,11 @@ def test_screen_shape_and_values() -> None:
         "id",
         "QH-TBE.status",
         "QH-TBE.missing",
+        "QH-TBE.reasons",
         "QH20-PLATFORM.status",
         "QH20-PLATFORM.amount",
         "QH20-PLATFORM.missing",
+        "QH20-PLATFORM.reasons",
     ]
     rows = out.to_pylist()
     assert [r["id"] for r in rows] == ["a", "b", "c"]
@@ -331,8 +333,9 @@ def test_batch_function_and_spark_schema() -> None:
     screener = screening.Screener(XINING, "2021-06-30", ["QH20-PLATFORM", "QH-TBE"])
     assert screening.ddl(screener.schema(pa.string())) == (
         "`id` string, `QH20-PLATFORM.status` string, `QH20-PLATFORM.amount` decimal(38,2), "
-        "`QH20-PLATFORM.missing` array<string>, `QH-TBE.status` string, "
-        "`QH-TBE.missing` array<string>"
+        "`QH20-PLATFORM.missing` array<string>, `QH20-PLATFORM.reasons` array<string>, "
+        "`QH-TBE.status` string, `QH-TBE.missing` array<string>, "
+        "`QH-TBE.reasons` array<string>"
     )
 
 
@@ -376,3 +379,58 @@ def test_cli_csv_cells_are_parsed_like_the_per_row_path(
         None,
     ]
     assert [r["QH20-PLATFORM.status"] for r in rows] == ["eligible", "eligible", "ineligible"]
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv", ".jsonl"])
+def test_cli_screen_writes_ranges_and_reasons(
+    tmp_path: Path, suffix: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every output format carries ``amount_low``/``amount_high`` and ``reasons``; CSV
+    joins a list's items with ';'."""
+    import pyarrow.csv as pcsv
+    import pyarrow.parquet as pq
+
+    source = tmp_path / "firms.csv"
+    source.write_text(
+        "id,registered_in_qinghai,is_tech_based_enterprise,ipo_listed,"
+        "employees,sci_tech_staff,business_start_date\n"
+        "a,true,true,true,0,0,2023-01-01\n"
+        "b,true,true,false,10,3,2010-01-01\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / f"out{suffix}"
+    rules = ["--rule", "QH-IPO-REWARD", "--rule", "QH-TBE"]
+    assert main(["screen", str(source), "--on", "2019-06-30", *rules, "--out", str(out)]) == 0
+    capsys.readouterr()
+    if suffix == ".parquet":
+        rows = pq.read_table(out).to_pylist()
+    elif suffix == ".csv":
+        rows = pcsv.read_csv(
+            out, convert_options=pcsv.ConvertOptions(strings_can_be_null=True)
+        ).to_pylist()
+    else:
+        rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    reasons = (
+        "business_start_date 2023-01-01 is after 2019-06-30: a duration cannot be counted "
+        "from a later date; check the date",
+        "employees is zero, so the ratio is undefined",
+    )
+    expected = XINING.evaluate(
+        "QH-TBE",
+        {"employees": 0, "sci_tech_staff": 0, "business_start_date": "2023-01-01"},
+        "2019-06-30",
+    )
+    assert expected.reasons == reasons
+    low, high = rows[0]["QH-IPO-REWARD.amount_low"], rows[0]["QH-IPO-REWARD.amount_high"]
+    if suffix == ".parquet":
+        assert rows[0]["QH-TBE.reasons"] == list(reasons)
+        assert rows[1]["QH-TBE.reasons"] == []
+        assert (low, high) == (Decimal(0), Decimal(2_000_000))
+    elif suffix == ".csv":
+        assert rows[0]["QH-TBE.reasons"] == ";".join(reasons)
+        assert rows[1]["QH-TBE.reasons"] in ("", None)
+        assert (Decimal(str(low)), Decimal(str(high))) == (Decimal(0), Decimal(2_000_000))
+    else:
+        assert rows[0]["QH-TBE.reasons"] == list(reasons)
+        assert (Decimal(low), Decimal(high)) == (Decimal(0), Decimal(2_000_000))
+    assert rows[1]["QH-IPO-REWARD.amount_low"] in (None, "")

@@ -16,7 +16,7 @@ import dask.dataframe as dd  # noqa: E402
 import innovpolicy  # noqa: E402
 import innovpolicy.dask  # noqa: E402
 
-RULES = ["QH-TBE", "QH-ERC", "QH20-PLATFORM", "QH20-TECH-INTRO"]
+RULES = ["QH-TBE", "QH-ERC", "QH20-PLATFORM", "QH20-TECH-INTRO", "QH20-VOUCHER"]
 
 
 def _firms(n: int) -> tuple[pd.DataFrame, pa.Table]:
@@ -43,6 +43,10 @@ def _firms(n: int) -> tuple[pd.DataFrame, pa.Table]:
                 "tax_paid[2018]": Decimal(100_000),
                 "tax_paid[2019]": Decimal(100_000),
                 "tax_paid[2020]": Decimal(1000 * i),
+                "is_high_tech_enterprise": i % 3 == 0,
+                "is_tech_based_enterprise": False if i % 5 else None,
+                # some registered after the screening date: undetermined, with a reason
+                "registration_date": pd.Timestamp(2019 + i % 5, 3, 1).date(),
                 "prefecture": "西宁市",
                 "district": "城东区",
             }
@@ -73,5 +77,8 @@ def test_dask_local_cluster_equals_single_process() -> None:
     statuses = {row[f"{rule}.status"] for row in expected for rule in RULES}
     assert statuses >= {"eligible", "ineligible", "undetermined"}  # a varied workload
     assert any(row["QH20-TECH-INTRO.share.district"] for row in expected)
+    assert any(row["QH20-VOUCHER.amount_high"] for row in expected)  # ranges
+    assert any(row["QH20-VOUCHER.reasons"] for row in expected)  # reasons
+    assert "QH20-VOUCHER.amount_low" in got.columns
     for mine, theirs in zip(rows, expected, strict=True):
         assert mine == theirs

@@ -2,8 +2,9 @@
 
 For every rule of the Xining stack and of the example county, Hypothesis draws tables
 (values exactly at the thresholds the rules compare with, one unit either side, missing
-facts, zero denominators, huge values) and every cell of ``screen`` — status, amount to
-the fen, each payer share, the missing facts in order — must equal ``evaluate``.
+facts, zero denominators, future dates, huge values) and every cell of ``screen`` —
+status, amount to the fen, discretionary range, each payer share, the missing facts and
+the reasons in order — must equal ``evaluate``.
 """
 
 from __future__ import annotations
@@ -196,6 +197,13 @@ def _check(
                     where
                 )
             assert tuple(got[f"{rid}.missing"]) == expected.missing, where
+            assert tuple(got[f"{rid}.reasons"]) == expected.reasons, where
+            bounds = (got.get(f"{rid}.amount_low"), got.get(f"{rid}.amount_high"))
+            if expected.amount_range is None:
+                assert bounds == (None, None), where
+            else:
+                assert f"{rid}.amount_low" in got, where
+                assert bounds == (expected.amount_range.low, expected.amount_range.high), where
 
 
 def _rows(

@@ -11,8 +11,11 @@ fiscal year, named like the missing-fact notation (``rd_expense[2018]``); an
 ``id`` column is passed through. The output has one row per input row and, per
 rule, ``<RULE>.status`` (eligible / ineligible / undetermined / not_in_force),
 ``<RULE>.amount`` (rules with an amount; exact ``decimal128(38, 2)``, null when
-there is none), ``<RULE>.share.<role>`` per payer, and ``<RULE>.missing`` (the
-facts whose absence left the row undetermined, in the per-row path's order).
+there is none), ``<RULE>.amount_low``/``<RULE>.amount_high`` (rules whose amount can be a
+discretionary range: the range of an eligible row, high null when open),
+``<RULE>.share.<role>`` per payer, ``<RULE>.missing`` (the facts whose absence left the
+row undetermined, in the per-row path's order) and ``<RULE>.reasons`` (the per-row
+``Result.reasons``: a zero denominator, an unset parameter, a future start date …).
 
 Rules are compiled once per call (:func:`innovpolicy._plan.compile_plan`) and run
 as numpy kernels on exact scaled integers; a rule holding a node kind the plan
@@ -27,6 +30,7 @@ import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -34,8 +38,17 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ._facts import FactSpec, yearly_key
-from ._plan import Plan, RulePlan, compile_plan
-from ._plan._columns import LIMIT, Executor, Num, round_fen, split_plan
+from ._plan import Plan, RulePlan, compile_plan, formula_may_range
+from ._plan._columns import (
+    LIMIT,
+    Executor,
+    Num,
+    Piece,
+    Reason,
+    _mul,
+    round_fen,
+    split_plan,
+)
 from ._values import (
     MAX_COUNT,
     MAX_DATE,
@@ -220,6 +233,15 @@ class _Columns:
         if known is not None:
             values &= known
         return values, known
+
+    def text_codes(self, key: str) -> tuple[Any, list[str]] | None:
+        array = self.arrays.get(key)
+        if array is None or pa.types.is_null(array.type):
+            return None
+        if not pa.types.is_dictionary(array.type):
+            array = pc.dictionary_encode(array)
+        codes = np.asarray(array.indices.fill_null(0).to_numpy(), dtype=np.int64)
+        return codes, array.dictionary.to_pylist()
 
     def text_in(self, key: str, expected: Sequence[str]) -> tuple[Any, Any] | None:
         array = self.arrays.get(key)
@@ -865,15 +887,26 @@ class Screener:
             fields.append(pa.field(f"{rid}.status", pa.dictionary(pa.int8(), pa.string())))
             if self._has_amount(rule):
                 fields.append(pa.field(f"{rid}.amount", AMOUNT_TYPE))
+            if self._has_range(rule):
+                fields.append(pa.field(f"{rid}.amount_low", AMOUNT_TYPE))
+                fields.append(pa.field(f"{rid}.amount_high", AMOUNT_TYPE))
             for role in self._roles[rid]:
                 fields.append(pa.field(f"{rid}.share.{role}", AMOUNT_TYPE))
             fields.append(pa.field(f"{rid}.missing", pa.list_(pa.string())))
+            fields.append(pa.field(f"{rid}.reasons", pa.list_(pa.string())))
         return pa.schema(fields)
 
     def _has_amount(self, rule: RulePlan) -> bool:
         if rule.version is not None:
             return rule.version.rule.amount is not None
         return self.jurisdiction.rule(rule.rule_id).amount is not None
+
+    def _has_range(self, rule: RulePlan) -> bool:
+        """Whether the rule's amount can be a discretionary range (``amount_low`` and
+        ``amount_high`` columns): a ``Discretionary`` node in its formula."""
+        if rule.version is not None:
+            return rule.may_range
+        return formula_may_range(self.jurisdiction.rule(rule.rule_id).amount)
 
     def screen_batch(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         """Screen one batch in this thread."""
@@ -922,10 +955,14 @@ class Screener:
         out = [("status", _status_column(codes))]
         if self._has_amount(rule):
             out.append(("amount", pa.nulls(n, AMOUNT_TYPE)))
+        if self._has_range(rule):
+            out.append(("amount_low", pa.nulls(n, AMOUNT_TYPE)))
+            out.append(("amount_high", pa.nulls(n, AMOUNT_TYPE)))
         out.extend(
             (f"share.{role}", pa.nulls(n, AMOUNT_TYPE)) for role in self._roles[rule.rule_id]
         )
         out.append(("missing", _empty_missing(n)))
+        out.append(("reasons", _empty_missing(n)))
         return out
 
     # -- compiled
@@ -945,6 +982,7 @@ class Screener:
         out: list[tuple[str, pa.Array]] = []
         undecided = f is not None
         amount_col = None
+        range_cols: tuple[pa.Array, pa.Array] | None = None
         shares: list[pa.Array] = []
         if rule.amount is not None:
             total = ex.amount(rule.amount)
@@ -967,25 +1005,40 @@ class Screener:
                     bound = _fen_bound(total)
                     for part in split_plan(fen, bound, rule.split):
                         shares.append(_decimal_column(part, None if paid.all() else paid, n))
+            if rule.may_range:
+                range_cols = _range_columns(rule.rule_id, total, codes, n)
         del t, f
         out.append(("status", _status_column(codes)))
         if amount_col is not None:
             out.append(("amount", amount_col))
+        if rule.may_range:
+            if range_cols is None:
+                range_cols = (pa.nulls(n, AMOUNT_TYPE), pa.nulls(n, AMOUNT_TYPE))
+            out.append(("amount_low", range_cols[0]))
+            out.append(("amount_high", range_cols[1]))
         for role, array in zip(self._roles[rule.rule_id], shares, strict=True):
             out.append((f"share.{role}", array))
         undetermined = np.flatnonzero(codes == 2) if undecided else np.empty(0, np.int64)
         if len(undetermined):
-            out.append(("missing", self._missing(rule, cols, undetermined)))
+            missing, reasons = self._undetermined(rule, cols, undetermined)
         else:
-            out.append(("missing", _empty_missing(n)))
+            missing = reasons = _empty_missing(n)
+        out.append(("missing", missing))
+        out.append(("reasons", reasons))
         return out
 
-    def _missing(self, rule: RulePlan, cols: _Columns, rows: np.ndarray) -> pa.Array:
-        """Missing facts of the undetermined rows, vectorised over static slots."""
+    def _undetermined(
+        self, rule: RulePlan, cols: _Columns, rows: np.ndarray
+    ) -> tuple[pa.Array, pa.Array]:
+        """Missing facts and reasons of the undetermined rows, vectorised over static
+        slots (reasons only for a rule whose plan can give one: ``may_reason``)."""
+        want_reasons = rule.may_reason
+        taken: np.ndarray | None = None
         if 2 * len(rows) >= cols.n:
             # most rows: evaluate on the whole batch and keep the rows' slots
-            masks_all = self._slot_masks(rule, cols)
+            masks_all = self._slot_masks(rule, cols, want_reasons)
             masks = [(key, mask[rows]) for key, mask in masks_all]
+            taken = rows
         else:
             from ._plan import _amount_keys, _cond_keys
 
@@ -993,19 +1046,24 @@ class Screener:
             keys = _cond_keys(rule.criteria) + (
                 _amount_keys(rule.amount) if rule.amount is not None else []
             )
-            masks = self._slot_masks(rule, cols.take(rows, set(keys)))
-        if not masks:
-            return _missing_column(cols.n, rows, np.zeros(len(rows), np.int64), [()])
-        inverse, firsts = _patterns([m for _, m in masks])
-        names = [
-            tuple(dict.fromkeys(key for key, mask in masks if mask[first])) for first in firsts
+            masks = self._slot_masks(rule, cols.take(rows, set(keys)), want_reasons)
+        names = [(key, mask) for key, mask in masks if isinstance(key, str)]
+        why = [(key, mask) for key, mask in masks if isinstance(key, Reason)]
+        reasons = _reasons_column(cols.n, rows, why, taken) if why else _empty_missing(cols.n)
+        if not names:
+            missing = _missing_column(cols.n, rows, np.zeros(len(rows), np.int64), [()])
+            return missing, reasons
+        inverse, firsts = _patterns([m for _, m in names])
+        found = [
+            tuple(dict.fromkeys(key for key, mask in names if mask[first])) for first in firsts
         ]
-        return _missing_column(cols.n, rows, inverse, names)
+        return _missing_column(cols.n, rows, inverse, found), reasons
 
-    def _slot_masks(self, rule: RulePlan, sub: _Columns) -> list[tuple[str, Any]]:
-        """Per slot, the rows where the row path would name that fact as missing."""
-        ex = Executor(sub)
-        slots: list[tuple[str, Any]] = []
+    def _slot_masks(self, rule: RulePlan, sub: _Columns, reasons: bool) -> list[tuple[Any, Any]]:
+        """Per slot, the rows where the row path would name that fact as missing (and,
+        with *reasons*, give that :class:`Reason`)."""
+        ex = Executor(sub, reasons)
+        slots: list[tuple[Any, Any]] = []
         assert rule.criteria is not None
         t, f = ex.cond(rule.criteria, slots)
         unknown = np.zeros(sub.n, bool) if f is None else ~(t | f)
@@ -1016,6 +1074,12 @@ class Screener:
             not_false = t if f is None else ~f
             for key, mask in ex.amount_slots(rule.amount):
                 masks.append((key, mask & not_false & amount_unknown))
+            pieces = ex.amount_pieces(rule.amount) if reasons else []
+            if pieces:
+                joined = np.zeros(sub.n, bool)
+                for piece in pieces:
+                    joined |= piece.mask
+                masks.append((Reason(pieces, True), joined & not_false & amount_unknown))
         return masks
 
     # -- per row
@@ -1031,9 +1095,13 @@ class Screener:
         codes = np.empty(n, dtype=np.int8)
         roles = self._roles[rule.rule_id]
         amounts: list[Any] = [None] * n
+        lows: list[Any] = [None] * n
+        highs: list[Any] = [None] * n
         shares: dict[str, list[Any]] = {role: [None] * n for role in roles}
         missing: list[tuple[str, ...]] = []
         missing_rows: list[int] = []
+        reasons: list[tuple[str, ...]] = []
+        reason_rows: list[int] = []
         for i, facts in enumerate(rows):
             result = self.jurisdiction._evaluate_version(
                 rule.version,
@@ -1045,27 +1113,156 @@ class Screener:
             amounts[i] = result.amount
             for share in result.shares:
                 shares[share.role][i] = share.amount
+            if result.amount_range is not None:
+                lows[i], highs[i] = result.amount_range.low, result.amount_range.high
             if result.missing:
                 missing_rows.append(i)
                 missing.append(result.missing)
+            if result.reasons:
+                reason_rows.append(i)
+                reasons.append(result.reasons)
         out = [("status", _status_column(codes))]
         if self._has_amount(rule):
             out.append(("amount", pa.array(amounts, AMOUNT_TYPE)))
+        if self._has_range(rule):
+            out.append(("amount_low", _bound_array(rule.rule_id, lows)))
+            out.append(("amount_high", _bound_array(rule.rule_id, highs)))
         out.extend((f"share.{role}", pa.array(shares[role], AMOUNT_TYPE)) for role in roles)
-        patterns = list(dict.fromkeys(missing))
-        index = {item: i for i, item in enumerate(patterns)}
-        out.append(
-            (
-                "missing",
-                _missing_column(
-                    n,
-                    np.array(missing_rows, dtype=np.int64),
-                    np.array([index[item] for item in missing], dtype=np.int64),
-                    patterns,
-                ),
-            )
-        )
+        out.append(("missing", _list_column(n, missing_rows, missing)))
+        out.append(("reasons", _list_column(n, reason_rows, reasons)))
         return out
+
+
+def _list_column(n: int, rows: list[int], items: list[tuple[str, ...]]) -> pa.Array:
+    """A list<string> column: rows[i] gets items[i], every other row an empty list."""
+    patterns = list(dict.fromkeys(items))
+    index = {item: i for i, item in enumerate(patterns)}
+    return _missing_column(
+        n,
+        np.array(rows, dtype=np.int64),
+        np.array([index[item] for item in items], dtype=np.int64),
+        patterns,
+    )
+
+
+def _fine_bound(rule_id: str, value: Any) -> ValueError:
+    return ValueError(
+        f"{rule_id}: the range bound {value} has digits below the fen; the screening "
+        "output gives amounts and ranges to the fen (decimal128(38, 2))"
+    )
+
+
+def _bound_array(rule_id: str, values: list[Any]) -> pa.Array:
+    """Range bounds (Decimal or None) as the amount type; a finer bound is refused."""
+    for value in values:
+        if value is not None and value != value.quantize(Decimal("0.01"), rounding="ROUND_DOWN"):
+            raise _fine_bound(rule_id, value)
+    return pa.array(values, AMOUNT_TYPE)
+
+
+def _put_fen(target: np.ndarray, rows: np.ndarray, value: Num, rule_id: str) -> np.ndarray:
+    """*target* with the exact fen of *value* written on *rows* (a bool mask)."""
+    scaled = _mul(value.num, value.bound, 100, 100)
+    den = value.den
+    if isinstance(scaled, np.ndarray):
+        scaled = scaled[rows]
+    if isinstance(den, np.ndarray):
+        den = den[rows]
+    fen, rest = scaled // den, scaled % den
+    uneven = np.flatnonzero(np.broadcast_to(np.asarray(rest != 0), (int(rows.sum()),)))
+    if len(uneven):
+        first = int(uneven[0])
+        num = int(scaled[first] if np.ndim(scaled) else scaled)
+        div = int(den[first] if np.ndim(den) else den)
+        raise _fine_bound(rule_id, Fraction(num, 100 * div))
+    if not isinstance(fen, np.ndarray):
+        fen = int(fen)
+        if abs(fen) >= LIMIT:
+            target = target.astype(object)
+    elif fen.dtype == object:
+        target = target.astype(object)
+    target[rows] = fen
+    return target
+
+
+def _range_columns(
+    rule_id: str, total: Num, codes: np.ndarray, n: int
+) -> tuple[pa.Array, pa.Array]:
+    """``amount_low`` and ``amount_high``: the range of each eligible row whose amount is
+    a discretionary range (high null for an open range), null elsewhere."""
+    nulls = pa.nulls(n, AMOUNT_TYPE)
+    if total.ranged is None:
+        return nulls, nulls
+    shown = (codes == 0) & total.ranged
+    if not shown.any():
+        return nulls, nulls
+    low = np.zeros(n, np.int64)
+    high = np.zeros(n, np.int64)
+    closed = np.zeros(n, bool)
+    for rows, low_value, high_value in total.ranges:
+        on = shown if rows is None else shown & rows
+        if not on.any():
+            continue
+        low = _put_fen(low, on, low_value, rule_id)
+        if high_value is not None:
+            high = _put_fen(high, on, high_value, rule_id)
+            closed |= on
+    return (
+        _decimal_column(low, None if shown.all() else shown, n),
+        _decimal_column(high, None if closed.all() else closed, n),
+    )
+
+
+def _reasons_column(
+    n: int, rows: np.ndarray, slots: list[tuple[Any, Any]], taken: np.ndarray | None
+) -> pa.Array:
+    """The reasons of the undetermined *rows*: per row, the criteria's reason slots
+    (each its active pieces joined with "; ") without repeats, in order, then the
+    amount's. Rows are grouped by their active pieces (and the codes of per-row texts),
+    so the texts are made once per group. Slot masks are over *rows*; piece masks over
+    the batch when *taken* (then = *rows*), else over *rows* too."""
+    atoms: list[tuple[int, Piece]] = []
+    for index, (reason, mask) in enumerate(slots):
+        for piece in reason.pieces:
+            atom = piece.restricted(mask, taken)
+            if atom.mask.any():
+                atoms.append((index, atom))
+    if not atoms:
+        return _empty_missing(n)
+    active = np.zeros(len(rows), bool)
+    for _, atom in atoms:
+        active |= atom.mask
+    chosen = np.flatnonzero(active)
+    columns = []
+    for _, atom in atoms:
+        bit = atom.mask[chosen]
+        columns.append(bit.astype(np.int64))
+        if atom.codes is not None:
+            columns.append(np.where(bit, np.asarray(atom.codes)[chosen], 0).astype(np.int64))
+    matrix = np.stack(columns, axis=1)
+    _, firsts, inverse = np.unique(matrix, axis=0, return_index=True, return_inverse=True)
+    found: list[tuple[str, ...]] = []
+    for first in firsts:
+        row = int(chosen[first])
+        texts: dict[int, list[str]] = {}
+        for index, atom in atoms:
+            if atom.mask[row]:
+                text = (
+                    atom.text
+                    if atom.render is None or atom.codes is None
+                    else atom.render(int(atom.codes[row]))
+                )
+                texts.setdefault(index, []).append(text)
+        criteria: list[str] = []
+        amount: list[str] = []
+        for index in sorted(texts):
+            joined = "; ".join(texts[index])
+            if slots[index][0].amount:
+                amount.append(joined)
+            elif joined not in criteria:
+                criteria.append(joined)
+        found.append((*criteria, *amount))
+    return _missing_column(n, rows[chosen], inverse.reshape(-1), found)
 
 
 def _base(key: str) -> str:
@@ -1300,7 +1497,7 @@ def _jsonl_batch(jurisdiction: Jurisdiction, rows: list[dict[str, Any]]) -> pa.R
 
 
 def _for_text_output(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """CSV cells: statuses as text, missing facts joined with ';'."""
+    """CSV cells: statuses as text, missing facts and reasons joined with ';'."""
     arrays, names = [], []
     for name, array in zip(batch.schema.names, batch.columns, strict=True):
         if pa.types.is_dictionary(array.type):

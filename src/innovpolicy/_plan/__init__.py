@@ -96,8 +96,11 @@ class VUnknown:
 
 @attrs.frozen
 class VRatio:
+    """num / den; a zero denominator leaves the row unknown with ``zero_reason``."""
+
     num: Value
     den: Value
+    zero_reason: str = ""
 
 
 @attrs.frozen
@@ -276,6 +279,26 @@ class RulePlan:
     split: tuple[SplitPart, ...] = ()
     reason: str = ""
     has_amount: bool = False
+    may_range: bool = False
+
+    @property
+    def may_reason(self) -> bool:
+        """Whether an undetermined row can have a reason besides missing facts: the plan
+        holds a ratio (zero denominator), an unset parameter, a duration (a future
+        start), cases (none applies) or a lookup (a value the table lacks)."""
+        values: list[Value] = []
+        if self.criteria is not None:
+            values.extend(_cond_values(self.criteria))
+        if self.amount is not None:
+            for amount in _walk_amounts(self.amount):
+                if isinstance(amount, ALookup):
+                    return True
+                values.extend(_amount_values(amount))
+        return any(
+            isinstance(w, (VRatio, VUnknown, VYearsSince, VCases))
+            for v in values
+            for w in _walk_values(v)
+        )
 
     @property
     def share_roles(self) -> tuple[str, ...]:
@@ -360,7 +383,11 @@ class _Compiler:
             return self.param(expr.key)
         if t is Ratio:
             assert isinstance(expr, Ratio)
-            return VRatio(self.value(expr.numerator), self.value(expr.denominator))
+            return VRatio(
+                self.value(expr.numerator),
+                self.value(expr.denominator),
+                f"{expr.denominator.describe()} is zero, so the ratio is undefined",
+            )
         if t is Sum:
             assert isinstance(expr, Sum)
             return VSum(tuple(self.value(term) for term in expr.terms))
@@ -412,6 +439,7 @@ class _Compiler:
                 self.kind(expr.name) != "date"
                 or not isinstance(years, VConst)
                 or years.value.denominator != 1
+                or not -1800 <= years.value <= 7700  # the row path's date overflow (a reason)
             ):
                 raise Unsupported("years after a date by a non-constant number of years")
             return VYearsAfter(expr.name, int(years.value))
@@ -566,6 +594,12 @@ def _check_weights(weights: list[Fraction]) -> None:
         raise Unsupported("payer weights split_exact refuses (the row path raises)")
 
 
+def formula_may_range(formula: Formula | None) -> bool:
+    """Whether an amount formula can give a discretionary range (a ``Discretionary``
+    node, possibly inside a lookup's table): such rules get range columns."""
+    return formula is not None and any(isinstance(f, Discretionary) for f in formula.walk())
+
+
 def compile_rule(jurisdiction: Jurisdiction, rule_id: str, on: date) -> RulePlan:
     """Compile one rule (by catalog id) for date *on*."""
     versions = jurisdiction._lookup(rule_id)
@@ -575,13 +609,30 @@ def compile_rule(jurisdiction: Jurisdiction, rule_id: str, on: date) -> RulePlan
     rule = version.rule
     compiler = _Compiler(jurisdiction, on)
     has_amount = rule.amount is not None
+    may_range = formula_may_range(rule.amount)
     try:
         criteria = compiler.cond(rule.criteria)
         amount = compiler.amount(rule.amount) if rule.amount is not None else None
         split = compiler.split(version)
     except Unsupported as exc:
-        return RulePlan(rule_id, "fallback", version, reason=str(exc), has_amount=has_amount)
-    return RulePlan(rule_id, "compiled", version, criteria, amount, split, has_amount=has_amount)
+        return RulePlan(
+            rule_id,
+            "fallback",
+            version,
+            reason=str(exc),
+            has_amount=has_amount,
+            may_range=may_range,
+        )
+    return RulePlan(
+        rule_id,
+        "compiled",
+        version,
+        criteria,
+        amount,
+        split,
+        has_amount=has_amount,
+        may_range=may_range,
+    )
 
 
 @in_library_context
@@ -640,6 +691,28 @@ def _cond_keys(cond: Cond) -> list[str]:
     return []
 
 
+def _cond_values(cond: Cond) -> list[Value]:
+    if isinstance(cond, CCompare):
+        return [cond.left, cond.right]
+    if isinstance(cond, (CAll, CAny)):
+        return [v for p in cond.parts for v in _cond_values(p)]
+    if isinstance(cond, CNot):
+        return _cond_values(cond.part)
+    if isinstance(cond, CIf):
+        return _cond_values(cond.cond) + _cond_values(cond.then) + _cond_values(cond.otherwise)
+    return []
+
+
+def _amount_values(amount: Amount) -> list[Value]:
+    if isinstance(amount, AValue):
+        return [amount.value]
+    if isinstance(amount, AMarginal):
+        return [amount.base]
+    if isinstance(amount, ARange):
+        return [amount.low] if amount.high is None else [amount.low, amount.high]
+    return []
+
+
 def _walk_amounts(amount: Amount) -> Iterable[Amount]:
     yield amount
     if isinstance(amount, ALesser):
@@ -662,4 +735,12 @@ def _amount_keys(amount: Amount) -> list[str]:
     return value_keys(amount.low) + value_keys(amount.high)
 
 
-__all__ = ["Plan", "RulePlan", "Unsupported", "compile_plan", "compile_rule", "days"]
+__all__ = [
+    "Plan",
+    "RulePlan",
+    "Unsupported",
+    "compile_plan",
+    "compile_rule",
+    "days",
+    "formula_may_range",
+]

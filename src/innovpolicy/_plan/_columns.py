@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 from math import lcm
 from typing import Any, Protocol
@@ -52,6 +52,8 @@ from . import (
     VYearOf,
     VYearsAfter,
     VYearsSince,
+    _cond_values,
+    _walk_values,
 )
 
 LIMIT = 1 << 62
@@ -72,6 +74,54 @@ class Source(Protocol):
     def text_in(
         self, key: str, expected: Sequence[str]
     ) -> tuple[NDArray, NDArray | None] | None: ...
+
+    def text_codes(self, key: str) -> tuple[NDArray, Sequence[str]] | None:
+        """(int64 code per row, the text of each code); a null row's code is arbitrary."""
+
+
+class Piece:
+    """One reason text that the row path's ``Missing`` of a value carries on the rows of
+    ``mask``: ``text``, or per row ``render(code)`` of the integer column ``codes``
+    (a start date, a text fact's value)."""
+
+    __slots__ = ("codes", "mask", "render", "text")
+
+    def __init__(
+        self,
+        mask: NDArray,
+        text: str = "",
+        codes: NDArray | None = None,
+        render: Callable[[int], str] | None = None,
+    ) -> None:
+        self.mask, self.text, self.codes, self.render = mask, text, codes, render
+
+    def restricted(self, mask: NDArray, rows: NDArray | None = None) -> Piece:
+        """This piece on the rows of *mask* (after taking *rows*, if given)."""
+        own = self.mask if rows is None else self.mask[rows]
+        codes = self.codes if rows is None or self.codes is None else self.codes[rows]
+        return Piece(own & mask, self.text, codes, self.render)
+
+
+class Reason:
+    """A slot standing for the reason of one ``Missing`` (a comparison's, or the
+    amount's): the texts of its active pieces joined with ``"; "``, as
+    ``_collect_missing`` joins them. ``amount`` marks the amount's reason, which the
+    row path appends after the criteria's without removing repeats."""
+
+    __slots__ = ("amount", "pieces")
+
+    def __init__(self, pieces: list[Piece], amount: bool = False) -> None:
+        self.pieces, self.amount = pieces, amount
+
+
+Slot = tuple[Any, NDArray]  # (fact name, rows) or (Reason, rows)
+
+
+def _any(pieces: list[Piece]) -> NDArray:
+    mask = pieces[0].mask.copy()
+    for piece in pieces[1:]:
+        mask |= piece.mask
+    return mask
 
 
 def _is_obj(x: Num_t) -> bool:
@@ -112,7 +162,7 @@ def _and(a: NDArray | None, b: NDArray | None) -> NDArray | None:
 class Num:
     """An exact rational column: ``num / den`` (den > 0), known mask, magnitude bounds."""
 
-    __slots__ = ("_bound", "dbound", "den", "known", "num", "ranged")
+    __slots__ = ("_bound", "dbound", "den", "known", "num", "ranged", "ranges")
 
     def __init__(
         self,
@@ -125,6 +175,8 @@ class Num:
         self.num, self.den, self.known, self._bound, self.dbound = num, den, known, bound, dbound
         # amounts only: rows whose (known) amount is a discretionary range, not a figure
         self.ranged: NDArray | None = None
+        # and the ranges: (rows or None for all, low, high or None for an open range)
+        self.ranges: list[tuple[NDArray | None, Num, Num | None]] = []
 
     @property
     def bound(self) -> int:
@@ -166,10 +218,12 @@ _OPS: dict[str, Callable[[Any, Any], Any]] = {
 class Executor:
     """Evaluates compiled rules over one batch (a :class:`Source`)."""
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, reasons: bool = False) -> None:
         self.src = source
         self.n = source.n
         self._numbers: dict[str, Num] = {}
+        #: with slots, also give the reason slots (:class:`Reason`)
+        self.reasons = reasons
 
     # ------------------------------------------------------------------ values
 
@@ -227,25 +281,43 @@ class Executor:
             return Num(years, 1, known, _bound(years), 1)
         raise TypeError(f"unknown plan value {v!r}")
 
-    def _cases(self, v: VCases, slots: list[tuple[str, NDArray]] | None = None) -> Num:
-        """First case whose criterion holds; an unknown criterion before it leaves the value
-        unknown, naming that criterion's missing facts (as ``Cases.value``)."""
-        searching = np.ones(self.n, bool)  # every earlier case false
+    def _cases(
+        self, v: VCases, slots: list[Slot] | None = None, pieces: list[Piece] | None = None
+    ) -> Num:
+        """First case whose criterion holds, as ``Cases.value``: an unknown criterion
+        before it leaves the value unknown, naming that criterion's missing facts; an
+        unknown criterion that names no fact (a reason only) does not stop the search."""
+        searching = np.ones(self.n, bool)  # every earlier case false (or unknown, unnamed)
         blocked = np.zeros(self.n, bool)  # an earlier case unknown, none true yet
         chosen: list[tuple[NDArray, Num, Value]] = []
         for cond, expr in v.cases:
-            cond_slots: list[tuple[str, NDArray]] | None = [] if slots is not None else None
+            unnamed = _may_reason(cond)
+            cond_slots: list[Slot] | None = [] if slots is not None or unnamed else None
             t, f = self.cond(cond, cond_slots)
             f_ = ~t if f is None else f
             unknown = ~(t | f_)
-            if slots is not None and cond_slots is not None:
+            names: list[Slot] = []
+            if cond_slots is not None:
+                names = [(k, m & unknown) for k, m in cond_slots if isinstance(k, str)]
+            if unnamed:
+                named = np.zeros(self.n, bool)
+                for _, mask in names:
+                    named |= mask
+                f_ = f_ | (unknown & ~named)
+                unknown = unknown & named
+            if slots is not None:
                 reached = searching | blocked
-                slots.extend((key, mask & unknown & reached) for key, mask in cond_slots)
+                slots.extend((key, mask & reached) for key, mask in names)
             chosen.append((searching & t, self.value(expr), expr))
             blocked = (blocked & ~t) | (searching & unknown)
             searching = searching & f_
         if v.default is not None:
             chosen.append((searching, self.value(v.default), v.default))
+        if pieces is not None:
+            for pick, _, expr in chosen:
+                pieces.extend(p.restricted(pick) for p in self.value_pieces(expr))
+            if v.default is None and searching.any():
+                pieces.append(Piece(searching, "no case applies"))
         common = lcm(*(int(num.den) for _, num, _ in chosen)) if chosen else 1
         known = np.zeros(self.n, bool)
         values: Num_t = np.zeros(self.n, np.int64)
@@ -266,7 +338,7 @@ class Executor:
                 slots.extend((key, mask & pick) for key, mask in self.value_slots(expr))
         return Num(np.where(known, values, 0), common, known, bound, common)
 
-    def value_slots(self, v: Value | None) -> list[tuple[str, NDArray]]:
+    def value_slots(self, v: Value | None) -> list[Slot]:
         """(fact, rows where the row path's ``Missing`` of *v* names it), in its order."""
         if v is None:
             return []
@@ -280,10 +352,57 @@ class Executor:
         if isinstance(v, (VProduct, VDifference)):
             return self.value_slots(v.left) + self.value_slots(v.right)
         if isinstance(v, VCases):
-            slots: list[tuple[str, NDArray]] = []
+            slots: list[Slot] = []
             self._cases(v, slots)
             return slots
         return []
+
+    def value_pieces(self, v: Value | None) -> list[Piece]:
+        """The reason pieces of *v*'s ``Missing`` on the row path, in its order (rows where
+        the value is unknown for a cause other than a missing fact)."""
+        if v is None or isinstance(v, (VFact, VConst, VYearOf, VYearsAfter)):
+            return []
+        if isinstance(v, VUnknown):
+            return [Piece(np.ones(self.n, bool), v.reason)] if v.reason else []
+        if isinstance(v, VRatio):
+            pieces = self.value_pieces(v.num) + self.value_pieces(v.den)
+            a, b = self.value(v.num), self.value(v.den)
+            zero = b.num == 0
+            if not isinstance(zero, np.ndarray):
+                zero = np.full(self.n, bool(zero))
+            zero = zero & _known(a, self.n) & _known(b, self.n)
+            if zero.any():
+                pieces.append(Piece(zero, v.zero_reason))
+            return pieces
+        if isinstance(v, VSum):
+            return [p for term in v.terms for p in self.value_pieces(term)]
+        if isinstance(v, (VProduct, VDifference)):
+            return self.value_pieces(v.left) + self.value_pieces(v.right)
+        if isinstance(v, VYearsSince):
+            return self._future_pieces(v)
+        if isinstance(v, VCases):
+            found: list[Piece] = []
+            self._cases(v, None, found)
+            return found
+        raise TypeError(f"unknown plan value {v!r}")
+
+    def _future_pieces(self, v: VYearsSince) -> list[Piece]:
+        """A start after the end date: the row path's reason, naming the start date."""
+        day = self.fact(v.key)
+        if not isinstance(day.num, np.ndarray):
+            return []
+        later = (day.num > _day_number(v.on)) & _known(day, self.n)
+        if not later.any():
+            return []
+        name, end = v.key, v.on
+
+        def render(code: int) -> str:
+            from .._criteria import _future_date
+
+            start = date(1970, 1, 1) + timedelta(days=int(code))
+            return _future_date(name, start, end).reason
+
+        return [Piece(later, codes=day.num, render=render)]
 
     def _add(self, a: Num, b: Num, sign: int) -> Num:
         known = _and(a.known, b.known)
@@ -372,9 +491,7 @@ class Executor:
             result = np.full(self.n, bool(result))
         return result.astype(bool, copy=False)
 
-    def cond(
-        self, c: Cond, slots: list[tuple[str, NDArray]] | None = None
-    ) -> tuple[NDArray, NDArray | None]:
+    def cond(self, c: Cond, slots: list[Slot] | None = None) -> tuple[NDArray, NDArray | None]:
         """Kleene truth ``(t, f)`` of *c*; with *slots*, also the missing-fact slots."""
         if isinstance(c, CCompare):
             if isinstance(c.left, VYearsSince) and isinstance(c.right, VConst):
@@ -385,6 +502,10 @@ class Executor:
             if slots is not None:
                 slots.extend(self.value_slots(c.left))
                 slots.extend(self.value_slots(c.right))
+                if self.reasons:
+                    pieces = self.value_pieces(c.left) + self.value_pieces(c.right)
+                    if pieces:
+                        slots.append((Reason(pieces), _any(pieces)))
             if known is None:
                 return result, None
             return result & known, ~result & known
@@ -417,13 +538,13 @@ class Executor:
                 return match, None
             return match & known, ~match & known
         if isinstance(c, (CAll, CAny)):
-            child_slots: list[list[tuple[str, NDArray]]] = []
+            child_slots: list[list[Slot]] = []
             t: NDArray | None = None
             f: NDArray | None = None
             all_known = True
             results = []
             for part in c.parts:
-                part_slots: list[tuple[str, NDArray]] | None = [] if slots is not None else None
+                part_slots: list[Slot] | None = [] if slots is not None else None
                 pt, pf = self.cond(part, part_slots)
                 if part_slots is not None:
                     child_slots.append(part_slots)
@@ -450,7 +571,7 @@ class Executor:
                     slots.extend((key, mask & unknown) for key, mask in part_slots)
             return t, f
         if isinstance(c, CNot):
-            sub: list[tuple[str, NDArray]] | None = [] if slots is not None else None
+            sub: list[Slot] | None = [] if slots is not None else None
             pt, pf = self.cond(c.part, sub)
             if slots is not None and sub is not None:
                 slots.extend(sub)  # the child's slots are already limited to its unknown rows
@@ -458,9 +579,9 @@ class Executor:
                 return ~pt, None
             return pf, pt
         if isinstance(c, CIf):
-            cs: list[tuple[str, NDArray]] | None = [] if slots is not None else None
-            ts: list[tuple[str, NDArray]] | None = [] if slots is not None else None
-            os_: list[tuple[str, NDArray]] | None = [] if slots is not None else None
+            cs: list[Slot] | None = [] if slots is not None else None
+            ts: list[Slot] | None = [] if slots is not None else None
+            os_: list[Slot] | None = [] if slots is not None else None
             ct, cf = self.cond(c.cond, cs)
             tt, tf = self.cond(c.then, ts)
             ot, of = self.cond(c.otherwise, os_)
@@ -481,7 +602,7 @@ class Executor:
         raise TypeError(f"unknown plan criterion {c!r}")
 
     def _years_since_compare(
-        self, v: VYearsSince, op: str, threshold: Fraction, slots: list[tuple[str, NDArray]] | None
+        self, v: VYearsSince, op: str, threshold: Fraction, slots: list[Slot] | None
     ) -> tuple[NDArray, NDArray | None]:
         """``full years since start op k`` as a comparison of the start day with fixed days.
 
@@ -492,6 +613,10 @@ class Executor:
         day = self.fact(v.key)
         if slots is not None:
             slots.append((v.key, np.zeros(self.n, bool) if day.known is None else ~day.known))
+            if self.reasons:
+                pieces = self._future_pieces(v)
+                if pieces:
+                    slots.append((Reason(pieces), pieces[0].mask))
         start = day.num if isinstance(day.num, np.ndarray) else np.zeros(self.n, np.int64)
         ceil = -((-threshold.numerator) // threshold.denominator)
         floor = threshold.numerator // threshold.denominator
@@ -566,11 +691,12 @@ class Executor:
         if isinstance(a, ALookup):
             return self._lookup(a)
         if isinstance(a, ARange):
-            known = self.value(a.low).known
-            if a.high is not None:
-                known = _and(known, self.value(a.high).known)
+            least = self.value(a.low)
+            most = None if a.high is None else self.value(a.high)
+            known = least.known if most is None else _and(least.known, most.known)
             result = Num(0, 1, known, 0, 1)
             result.ranged = np.ones(self.n, bool) if known is None else known.copy()
+            result.ranges = [(None, least, most)]
             return result
         raise TypeError(f"unknown plan amount {a!r}")
 
@@ -589,9 +715,11 @@ class Executor:
         ranged = np.zeros(self.n, bool)
         num: Num_t = np.zeros(self.n, np.int64)
         bound = 0
+        ranges: list[tuple[NDArray | None, Num, Num | None]] = []
         for match, p in parts:
             if p.ranged is not None:
                 ranged |= match & p.ranged
+                ranges.extend((match if m is None else match & m, lo, hi) for m, lo, hi in p.ranges)
             factor = common // int(p.den)
             bound = max(bound, p.bound * factor)
             scaled = _mul(p.num, p.bound, factor, factor)
@@ -604,9 +732,10 @@ class Executor:
         # a value the table lacks is unknown (with a reason, no missing fact), as per row
         result = Num(np.where(entry_known, num, 0), common, entry_known, bound, common)
         result.ranged = ranged if ranged.any() else None
+        result.ranges = ranges
         return result
 
-    def amount_slots(self, a: Amount) -> list[tuple[str, NDArray]]:
+    def amount_slots(self, a: Amount) -> list[Slot]:
         """Missing-fact slots of an amount, in the order the row path names them."""
         if isinstance(a, ALesser):
             return [slot for p in a.parts for slot in self.amount_slots(p)]
@@ -624,6 +753,52 @@ class Executor:
         if isinstance(a, ARange):
             return self.value_slots(a.low) + self.value_slots(a.high)
         return []
+
+    def amount_pieces(self, a: Amount) -> list[Piece]:
+        """Reason pieces of an amount's ``Missing`` (``Formula.compute``), in its order."""
+        if isinstance(a, AValue):
+            return self.value_pieces(a.value)
+        if isinstance(a, ALesser):
+            return [p for part in a.parts for p in self.amount_pieces(part)]
+        if isinstance(a, AMarginal):
+            return self.value_pieces(a.base)
+        if isinstance(a, ARange):
+            return self.value_pieces(a.low) + self.value_pieces(a.high)
+        if isinstance(a, ALookup):
+            pieces: list[Piece] = []
+            matched = np.zeros(self.n, bool)
+            for choice, entry in a.entries:
+                match = self._choice(a.key, choice)[0]
+                matched |= match
+                pieces.extend(p.restricted(match) for p in self.amount_pieces(entry))
+            found = self.src.text_in(a.key, [choice for choice, _ in a.entries])
+            if found is None:
+                return pieces
+            lacking = ~matched if found[1] is None else found[1] & ~matched
+            codes = self.src.text_codes(a.key) if lacking.any() else None
+            if codes is not None:
+                values, texts = codes
+                key = a.key
+
+                def render(code: int) -> str:
+                    return f"no amount is set for {key} = {texts[code]}"
+
+                pieces.append(Piece(lacking, codes=values, render=render))
+            return pieces
+        raise TypeError(f"unknown plan amount {a!r}")
+
+
+def _known(num: Num, n: int) -> NDArray:
+    return np.ones(n, bool) if num.known is None else num.known
+
+
+def _may_reason(cond: Cond) -> bool:
+    """Whether *cond* can be unknown without naming a missing fact (a reason only)."""
+    return any(
+        isinstance(w, (VRatio, VUnknown, VYearsSince, VCases))
+        for v in _cond_values(cond)
+        for w in _walk_values(v)
+    )
 
 
 def _omax(x: NDArray, v: int) -> NDArray:
