@@ -427,7 +427,8 @@ def test_cli_screen_writes_ranges_and_reasons(
         assert rows[1]["QH-TBE.reasons"] == []
         assert (low, high) == (Decimal(0), Decimal(2_000_000))
     elif suffix == ".csv":
-        assert rows[0]["QH-TBE.reasons"] == ";".join(reasons)
+        assert rows[0]["QH-TBE.reasons"] == " | ".join(reasons)
+        assert rows[0]["QH-TBE.reasons"].split(" | ") == list(reasons)
         assert rows[1]["QH-TBE.reasons"] in ("", None)
         assert (Decimal(str(low)), Decimal(str(high))) == (Decimal(0), Decimal(2_000_000))
     else:

@@ -1496,14 +1496,18 @@ def _jsonl_batch(jurisdiction: Jurisdiction, rows: list[dict[str, Any]]) -> pa.R
     return pa.RecordBatch.from_arrays(arrays, names=names)
 
 
+#: CSV joins a list cell with this: fact names never hold ';', reason texts may ("; ")
+CSV_SEPARATORS = {"missing": ";", "reasons": " | "}
+
+
 def _for_text_output(batch: pa.RecordBatch) -> pa.RecordBatch:
-    """CSV cells: statuses as text, missing facts and reasons joined with ';'."""
+    """CSV cells: statuses as text, missing facts joined with ';', reasons with ' | '."""
     arrays, names = [], []
     for name, array in zip(batch.schema.names, batch.columns, strict=True):
         if pa.types.is_dictionary(array.type):
             array = array.cast(pa.string())
         elif pa.types.is_list(array.type):
-            array = pc.binary_join(array, ";")
+            array = pc.binary_join(array, CSV_SEPARATORS.get(name.rpartition(".")[2], ";"))
         arrays.append(array)
         names.append(name)
     return pa.RecordBatch.from_arrays(arrays, names=names)
