@@ -373,3 +373,19 @@ def test_threads_sharing_a_jurisdiction_get_the_same_answers() -> None:
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+def test_an_explanation_lists_the_parameters_its_shares_read() -> None:
+    """A refinement's weights (Xining splits the prefecture's share city : district) are
+    parameters of the explanation, after the rule's own, in the lazy and eager results."""
+    from innovpolicy._example import EXAMPLE_DATE, EXAMPLE_FACTS
+
+    j = JURISDICTIONS["xining"]
+    result = j.evaluate("QH20-TECH-INTRO", EXAMPLE_FACTS, EXAMPLE_DATE)
+    assert [s.role for s in result.shares] == ["province", "city", "district"]
+    keys = [p.key for p in result.parameters]
+    assert keys[-2:] == ["xn.matching.city_weight", "xn.matching.district_weight"]
+    version = _version(j, "QH20-TECH-INTRO", EXAMPLE_DATE)
+    eager = in_library_context(j._explain_eagerly)(version, j.prepare(EXAMPLE_FACTS), EXAMPLE_DATE)
+    assert eager.parameters == result.parameters
+    assert "xn.matching.city_weight" in result.render()

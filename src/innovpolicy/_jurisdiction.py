@@ -778,7 +778,7 @@ class Jurisdiction:
 
         (truth, missing, reasons), computed = compiled.answer(facts._data, on)
         return self._result(
-            version, facts, on, truth, missing, reasons, computed, None, None, (), explainer
+            version, facts, on, truth, missing, reasons, computed, None, None, None, explainer
         )
 
     def _compiled_version(self, version: _Version, on: date) -> CompiledRule:
@@ -860,7 +860,7 @@ class Jurisdiction:
             computed,
             outcome,
             steps,
-            tuple(ctx.used.values()) if ctx.used else (),
+            ctx,
             None,
         )
 
@@ -875,10 +875,15 @@ class Jurisdiction:
         computed: Any,
         outcome: Outcome | None,
         steps: Step | None,
-        parameters: tuple[Resolved, ...],
+        ctx: _Ctx | None,
         explainer: Explainer | None,
     ) -> Result:
-        """The result of a rule from its truth and unrounded amount (every executor's tail)."""
+        """The result of a rule from its truth and unrounded amount (every executor's tail).
+
+        *ctx* is the reference interpreter's context when it evaluated the rule: the
+        shares are computed in it, so the parameters they read (a refinement's weights)
+        are recorded among the explanation's parameters, after the rule's own.
+        """
         rule = version.rule
         status = (
             Status.ELIGIBLE
@@ -908,7 +913,9 @@ class Jurisdiction:
         elif truth is Truth.TRUE:
             amount = round_payable(max(computed, ZERO))
             if rule.split is not None:
-                shares = self._split(rule, _Ctx(self, facts._data, on, False), amount)
+                split_ctx = ctx if ctx is not None else _Ctx(self, facts._data, on, False)
+                shares = self._split(rule, split_ctx, amount)
+        parameters = tuple(ctx.used.values()) if ctx is not None and ctx.used else ()
         explained = outcome is not None or explainer is not None
         return new_result(  # positionally, in Result's field order
             rule.id,  # rule_id
