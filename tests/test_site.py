@@ -110,6 +110,67 @@ def test_internal_link_checker_finds_missing_files_and_anchors(tmp_path: Path) -
     assert problems == ["a.html: b.html#gone has no such anchor", "a.html: c.html does not exist"]
 
 
+# Guide pages translated into docs/zh/ that must stay in step with their English page.
+TRANSLATED = ("limits", "finder", "county-toml", "screening")
+DOCS = _site.repo_root() / "docs"
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def _outside_fences(text: str) -> str:
+    return re.sub(r"(?ms)^```.*?^```[ \t]*$", "", text)
+
+
+def _heading_levels(text: str) -> list[int]:
+    return [len(m.group(1)) for m in re.finditer(r"(?m)^(#+) ", _outside_fences(text))]
+
+
+@pytest.mark.parametrize("name", TRANSLATED)
+def test_translated_page_keeps_the_english_structure(name: str) -> None:
+    english = (DOCS / f"{name}.md").read_text(encoding="utf-8")
+    chinese = (DOCS / "zh" / f"{name}.md").read_text(encoding="utf-8")
+    # Same sections at the same levels: a section added in English shows up here.
+    assert _heading_levels(chinese) == _heading_levels(english), f"docs/zh/{name}.md"
+    for heading in re.findall(r"(?m)^#+ (.*)$", _outside_fences(chinese)):
+        assert _CJK.search(heading) or heading.strip("0123456789. ") in ("JSON", "HTTP"), heading
+    # Code and commands are not translated: every fenced block keeps its text, except
+    # the comments, which the translation puts in Chinese.
+    fences = re.compile(r"(?ms)^```(\w*)\n(.*?)^```[ \t]*$")
+
+    def code(text: str) -> list[tuple[str, str]]:
+        blocks = [
+            (info, re.sub(r"(?m)(^|\s)# .*$", "", body)) for info, body in fences.findall(text)
+        ]
+        if name == "finder":  # the two sample outputs are checked against the engine below
+            outputs = [i for i, (info, _) in enumerate(blocks) if info == "text"][:2]
+            blocks = [block for i, block in enumerate(blocks) if i not in outputs]
+        return blocks
+
+    assert code(chinese) == code(english), f"docs/zh/{name}.md changed code"
+
+
+def test_chinese_finder_examples_are_the_checked_ones() -> None:
+    """The schema-marked JSON examples (validated by tests/test_schema.py from the English
+    page) are the same in the Chinese page, and its sample output is the engine's."""
+    marked = re.compile(r"<!-- schema: ([A-Za-z0-9 _-]+) -->\n```json\n(.*?)```", re.S)
+    english = (DOCS / "finder.md").read_text(encoding="utf-8")
+    chinese = (DOCS / "zh" / "finder.md").read_text(encoding="utf-8")
+    assert marked.findall(chinese) == marked.findall(english)
+    assert len(re.findall(r"```json\n", chinese)) == len(marked.findall(chinese))
+    summary = XINING.find(
+        {
+            "achievements_transformed": 2,
+            "transaction_volume": "15000000",
+            "newly_recognised_national_incubator": True,
+            "district": "城西区",
+        },
+        on="2021-06-30",
+        subject="platform",
+        rule_ids=["QH20-PLATFORM", "XN20-INCUBATOR", "XN20-PILOT"],
+    )
+    outputs = re.findall(r"(?ms)^```text\n(.*?)^```", chinese)
+    assert outputs[:2] == [summary.render() + "\n", summary.render(lang="zh") + "\n"]
+
+
 # ---------------------------------------------------------------- the built site
 
 
@@ -203,6 +264,31 @@ def test_chinese_guide_is_a_translation(site: Path) -> None:
     assert "指南" in guide and "插件" in guide
     home = _text(site / "zh" / "index.html")
     assert "规则浏览" in home
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("name", TRANSLATED)
+def test_translated_guide_pages_are_served_in_chinese(site: Path, name: str) -> None:
+    page = _text(site / "zh" / "guide" / f"{name}.html")
+    assert "本页尚无中文译文" not in page
+    assert 'lang="zh-CN"' in page
+    title = (DOCS / "zh" / f"{name}.md").read_text(encoding="utf-8").partition("\n")[0]
+    h1 = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    assert h1 is not None
+    shown = html.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).rstrip("¶ \n")
+    assert shown == title.removeprefix("# ") and _CJK.search(shown), shown
+    # The English page in the Chinese site is the fallback only for untranslated pages.
+    english_title = (DOCS / f"{name}.md").read_text(encoding="utf-8").partition("\n")[0]
+    assert f"<h1>{html.escape(english_title.removeprefix('# '))}" not in page
+
+
+@pytest.mark.site
+def test_untranslated_guide_pages_say_so_in_chinese(site: Path) -> None:
+    names = _site._guide_names(_site.repo_root())
+    untranslated = [name for name in names if not (DOCS / "zh" / f"{name}.md").is_file()]
+    for name in names:
+        page = _text(site / "zh" / "guide" / f"{name}.html")
+        assert ("本页尚无中文译文" in page) == (name in untranslated), name
 
 
 # ---------------------------------------------------------------- the browser check
@@ -312,6 +398,10 @@ def test_pages_render_in_headless_chromium(site: Path, served: str, tmp_path: Pa
         ),
         "api": ("en/reference/api.html", ["evaluate_all", "to_dict", "Jurisdiction"]),
         "rule-zh": ("zh/explorer/rules/QH-TBE.html", [tbe.citation.wording, "判定条件"]),
+        "guide-zh": (
+            "zh/guide/county-toml.html",
+            ["用 TOML 编写县级变体", "技术合同买方补贴在本县范围内最高不超过15万元", "加载时检查"],
+        ),
     }
     shots = site / "screenshots"
     shots.mkdir(exist_ok=True)
