@@ -14,7 +14,7 @@ from . import _i18n
 from ._amounts import AmountRange, Payer, Share, Step, split_exact
 from ._checks import declared_by
 from ._criteria import Missing, Outcome, Resolved, Truth
-from ._entities import _Entity
+from ._entity_base import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._params import Parameter
 from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status
