@@ -236,3 +236,20 @@ def test_a_parent_cycle_among_installed_plugins_is_reported(
     )
     with pytest.raises(PluginError, match="parent cycle"):
         innovpolicy.load("village")
+
+
+def test_the_load_time_checks_dispatch_as_an_isinstance_chain_would() -> None:
+    from innovpolicy import _checks
+    from innovpolicy._criteria import Fact
+
+    for table in (_checks._EXPR_BRANCHES, _checks._NODE_BRANCHES):
+        classes = [cls for cls, _branch in table]
+        for cls in classes:
+            assert [other for other in classes if issubclass(cls, other)] == [cls]
+            assert _checks._branch_of(cls, table) is dict(table)[cls]
+
+    class Custom(Fact):  # a subclass defined elsewhere
+        pass
+
+    assert _checks._branch_of(Custom, _checks._EXPR_BRANCHES) is _checks._Checker._kind_fact
+    assert _checks._branch_of(str, _checks._EXPR_BRANCHES) is None

@@ -403,7 +403,8 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
 
 
 def _check_source(plugin: str, what: str, document: Any, known: Mapping[str, Any]) -> None:
-    if known.get(document.key) != document:
+    found = known.get(document.key)
+    if found is not document and found != document:
         raise PluginError(
             plugin,
             f"{what} cites source {document.key!r} ({document.number}), which is not among the "
