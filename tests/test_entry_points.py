@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from innovpolicy import _entry_points
 from innovpolicy._entry_points import EntryPoint, entry_points
@@ -124,3 +126,29 @@ def test_an_entry_point_loads_a_module_or_an_attribute() -> None:
     assert "name='x'" in repr(attribute)
     with pytest.raises(ValueError, match="malformed entry point"):
         EntryPoint("x", "not a value!", "g").load()
+
+
+@given(st.text(alphabet="aB_-.9é", max_size=12))
+def test_names_are_normalized_as_importlib_metadata_does(name: str) -> None:
+    from importlib.metadata import Prepared  # type: ignore[attr-defined]
+
+    assert _entry_points._normalize(name) == Prepared.normalize(name)
+
+
+@pytest.mark.parametrize(
+    ("value", "module", "attr"),
+    [
+        ("innovpolicy._entry_points", "innovpolicy._entry_points", ""),
+        ("innovpolicy._entry_points:EntryPoint", "innovpolicy._entry_points", "EntryPoint"),
+        (
+            "innovpolicy._entry_points: EntryPoint.load",
+            "innovpolicy._entry_points",
+            "EntryPoint.load",
+        ),
+        ("innovpolicy._entry_points:EntryPoint [x, y]", "innovpolicy._entry_points", "EntryPoint"),
+    ],
+)
+def test_a_value_is_read_as_importlib_metadata_reads_it(value: str, module: str, attr: str) -> None:
+    theirs = importlib.metadata.EntryPoint("x", value, "g")
+    assert (theirs.module, theirs.attr or "") == (module, attr)
+    assert EntryPoint("x", value, "g").load() is theirs.load()

@@ -28,8 +28,16 @@ from collections.abc import Iterable, Iterator, Sequence
 from importlib.machinery import PathFinder
 from typing import Any, Protocol
 
-_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
-_SEPARATORS = re.compile(r"[-_.]+")
+
+@functools.cache
+def _value_pattern() -> re.Pattern[str]:
+    """importlib.metadata's syntax of an entry point value (compiled when first needed)."""
+    return re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+
+def _dotted(text: str) -> bool:
+    """A plain dotted name (``a.b_c``), which the full syntax reads as itself."""
+    return text.isascii() and all(part.isidentifier() for part in text.split("."))
 
 
 class EntryPoint:
@@ -44,12 +52,14 @@ class EntryPoint:
 
     def load(self) -> Any:
         """The module named by the value, or the object ``module:attr.attr`` names."""
-        match = _VALUE.match(self.value)
-        if match is None:
-            raise ValueError(f"malformed entry point value {self.value!r}")
-        module = importlib.import_module(match.group("module"))
-        attrs = filter(None, (match.group("attr") or "").split("."))
-        return functools.reduce(getattr, attrs, module)
+        module, colon, attr = self.value.partition(":")
+        if not (_dotted(module) and (not colon or _dotted(attr))):
+            match = _value_pattern().match(self.value)  # spaces or extras: the full syntax
+            if match is None:
+                raise ValueError(f"malformed entry point value {self.value!r}")
+            module, attr = match.group("module"), match.group("attr") or ""
+        loaded = importlib.import_module(module)
+        return functools.reduce(getattr, filter(None, attr.split(".")), loaded)
 
     def __repr__(self) -> str:
         return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={self.group!r})"
@@ -72,7 +82,12 @@ class _Unusual(Exception):
 
 
 def _normalize(name: str) -> str:
-    return _SEPARATORS.sub("-", name).lower().replace("-", "_")
+    """PEP 503 normalization with underscores, as importlib.metadata's ``Prepared.normalize``
+    (every run of ``-``, ``_`` and ``.`` becomes one ``_``)."""
+    name = name.lower().replace("-", "_").replace(".", "_")
+    while "__" in name:
+        name = name.replace("__", "_")
+    return name
 
 
 def _metadata_folders(entry: str) -> Iterator[tuple[str, str]]:
