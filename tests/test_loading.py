@@ -20,8 +20,12 @@ DOC = Document("town-1", "某镇〔2021〕1号", "某镇办法", "Town measures"
 
 
 def _modules_after(code: str) -> set[str]:
-    """The modules a fresh interpreter holds after running *code*."""
-    script = f"import json, sys\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    """The modules a fresh interpreter imports to run *code* (beyond its own start-up)."""
+    script = (
+        "import sys\nbefore = set(sys.modules)\n"
+        f"{code}\n"
+        "import json\nprint(json.dumps(sorted(set(sys.modules) - before)))"
+    )
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
