@@ -18,8 +18,10 @@ Plugin authors build rules with :mod:`innovpolicy.authoring`; all errors live in
 
 from __future__ import annotations
 
-from . import authoring, exceptions
-from ._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from . import exceptions
 from ._facts import FactSpec
 from ._jurisdiction import Comparison, Jurisdiction, PreparedFacts
 from ._loading import available, load
@@ -28,7 +30,38 @@ from ._rules import Layer, Result, Rule, ShareRefinement, Status, Supersession
 from ._sources import Citation, Document
 from .hookspecs import hookimpl
 
+if TYPE_CHECKING:
+    from . import authoring
+    from ._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract
+
 __version__ = "0.1.0"
+
+# Imported on first use: loading and evaluating need neither the authoring helpers
+# nor the entity classes, so ``import innovpolicy`` does not build them.
+_LAZY = {
+    "authoring": ("innovpolicy.authoring", None),
+    "Enterprise": ("innovpolicy._entities", "Enterprise"),
+    "Patent": ("innovpolicy._entities", "Patent"),
+    "Platform": ("innovpolicy._entities", "Platform"),
+    "ResearchInstitute": ("innovpolicy._entities", "ResearchInstitute"),
+    "TechnologyContract": ("innovpolicy._entities", "TechnologyContract"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module_name, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'innovpolicy' has no attribute {name!r}") from None
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Citation",

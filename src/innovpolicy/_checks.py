@@ -11,9 +11,10 @@ the rule, the parameter or the fact.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from ._amounts import (
     ConsecutiveYears,
@@ -199,60 +200,77 @@ class _Checker:
     # ------------------------------------------------------------ expressions
 
     def expr_kind(self, expr: Expr, where: str) -> str | None:
-        if isinstance(expr, (Fact, YearFact)):
-            return self.fact_kind(expr.name)
-        if isinstance(expr, Param):
-            if expr.key not in self.params:
-                return None  # reported by the parameter check, with the same names
-            return self.param_kind(expr.key)
-        if isinstance(expr, Const):
-            return _DATE if isinstance(expr.constant, date) else _NUMBER
-        if isinstance(expr, (Ratio, Product, Difference)):
-            parts: tuple[Expr, ...] = (
-                (expr.numerator, expr.denominator)
-                if isinstance(expr, Ratio)
-                else (expr.left, expr.right)
-            )
-            for part in parts:
-                self.need(part, _NUMBER, where)
-            return _NUMBER
-        if isinstance(expr, Sum):
-            for term in expr.terms:
-                self.need(term, _NUMBER, where)
-            return _NUMBER
-        if isinstance(expr, Growth):
-            self.need_fact(expr.name, _NUMBER, where)
-            return _NUMBER
-        if isinstance(expr, (YearsSince, YearOf)):
-            self.need_fact(expr.name, _DATE, where)
-            return _NUMBER
-        if isinstance(expr, YearsAfter):
-            self.need_fact(expr.name, _DATE, where)
-            self.need(expr.years, _NUMBER, where)
-            return _DATE
-        if isinstance(expr, AgeOn):
-            self.need_fact(expr.name, _DATE, where)
-            self.need(expr.at, _DATE, where)
-            return _NUMBER
-        if isinstance(expr, SupportYear):
-            self.need_fact(expr.name, _NUMBER, where)
-            return _NUMBER
-        if isinstance(expr, (EvaluationDate, DayOfEvaluationYear)):
-            return _DATE
-        if isinstance(expr, EvaluationYear):
-            return _NUMBER
-        if isinstance(expr, CasesExpr):
-            kinds = set()
-            for criterion, value in expr.cases:
-                self.criterion(criterion)
-                kinds.add(self.expr_kind(value, where))
-            if expr.default is not None:
-                kinds.add(self.expr_kind(expr.default, where))
-            kinds.discard(None)
-            if len(kinds) > 1:
-                raise self.fail(f"{where}: the cases give values of kinds {sorted(kinds)}")  # type: ignore[type-var]
-            return next(iter(kinds)) if kinds else None
-        return None
+        """The kind of value *expr* gives, checking the kinds it needs of its parts."""
+        cls = type(expr)
+        try:
+            branch = _EXPR_BRANCH[cls]
+        except KeyError:
+            branch = _EXPR_BRANCH[cls] = _branch_of(cls, _EXPR_BRANCHES)
+        if branch is None:
+            return None
+        return branch(self, expr, where)
+
+    def _kind_fact(self, expr: Fact | YearFact, where: str) -> str | None:
+        return self.fact_kind(expr.name)
+
+    def _kind_param(self, expr: Param, where: str) -> str | None:
+        if expr.key not in self.params:
+            return None  # reported by the parameter check, with the same names
+        return self.param_kind(expr.key)
+
+    def _kind_const(self, expr: Const, where: str) -> str | None:
+        return _DATE if isinstance(expr.constant, date) else _NUMBER
+
+    def _kind_arithmetic(self, expr: Ratio | Product | Difference, where: str) -> str | None:
+        parts: tuple[Expr, ...] = (
+            (expr.numerator, expr.denominator)
+            if isinstance(expr, Ratio)
+            else (expr.left, expr.right)
+        )
+        for part in parts:
+            self.need(part, _NUMBER, where)
+        return _NUMBER
+
+    def _kind_sum(self, expr: Sum, where: str) -> str | None:
+        for term in expr.terms:
+            self.need(term, _NUMBER, where)
+        return _NUMBER
+
+    def _kind_growth(self, expr: Growth | SupportYear, where: str) -> str | None:
+        self.need_fact(expr.name, _NUMBER, where)
+        return _NUMBER
+
+    def _kind_date_fact(self, expr: YearsSince | YearOf, where: str) -> str | None:
+        self.need_fact(expr.name, _DATE, where)
+        return _NUMBER
+
+    def _kind_years_after(self, expr: YearsAfter, where: str) -> str | None:
+        self.need_fact(expr.name, _DATE, where)
+        self.need(expr.years, _NUMBER, where)
+        return _DATE
+
+    def _kind_age_on(self, expr: AgeOn, where: str) -> str | None:
+        self.need_fact(expr.name, _DATE, where)
+        self.need(expr.at, _DATE, where)
+        return _NUMBER
+
+    def _kind_date(self, expr: Expr, where: str) -> str | None:
+        return _DATE
+
+    def _kind_number(self, expr: Expr, where: str) -> str | None:
+        return _NUMBER
+
+    def _kind_cases(self, expr: CasesExpr, where: str) -> str | None:
+        kinds = set()
+        for criterion, value in expr.cases:
+            self.criterion(criterion)
+            kinds.add(self.expr_kind(value, where))
+        if expr.default is not None:
+            kinds.add(self.expr_kind(expr.default, where))
+        kinds.discard(None)
+        if len(kinds) > 1:
+            raise self.fail(f"{where}: the cases give values of kinds {sorted(kinds)}")  # type: ignore[type-var]
+        return next(iter(kinds)) if kinds else None
 
     def need(self, expr: Expr, kind: str, where: str) -> None:
         got = self.expr_kind(expr, where)
@@ -274,53 +292,61 @@ class _Checker:
 
     def criterion(self, criterion: Criterion) -> None:
         for node in criterion.walk():
-            if isinstance(node, Compare):
-                where = f"criterion {node.label!r}"
-                left = self.expr_kind(node.left, where)
-                right = self.expr_kind(node.right, where)
-                for side in (left, right):
-                    if side == _BOOL:
-                        raise self.fail(
-                            f"{where} compares a yes/no fact with {node.op}; use is_true() "
-                            "(or not_(is_true(...)))",
-                            fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
-                        )
-                    if side == _SCALE:
-                        raise self.fail(
-                            f"{where} compares a marginal scale",
-                            parameter=(node.left.param_keys() + node.right.param_keys())[0],
-                        )
-                    if side == _TEXT and node.op != "==":
-                        raise self.fail(
-                            f"{where} orders text with {node.op}; use is_one_of()",
-                            fact=(node.left.fact_names() or ("",))[0],
-                        )
-                if left is not None and right is not None and left != right:
-                    raise self.fail(
-                        f"{where} compares a {left} ({node.left.describe()}) with a {right} "
-                        f"({node.right.describe()})",
-                        fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
-                    )
-            elif isinstance(node, FactIs):
-                where = f"criterion {node.label!r}"
-                kind = self.fact_kind(node.name)
-                spec = self.facts[node.name][0]
-                for expected in node.expected:
-                    ok = (
-                        isinstance(expected, bool)
-                        if kind == _BOOL
-                        else isinstance(expected, str)
-                        and (not spec.choices or expected in spec.choices)
-                        if kind == _TEXT
-                        else not isinstance(expected, bool)
-                    )
-                    if not ok:
-                        choices = f" (one of {', '.join(spec.choices)})" if spec.choices else ""
-                        raise self.fail(
-                            f"{where} expects {expected!r}, which the {kind} fact "
-                            f"{node.name!r} can never be{choices}",
-                            fact=node.name,
-                        )
+            cls = type(node)
+            try:
+                branch = _NODE_BRANCH[cls]
+            except KeyError:
+                branch = _NODE_BRANCH[cls] = _branch_of(cls, _NODE_BRANCHES)
+            if branch is not None:
+                branch(self, node)
+
+    def _check_compare(self, node: Compare) -> None:
+        where = f"criterion {node.label!r}"
+        left = self.expr_kind(node.left, where)
+        right = self.expr_kind(node.right, where)
+        for side in (left, right):
+            if side == _BOOL:
+                raise self.fail(
+                    f"{where} compares a yes/no fact with {node.op}; use is_true() "
+                    "(or not_(is_true(...)))",
+                    fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
+                )
+            if side == _SCALE:
+                raise self.fail(
+                    f"{where} compares a marginal scale",
+                    parameter=(node.left.param_keys() + node.right.param_keys())[0],
+                )
+            if side == _TEXT and node.op != "==":
+                raise self.fail(
+                    f"{where} orders text with {node.op}; use is_one_of()",
+                    fact=(node.left.fact_names() or ("",))[0],
+                )
+        if left is not None and right is not None and left != right:
+            raise self.fail(
+                f"{where} compares a {left} ({node.left.describe()}) with a {right} "
+                f"({node.right.describe()})",
+                fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
+            )
+
+    def _check_fact_is(self, node: FactIs) -> None:
+        where = f"criterion {node.label!r}"
+        kind = self.fact_kind(node.name)
+        spec = self.facts[node.name][0]
+        for expected in node.expected:
+            ok = (
+                isinstance(expected, bool)
+                if kind == _BOOL
+                else isinstance(expected, str) and (not spec.choices or expected in spec.choices)
+                if kind == _TEXT
+                else not isinstance(expected, bool)
+            )
+            if not ok:
+                choices = f" (one of {', '.join(spec.choices)})" if spec.choices else ""
+                raise self.fail(
+                    f"{where} expects {expected!r}, which the {kind} fact "
+                    f"{node.name!r} can never be{choices}",
+                    fact=node.name,
+                )
 
     def formula(self, formula: Formula) -> None:
         where = f"amount {formula.label!r}"
@@ -436,6 +462,53 @@ class _Checker:
         self.check_weights(split.payers, "cost split", start, end)
 
 
+_Branch = TypeVar("_Branch")
+
+
+def _branch_of(cls: type, branches: Sequence[tuple[type, _Branch]]) -> _Branch | None:
+    """The branch of the first class *cls* is a subclass of (an isinstance chain, in order)."""
+    for base, branch in branches:
+        if issubclass(cls, base):
+            return branch
+    return None
+
+
+# The kind of each expression class, in the order of an isinstance chain. Looked up by
+# exact type: isinstance against these ABCs is slow, and loading asks it of every node
+# of every rule.
+_ExprBranch = Callable[[_Checker, Any, str], "str | None"]
+_EXPR_BRANCHES: tuple[tuple[type, _ExprBranch], ...] = (
+    (Fact, _Checker._kind_fact),
+    (YearFact, _Checker._kind_fact),
+    (Param, _Checker._kind_param),
+    (Const, _Checker._kind_const),
+    (Ratio, _Checker._kind_arithmetic),
+    (Product, _Checker._kind_arithmetic),
+    (Difference, _Checker._kind_arithmetic),
+    (Sum, _Checker._kind_sum),
+    (Growth, _Checker._kind_growth),
+    (YearsSince, _Checker._kind_date_fact),
+    (YearOf, _Checker._kind_date_fact),
+    (YearsAfter, _Checker._kind_years_after),
+    (AgeOn, _Checker._kind_age_on),
+    (SupportYear, _Checker._kind_growth),
+    (EvaluationDate, _Checker._kind_date),
+    (DayOfEvaluationYear, _Checker._kind_date),
+    (EvaluationYear, _Checker._kind_number),
+    (CasesExpr, _Checker._kind_cases),
+)
+# The classes of each table are unrelated, so a class of the table takes its own branch,
+# as the isinstance chain would (tests/test_loading.py checks it); subclasses defined
+# elsewhere are looked up once with _branch_of.
+_EXPR_BRANCH: dict[type, _ExprBranch | None] = dict(_EXPR_BRANCHES)
+_NodeBranch = Callable[[_Checker, Any], None]
+_NODE_BRANCHES: tuple[tuple[type, _NodeBranch], ...] = (
+    (Compare, _Checker._check_compare),
+    (FactIs, _Checker._check_fact_is),
+)
+_NODE_BRANCH: dict[type, _NodeBranch | None] = dict(_NODE_BRANCHES)
+
+
 def _rule_ids_in(chain: Sequence[Layer]) -> set[str]:
     return {rule.id for layer in chain for rule in layer.rules}
 
@@ -466,7 +539,7 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
     # A parent's rules and refinements reading a value this layer overrides are checked
     # again with the override in place (zeroed weights, a range turned upside down).
     overridden = {parameter.key for parameter in layer.overrides}
-    for ancestor in chain[:-1]:
+    for ancestor in chain[:-1] if overridden else ():
         for rule in ancestor.rules:
             if overridden.intersection(rule.param_keys()):
                 checker.check_rule(rule, rule.valid_from, rule.valid_to)

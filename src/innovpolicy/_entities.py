@@ -3,6 +3,9 @@
 Every field defaults to ``None``: an unknown fact is absent, never zero. Each
 field is the fact of the same name (see ``CORE_FACTS``), so an entity and a plain
 facts mapping are interchangeable inputs to :meth:`Jurisdiction.evaluate`.
+
+The classes are imported on first use (``innovpolicy.Enterprise``): loading and
+evaluating need only their base, :class:`_Entity`, which lives in ``_entity_base``.
 """
 
 from __future__ import annotations
@@ -10,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from types import MappingProxyType
-from typing import Any, ClassVar, cast
+from typing import Any, ClassVar
 
 import attrs
 
-from ._facts import CORE_REGISTRY, FactValue, coercer, yearly_key
+from ._entity_base import _Entity as _Entity  # re-exported (innovpolicy.testing uses it)
 
 Years = Mapping[int, Decimal]
 
@@ -52,48 +54,6 @@ def _in_text(value: str | None) -> str | None:
 
 def _in_years(value: YearsInput | None) -> Years | None:
     return value  # type: ignore[return-value]
-
-
-class _Entity:
-    """Shared behaviour: conversion to the flat facts form and consistency checks."""
-
-    kind: ClassVar[str]
-
-    def __attrs_post_init__(self) -> None:
-        flat: dict[str, FactValue] = {}
-        for field in attrs.fields(cast(Any, type(self))):
-            if field.name.startswith("_"):
-                continue
-            value = getattr(self, field.name)
-            if value is None:
-                continue
-            value = coercer(field.name)(value)  # validates, naming the field
-            object.__setattr__(self, field.name, value)
-            if CORE_REGISTRY[field.name].yearly:
-                for year, item in value.items():
-                    flat[yearly_key(field.name, year)] = item
-            else:
-                flat[field.name] = value
-        CORE_REGISTRY.check_constraints(flat)
-        object.__setattr__(self, "_flat", flat)
-
-    def to_facts(self) -> dict[str, Any]:
-        """The entity as a JSON-like facts mapping (unknown facts left out)."""
-        result: dict[str, Any] = {}
-        for field in attrs.fields(cast(Any, type(self))):
-            if field.name.startswith("_"):
-                continue
-            value = getattr(self, field.name)
-            if value is not None:
-                result[field.name] = dict(value) if isinstance(value, Mapping) else value
-        return result
-
-    def flat_facts(self) -> Mapping[str, FactValue]:
-        """The validated flat form used by the engine (yearly facts as ``name[year]``).
-
-        A read-only view: the entity is frozen, and so are its facts.
-        """
-        return MappingProxyType(self._flat)  # type: ignore[attr-defined]
 
 
 _PRIVATE = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)

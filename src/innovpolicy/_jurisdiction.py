@@ -15,7 +15,7 @@ from ._amounts import AmountRange, Payer, Share, Step, split_exact
 from ._checks import declared_by
 from ._compiled import CompiledRule, compile_rule
 from ._criteria import Missing, Outcome, Resolved, Truth
-from ._entities import _Entity
+from ._entity_base import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._params import Parameter
 from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status, new_result

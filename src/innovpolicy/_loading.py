@@ -6,13 +6,13 @@ import importlib
 import itertools
 import os
 from collections.abc import Iterable, Mapping
-from importlib.metadata import entry_points
 from typing import Any
 
 import pluggy
 
 from . import hookspecs
 from ._checks import check_layer_data
+from ._entry_points import entry_points
 from ._jurisdiction import Jurisdiction
 from ._params import Parameter
 from ._rules import Layer, Rule
@@ -156,6 +156,16 @@ def _collect(
                 f"jurisdiction code {code!r} is also provided by "
                 + ", ".join(repr(other) for other in names if other != name),
             )
+    return layers, broken, _stack(layers, broken, stacked, base)
+
+
+def _stack(
+    layers: dict[str, tuple[str, Layer]],
+    broken: dict[str, PluginError],
+    stacked: Iterable[object],
+    base: str | None,
+) -> str | None:
+    """Put the *stacked* layers on top of *base* in order; the code of the top one."""
     top = base
     for index, given in enumerate(stacked):
         layer = _stacked_layer(given, top, index)
@@ -164,7 +174,62 @@ def _collect(
         broken.pop(layer.code, None)
         layers[layer.code] = (str(given) if _is_layer_file(given) else layer.code, layer)
         top = layer.code
-    return layers, broken, top
+    return top
+
+
+def _collect_chain(
+    code: str, extra_plugins: Iterable[object] = ()
+) -> dict[str, tuple[str, Layer]] | None:
+    """The layers of *code* and its parents, importing only the plugins on that chain.
+
+    Installed plugins are found by entry-point name: the entry point named *code* is
+    loaded, then the one named by its layer's ``parent``, and so on up to the root (the
+    names of the installed plugins are their codes). ``None`` means "collect every
+    plugin instead", which gives the full answer and the full error whenever anything is
+    off on the way: no entry point or several named by a code on the chain, a plugin that
+    fails to import or returns a layer of another code, a broken extra plugin, an extra
+    plugin providing an installed code, a parent cycle. Plugins off the chain are not
+    imported, so a broken one cannot affect this load (``available()`` and
+    ``innovpolicy jurisdictions`` still import and check every one).
+    """
+    layers: dict[str, tuple[str, Layer]] = {}
+    for index, given in enumerate(extra_plugins):
+        if given is None:
+            continue
+        try:
+            name, plugin = _plugin_of(index, given)
+            layer = _layer_of(name, plugin)
+        except PluginError:
+            return None
+        if layer.code in layers:
+            return None
+        layers[layer.code] = (name, layer)
+    installed: dict[str, dict[str, Any]] = {}
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        installed.setdefault(ep.name, {})[ep.value] = ep
+    if not installed.keys().isdisjoint(layers):
+        return None
+    seen: set[str] = set()
+    current: str | None = code
+    while current is not None:
+        if current in seen:
+            return None  # a parent cycle, which the full collection reports
+        seen.add(current)
+        entry = layers.get(current)
+        if entry is None:
+            candidates = installed.get(current, {})
+            if len(candidates) != 1:
+                return None
+            (ep,) = candidates.values()
+            try:
+                entry = (ep.name, _layer_of(ep.name, ep.load()))
+            except Exception:
+                return None
+            if entry[1].code != current:
+                return None
+            layers[current] = entry
+        current = entry[1].parent
+    return layers
 
 
 def _given_name(index: int, given: object) -> str:
@@ -338,7 +403,8 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
 
 
 def _check_source(plugin: str, what: str, document: Any, known: Mapping[str, Any]) -> None:
-    if known.get(document.key) != document:
+    found = known.get(document.key)
+    if found is not document and found != document:
         raise PluginError(
             plugin,
             f"{what} cites source {document.key!r} ({document.number}), which is not among the "
@@ -401,7 +467,11 @@ def load(
     Plugins are discovered through the ``innovpolicy`` entry-point group, or,
     when *plugins* is given, taken only from it. A plugin is a module (or its
     importable name, a string), an object with an ``innovpolicy_layer`` hook, a
-    :class:`Layer`, or a path to a declarative ``.toml`` layer file.
+    :class:`Layer`, or a path to a declarative ``.toml`` layer file. Of the installed
+    plugins, only those on the requested chain are imported (the entry point named
+    *code*, then the one named by its layer's parent, and so on); if anything on that
+    chain is amiss, every plugin is imported, to find the layer elsewhere or to report
+    the fault.
     *extra_plugins* are added to either set, which is how a plugin under
     development is tried against the installed ones.
 
@@ -418,7 +488,14 @@ def load(
         raise InvalidArgumentError("code", code, "a jurisdiction code is a string such as 'xining'")
     if isinstance(layers, (str, bytes)):
         layers = (layers,)
-    found, broken, top = _collect(plugins, extra_plugins, tuple(layers), code)
+    stacked = tuple(layers)
+    extra_plugins = tuple(extra_plugins)
+    chain_only = None if plugins is not None else _collect_chain(code, extra_plugins)
+    if chain_only is not None:
+        found, broken = chain_only, dict[str, PluginError]()
+        top = _stack(found, broken, stacked, code)
+    else:
+        found, broken, top = _collect(plugins, extra_plugins, stacked, code)
     given = {_given_name(i, p) for i, p in enumerate((*(plugins or ()), *extra_plugins))}
     for name, error in broken.items():
         if name in given:

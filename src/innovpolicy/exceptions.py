@@ -7,7 +7,6 @@ catch ``ValueError`` or ``LookupError`` keep working, and every one also subclas
 
 from __future__ import annotations
 
-import difflib
 import reprlib
 from typing import Any
 
@@ -101,6 +100,13 @@ class UnknownFactError(InvalidFactError):
     """
 
 
+def _close_matches(word: str, known: list[str] | tuple[str, ...]) -> list[str]:
+    """The three known words closest to *word* (difflib is imported only when asked)."""
+    import difflib
+
+    return difflib.get_close_matches(word, known, n=3)
+
+
 class UnknownRuleError(InnovPolicyError, KeyError):
     """No rule with this catalog id exists in the loaded jurisdiction.
 
@@ -112,9 +118,7 @@ class UnknownRuleError(InnovPolicyError, KeyError):
         self.jurisdiction = jurisdiction
         self.suggestions: tuple[str, ...] = ()
         if isinstance(rule_id, str) and len(rule_id) <= 200:
-            self.suggestions = tuple(
-                difflib.get_close_matches(rule_id.upper(), [k.upper() for k in known], n=3)
-            )
+            self.suggestions = tuple(_close_matches(rule_id.upper(), [k.upper() for k in known]))
             by_upper = {k.upper(): k for k in known}
             self.suggestions = tuple(by_upper[s] for s in self.suggestions)
         if self.suggestions:
@@ -137,11 +141,7 @@ class UnknownParameterError(InnovPolicyError, KeyError):
     def __init__(self, key: str, jurisdiction: str, known: tuple[str, ...] = ()) -> None:
         self.key = key
         self.jurisdiction = jurisdiction
-        close = (
-            difflib.get_close_matches(key, known, n=3)
-            if isinstance(key, str) and len(key) <= 200
-            else []
-        )
+        close = _close_matches(key, known) if isinstance(key, str) and len(key) <= 200 else []
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         super().__init__(
             f"parameter {short_repr(key)} is not defined in jurisdiction {jurisdiction!r}{hint}"
