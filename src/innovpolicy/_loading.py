@@ -12,7 +12,6 @@ import pluggy
 
 from . import hookspecs
 from ._checks import check_layer_data
-from ._entry_points import entry_points
 from ._jurisdiction import Jurisdiction
 from ._params import Parameter
 from ._rules import Layer, Rule
@@ -20,6 +19,14 @@ from ._values import in_library_context
 from .exceptions import InvalidArgumentError, PluginError, UnknownJurisdictionError
 
 ENTRY_POINT_GROUP = "innovpolicy"
+
+
+def entry_points(*, group: str) -> Any:
+    """The installed entry points of *group* (importlib.metadata, imported on first load:
+    ``import innovpolicy`` does not pay for it, ``load`` does, once)."""
+    from importlib.metadata import entry_points as installed
+
+    return installed(group=group)
 
 
 class _LayerPlugin:
