@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -16,10 +15,12 @@ from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
 from ._criteria import Criterion, Outcome, Resolved, Truth
 from ._facts import FactSpec
 from ._frozen import fast_constructor
-from ._gaps import Gap, gaps_of
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
 from ._values import format_decimal, in_library_context
+
+if TYPE_CHECKING:
+    from ._gaps import Gap
 
 #: The levels of government that pay (``Layer.level``), from the top down.
 PAYERS: tuple[str, ...] = ("province", "prefecture", "city", "district", "county")
@@ -390,6 +391,8 @@ class Result:
         the smallest change that passes each, where it is computable."""
         if self.status is not Status.INELIGIBLE:
             return ()
+        from ._gaps import gaps_of  # the finder's module: imported when first asked for
+
         return gaps_of(self.criteria)
 
     def _answer_dict(self, *, unit_always: bool) -> dict[str, Any]:
@@ -459,6 +462,8 @@ class Result:
         """:meth:`to_dict` as JSON text (Chinese kept as is, indented; *kwargs* go to json.dumps)."""
         kwargs.setdefault("ensure_ascii", False)
         kwargs.setdefault("indent", 2)
+        import json
+
         return json.dumps(self.to_dict(), **kwargs)
 
     @in_library_context
