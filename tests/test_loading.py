@@ -50,7 +50,7 @@ def test_import_innovpolicy_leaves_out_what_load_and_evaluate_do_not_need() -> N
         "innovpolicy._lifecycle",
         "innovpolicy._toml_layers",
         "innovpolicy._render",
-        "importlib.metadata",
+        "innovpolicy._gaps",
         "innovpolicy.finder",
         "innovpolicy.schema",
         "innovpolicy.screening",
