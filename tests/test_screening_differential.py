@@ -25,7 +25,13 @@ import innovpolicy  # noqa: E402
 from innovpolicy._facts import yearly_key  # noqa: E402
 from innovpolicy._params import MarginalScale  # noqa: E402
 
-DATES = (date(2016, 3, 1), date(2019, 6, 30), date(2020, 12, 31), date(2021, 6, 30))
+DATES = (
+    date(2016, 3, 1),
+    date(2019, 6, 30),
+    date(2020, 12, 31),
+    date(2021, 6, 30),
+    date(2024, 6, 30),
+)
 JURISDICTIONS = {code: innovpolicy.load(code) for code in ("xining", "example-county")}
 
 
@@ -233,3 +239,56 @@ def test_columnar_equals_per_row(code: str, rule_id: str, data: st.DataObject) -
     on = data.draw(st.sampled_from(DATES))
     rows = data.draw(_rows(code, (rule_id,), on))
     _check(code, (rule_id,), on, rows, data.draw(st.booleans()))
+
+
+#: dates the example county's layer (from 2022-01-01) is in force, and one before it
+COUNTY_DATES = (date(2021, 6, 30), date(2022, 1, 1), date(2024, 6, 30))
+
+
+def _located_rows(
+    code: str, rule_ids: tuple[str, ...], on: date
+) -> st.SearchStrategy[list[dict[str, Any]]]:
+    """Rows with the locating fact of the example county's territory: inside (示例县),
+    outside (another district) or not given."""
+    j = JURISDICTIONS[code]
+    columns = _columns(j, rule_ids, on)
+    cells = {name: _cell(code, spec, on) for name, spec in columns.items()}
+    cells["district"] = st.sampled_from(["示例县", "城东区", None])
+    return st.lists(st.fixed_dictionaries(cells), min_size=1, max_size=30)
+
+
+@pytest.mark.parametrize("rule_id", [rid for rid in JURISDICTIONS["example-county"].rule_ids()])
+@settings(
+    max_examples=int(__import__("os").environ.get("SCREEN_EXAMPLES", "6")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_rows_outside_a_territory_get_the_parent_stacks_answers(
+    rule_id: str, data: st.DataObject
+) -> None:
+    """The example county applies only to district 示例县: a row of another district gets
+    Xining's answer, a row without a district an answer that holds either way (else
+    undetermined, naming district), exactly as evaluate gives them."""
+    code = "example-county"
+    j = JURISDICTIONS[code]
+    on = data.draw(st.sampled_from(COUNTY_DATES))
+    rows = data.draw(_located_rows(code, (rule_id,), on))
+    columns = {**_columns(j, (rule_id,), on), "district": j.fact_registry["district"]}
+    for row in rows:
+        _fix_constraints(j, row, columns)
+    table = _table(j, columns, rows)
+    out = j.screen(table, on=on, rules=(rule_id,)).to_pylist()
+    assert [row["id"] for row in out] == [f"r{i}" for i in range(len(rows))]  # input order
+    for index, row in enumerate(rows):
+        facts = _facts(row, columns)
+        expected = j.evaluate(rule_id, facts, on, explain=False)
+        got = out[index]
+        where = f"{rule_id} row {index} on {on}: facts {facts}"
+        assert got[f"{rule_id}.status"] == expected.status.value, where
+        if f"{rule_id}.amount" in got:
+            assert got[f"{rule_id}.amount"] == expected.amount, where
+        assert tuple(got[f"{rule_id}.missing"]) == expected.missing, where
+        assert tuple(got[f"{rule_id}.reasons"]) == expected.reasons, where
+        for share in expected.shares:
+            assert got[f"{rule_id}.share.{share.role}"] == share.amount, where

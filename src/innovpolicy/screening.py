@@ -929,6 +929,60 @@ class Screener:
             return list(pool.map(lambda start: self._rules(cols.slice(start, size), start), starts))
 
     def _rules(self, cols: _Columns, offset: int = 0) -> pa.RecordBatch:
+        if self.jurisdiction._territory_facts:
+            inside = self._inside(cols)
+            if not inside.all():
+                return self._located(cols, inside, offset)
+        return self._all_rules(cols, offset)
+
+    # -- territory
+
+    def _inside(self, cols: _Columns) -> np.ndarray:
+        """Rows every territorial layer of the stack covers: each locating fact given and
+        one of the layer's values (``district`` = 示例县)."""
+        inside = np.ones(cols.n, dtype=bool)
+        for layer in self.jurisdiction.chain:
+            for name, values in layer.territory.items():
+                found = cols.text_in(name, values)
+                if found is None:  # the column is absent: nobody is located
+                    return np.zeros(cols.n, dtype=bool)
+                inside &= found[0]
+        return inside
+
+    def _located(self, cols: _Columns, inside: np.ndarray, offset: int) -> pa.RecordBatch:
+        """Rows outside a layer's territory, or not located, answer as ``evaluate`` does
+        (the parent stack's answer, or undetermined when it would differ), row by row;
+        the rows inside go through the plan. The result keeps the input order."""
+        rows_in, rows_other = np.flatnonzero(inside), np.flatnonzero(~inside)
+        parts = [self._all_rules(cols.take(rows_in), offset)] if len(rows_in) else []
+        parts.append(self._located_per_row(cols.take(rows_other)))
+        table = pa.Table.from_batches([part.select(parts[-1].schema.names) for part in parts])
+        order = np.argsort(np.concatenate([rows_in, rows_other]), kind="stable")
+        return table.take(pa.array(order)).combine_chunks().to_batches()[0]
+
+    def _located_per_row(self, cols: _Columns) -> pa.RecordBatch:
+        from ._jurisdiction import PreparedFacts
+
+        rows = _row_dicts(self.jurisdiction, cols, list(cols.arrays))
+        prepared = [PreparedFacts._trusted(row, self.jurisdiction.fact_registry) for row in rows]
+        arrays: list[pa.Array] = []
+        names: list[str] = []
+        if cols.ids is not None:
+            arrays.append(cols.ids)
+            names.append("id")
+        for rule in self.plan.rules:
+            results = [
+                self.jurisdiction.evaluate(rule.rule_id, facts, self.on, explain=False)
+                for facts in prepared
+            ]
+            for suffix, array in self._result_columns(rule, results):
+                names.append(f"{rule.rule_id}.{suffix}")
+                arrays.append(array)
+        return pa.RecordBatch.from_arrays(arrays, names=names)
+
+    # -- all rules
+
+    def _all_rules(self, cols: _Columns, offset: int = 0) -> pa.RecordBatch:
         _LOCAL.offset = offset
         n = cols.n
         arrays: list[pa.Array] = []
@@ -1089,9 +1143,24 @@ class Screener:
         from ._jurisdiction import PreparedFacts
 
         assert rule.version is not None
-        n = cols.n
         keys = [k for k in cols.arrays if _base(k) in set(rule.version.rule.fact_names())]
         rows = _row_dicts(self.jurisdiction, cols, keys)
+        results = [
+            self.jurisdiction._evaluate_version(
+                rule.version,
+                PreparedFacts._trusted(facts, self.jurisdiction.fact_registry),
+                self.on,
+                False,
+            )
+            for facts in rows
+        ]
+        return self._result_columns(rule, results)
+
+    def _result_columns(
+        self, rule: RulePlan, results: Sequence[Result]
+    ) -> list[tuple[str, pa.Array]]:
+        """A rule's columns from per-row results."""
+        n = len(results)
         codes = np.empty(n, dtype=np.int8)
         roles = self._roles[rule.rule_id]
         amounts: list[Any] = [None] * n
@@ -1102,13 +1171,7 @@ class Screener:
         missing_rows: list[int] = []
         reasons: list[tuple[str, ...]] = []
         reason_rows: list[int] = []
-        for i, facts in enumerate(rows):
-            result = self.jurisdiction._evaluate_version(
-                rule.version,
-                PreparedFacts._trusted(facts, self.jurisdiction.fact_registry),
-                self.on,
-                False,
-            )
+        for i, result in enumerate(results):
             codes[i] = _STATUS_CODE[result.status.value]
             amounts[i] = result.amount
             for share in result.shares:
