@@ -221,3 +221,18 @@ def test_no_standard_input(
     code, _, err = run(capsys, "evaluate", "-", *ON)
     assert code == EXIT_INPUT
     assert_one_line_error(err, "no standard input")
+
+
+def test_errors_in_chinese_with_lang_zh(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    facts = tmp_path / "firm.json"
+    facts.write_text('{"employees": -3}', encoding="utf-8")
+    code, _out, err = run(capsys, "evaluate", str(facts), "--on", "2019-06-30", "--lang", "zh")
+    assert code == EXIT_INPUT
+    assert_one_line_error(err, "employees=-3：不得小于 0")
+    code, _out, err = run(
+        capsys, "evaluate", str(facts), "--rule", "QH-TBX", "--on", "2019-06-30", "--lang", "zh"
+    )
+    assert code == EXIT_USAGE
+    assert_one_line_error(err, "没有这条规则", "QH-TBE")
+    code, _out, err = run(capsys, "evaluate", str(facts), "--on", "2019-06-30")
+    assert_one_line_error(err, "employees=-3: must be at least 0")  # English by default

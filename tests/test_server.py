@@ -176,6 +176,35 @@ def test_errors_are_json_with_field_level_messages(client: httpx.Client) -> None
     assert bad_date.status_code == 422 and bad_date.json()["error"]["field"] == "on"
 
 
+def test_errors_in_chinese_when_the_request_prefers_it(client: httpx.Client) -> None:
+    zh = {"Accept-Language": "zh-CN,zh;q=0.9"}
+    bad = client.post(
+        "/jurisdictions/xining/rules/QH-TBE/evaluate",
+        json={"on": "2019-06-30", "facts": {"employees": -1}},
+        headers=zh,
+    )
+    assert bad.status_code == 422 and bad.headers["content-language"] == "zh"
+    assert bad.json()["error"] == {
+        "type": "InvalidFactError",
+        "message": "employees=-1：不得小于 0",
+        "field": "employees",
+        "value": -1,
+        "reason": "不得小于 0",
+    }
+    unknown_rule = client.post(
+        "/jurisdictions/xining/rules/QH-TBX/evaluate", json={"on": "2021-06-30"}, headers=zh
+    )
+    assert "没有这条规则" in unknown_rule.json()["error"]["message"]
+    assert "QH-TBE" in unknown_rule.json()["error"]["message"]
+    rows = client.post(
+        "/jurisdictions/xining/screen",
+        params={"on": "2021-06-30", "rule": "QH20-PLATFORM"},
+        content=json.dumps({"id": "b", "facts": {"employees": -3}}).encode(),
+        headers={**zh, "Content-Type": "application/x-ndjson"},
+    )
+    assert json.loads(rows.text)["error"]["reason"] == "不得小于 0"
+
+
 def test_body_size_limit(client: httpx.Client) -> None:
     big = b'{"on": "2021-06-30", "facts": {"name": "' + b"x" * MAX_BODY_BYTES + b'"}}'
     response = client.post(

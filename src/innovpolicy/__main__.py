@@ -42,9 +42,14 @@ _MAX_JSON_INT_DIGITS = 40
 class _Failure(Exception):
     """A failure reported as one line on stderr with exit code ``code``."""
 
-    def __init__(self, message: str, code: int) -> None:
+    def __init__(self, message: str, code: int, error: InnovPolicyError | None = None) -> None:
         super().__init__(message)
         self.code = code
+        #: the library error it reports as it is (its message is given in --lang)
+        self.error = error
+
+    def message(self, lang: str) -> str:
+        return self.error.message(lang) if self.error is not None else str(self)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -238,7 +243,8 @@ def _screen(args: argparse.Namespace) -> int:
             progress=sys.stderr.isatty(),
         )
     except InnovPolicyError as exc:
-        raise _Failure(f"{args.input}: {exc}", EXIT_INPUT) from None
+        message = exc.message(getattr(args, "lang", "en"))
+        raise _Failure(f"{args.input}: {message}", EXIT_INPUT) from None
     except (OSError, ValueError) as exc:
         raise _Failure(f"{args.input}: {exc}", EXIT_INPUT) from None
     print(summary.render(), file=sys.stderr)
@@ -282,7 +288,7 @@ def _find(args: argparse.Namespace) -> int:
     try:
         summary = jurisdiction.find(firms[0][1], day, subject=args.subject)
     except InnovPolicyError as exc:
-        raise _Failure(f"{name}: {exc}", EXIT_INPUT) from None
+        raise _Failure(f"{name}: {exc.message(args.lang)}", EXIT_INPUT) from None
     print(summary.to_json() if args.json else summary.render(args.lang))
     return 0
 
@@ -358,7 +364,8 @@ def _evaluate(args: argparse.Namespace) -> int:
             prepared.append((label, jurisdiction.prepare(facts)))
         except InnovPolicyError as exc:
             where = f"{label}: " if label else ""
-            raise _Failure(f"{name}: {where}{exc}", EXIT_INPUT) from None
+            message = exc.message(getattr(args, "lang", "en"))
+            raise _Failure(f"{name}: {where}{message}", EXIT_INPUT) from None
     batches = [
         (label, jurisdiction.evaluate_all(facts, day, rule_ids=rule_ids))
         for label, facts in prepared
@@ -390,9 +397,9 @@ def _load(args: argparse.Namespace) -> Jurisdiction:
     try:
         return load(args.jurisdiction, layers=args.layer)
     except UnknownJurisdictionError as exc:
-        raise _Failure(str(exc), EXIT_USAGE) from None
+        raise _Failure(str(exc), EXIT_USAGE, exc) from None
     except PluginError as exc:
-        raise _Failure(str(exc), EXIT_INPUT) from None
+        raise _Failure(str(exc), EXIT_INPUT, exc) from None
 
 
 def _usage(call: Callable[[], Any]) -> Any:
@@ -400,7 +407,7 @@ def _usage(call: Callable[[], Any]) -> Any:
     try:
         return call()
     except InnovPolicyError as exc:
-        raise _Failure(str(exc), EXIT_USAGE) from None
+        raise _Failure(str(exc), EXIT_USAGE, exc) from None
 
 
 def _read_text(path: str) -> str:
@@ -548,10 +555,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except _Failure as exc:
-        print(f"innovpolicy: error: {exc}", file=sys.stderr)
+        print(f"innovpolicy: error: {exc.message(getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return exc.code
     except InnovPolicyError as exc:
-        print(f"innovpolicy: error: {exc}", file=sys.stderr)
+        print(f"innovpolicy: error: {exc.message(getattr(args, 'lang', 'en'))}", file=sys.stderr)
         return EXIT_INPUT
     except BrokenPipeError:  # the reader went away (`innovpolicy rules | head -1`)
         _quiet_stdout()

@@ -330,6 +330,113 @@ def missing_translations(texts: Iterable[str]) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(texts) if t and t not in _LABELS_ZH)
 
 
+# --------------------------------------------------------------------------- error reasons
+
+#: Chinese of the reasons the library gives for refusing an input, keyed by the English
+#: text (like labels); reasons with a value in them are matched by the patterns below.
+REASONS_ZH: dict[str, str] = {
+    "must be a finite number (not NaN or Infinity)": "必须是有限数值（不能是 NaN 或无穷大）",
+    "expected a number, got a boolean": "应为数值，而不是布尔值",
+    "binary floats are not exact; pass a Decimal, an int or a numeric string "
+    "(for JSON use json.loads(..., parse_float=decimal.Decimal))": (
+        "二进制浮点数不精确；请传入 Decimal、整数或数字字符串"
+        "（JSON 请使用 json.loads(..., parse_float=decimal.Decimal)）"
+    ),
+    "not a decimal number: separators are accepted only as thousands grouping (1,000,000)": (
+        "不是十进制数：分隔符只能用作千位分组（1,000,000）"
+    ),
+    "not a decimal number": "不是十进制数",
+    "a number with more than 76 digits": "数字超过 76 位",
+    "expected a whole number, got a boolean": "应为整数，而不是布尔值",
+    "expected a whole number": "应为整数",
+    "out of range": "超出范围",
+    "expected a year, got a boolean": "应为年份，而不是布尔值",
+    "a fiscal year is an int or four digits (2019)": "财政年度应为整数或四位数字（如 2019）",
+    "not a plausible fiscal year": "不是合理的财政年度",
+    "expected true or false": "应为 true 或 false",
+    "expected a date, got a datetime": "应为日期，而不是日期时间",
+    "expected a date written YYYY-MM-DD": "日期应写作 YYYY-MM-DD",
+    "expected text": "应为文本",
+    "contains control characters or unpaired surrogates": "含有控制字符或未配对的代理字符",
+    "a yearly fact is a mapping of fiscal year to value": "年度事实应为“财政年度 → 取值”的映射",
+    "no rule or entity declares this fact": "没有任何规则或实体声明这个事实",
+    "a fact name must be a string": "事实名称必须是字符串",
+    "expected a mapping of fact name to value": "应为“事实名称 → 取值”的映射",
+    "expected an entity, a mapping of facts, or a list of them": (
+        "应为实体、事实映射或由它们组成的列表"
+    ),
+    "each item of a list of facts is an entity or a mapping of facts": (
+        "事实列表的每一项应为实体或事实映射"
+    ),
+    "a rule id is a string such as 'QH-TBE'": "规则编号是字符串，如 'QH-TBE'",
+    "a jurisdiction code is a string such as 'xining'": "辖区代码是字符串，如 'xining'",
+    "a parameter key is a string": "参数键是字符串",
+    "an event is a string": "事件是字符串",
+    "expected a loaded Jurisdiction": "应为已加载的 Jurisdiction",
+    "expected a JSON object": "应为 JSON 对象",
+    "the column appears twice": "该列出现了两次",
+    "give 'on' in the row or as a query parameter": "请在该行中或作为查询参数给出 'on'",
+    "expected 'error' or 'report'": "应为 'error' 或 'report'",
+    "expected a rule id or an iterable of rule ids": "应为规则编号或规则编号的可迭代对象",
+    "prepared facts are built by Jurisdiction.prepare(facts), which validates them": (
+        "预处理的事实由 Jurisdiction.prepare(facts) 生成并校验"
+    ),
+}
+
+_REASON_PATTERNS_ZH: tuple[tuple[str, str], ...] = (
+    (r"more than (\d+) decimal places", "小数位数超过 {0} 位"),
+    (r"out of range: the magnitude must be below 10\^(\d+)", "超出范围：绝对值必须小于 10^{0}"),
+    (r"out of range: must be below ([\d,]+)", "超出范围：必须小于 {0}"),
+    (r"out of range: dates run from (\S+) to (\S+)", "超出范围：日期须在 {0} 至 {1} 之间"),
+    (r"expected a number, got (\w+)", "应为数值，而不是 {0}"),
+    (r"expected a date, got (\w+)", "应为日期，而不是 {0}"),
+    (r"longer than (\d+) characters", "超过 {0} 个字符"),
+    (r"not a plausible fiscal year \((\d+)\.\.(\d+)\)", "不是合理的财政年度（{0}..{1}）"),
+    (r"not a plausible year \((\d+)\.\.(\d+)\)", "不是合理的年份（{0}..{1}）"),
+    (r"not a calendar date \((.*)\)", "不是有效的日历日期（{0}）"),
+    (r"expected one of (.*)", "应为以下之一：{0}"),
+    (r"must be at least (.*)", "不得小于 {0}"),
+    (r"the year (\d+) is given twice, also as (.*)", "{0} 年度给出了两次，另一个取值为 {1}"),
+    (r"conflicts with (.*) given elsewhere", "与其他地方给出的 {0} 相冲突"),
+    (r"conflicts with (.*) given by another entity", "与另一实体给出的 {0} 相冲突"),
+    (r"exceeds (\S+)=(\S+) \((.*)\)", "超过 {0}={1}（{2}）"),
+    (r"not JSON \((.*)\)", "不是 JSON（{0}）"),
+    (r"invalid value \((.*)\)", "取值无效（{0}）"),
+)
+
+
+def reason(text: str, lang: str) -> str:
+    """An error's reason in *lang*; English when no Chinese is known for it.
+
+    A reason that ends with the row it was found in (screening: ``…(first offending
+    row: index 7)``) keeps that reference, in Chinese.
+    """
+    if lang != "zh":
+        return text
+    found = REASONS_ZH.get(text)
+    if found is not None:
+        return found
+    import re
+
+    row = re.fullmatch(r"(.*) \(first offending row: (index \d+|id=.*)\)", text, re.S)
+    if row is not None:
+        inner = reason(row.group(1), lang)
+        where = row.group(2).replace("index ", "序号 ")
+        return f"{inner}（首个出错的行：{where}）"
+    for pattern, template in _REASON_PATTERNS_ZH:
+        match = re.fullmatch(pattern, text, re.S)
+        if match is not None:
+            return template.format(
+                *(reason(g, lang) if g in REASONS_ZH else g for g in match.groups())
+            )
+    return text
+
+
+def has_reason(text: str) -> bool:
+    """Whether *text* has a Chinese translation (for the completeness tests)."""
+    return reason(text, "zh") != text
+
+
 #: Chinese of the core facts' meanings (keyed by fact name).
 CORE_MEANINGS_ZH: dict[str, str] = {
     "name": "主体名称",

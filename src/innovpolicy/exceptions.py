@@ -63,6 +63,28 @@ def short_repr(value: object) -> str:
 class InnovPolicyError(Exception):
     """Base class of every error raised by innovpolicy."""
 
+    def message(self, lang: str = "en") -> str:
+        """This error's message in *lang* (``en`` or ``zh``): the CLI's ``--lang zh`` and
+        the HTTP service's ``Accept-Language: zh`` show it. Parts the library has no
+        Chinese for (a plugin author's own texts) stay in English."""
+        if lang != "en":
+            from ._i18n import check_lang
+
+            check_lang(lang)
+            chinese = self._chinese()
+            if chinese:
+                return chinese
+        return str(self)
+
+    def _chinese(self) -> str:
+        return ""
+
+
+def _reason_zh(reason: str) -> str:
+    from ._i18n import reason as translated
+
+    return translated(reason, "zh")
+
 
 class InvalidFactError(InnovPolicyError, ValueError):
     """A fact the caller supplied has a wrong type or an impossible value.
@@ -78,6 +100,14 @@ class InvalidFactError(InnovPolicyError, ValueError):
         shown = field if isinstance(field, str) and len(field) <= 120 else short_repr(field)
         super().__init__(f"{shown}={short_repr(value)}: {reason}")
 
+    def _chinese(self) -> str:
+        shown = (
+            self.field
+            if isinstance(self.field, str) and len(self.field) <= 120
+            else (short_repr(self.field))
+        )
+        return f"{shown}={short_repr(self.value)}：{_reason_zh(self.reason)}"
+
 
 class InvalidArgumentError(InnovPolicyError, TypeError):
     """An argument of a library call has the wrong type (a list given as a rule id).
@@ -90,6 +120,9 @@ class InvalidArgumentError(InnovPolicyError, TypeError):
         self.value = value
         self.reason = reason
         super().__init__(f"{argument}={short_repr(value)}: {reason}")
+
+    def _chinese(self) -> str:
+        return f"{self.argument}={short_repr(self.value)}：{_reason_zh(self.reason)}"
 
 
 class UnknownFactError(InvalidFactError):
@@ -130,9 +163,21 @@ class UnknownRuleError(InnovPolicyError, KeyError):
         super().__init__(
             f"rule_id={short_repr(rule_id)}: no such rule in jurisdiction {jurisdiction!r}{hint}"
         )
+        self._known = len(known)
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
+
+    def _chinese(self) -> str:
+        if self.suggestions:
+            hint = f"；是否指 {'、'.join(self.suggestions)}？"
+        elif self._known:
+            hint = f"；已知 {self._known} 条规则（Jurisdiction.rule_ids() 列出）"
+        else:
+            hint = ""
+        return (
+            f"rule_id={short_repr(self.rule_id)}：辖区 {self.jurisdiction!r} 中没有这条规则{hint}"
+        )
 
 
 class UnknownParameterError(InnovPolicyError, KeyError):
@@ -146,6 +191,11 @@ class UnknownParameterError(InnovPolicyError, KeyError):
         super().__init__(
             f"parameter {short_repr(key)} is not defined in jurisdiction {jurisdiction!r}{hint}"
         )
+        self._close = tuple(close)
+
+    def _chinese(self) -> str:
+        hint = f"；是否指 {'、'.join(self._close)}？" if self._close else ""
+        return f"辖区 {self.jurisdiction!r} 中没有定义参数 {short_repr(self.key)}{hint}"
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0])
@@ -157,9 +207,13 @@ class NoValueInForceError(InnovPolicyError, LookupError):
     def __init__(self, key: str, on: object, windows: str) -> None:
         self.key = key
         self.on = on
+        self.windows = windows
         super().__init__(
             f"parameter {key!r} has no value in force on {on}; it is defined for {windows}"
         )
+
+    def _chinese(self) -> str:
+        return f"参数 {self.key!r} 在 {self.on} 没有有效取值；其有效期为 {self.windows}"
 
 
 class RuleNotInForceError(InnovPolicyError, LookupError):
@@ -172,7 +226,11 @@ class RuleNotInForceError(InnovPolicyError, LookupError):
     def __init__(self, rule_id: str, on: object, reason: str) -> None:
         self.rule_id = rule_id
         self.on = on
+        self.reason = reason
         super().__init__(f"rule {rule_id!r} is not in force on {on}: {reason}")
+
+    def _chinese(self) -> str:
+        return f"规则 {self.rule_id!r} 在 {self.on} 未生效或已失效：{self.reason}"
 
 
 class PluginError(InnovPolicyError, RuntimeError):
@@ -198,6 +256,10 @@ class UnknownJurisdictionError(InnovPolicyError, LookupError):
             f"jurisdiction={short_repr(code)}: no plugin provides it; available: {known}"
         )
 
+    def _chinese(self) -> str:
+        known = "、".join(self.available) if self.available else "无（是否安装了插件？）"
+        return f"jurisdiction={short_repr(self.code)}：没有插件提供该辖区；可用的辖区：{known}"
+
 
 class ParameterNotSetError(NoValueInForceError):
     """A parameter the source names but does not give has not been set by any layer.
@@ -209,9 +271,15 @@ class ParameterNotSetError(NoValueInForceError):
     def __init__(self, key: str, reason: str) -> None:
         self.key = key
         self.on = None
+        self.unset_reason = reason
         LookupError.__init__(
             self,
             f"parameter {key!r} has no value: {reason}; a deployment supplies it in a layer's overrides",
+        )
+
+    def _chinese(self) -> str:
+        return (
+            f"参数 {self.key!r} 没有取值：{self.unset_reason}；由部署方在某一层的 overrides 中给出"
         )
 
 

@@ -81,12 +81,14 @@ def _jsonable(value: Any) -> Any:
     return repr(value)
 
 
-def error_body(exc: InnovPolicyError) -> tuple[int, dict[str, Any]]:
-    """The HTTP status and JSON error of a library error."""
+def error_body(exc: InnovPolicyError, lang: str = "en") -> tuple[int, dict[str, Any]]:
+    """The HTTP status and JSON error of a library error; ``message`` and ``reason`` in
+    *lang* (``zh`` when the request prefers Chinese)."""
     status = 404 if isinstance(exc, (UnknownRuleError, UnknownJurisdictionError)) else 422
-    body: dict[str, Any] = {"type": type(exc).__name__, "message": str(exc)}
+    body: dict[str, Any] = {"type": type(exc).__name__, "message": exc.message(lang)}
     if isinstance(exc, InvalidFactError):
-        body.update(field=exc.field, value=_jsonable(exc.value), reason=exc.reason)
+        reason = _i18n.reason(exc.reason, lang)
+        body.update(field=exc.field, value=_jsonable(exc.value), reason=reason)
     if isinstance(exc, UnknownRuleError):
         body["field"] = "rule_id"
         body["value"] = exc.rule_id
@@ -197,6 +199,7 @@ def screen_rows(
     lines: Iterator[str],
     rule_ids: tuple[str, ...] | None,
     on: str | None,
+    lang: str = "en",
 ) -> Iterator[str]:
     """Evaluate JSON Lines of ``{"id", "on", "facts"}`` row by row; yield JSON Lines.
 
@@ -228,7 +231,7 @@ def screen_rows(
                 for r in results
             ]
         except InnovPolicyError as exc:
-            _status, body = error_body(exc)
+            _status, body = error_body(exc, lang)
             row["error"] = body
         except (ValueError, RecursionError) as exc:
             row["error"] = {"type": "InvalidJSON", "message": str(exc)}
@@ -256,8 +259,9 @@ def create_app() -> FastAPI:
 
     @app.exception_handler(InnovPolicyError)
     async def _library_error(request: Request, exc: InnovPolicyError) -> JSONResponse:
-        status, body = error_body(exc)
-        return JSONResponse({"error": body}, status_code=status)
+        lang = _lang(request)
+        status, body = error_body(exc, lang)
+        return JSONResponse({"error": body}, status_code=status, headers={"Content-Language": lang})
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -421,8 +425,9 @@ def create_app() -> FastAPI:
             raise RequestError(
                 413, "TooManyRows", f"at most {MAX_SCREEN_ROWS} rows; use the screening path"
             )
-        out = "".join(screen_rows(j, iter(lines), rule_ids, on))
-        return Response(out, media_type="application/x-ndjson")
+        lang = _lang(request)
+        out = "".join(screen_rows(j, iter(lines), rule_ids, on, lang))
+        return Response(out, media_type="application/x-ndjson", headers={"Content-Language": lang})
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
