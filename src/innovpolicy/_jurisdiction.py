@@ -639,24 +639,10 @@ class Jurisdiction:
                 "rule_ids", rule_ids, "expected a rule id or an iterable of rule ids"
             )
         found = [(rule_id, self._lookup(rule_id)) for rule_id in ids]
-        if self._territory_facts:
-            return tuple(
-                self._evaluate_prepared(rule_id, versions, prepared, day, explain, False)
-                for rule_id, versions in found
-            )
-        # the loop of _evaluate_prepared and _evaluate_in_force, for rules compiled before
-        ordinal = day.toordinal()
-        spans = self._compiled
-        results: list[Result] = []
-        for rule_id, versions in found:
-            for first, after, version, compiled in spans.get(rule_id, ()):
-                if first <= ordinal < after:
-                    result = self._evaluate_compiled(version, compiled, prepared, day, explain)
-                    break
-            else:
-                result = self._evaluate_prepared(rule_id, versions, prepared, day, explain, False)
-            results.append(result)
-        return tuple(results)
+        return tuple(
+            self._evaluate_prepared(rule_id, versions, prepared, day, explain, False)
+            for rule_id, versions in found
+        )
 
     @in_library_context
     def evaluate_event(
