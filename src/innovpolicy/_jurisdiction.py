@@ -871,13 +871,7 @@ class Jurisdiction:
         are recorded among the explanation's parameters, after the rule's own.
         """
         rule = version.rule
-        status = (
-            Status.ELIGIBLE
-            if truth is Truth.TRUE
-            else Status.INELIGIBLE
-            if truth is Truth.FALSE
-            else Status.UNDETERMINED
-        )
+        status = Status.from_truth(truth)
         amount: Decimal | None = None
         amount_range: AmountRange | None = None
         shares: tuple[Share, ...] = ()
