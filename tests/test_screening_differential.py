@@ -292,3 +292,36 @@ def test_rows_outside_a_territory_get_the_parent_stacks_answers(
         assert tuple(got[f"{rule_id}.reasons"]) == expected.reasons, where
         for share in expected.shares:
             assert got[f"{rule_id}.share.{share.role}"] == share.amount, where
+
+
+def test_a_parents_payers_get_columns_when_rows_are_outside_the_territory() -> None:
+    """Regression: a row of another district is paid under Xining's XN20-CONTRACT-BROKER,
+    shared between city and district; the county's own version has other payers. The
+    screen has a column for every payer either version uses (it raised KeyError)."""
+    j = JURISDICTIONS["example-county"]
+    on = date(2024, 6, 30)
+    rows = [
+        {
+            "district": district,
+            "contract_type": "development",
+            "contract_registered": True,
+            "brokered": True,
+            "contract_amount": Decimal("2000000"),
+        }
+        for district in ("城东区", "示例县", None)
+    ]
+    columns = {name: j.fact_registry[name] for name in rows[0]}
+    out = j.screen(_table(j, columns, rows), on=on, rules=("XN20-CONTRACT-BROKER",)).to_pylist()
+    outside = j.evaluate("XN20-CONTRACT-BROKER", _facts(rows[0], columns), on, explain=False)
+    assert outside.shares, "Xining's version pays shares to its payers"
+    for share in outside.shares:
+        assert out[0][f"XN20-CONTRACT-BROKER.share.{share.role}"] == share.amount
+    for index, row in enumerate(rows):
+        expected = j.evaluate("XN20-CONTRACT-BROKER", _facts(row, columns), on, explain=False)
+        got = out[index]
+        assert got["XN20-CONTRACT-BROKER.status"] == expected.status.value
+        assert got["XN20-CONTRACT-BROKER.amount"] == expected.amount
+        paid = {share.role: share.amount for share in expected.shares}
+        for key, value in got.items():
+            if key.startswith("XN20-CONTRACT-BROKER.share."):
+                assert value == paid.get(key.rsplit(".", 1)[1]), (index, key)

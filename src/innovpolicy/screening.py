@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -65,7 +65,7 @@ from .exceptions import InvalidFactError, UnknownFactError
 
 if TYPE_CHECKING:
     from ._jurisdiction import Jurisdiction
-    from ._rules import Result
+    from ._rules import Result, Rule
 
 __all__ = [
     "STATUSES",
@@ -874,6 +874,10 @@ class Screener:
         self.on = to_date("on", on)
         self.plan = compile_plan(jurisdiction, self.on, rules)
         self.threads = threads if threads is not None else min(4, os.cpu_count() or 1)
+        #: each rule's columns (amount, range, share roles) over every stack that answers
+        #: some row: the jurisdiction and, below a layer with a territory, its parents
+        self._shapes = {r.rule_id: _shape(jurisdiction, r, self.on) for r in self.plan.rules}
+        #: the payers of the plan's own version (the compiled executor's shares)
         self._roles = {r.rule_id: _roles(jurisdiction, r, self.on) for r in self.plan.rules}
 
     @property
@@ -884,29 +888,25 @@ class Screener:
         fields = [] if id_type is None else [pa.field("id", id_type)]
         for rule in self.plan.rules:
             rid = rule.rule_id
-            fields.append(pa.field(f"{rid}.status", pa.dictionary(pa.int8(), pa.string())))
-            if self._has_amount(rule):
-                fields.append(pa.field(f"{rid}.amount", AMOUNT_TYPE))
-            if self._has_range(rule):
-                fields.append(pa.field(f"{rid}.amount_low", AMOUNT_TYPE))
-                fields.append(pa.field(f"{rid}.amount_high", AMOUNT_TYPE))
-            for role in self._roles[rid]:
-                fields.append(pa.field(f"{rid}.share.{role}", AMOUNT_TYPE))
-            fields.append(pa.field(f"{rid}.missing", pa.list_(pa.string())))
-            fields.append(pa.field(f"{rid}.reasons", pa.list_(pa.string())))
+            for suffix in self._shapes[rid].suffixes:
+                if suffix in ("missing", "reasons"):
+                    fields.append(pa.field(f"{rid}.{suffix}", pa.list_(pa.string())))
+                elif suffix == "status":
+                    fields.append(pa.field(f"{rid}.status", pa.dictionary(pa.int8(), pa.string())))
+                else:
+                    fields.append(pa.field(f"{rid}.{suffix}", AMOUNT_TYPE))
         return pa.schema(fields)
 
-    def _has_amount(self, rule: RulePlan) -> bool:
-        if rule.version is not None:
-            return rule.version.rule.amount is not None
-        return self.jurisdiction.rule(rule.rule_id).amount is not None
-
-    def _has_range(self, rule: RulePlan) -> bool:
-        """Whether the rule's amount can be a discretionary range (``amount_low`` and
-        ``amount_high`` columns): a ``Discretionary`` node in its formula."""
-        if rule.version is not None:
-            return rule.may_range
-        return formula_may_range(self.jurisdiction.rule(rule.rule_id).amount)
+    def _conform(
+        self, rule: RulePlan, out: list[tuple[str, pa.Array]], n: int
+    ) -> list[tuple[str, pa.Array]]:
+        """*out* with the rule's columns in schema order: a column the answering version
+        has no use for (a parent's payer, an amount only the parent pays) is null."""
+        given = dict(out)
+        return [
+            (suffix, given[suffix] if suffix in given else pa.nulls(n, AMOUNT_TYPE))
+            for suffix in self._shapes[rule.rule_id].suffixes
+        ]
 
     def screen_batch(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         """Screen one batch in this thread."""
@@ -997,7 +997,7 @@ class Screener:
                 out = self._per_row(rule, cols)
             else:
                 out = self._not_in_force(rule, n)
-            for suffix, array in out:
+            for suffix, array in self._conform(rule, out, n):
                 names.append(f"{rule.rule_id}.{suffix}")
                 arrays.append(array)
         return pa.RecordBatch.from_arrays(arrays, names=names)
@@ -1006,18 +1006,12 @@ class Screener:
 
     def _not_in_force(self, rule: RulePlan, n: int) -> list[tuple[str, pa.Array]]:
         codes = np.full(n, _STATUS_CODE["not_in_force"], dtype=np.int8)
-        out = [("status", _status_column(codes))]
-        if self._has_amount(rule):
-            out.append(("amount", pa.nulls(n, AMOUNT_TYPE)))
-        if self._has_range(rule):
-            out.append(("amount_low", pa.nulls(n, AMOUNT_TYPE)))
-            out.append(("amount_high", pa.nulls(n, AMOUNT_TYPE)))
-        out.extend(
-            (f"share.{role}", pa.nulls(n, AMOUNT_TYPE)) for role in self._roles[rule.rule_id]
-        )
-        out.append(("missing", _empty_missing(n)))
-        out.append(("reasons", _empty_missing(n)))
-        return out
+        # (the amount, range and share columns are null: filled in by _conform)
+        return [
+            ("status", _status_column(codes)),
+            ("missing", _empty_missing(n)),
+            ("reasons", _empty_missing(n)),
+        ]
 
     # -- compiled
 
@@ -1162,7 +1156,8 @@ class Screener:
         """A rule's columns from per-row results."""
         n = len(results)
         codes = np.empty(n, dtype=np.int8)
-        roles = self._roles[rule.rule_id]
+        shape = self._shapes[rule.rule_id]
+        roles = shape.roles
         amounts: list[Any] = [None] * n
         lows: list[Any] = [None] * n
         highs: list[Any] = [None] * n
@@ -1185,9 +1180,9 @@ class Screener:
                 reason_rows.append(i)
                 reasons.append(result.reasons)
         out = [("status", _status_column(codes))]
-        if self._has_amount(rule):
+        if shape.amount:
             out.append(("amount", pa.array(amounts, AMOUNT_TYPE)))
-        if self._has_range(rule):
+        if shape.ranged:
             out.append(("amount_low", _bound_array(rule.rule_id, lows)))
             out.append(("amount_high", _bound_array(rule.rule_id, highs)))
         out.extend((f"share.{role}", pa.array(shares[role], AMOUNT_TYPE)) for role in roles)
@@ -1338,9 +1333,56 @@ def _fen_bound(total: Num) -> int:
     return (total.bound * 200 + den) // (2 * den) + 1
 
 
+class _Shape(NamedTuple):
+    """A rule's result columns: whether it has an amount, a discretionary range, and
+    which payers' shares."""
+
+    amount: bool
+    ranged: bool
+    roles: tuple[str, ...]
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        """The column names after ``<RULE>.``, in schema order."""
+        return (
+            "status",
+            *(("amount",) if self.amount else ()),
+            *(("amount_low", "amount_high") if self.ranged else ()),
+            *(f"share.{role}" for role in self.roles),
+            "missing",
+            "reasons",
+        )
+
+
+def _shape(jurisdiction: Jurisdiction, rule: RulePlan, on: date) -> _Shape:
+    """The columns of *rule*: those of the version the plan uses, joined by those of
+    the versions that answer rows outside a layer's territory (``evaluate`` answers
+    them with the stack below that layer: a parent's payers, say Xining's ``city``)."""
+    version = rule.version
+    own = version.rule if version is not None else jurisdiction.rule(rule.rule_id)
+    amount = own.amount is not None
+    ranged = rule.may_range if version is not None else formula_may_range(own.amount)
+    roles = dict.fromkeys(_split_roles(jurisdiction, own, on))
+    for depth, layer in enumerate(jurisdiction.chain):
+        if not depth or not layer.territory:
+            continue
+        below = jurisdiction._within(depth)
+        for other in below._versions.get(rule.rule_id, ()):
+            if other.covers(on):
+                amount = amount or other.rule.amount is not None
+                ranged = ranged or formula_may_range(other.rule.amount)
+                roles.update(dict.fromkeys(_split_roles(below, other.rule, on)))
+    return _Shape(amount, ranged, tuple(roles))
+
+
 def _roles(jurisdiction: Jurisdiction, rule: RulePlan, on: date) -> tuple[str, ...]:
     version = rule.version
     the_rule = version.rule if version is not None else jurisdiction.rule(rule.rule_id)
+    return _split_roles(jurisdiction, the_rule, on)
+
+
+def _split_roles(jurisdiction: Jurisdiction, the_rule: Rule, on: date) -> tuple[str, ...]:
+    """The payers of *the_rule*'s shares on *on* (a refined payer replaced by its parts)."""
     if the_rule.split is None:
         return ()
     roles: list[str] = []
