@@ -532,6 +532,20 @@ class Jurisdiction:
         rules and supersessions do not reach the firm (a rule only that layer has is
         NOT_IN_FORCE there, with a note saying why).
         """
+        if (  # the usual call, at once: facts prepared here, a date, a compiled rule
+            type(facts) is PreparedFacts
+            and facts._registry is self.fact_registry
+            and not facts.ignored
+            and type(on) is date
+            and type(rule_id) is str
+            and unknown_facts == "error"
+            and not self._territory_facts
+            and MIN_DATE <= on <= MAX_DATE
+        ):
+            ordinal = on.toordinal()
+            for first, after, version, compiled in self._compiled.get(rule_id, ()):
+                if first <= ordinal < after:
+                    return self._evaluate_compiled(version, compiled, facts, on, explain)
         versions = self._lookup(rule_id)
         day = _day(on)
         prepared = self._prepare(facts, nested=False, unknown_facts=unknown_facts)
