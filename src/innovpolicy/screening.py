@@ -877,6 +877,8 @@ class Screener:
         #: each rule's columns (amount, range, share roles) over every stack that answers
         #: some row: the jurisdiction and, below a layer with a territory, its parents
         self._shapes = {r.rule_id: _shape(jurisdiction, r, self.on) for r in self.plan.rules}
+        #: screeners of the stacks below a layer with a territory, by depth (made on use)
+        self._below_screeners: dict[int, Screener] = {}
         #: the payers of the plan's own version (the compiled executor's shares)
         self._roles = {r.rule_id: _roles(jurisdiction, r, self.on) for r in self.plan.rules}
 
@@ -950,15 +952,76 @@ class Screener:
         return inside
 
     def _located(self, cols: _Columns, inside: np.ndarray, offset: int) -> pa.RecordBatch:
-        """Rows outside a layer's territory, or not located, answer as ``evaluate`` does
-        (the parent stack's answer, or undetermined when it would differ), row by row;
-        the rows inside go through the plan. The result keeps the input order."""
-        rows_in, rows_other = np.flatnonzero(inside), np.flatnonzero(~inside)
-        parts = [self._all_rules(cols.take(rows_in), offset)] if len(rows_in) else []
-        parts.append(self._located_per_row(cols.take(rows_other)))
-        table = pa.Table.from_batches([part.select(parts[-1].schema.names) for part in parts])
-        order = np.argsort(np.concatenate([rows_in, rows_other]), kind="stable")
+        """Rows inside every territory go through the plan; rows outside a layer's
+        territory get the answers of the stack below that layer, screened by its own
+        plan (as ``evaluate`` gives them); rows not located (a locating fact unknown)
+        are answered row by row, since their answer stands only where being outside
+        would not change it. The result keeps the input order."""
+        outside = self._outside_depths(cols)
+        groups: list[tuple[np.ndarray, pa.RecordBatch]] = []
+        rows_in = np.flatnonzero(inside)
+        if len(rows_in):
+            groups.append((rows_in, self._all_rules(cols.take(rows_in), offset)))
+        for depth in np.unique(outside[outside >= 0]):
+            rows = np.flatnonzero(outside == depth)
+            groups.append((rows, self._below(int(depth), cols.take(rows))))
+        unlocated = np.flatnonzero(~inside & (outside < 0))
+        if len(unlocated):
+            groups.append((unlocated, self._located_per_row(cols.take(unlocated))))
+        if len(groups) == 1:
+            return groups[0][1]
+        names = groups[0][1].schema.names
+        table = pa.Table.from_batches([batch.select(names) for _, batch in groups])
+        order = np.argsort(np.concatenate([rows for rows, _ in groups]), kind="stable")
         return table.take(pa.array(order)).combine_chunks().to_batches()[0]
+
+    def _outside_depths(self, cols: _Columns) -> np.ndarray:
+        """Per row, the first layer (its depth in the chain) whose territory the row's
+        facts place it outside (a locating fact given, not one of the layer's values),
+        or -1: ``Jurisdiction._outside`` for every row."""
+        depths = np.full(cols.n, -1, dtype=np.int16)
+        for depth, layer in enumerate(self.jurisdiction.chain):
+            for name, values in layer.territory.items():
+                found = cols.text_in(name, values)
+                if found is None:  # the column is absent: nobody is placed outside
+                    continue
+                hit, known = found
+                excluded = ~hit if known is None else known & ~hit
+                depths[(depths < 0) & excluded] = depth
+        return depths
+
+    def _below(self, depth: int, cols: _Columns) -> pa.RecordBatch:
+        """The rows of *cols*, outside the territory of the layer at *depth*: the answers
+        of the stack below it (its plan, its facts only), or not in force where it has
+        no such rule (or the root layer itself is left)."""
+        n = cols.n
+        sub: Screener | None = None
+        if depth > 0:
+            below = self.jurisdiction._within(depth)
+            sub = self._below_screeners.get(depth)
+            if sub is None:
+                ids = [r.rule_id for r in self.plan.rules if r.rule_id in below._versions]
+                sub = self._below_screeners[depth] = Screener(below, self.on, ids, threads=1)
+            keys = {key for key in cols.arrays if below._declares(key)}
+            answered = sub._rules(cols.take(np.arange(n), keys))
+        arrays: list[pa.Array] = []
+        names: list[str] = []
+        if cols.ids is not None:
+            arrays.append(cols.ids)
+            names.append("id")
+        for rule in self.plan.rules:
+            rid = rule.rule_id
+            if sub is not None and rid in sub._shapes:
+                out = [
+                    (suffix, answered.column(f"{rid}.{suffix}"))
+                    for suffix in sub._shapes[rid].suffixes
+                ]
+            else:
+                out = self._not_in_force(rule, n)
+            for suffix, array in self._conform(rule, out, n):
+                names.append(f"{rid}.{suffix}")
+                arrays.append(array)
+        return pa.RecordBatch.from_arrays(arrays, names=names)
 
     def _located_per_row(self, cols: _Columns) -> pa.RecordBatch:
         from ._jurisdiction import PreparedFacts
