@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 import re
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -1004,63 +1004,57 @@ class Screener:
                 sub = self._below_screeners[depth] = Screener(below, self.on, ids, threads=1)
             keys = {key for key in cols.arrays if below._declares(key)}
             answered = sub._rules(cols.take(np.arange(n), keys))
-        arrays: list[pa.Array] = []
-        names: list[str] = []
-        if cols.ids is not None:
-            arrays.append(cols.ids)
-            names.append("id")
-        for rule in self.plan.rules:
-            rid = rule.rule_id
-            if sub is not None and rid in sub._shapes:
-                out = [
-                    (suffix, answered.column(f"{rid}.{suffix}"))
-                    for suffix in sub._shapes[rid].suffixes
-                ]
-            else:
-                out = self._not_in_force(rule, n)
-            for suffix, array in self._conform(rule, out, n):
-                names.append(f"{rid}.{suffix}")
-                arrays.append(array)
-        return pa.RecordBatch.from_arrays(arrays, names=names)
+
+        def columns(rule: RulePlan) -> list[tuple[str, pa.Array]]:
+            shape = None if sub is None else sub._shapes.get(rule.rule_id)
+            if shape is None:
+                return self._not_in_force(rule, n)
+            return [
+                (suffix, answered.column(f"{rule.rule_id}.{suffix}")) for suffix in shape.suffixes
+            ]
+
+        return self._batch(cols, columns)
 
     def _located_per_row(self, cols: _Columns) -> pa.RecordBatch:
         from ._jurisdiction import PreparedFacts
 
         rows = _row_dicts(self.jurisdiction, cols, list(cols.arrays))
         prepared = [PreparedFacts._trusted(row, self.jurisdiction.fact_registry) for row in rows]
-        arrays: list[pa.Array] = []
-        names: list[str] = []
-        if cols.ids is not None:
-            arrays.append(cols.ids)
-            names.append("id")
-        for rule in self.plan.rules:
+
+        def columns(rule: RulePlan) -> list[tuple[str, pa.Array]]:
             results = [
                 self.jurisdiction.evaluate(rule.rule_id, facts, self.on, explain=False)
                 for facts in prepared
             ]
-            for suffix, array in self._result_columns(rule, results):
-                names.append(f"{rule.rule_id}.{suffix}")
-                arrays.append(array)
-        return pa.RecordBatch.from_arrays(arrays, names=names)
+            return self._result_columns(rule, results)
+
+        return self._batch(cols, columns)
 
     # -- all rules
 
     def _all_rules(self, cols: _Columns, offset: int = 0) -> pa.RecordBatch:
         _LOCAL.offset = offset
-        n = cols.n
+
+        def columns(rule: RulePlan) -> list[tuple[str, pa.Array]]:
+            if rule.mode == "compiled":
+                return self._compiled(rule, cols)
+            if rule.mode == "fallback":
+                return self._per_row(rule, cols)
+            return self._not_in_force(rule, cols.n)
+
+        return self._batch(cols, columns)
+
+    def _batch(
+        self, cols: _Columns, columns: Callable[[RulePlan], list[tuple[str, pa.Array]]]
+    ) -> pa.RecordBatch:
+        """The output batch of *cols*: ``id``, then each rule's *columns*, in its shape."""
         arrays: list[pa.Array] = []
         names: list[str] = []
         if cols.ids is not None:
             arrays.append(cols.ids)
             names.append("id")
         for rule in self.plan.rules:
-            if rule.mode == "compiled":
-                out = self._compiled(rule, cols)
-            elif rule.mode == "fallback":
-                out = self._per_row(rule, cols)
-            else:
-                out = self._not_in_force(rule, n)
-            for suffix, array in self._conform(rule, out, n):
+            for suffix, array in self._conform(rule, columns(rule), cols.n):
                 names.append(f"{rule.rule_id}.{suffix}")
                 arrays.append(array)
         return pa.RecordBatch.from_arrays(arrays, names=names)
