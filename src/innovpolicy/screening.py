@@ -585,7 +585,7 @@ def _fast_parse(kind: str, array: pa.Array) -> pa.Array | None:
             if not pc.all(pc.match_substring_regex(valid, _ISO_DAY)).as_py():
                 return None
             return pc.cast(array, pa.date32())
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+    except pa.ArrowException:  # a cast Arrow refuses or does not implement
         return None  # the per-cell path reports the offending cell
     return None
 
