@@ -4,6 +4,7 @@ facts across jurisdictions; declarative (TOML) layers; visible layering."""
 from __future__ import annotations
 
 import importlib.metadata
+import re
 import subprocess
 import sys
 import tomllib
@@ -502,6 +503,27 @@ def test_toml_mistakes_name_the_file_and_key(
     with pytest.raises(LayerFileError, match=message) as info:
         innovpolicy.load("xining", layers=[path])
     assert (info.value.path, info.value.key) == (str(path), key)
+    # in Chinese (--lang zh, Accept-Language: zh): the same file and key, the reason translated
+    chinese = info.value.message("zh")
+    assert chinese.startswith(f"插件 {str(path)!r}：{key}：")
+    assert chinese != str(info.value) and info.value.reason_zh in chinese
+    assert re.search(r"[\u4e00-\u9fff]", chinese.rsplit(f"{key}：", 1)[1]), chinese
+
+
+def test_the_cli_reports_a_toml_mistake_in_chinese(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, DATONG.replace('value = "200000"', "value = 200000.0", 1))
+    for argv in (
+        ["-j", "xining", "-L", str(path), "rules", "--lang", "zh"],
+        ["--lang", "zh", "-j", "xining", "-L", str(path), "rules"],
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert err.startswith(f"innovpolicy: error: 插件 {str(path)!r}：")
+        assert "TOML 浮点数是二进制的" in err and "floats" not in err
+    assert main(["-j", "xining", "-L", str(path), "rules"]) == 1
+    assert "TOML floats are binary" in capsys.readouterr().err
 
 
 def test_a_toml_layer_declares_subjects_level_and_chinese(tmp_path: Path) -> None:

@@ -79,6 +79,12 @@ def _common(default: str) -> _Parser:
         metavar="FILE.toml",
         help="stack a declarative layer file on the jurisdiction (repeatable)",
     )
+    common.add_argument(
+        "--lang",
+        default="en" if default != argparse.SUPPRESS else argparse.SUPPRESS,
+        choices=LANGS,
+        help="language of the text and of error messages (default: en)",
+    )
     return common
 
 
@@ -138,7 +144,6 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--jsonl", action="store_true", help="read JSON Lines: one firm's facts per line"
     )
-    evaluate.add_argument("--lang", default="en", choices=LANGS, help="language of the text")
 
     screen = command(
         "screen",
@@ -154,7 +159,6 @@ def _parser() -> argparse.ArgumentParser:
     facts = command("facts", _facts, "list the facts a rule reads")
     facts.add_argument("rule")
     facts.add_argument("--subject", choices=SUBJECTS, help="only the facts for this applicant")
-    facts.add_argument("--lang", default="en", choices=LANGS, help="language of the meanings")
 
     schema = command("schema", _schema, "print a JSON Schema (draft 2020-12)")
     schema.add_argument(
@@ -186,7 +190,6 @@ def _finder_options(command: argparse.ArgumentParser) -> None:
         choices=SUBJECTS,
         help="who applies (default: enterprise)",
     )
-    command.add_argument("--lang", default="en", choices=LANGS, help="language of the text")
 
 
 def _jurisdictions(args: argparse.Namespace) -> int:

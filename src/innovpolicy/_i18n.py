@@ -402,6 +402,10 @@ _REASON_PATTERNS_ZH: tuple[tuple[str, str], ...] = (
     (r"exceeds (\S+)=(\S+) \((.*)\)", "超过 {0}={1}（{2}）"),
     (r"not JSON \((.*)\)", "不是 JSON（{0}）"),
     (r"invalid value \((.*)\)", "取值无效（{0}）"),
+    (
+        r"rule (\S+): unknown subject\(s\) (.*); known: (.*)",
+        "规则 {0}：未知的适用主体 {1}；已知的主体：{2}",
+    ),
 )
 
 

@@ -25,6 +25,7 @@ from typing import Any, NoReturn, TypeVar
 
 from . import _amounts as am
 from . import _criteria as cr
+from . import _i18n
 from ._facts import FactSpec
 from ._params import DatedValue, MarginalScale, Parameter
 from ._rules import PAYERS, Layer, Rule, ShareRefinement, Supersession
@@ -65,14 +66,19 @@ class _Reader:
         self.source = source
         self.documents: dict[str, Document] = {}
 
-    def fail(self, key: str, reason: str) -> NoReturn:
-        raise LayerFileError(self.source, key, reason)
+    def fail(self, key: str, reason: str, zh: str) -> NoReturn:
+        """Stop with *reason* at *key*; *zh* is the same in Chinese (``--lang zh``)."""
+        raise LayerFileError(self.source, key, reason, reason_zh=zh)
 
     # ------------------------------------------------------------ basics
 
     def table(self, value: Any, key: str) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
-            self.fail(key, f"expected a table, got {_kind(value)} {value!r}")
+            self.fail(
+                key,
+                f"expected a table, got {_kind(value)} {value!r}",
+                f"应为表，实际为 {_kind(value)} {value!r}",
+            )
         return value
 
     def only(self, table: Mapping[str, Any], key: str, allowed: set[str]) -> None:
@@ -81,6 +87,7 @@ class _Reader:
             self.fail(
                 f"{key}.{unknown[0]}" if key else unknown[0],
                 f"unknown key (expected one of: {', '.join(sorted(allowed))})",
+                f"未知的键（应为以下之一：{', '.join(sorted(allowed))}）",
             )
 
     def get(
@@ -94,45 +101,69 @@ class _Reader:
         here = f"{key}.{name}" if key else name
         if name not in table:
             if default is ...:
-                self.fail(here, "is required")
+                self.fail(here, "is required", "必须给出")
             return default
         value = table[name]
         if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            self.fail(here, f"expected {_names(kind)}, got {value!r}")
+            self.fail(
+                here,
+                f"expected {_names(kind)}, got {value!r}",
+                f"应为{_names(kind, 'zh')}，实际为 {value!r}",
+            )
         if not isinstance(value, kind):
-            self.fail(here, f"expected {_names(kind)}, got {_kind(value)} {value!r}")
+            self.fail(
+                here,
+                f"expected {_names(kind)}, got {_kind(value)} {value!r}",
+                f"应为{_names(kind, 'zh')}，实际为 {_kind(value)} {value!r}",
+            )
         return value
 
     def text(self, table: Mapping[str, Any], name: str, key: str, default: Any = ...) -> Any:
         value = self.get(table, name, key, str, default)
         if value is not default and not value.strip():
-            self.fail(f"{key}.{name}", "must not be empty")
+            self.fail(f"{key}.{name}", "must not be empty", "不能为空")
         return value
 
     def day(self, table: Mapping[str, Any], name: str, key: str, default: Any = ...) -> Any:
         value = self.get(table, name, key, date, default)
         if isinstance(value, datetime):
-            self.fail(f"{key}.{name}", f"expected a date (YYYY-MM-DD), got a date-time {value}")
+            self.fail(
+                f"{key}.{name}",
+                f"expected a date (YYYY-MM-DD), got a date-time {value}",
+                f"应为日期（YYYY-MM-DD），实际为日期时间 {value}",
+            )
         return value
 
     def decimal(self, value: Any, key: str) -> Decimal:
         if isinstance(value, float):
-            self.fail(key, f"TOML floats are binary: write the number as a string ({value!r})")
+            self.fail(
+                key,
+                f"TOML floats are binary: write the number as a string ({value!r})",
+                f"TOML 浮点数是二进制的，不精确：请把数字写成字符串（{value!r}）",
+            )
         if isinstance(value, bool) or not isinstance(value, (int, str)):
-            self.fail(key, f"expected a number written as a string, got {value!r}")
+            self.fail(
+                key,
+                f"expected a number written as a string, got {value!r}",
+                f"应为写成字符串的数字，实际为 {value!r}",
+            )
         try:
             number = Decimal(value)
         except InvalidOperation:
-            self.fail(key, f"{value!r} is not a number")
+            self.fail(key, f"{value!r} is not a number", f"{value!r} 不是数字")
         if not number.is_finite():
-            self.fail(key, f"{value!r} is not a finite number")
+            self.fail(key, f"{value!r} is not a finite number", f"{value!r} 不是有限数值")
         return number
 
     def strings(self, table: Mapping[str, Any], name: str, key: str) -> tuple[str, ...]:
         values = self.get(table, name, key, list, [])
         for index, value in enumerate(values):
             if not isinstance(value, str):
-                self.fail(f"{key}.{name}[{index}]", f"expected text, got {value!r}")
+                self.fail(
+                    f"{key}.{name}[{index}]",
+                    f"expected text, got {value!r}",
+                    f"应为文本，实际为 {value!r}",
+                )
         return tuple(values)
 
     def translations(self, data: Mapping[str, Any], name: str) -> dict[str, str]:
@@ -141,7 +172,11 @@ class _Reader:
         for english, chinese in table.items():
             here = f'{name}."{english}"'
             if not isinstance(chinese, str) or not chinese.strip():
-                self.fail(here, f"expected the Chinese text, got {chinese!r}")
+                self.fail(
+                    here,
+                    f"expected the Chinese text, got {chinese!r}",
+                    f"应为中文文本，实际为 {chinese!r}",
+                )
             result[english] = chinese
         return result
 
@@ -149,14 +184,19 @@ class _Reader:
 
         value: str = self.get(data, "level", "", str, "")
         if value and value not in PAYERS:
-            self.fail("level", f"{value!r} is not one of {', '.join(PAYERS)}")
+            self.fail(
+                "level",
+                f"{value!r} is not one of {', '.join(PAYERS)}",
+                f"{value!r} 不是 {'、'.join(PAYERS)} 之一",
+            )
         return value
 
     def guard(self, key: str, build: Callable[[], _T]) -> _T:
         try:
             return build()
         except (TypeError, ValueError) as exc:
-            self.fail(key, str(exc))
+            reason = str(exc)
+            self.fail(key, reason, _i18n.reason(reason, "zh") if _i18n.has_reason(reason) else "")
 
     # ------------------------------------------------------------ documents and citations
 
@@ -202,6 +242,7 @@ class _Reader:
                 f"{key}.document",
                 f"{doc_key!r} is not a document of this file (declared: {known}); declare it "
                 "under [documents.<key>]",
+                f"{doc_key!r} 不是本文件声明的文件（已声明：{known}）；请在 [documents.<key>] 下声明",
             )
         article = self.text(table, "article", key)
         wording = self.text(table, "wording", key)
@@ -214,7 +255,11 @@ class _Reader:
         self.only(table, key, {"kind", "meaning", "unit", "minimum", "choices", "yearly"})
         kind = self.text(table, "kind", key)
         if kind not in ("decimal", "integer", "boolean", "date", "text"):
-            self.fail(f"{key}.kind", f"{kind!r} is not decimal, integer, boolean, date or text")
+            self.fail(
+                f"{key}.kind",
+                f"{kind!r} is not decimal, integer, boolean, date or text",
+                f"{kind!r} 不是 decimal、integer、boolean、date 或 text 之一",
+            )
         minimum = table.get("minimum")
         return self.guard(
             key,
@@ -236,7 +281,11 @@ class _Reader:
         self.only({k: v for k, v in table.items() if k not in also}, key, {*keys, "note", *also})
         citation = self.citation(table, key)
         if ("value" in table) == ("scale" in table):
-            self.fail(key, "give exactly one of value (a number) or scale (a marginal scale)")
+            self.fail(
+                key,
+                "give exactly one of value (a number) or scale (a marginal scale)",
+                "value（数值）和 scale（超额累进表）必须给出且只给出其中一个",
+            )
         value: Decimal | MarginalScale
         if "value" in table:
             value = self.decimal(table["value"], f"{key}.value")
@@ -246,7 +295,7 @@ class _Reader:
             for index, row in enumerate(rows):
                 here = f"{key}.scale[{index}]"
                 if not isinstance(row, list) or len(row) != 2:
-                    self.fail(here, "each bracket is [threshold, rate]")
+                    self.fail(here, "each bracket is [threshold, rate]", "每一档写作 [起点, 比例]")
                 pairs.append((self.decimal(row[0], here), self.decimal(row[1], here)))
             value = self.guard(f"{key}.scale", lambda: MarginalScale.of(*pairs))
         start = self.day(table, "valid_from", key, citation.document.effective_from)
@@ -283,7 +332,11 @@ class _Reader:
         table = self.table(value, key)
         present = [name for name in _OPERANDS if name in table]
         if len(present) != 1:
-            self.fail(key, f"give one of {', '.join(_OPERANDS)} (or a number or a date)")
+            self.fail(
+                key,
+                f"give one of {', '.join(_OPERANDS)} (or a number or a date)",
+                f"请给出 {'、'.join(_OPERANDS)} 之一（或一个数字、一个日期）",
+            )
         return self.left(table, key, present[0], extra=set())
 
     def left(self, table: Mapping[str, Any], key: str, name: str, extra: set[str]) -> cr.Expr:
@@ -291,7 +344,9 @@ class _Reader:
         if name == "ratio":
             pair = self.get(table, "ratio", key, list)
             if len(pair) != 2:
-                self.fail(f"{key}.ratio", "a ratio is [numerator, denominator]")
+                self.fail(
+                    f"{key}.ratio", "a ratio is [numerator, denominator]", "比例写作 [分子, 分母]"
+                )
             return cr.Ratio(
                 self.operand(pair[0], f"{key}.ratio[0]"), self.operand(pair[1], f"{key}.ratio[1]")
             )
@@ -312,7 +367,7 @@ class _Reader:
                 self.only(table, key, {group, "label"})
                 parts = self.get(table, group, key, list)
                 if not parts:
-                    self.fail(f"{key}.{group}", "lists no criterion")
+                    self.fail(f"{key}.{group}", "lists no criterion", "没有列出任何条件")
                 return make(
                     tuple(self.criterion(p, f"{key}.{group}[{i}]") for i, p in enumerate(parts)),
                     label or group.replace("_", " "),
@@ -327,18 +382,29 @@ class _Reader:
                 "give exactly one test: "
                 + ", ".join((*_COMPARISONS, "is_true", "one_of"))
                 + " (or all_of / any_of / not)",
+                "必须给出且只给出一种检验："
+                + "、".join((*_COMPARISONS, "is_true", "one_of"))
+                + "（或 all_of / any_of / not）",
             )
         test = tests[0]
         operands = [name for name in _OPERANDS if name in table]
         if len(operands) != 1:
-            self.fail(key, f"name what is tested with exactly one of {', '.join(_OPERANDS)}")
+            self.fail(
+                key,
+                f"name what is tested with exactly one of {', '.join(_OPERANDS)}",
+                f"用 {'、'.join(_OPERANDS)} 中的一个（且只用一个）写明检验的对象",
+            )
         wording = self.text(table, "wording", key)
         label = self.text(table, "label", key)
         article = self.get(table, "article", key, str, "")
         common = {"label", "wording", "article", test}
         if test in ("is_true", "one_of"):
             if operands[0] != "fact":
-                self.fail(key, f'{test} tests a fact: write fact = "<name>"')
+                self.fail(
+                    key,
+                    f'{test} tests a fact: write fact = "<name>"',
+                    f'{test} 检验的是事实：请写 fact = "<事实名>"',
+                )
             self.only(table, key, {*common, "fact"})
             name = self.text(table, "fact", key)
             if test == "is_true":
@@ -346,7 +412,7 @@ class _Reader:
                 return cr.FactIs(name, (expected,), label, wording, article)
             choices = self.strings(table, "one_of", key)
             if not choices:
-                self.fail(f"{key}.one_of", "lists no value")
+                self.fail(f"{key}.one_of", "lists no value", "没有列出任何取值")
             return cr.FactIs(name, choices, label, wording, article)
         left = self.left(table, key, operands[0], extra={*common, "reading"})
         right = self.operand(table[test], f"{key}.{test}")
@@ -395,7 +461,11 @@ class _Reader:
             self.only(table, key, {*common, "parts"})
             parts = self.get(table, "parts", key, list)
             if len(parts) < 2:
-                self.fail(f"{key}.parts", "lesser_of needs at least two parts")
+                self.fail(
+                    f"{key}.parts",
+                    "lesser_of needs at least two parts",
+                    "lesser_of 至少需要两个部分",
+                )
             return am.LesserOf(
                 tuple(self.formula(p, f"{key}.parts[{i}]") for i, p in enumerate(parts)),
                 label or "the least of",
@@ -410,11 +480,19 @@ class _Reader:
                 label,
                 wording,
             )
-        self.fail(f"{key}.kind", f"{kind!r} is not fixed, rate_of, lesser_of, marginal or range")
+        self.fail(
+            f"{key}.kind",
+            f"{kind!r} is not fixed, rate_of, lesser_of, marginal or range",
+            f"{kind!r} 不是 fixed、rate_of、lesser_of、marginal 或 range 之一",
+        )
 
     def payers(self, raw: Any, key: str) -> tuple[am.Payer, ...]:
         if not isinstance(raw, list) or not raw:
-            self.fail(key, "expected a list of payers {role, weight, name_fact}")
+            self.fail(
+                key,
+                "expected a list of payers {role, weight, name_fact}",
+                "应为出资方列表 {role, weight, name_fact}",
+            )
         result = []
         for index, item in enumerate(raw):
             here = f"{key}[{index}]"
@@ -523,19 +601,29 @@ class _Reader:
         declared_parent = self.get(data, "parent", "", str, None)
         if parent is not None and declared_parent is not None and declared_parent != parent:
             self.fail(
-                "parent", f"the file names {declared_parent!r}, but it is stacked on {parent!r}"
+                "parent",
+                f"the file names {declared_parent!r}, but it is stacked on {parent!r}",
+                f"文件写明的上级是 {declared_parent!r}，但它叠加在 {parent!r} 之上",
             )
         chosen = declared_parent if declared_parent is not None else parent
         if chosen is None:
-            self.fail("parent", "is required (or stack the file on a jurisdiction: -L / layers=)")
+            self.fail(
+                "parent",
+                "is required (or stack the file on a jurisdiction: -L / layers=)",
+                "必须给出（或把文件叠加在某个辖区之上：-L / layers=）",
+            )
         for doc_key, raw in self.get(data, "documents", "", dict, {}).items():
             self.documents[doc_key] = self.document(doc_key, raw, f"documents.{doc_key}")
         if not self.documents:
-            self.fail("documents", "declare at least one document: every value cites one")
+            self.fail(
+                "documents",
+                "declare at least one document: every value cites one",
+                "至少声明一份文件：每个取值都要引用一份文件",
+            )
         territory = self.get(data, "territory", "", dict, {})
         for name, values in territory.items():
             if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-                self.fail(f"territory.{name}", "expected a list of names")
+                self.fail(f"territory.{name}", "expected a list of names", "应为名称列表")
 
         def items(section: str) -> list[tuple[str, Any]]:
             return list(self.get(data, section, "", dict, {}).items())
@@ -584,17 +672,29 @@ def _kind(value: Any) -> str:
     return type(value).__name__
 
 
-def _names(kind: type | tuple[type, ...]) -> str:
+def _names(kind: type | tuple[type, ...], lang: str = "en") -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    words = {
-        str: "text",
-        int: "an integer",
-        bool: "true or false",
-        date: "a date",
-        list: "a list",
-        dict: "a table",
-    }
-    return " or ".join(words.get(k, k.__name__) for k in kinds)
+    if lang == "zh":
+        return "或".join(_WORDS_ZH.get(k, k.__name__) for k in kinds)
+    return " or ".join(_WORDS.get(k, k.__name__) for k in kinds)
+
+
+_WORDS = {
+    str: "text",
+    int: "an integer",
+    bool: "true or false",
+    date: "a date",
+    list: "a list",
+    dict: "a table",
+}
+_WORDS_ZH = {
+    str: "文本",
+    int: "整数",
+    bool: "true 或 false",
+    date: "日期",
+    list: "列表",
+    dict: "表",
+}
 
 
 def layer_from_mapping(
@@ -616,9 +716,13 @@ def layer_from_toml(source: str | os.PathLike[str] | Any, *, parent: str | None 
     try:
         raw = source.read_bytes() if hasattr(source, "read_bytes") else Path(source).read_bytes()
     except OSError as exc:
-        raise LayerFileError(name, "", f"cannot be read: {exc}") from exc
+        raise LayerFileError(
+            name, "", f"cannot be read: {exc}", reason_zh=f"无法读取：{exc}"
+        ) from exc
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise LayerFileError(name, "", f"is not valid TOML: {exc}") from exc
+        raise LayerFileError(
+            name, "", f"is not valid TOML: {exc}", reason_zh=f"不是有效的 TOML：{exc}"
+        ) from exc
     return layer_from_mapping(data, source=name, parent=parent)

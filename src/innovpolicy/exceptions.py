@@ -239,10 +239,15 @@ class PluginError(InnovPolicyError, RuntimeError):
     ``plugin`` names the plugin (its entry-point name or its jurisdiction code).
     """
 
-    def __init__(self, plugin: str, reason: str) -> None:
+    def __init__(self, plugin: str, reason: str, *, reason_zh: str = "") -> None:
         self.plugin = plugin
         self.reason = reason
+        #: the reason in Chinese, where the library has it ("" otherwise)
+        self.reason_zh = reason_zh
         super().__init__(f"plugin {plugin!r}: {reason}")
+
+    def _chinese(self) -> str:
+        return f"插件 {self.plugin!r}：{self.reason_zh}" if self.reason_zh else ""
 
 
 class UnknownJurisdictionError(InnovPolicyError, LookupError):
@@ -297,28 +302,48 @@ class LayerError(PluginError):
         rule: str = "",
         parameter: str = "",
         fact: str = "",
+        reason_zh: str = "",
     ) -> None:
         self.layer = layer
         self.rule = rule
         self.parameter = parameter
         self.fact = fact
-        where = [
+        self.plugin = plugin
+        #: the reason alone, without the plugin and the places it names
+        self.detail = reason
+        where = ", ".join(
             f"{label} {value!r}"
-            for label, value in (
-                ("layer", layer),
-                ("rule", rule),
-                ("parameter", parameter),
-                ("fact", fact),
-            )
-            if value and not (label == "layer" and value == plugin)
+            for label, value in self._where(("layer", "rule", "parameter", "fact"))
+        )
+        super().__init__(plugin, (where + ": " if where else "") + reason, reason_zh=reason_zh)
+
+    def _where(self, labels: tuple[str, str, str, str]) -> list[tuple[str, str]]:
+        """The places named (layer unless it is the plugin itself, rule, parameter, fact)."""
+        values = (self.layer, self.rule, self.parameter, self.fact)
+        return [
+            (label, value)
+            for label, value, own in zip(labels, values, ("layer", "", "", ""), strict=True)
+            if value and not (own and value == self.plugin)
         ]
-        super().__init__(plugin, (", ".join(where) + ": " if where else "") + reason)
+
+    def _chinese(self) -> str:
+        if not self.reason_zh:
+            return ""
+        where = "，".join(
+            f"{label} {value!r}" for label, value in self._where(("层", "规则", "参数", "事实"))
+        )
+        return f"插件 {self.plugin!r}：{where + '：' if where else ''}{self.reason_zh}"
 
 
 class LayerFileError(PluginError):
     """A declarative (TOML) layer file is invalid: names the file and the key path."""
 
-    def __init__(self, path: str, key: str, reason: str) -> None:
+    def __init__(self, path: str, key: str, reason: str, *, reason_zh: str = "") -> None:
         self.path = path
         self.key = key
-        super().__init__(path, f"{key}: {reason}" if key else reason)
+        self.detail = reason
+        super().__init__(
+            path,
+            f"{key}: {reason}" if key else reason,
+            reason_zh=f"{key}：{reason_zh}" if key and reason_zh else reason_zh,
+        )
