@@ -17,7 +17,7 @@ validators or ``__attrs_post_init__`` is refused: the twin would not run them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
@@ -72,3 +72,91 @@ def _twin(cls: type[T]) -> Callable[..., T]:
     if twin.__slots__ != cls.__slots__:  # type: ignore[attr-defined]
         raise TypeError(f"{cls.__name__} needs slots and weakref_slot=False for a fast constructor")
     return twin  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------------------
+# Value classes whose __eq__/__ne__/__hash__ and __repr__ are made on first use.
+#
+# attrs writes the source of each class's methods and compile()s it when the class is
+# defined: for the core's ~60 classes that is most of ``import innovpolicy``, and the
+# equality, hash and repr make up more than half of it, while loading a jurisdiction
+# and evaluating need them for few classes or none. ``frozen`` is ``attrs.frozen``
+# with those methods left to attrs until the first call of one of them: the class
+# gets small stand-ins, and the first call has attrs make the real methods (from the
+# class's own field definitions, with the same options) and puts them in their place.
+# Instances compare, hash and print exactly as with ``attrs.frozen``.
+# A class that writes its own ``__eq__`` (or ``__repr__``) keeps it, as attrs' auto
+# detection does.
+
+
+def _lazy_methods(cls: type, names: tuple[str, ...]) -> dict[str, Any]:
+    """attrs' methods *names* for *cls*: made by attrs for a stand-in class with the
+    same fields, options, name and module (the methods read ``self.__class__``)."""
+    these = {
+        field.name: attrs.field(
+            kw_only=True,
+            init=field.init,
+            repr=field.repr,
+            eq=field.eq_key if field.eq_key is not None else field.eq,
+            hash=field.hash,
+        )
+        for field in attrs.fields(cls)
+    }
+    stand_in = type(cls.__name__, (), {"__module__": cls.__module__})
+    stand_in.__qualname__ = cls.__qualname__
+    made = attrs.define(
+        stand_in,
+        these=these,
+        slots=False,
+        frozen=True,
+        init=False,
+        repr="__repr__" in names,
+        eq="__eq__" in names,
+        order=False,
+        unsafe_hash=None,
+        auto_detect=False,
+        weakref_slot=False,
+        match_args=False,
+        getstate_setstate=False,
+    )
+    return {name: made.__dict__[name] for name in names}
+
+
+def _install_lazy(cls: type, names: tuple[str, ...]) -> None:
+    def install() -> None:
+        for name, method in _lazy_methods(cls, names).items():
+            setattr(cls, name, method)
+
+    def stand_in(name: str) -> Callable[..., Any]:
+        def method(self: Any, *args: Any) -> Any:
+            if cls.__dict__[name] is method:
+                install()
+            return getattr(cls, name)(self, *args)
+
+        method.__name__ = name
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
+        return method
+
+    for name in names:
+        setattr(cls, name, stand_in(name))
+
+
+if TYPE_CHECKING:
+    from attrs import frozen as frozen
+else:
+
+    def frozen(maybe_cls: Any = None, **options: Any) -> Any:
+        """``attrs.frozen`` whose equality, hash and repr are made on first use."""
+
+        def wrap(cls: type) -> type:
+            own = set(cls.__dict__)
+            made = attrs.frozen(cls, **options, eq=False, repr=False)
+            if "__repr__" not in own:
+                _install_lazy(made, ("__repr__",))
+            if "__eq__" not in own:
+                if "__hash__" in own:
+                    raise TypeError(f"{cls.__name__} defines __hash__ without __eq__")
+                _install_lazy(made, ("__eq__", "__ne__", "__hash__"))
+            return made
+
+        return wrap if maybe_cls is None else wrap(maybe_cls)
