@@ -196,3 +196,15 @@ def test_the_core_classes_print_and_compare_as_attrs_made_them() -> None:
 
     walk(j.chain)
     assert len(seen) > 1000
+
+
+def test_eq_or_repr_turned_off_stays_off_as_with_attrs() -> None:
+    def make(decorate: Callable[..., Any], **options: Any) -> Any:
+        return decorate(type("Off", (), {"__annotations__": {"x": "int"}}), **options)
+
+    for options in ({"eq": False}, {"repr": False}, {"eq": False, "repr": False}):
+        eager_cls, lazy_cls = make(attrs.frozen, **options), make(frozen, **options)
+        eager, lazy = (eager_cls(1), eager_cls(1)), (lazy_cls(1), lazy_cls(1))  # kept alive
+        assert (lazy[0] == lazy[1]) is (eager[0] == eager[1])
+        assert (hash(lazy[0]) == hash(lazy[1])) is (hash(eager[0]) == hash(eager[1]))
+        assert (repr(lazy[0]) == "Off(x=1)") is (repr(eager[0]) == "Off(x=1)")

@@ -1,4 +1,16 @@
-"""Fast construction of the frozen value classes built on every evaluation.
+"""The frozen value classes: methods made on first use, and fast construction.
+
+:func:`frozen` is ``attrs.frozen`` with the equality (``__eq__``, ``__ne__``,
+``__hash__``) and the ``__repr__`` made by attrs on their first call instead of when
+the class is defined. attrs writes the source of each class's methods and compiles it
+as the class is defined: for the core's classes that was most of ``import
+innovpolicy``, and equality, hash and repr more than half of it, while loading a
+jurisdiction and evaluating call them for few classes or none. The class gets small
+stand-ins; the first call of one has attrs make the real methods (for a stand-in class
+with the same fields, field options, name and module: the methods read
+``self.__class__``) and puts them in their place, so instances compare, hash and print
+exactly as with ``attrs.frozen``. A class writing its own ``__eq__`` or ``__repr__``
+keeps it, as attrs' auto-detection does.
 
 attrs' ``__init__`` for a frozen class stores each field through
 ``object.__setattr__`` (one call per field, about four times a plain slot store):
@@ -74,21 +86,6 @@ def _twin(cls: type[T]) -> Callable[..., T]:
     return twin  # type: ignore[return-value]
 
 
-# ---------------------------------------------------------------------------
-# Value classes whose __eq__/__ne__/__hash__ and __repr__ are made on first use.
-#
-# attrs writes the source of each class's methods and compile()s it when the class is
-# defined: for the core's ~60 classes that is most of ``import innovpolicy``, and the
-# equality, hash and repr make up more than half of it, while loading a jurisdiction
-# and evaluating need them for few classes or none. ``frozen`` is ``attrs.frozen``
-# with those methods left to attrs until the first call of one of them: the class
-# gets small stand-ins, and the first call has attrs make the real methods (from the
-# class's own field definitions, with the same options) and puts them in their place.
-# Instances compare, hash and print exactly as with ``attrs.frozen``.
-# A class that writes its own ``__eq__`` (or ``__repr__``) keeps it, as attrs' auto
-# detection does.
-
-
 def _lazy_methods(cls: type, names: tuple[str, ...]) -> dict[str, Any]:
     """attrs' methods *names* for *cls*: made by attrs for a stand-in class with the
     same fields, options, name and module (the methods read ``self.__class__``)."""
@@ -148,12 +145,15 @@ else:
     def frozen(maybe_cls: Any = None, **options: Any) -> Any:
         """``attrs.frozen`` whose equality, hash and repr are made on first use."""
 
+        lazy_repr = options.pop("repr", None) is not False
+        lazy_eq = options.pop("eq", None) is not False
+
         def wrap(cls: type) -> type:
             own = set(cls.__dict__)
             made = attrs.frozen(cls, **options, eq=False, repr=False)
-            if "__repr__" not in own:
+            if lazy_repr and "__repr__" not in own:
                 _install_lazy(made, ("__repr__",))
-            if "__eq__" not in own:
+            if lazy_eq and "__eq__" not in own:
                 if "__hash__" in own:
                     raise TypeError(f"{cls.__name__} defines __hash__ without __eq__")
                 _install_lazy(made, ("__eq__", "__ne__", "__hash__"))
