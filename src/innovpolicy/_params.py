@@ -128,8 +128,13 @@ class DatedValue:
         return f"{self.valid_from}..{self.valid_to or 'open'}"
 
 
+def _valid_from(value: DatedValue) -> date:
+    return value.valid_from
+
+
 def _sorted_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
-    return tuple(sorted(values, key=lambda v: v.valid_from))
+    values = tuple(values)
+    return values if len(values) < 2 else tuple(sorted(values, key=_valid_from))
 
 
 @frozen

@@ -41,14 +41,14 @@ SUBJECTS: tuple[str, ...] = (
 
 
 def _freeze_subject_facts(value: Any) -> Any:
-    from types import MappingProxyType
-
     return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in dict(value).items()})
 
 
 def frozen_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: a list or other iterable becomes a tuple, so later mutation of
     what the author passed cannot change a loaded layer; a lone string is refused."""
+    if type(value) is tuple:  # already one (most fields, and every copy by attrs.evolve)
+        return value
     if isinstance(value, (str, bytes, Mapping)):
         raise TypeError(f"expected a tuple of items, got {type(value).__name__} {value!r}")
     try:
