@@ -18,7 +18,7 @@ import attrs
 
 from ._criteria import Context, Expr, Missing, Param, _as_expr, _collect_missing, _show
 from ._facts import yearly_key
-from ._frozen import fast_constructor
+from ._frozen import fast_constructor, frozen
 from ._params import MarginalScale, apply_marginal
 from ._values import FEN, ZERO, format_decimal, in_library_context, round_payable, unsigned_zero
 from .exceptions import ParameterNotSetError
@@ -31,7 +31,7 @@ def _tuple_of(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@frozen
 class AmountRange:
     """A discretionary award: the engine reports the range, not a figure.
 
@@ -42,7 +42,7 @@ class AmountRange:
     high: Decimal | None
 
 
-@attrs.frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
+@frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
 class Step:
     """One line of an amount's explanation."""
 
@@ -139,7 +139,7 @@ def _with_note(detail: str, note: str) -> str:
     return f"{detail}; {note}" if detail and note else detail or note
 
 
-@attrs.frozen
+@frozen
 class Fixed(Formula):
     """A value used as an amount: a fixed award ("奖励10万元"), or, inside
     ``lesser_of``, a bound such as a cap or three years of tax paid."""
@@ -164,7 +164,7 @@ class Fixed(Formula):
         return self.amount.param_keys()
 
 
-@attrs.frozen
+@frozen
 class RateOf(Formula):
     """rate × base ("按A的r%给予补助")."""
 
@@ -198,7 +198,7 @@ class RateOf(Formula):
         return self.rate.param_keys() + self.base.param_keys()
 
 
-@attrs.frozen
+@frozen
 class LesserOf(Formula):
     """The minimum of several bounds ("按…20%，给予不高于…，最高200万元")."""
 
@@ -245,7 +245,7 @@ class LesserOf(Formula):
             yield from part.walk()
 
 
-@attrs.frozen
+@frozen
 class Marginal(Formula):
     """A marginal tier scale (parameter *scale*) applied to *base*."""
 
@@ -288,7 +288,7 @@ def _freeze_table(table: Mapping[str, Expr | Formula]) -> Mapping[str, Expr | Fo
     return MappingProxyType(dict(table))
 
 
-@attrs.frozen
+@frozen
 class Lookup(Formula):
     """An amount chosen by the value of a text fact (one award per milestone).
 
@@ -343,7 +343,7 @@ def _optional_expr(value: Any) -> Expr | None:
     return None if value is None else _as_expr(value)
 
 
-@attrs.frozen
+@frozen
 class Discretionary(Formula):
     """A discretionary range ("给予100-300万元"): reported as a range."""
 
@@ -372,7 +372,7 @@ class Discretionary(Formula):
         return self.low.fact_names() + (self.high.fact_names() if self.high else ())
 
 
-@attrs.frozen
+@frozen
 class Breakdown(Formula):
     """How an amount is to be used ("日常运行费…占补贴资金的40%"), explained beside it.
 
@@ -419,7 +419,7 @@ class Breakdown(Formula):
         yield from self.amount.walk()
 
 
-@attrs.frozen
+@frozen
 class ConsecutiveYears(Formula):
     """rate × a yearly base, paid for ``years`` consecutive years under a cumulative cap.
 
@@ -535,7 +535,7 @@ def split_exact(total: Decimal, weights: Sequence[Decimal]) -> tuple[Decimal, ..
     return tuple(unsigned_zero((Decimal(f) * FEN).quantize(FEN)) for f in floors)
 
 
-@attrs.frozen
+@frozen
 class Payer:
     """Who pays a share: a fixed role ("province") and, optionally, the fact naming it."""
 
@@ -544,7 +544,7 @@ class Payer:
     name_fact: str | None = None
 
 
-@attrs.frozen
+@frozen
 class CostSplit:
     """How an incentive's amount is shared between payers, with its legal wording."""
 
@@ -559,7 +559,7 @@ class CostSplit:
         return tuple(k for p in self.payers for k in p.weight.param_keys())
 
 
-@attrs.frozen
+@frozen
 class Share:
     """One payer's part of an amount."""
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 import attrs
 
 from ._facts import yearly_key
-from ._frozen import fast_constructor
+from ._frozen import fast_constructor, frozen
 from ._values import ZERO, add_years, format_decimal, full_years_between
 from .exceptions import ParameterNotSetError
 
@@ -68,7 +68,7 @@ class Truth(enum.Enum):
 TRUE, FALSE, UNKNOWN = Truth.TRUE, Truth.FALSE, Truth.UNKNOWN
 
 
-@attrs.frozen
+@frozen
 class Resolved:
     """A parameter value as resolved for one date, with the layer that set it."""
 
@@ -87,7 +87,7 @@ class Context(Protocol):
     def resolve(self, key: str) -> Resolved: ...
 
 
-@attrs.frozen
+@frozen
 class Missing:
     """Marker for a value that cannot be computed: missing facts, or a reason."""
 
@@ -114,7 +114,7 @@ class Expr(abc.ABC):
     def describe(self) -> str: ...
 
 
-@attrs.frozen
+@frozen
 class Fact(Expr):
     name: str
 
@@ -129,7 +129,7 @@ class Fact(Expr):
         return self.name
 
 
-@attrs.frozen
+@frozen
 class YearFact(Expr):
     """A yearly fact for the fiscal year ``years_back`` years before the evaluation date."""
 
@@ -153,7 +153,7 @@ class YearFact(Expr):
         return f"{self.name}[Y-{self.years_back}]"
 
 
-@attrs.frozen
+@frozen
 class Param(Expr):
     key: str
 
@@ -170,7 +170,7 @@ class Param(Expr):
         return self.key
 
 
-@attrs.frozen
+@frozen
 class Const(Expr):
     constant: Decimal | date
 
@@ -201,7 +201,7 @@ def _collect_missing(values: tuple[Any, ...]) -> Missing | None:
     return None
 
 
-@attrs.frozen
+@frozen
 class Ratio(Expr):
     """numerator / denominator; a zero denominator makes the ratio unknown, never 0."""
 
@@ -228,7 +228,7 @@ class Ratio(Expr):
         return f"{self.numerator.describe()} / {self.denominator.describe()}"
 
 
-@attrs.frozen
+@frozen
 class Sum(Expr):
     terms: tuple[Expr, ...]
 
@@ -249,7 +249,7 @@ class Sum(Expr):
         return " + ".join(term.describe() for term in self.terms)
 
 
-@attrs.frozen
+@frozen
 class Growth(Expr):
     """Year-on-year growth of a yearly fact: x[Y-k] / x[Y-k-1] − 1."""
 
@@ -270,7 +270,7 @@ class Growth(Expr):
         return f"growth of {self.name} in Y-{self.years_back}"
 
 
-@attrs.frozen
+@frozen
 class YearsSince(Expr):
     """Whole years from a date fact to the evaluation date (满X年 counts full years)."""
 
@@ -300,7 +300,7 @@ def _future_date(name: str, start: date, end: date) -> Missing:
     )
 
 
-@attrs.frozen
+@frozen
 class Product(Expr):
     """left × right (a share of a fact: 30% × (direct costs − equipment))."""
 
@@ -322,7 +322,7 @@ class Product(Expr):
         return f"{self.left.describe()} × ({self.right.describe()})"
 
 
-@attrs.frozen
+@frozen
 class Difference(Expr):
     """left − right."""
 
@@ -344,7 +344,7 @@ class Difference(Expr):
         return f"{self.left.describe()} − {self.right.describe()}"
 
 
-@attrs.frozen
+@frozen
 class YearsAfter(Expr):
     """The date *years* after a date fact (Civil-Code count: month ends clamp)."""
 
@@ -373,7 +373,7 @@ class YearsAfter(Expr):
         return f"{self.name} + {self.years.describe()} years"
 
 
-@attrs.frozen
+@frozen
 class Cases(Expr):
     """The value of the first case whose criterion holds ("分别给予…").
 
@@ -413,7 +413,7 @@ class Cases(Expr):
         return "; ".join(f"{c.label} → {e.describe()}" for c, e in self.cases)
 
 
-@attrs.frozen
+@frozen
 class EvaluationDate(Expr):
     """The date the rule is applied on (the application date, for deadlines)."""
 
@@ -424,7 +424,7 @@ class EvaluationDate(Expr):
         return "the evaluation date"
 
 
-@attrs.frozen
+@frozen
 class DayOfEvaluationYear(Expr):
     """A fixed day of the evaluation date's year ("次年3月底以前" → 31 March)."""
 
@@ -438,7 +438,7 @@ class DayOfEvaluationYear(Expr):
         return f"{self.month:02d}-{self.day:02d} of the evaluation year"
 
 
-@attrs.frozen
+@frozen
 class YearOf(Expr):
     """The calendar year of a date fact, as a number."""
 
@@ -455,7 +455,7 @@ class YearOf(Expr):
         return f"year of {self.name}"
 
 
-@attrs.frozen
+@frozen
 class EvaluationYear(Expr):
     """The calendar year of the evaluation date, minus *back* years."""
 
@@ -468,7 +468,7 @@ class EvaluationYear(Expr):
         return "the evaluation year" + (f" − {self.back}" if self.back else "")
 
 
-@attrs.frozen
+@frozen
 class AgeOn(Expr):
     """Full years from a date fact (a birth date) to the date *at* ("截止…12月31日时的年龄")."""
 
@@ -532,7 +532,7 @@ def cases(
     return Cases(tuple((c, _as_expr(e)) for c, e in pairs), default)
 
 
-@attrs.frozen
+@frozen
 class SupportYear(Expr):
     """Which support year the evaluation date falls in: 1 in the first year named by a fact."""
 
@@ -598,7 +598,7 @@ def _as_expr(value: Expr | Decimal | int | str | date) -> Expr:
 # --------------------------------------------------------------------------- outcomes
 
 
-@attrs.frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
+@frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
 class Outcome:
     """How one criterion evaluated: its truth, actual and required values, wording."""
 
@@ -719,7 +719,7 @@ _OPS: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-@attrs.frozen
+@frozen
 class Compare(Criterion):
     """``left op right``, with the legal wording that dictates ``op``."""
 
@@ -790,7 +790,7 @@ class Compare(Criterion):
         return self.left.param_keys() + self.right.param_keys()
 
 
-@attrs.frozen
+@frozen
 class FactIs(Criterion):
     """A boolean or text fact equals an expected value (or one of several)."""
 
@@ -829,7 +829,7 @@ class FactIs(Criterion):
         return (self.name,)
 
 
-@attrs.frozen
+@frozen
 class AllOf(Criterion):
     parts: tuple[Criterion, ...]
     label: str = "all of"
@@ -862,7 +862,7 @@ class AllOf(Criterion):
             yield from part.walk()
 
 
-@attrs.frozen
+@frozen
 class AnyOf(Criterion):
     parts: tuple[Criterion, ...]
     label: str = "any of"
@@ -895,7 +895,7 @@ class AnyOf(Criterion):
             yield from part.walk()
 
 
-@attrs.frozen
+@frozen
 class Not(Criterion):
     part: Criterion
     label: str = "not"
@@ -918,7 +918,7 @@ class Not(Criterion):
         yield from self.part.walk()
 
 
-@attrs.frozen
+@frozen
 class IfThen(Criterion):
     """``then`` applies when ``condition`` holds, ``otherwise`` when it does not.
 
@@ -966,7 +966,7 @@ class IfThen(Criterion):
         yield from self.otherwise.walk()
 
 
-@attrs.frozen
+@frozen
 class Always(Criterion):
     """A criterion that always holds (the "otherwise nothing required" branch)."""
 

@@ -14,8 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal, getcontext, setcontext
 from typing import Any, Literal
 
-import attrs
-
+from ._frozen import frozen
 from ._values import (
     _INT_LIMIT,
     _ISO_DATE,
@@ -42,7 +41,7 @@ Kind = Literal["decimal", "integer", "boolean", "date", "text"]
 FactValue = Decimal | int | bool | date | str
 
 
-@attrs.frozen
+@frozen
 class FactSpec:
     """Declaration of one fact: name, type, unit and meaning.
 
@@ -159,7 +158,7 @@ def yearly_key(name: str, year: int) -> str:
 _YEARLY_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\[([0-9]{4})\]")
 
 
-@attrs.frozen
+@frozen
 class Constraint:
     """A consistency check between two facts: ``smaller`` ≤ ``larger`` when both are known."""
 

@@ -17,6 +17,7 @@ from ._compiled import CompiledRule, compile_rule
 from ._criteria import Missing, Outcome, Resolved, Truth
 from ._entity_base import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
+from ._frozen import frozen
 from ._params import Parameter
 from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status, new_result
 from ._values import (
@@ -97,7 +98,7 @@ class PreparedFacts(Mapping[str, FactValue]):
         return f"PreparedFacts({self._data!r})"
 
 
-@attrs.frozen
+@frozen
 class _Version:
     rule: Rule
     layer: str
@@ -110,7 +111,7 @@ class _Version:
         return self.start <= on and (self.end is None or on <= self.end)
 
 
-@attrs.frozen
+@frozen
 class VersionInfo:
     """One version of a rule as it applies in a jurisdiction (see ``version_info``)."""
 
@@ -988,7 +989,7 @@ def _payer_name(payer: Payer, ctx: _Ctx) -> str | None:
     return None if value is None else str(value)
 
 
-@attrs.frozen
+@frozen
 class ComparedRule:
     """One rule's answers under two jurisdictions."""
 
@@ -999,7 +1000,7 @@ class ComparedRule:
     changed_parameters: tuple[tuple[Resolved, Resolved], ...] = ()
 
 
-@attrs.frozen
+@frozen
 class Comparison:
     """What one jurisdiction adds to and changes in another's answers for the same facts."""
 

@@ -16,15 +16,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Literal
 
-import attrs
 from dateutil.relativedelta import relativedelta
 
+from ._frozen import frozen
 from ._values import add_months, add_years
 
 Reading = Literal["civil_code", "inclusive_start"]
 
 
-@attrs.frozen
+@frozen
 class CertificateTerm:
     """A title valid for ``years`` from issue, renewable in the ``renewal_months`` before expiry."""
 
@@ -50,7 +50,7 @@ class CertificateTerm:
         return issued <= on <= self.expires(issued, reading)
 
 
-@attrs.frozen
+@frozen
 class Bar:
     """A period during which an entity may not apply again ("两年内不再受理")."""
 
@@ -66,7 +66,7 @@ class Bar:
         return decided <= on <= self.barred_until(decided)
 
 
-@attrs.frozen
+@frozen
 class Deadline:
     """A time limit counted in calendar years, months and days from an event.
 
@@ -88,7 +88,7 @@ class Deadline:
         return start <= on <= self.last_day(start)
 
 
-@attrs.frozen
+@frozen
 class WorkingDayDeadline:
     """A limit of N working days (工作日) after an event.
 

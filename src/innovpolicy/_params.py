@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from ._frozen import frozen
 from ._sources import Citation
 from ._values import ZERO, format_decimal, in_library_context
 from .exceptions import NoValueInForceError
@@ -23,7 +24,7 @@ def _as_decimal(value: Any) -> Decimal:
     raise TypeError(f"expected Decimal, int or str, got {value!r}")
 
 
-@attrs.frozen
+@frozen
 class Bracket:
     """One bracket of a marginal scale: ``rate`` applies to the slice above ``threshold``."""
 
@@ -50,7 +51,7 @@ def _check_brackets(instance: Any, attribute: Any, value: tuple[Bracket, ...]) -
             raise ValueError("bracket rates must not be negative")
 
 
-@attrs.frozen
+@frozen
 class MarginalScale:
     """A marginal (progressive) scale: each rate applies only to its own slice.
 
@@ -106,7 +107,7 @@ def _convert_value(value: Any) -> ParamValue:
     return _as_decimal(value)
 
 
-@attrs.frozen
+@frozen
 class DatedValue:
     """A value in force from ``valid_from`` to ``valid_to`` (both inclusive; None = open)."""
 
@@ -127,11 +128,16 @@ class DatedValue:
         return f"{self.valid_from}..{self.valid_to or 'open'}"
 
 
+def _valid_from(value: DatedValue) -> date:
+    return value.valid_from
+
+
 def _sorted_values(values: Iterable[DatedValue]) -> tuple[DatedValue, ...]:
-    return tuple(sorted(values, key=lambda v: v.valid_from))
+    values = tuple(values)
+    return values if len(values) < 2 else tuple(sorted(values, key=_valid_from))
 
 
-@attrs.frozen
+@frozen
 class Parameter:
     """A named quantity with its dated values; windows must not overlap.
 

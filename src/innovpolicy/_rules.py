@@ -14,7 +14,7 @@ import attrs
 from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
 from ._criteria import Criterion, Outcome, Resolved, Truth
 from ._facts import FactSpec
-from ._frozen import fast_constructor
+from ._frozen import fast_constructor, frozen
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
 from ._values import format_decimal, in_library_context
@@ -41,14 +41,14 @@ SUBJECTS: tuple[str, ...] = (
 
 
 def _freeze_subject_facts(value: Any) -> Any:
-    from types import MappingProxyType
-
     return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in dict(value).items()})
 
 
 def frozen_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: a list or other iterable becomes a tuple, so later mutation of
     what the author passed cannot change a loaded layer; a lone string is refused."""
+    if type(value) is tuple:  # already one (most fields, and every copy by attrs.evolve)
+        return value
     if isinstance(value, (str, bytes, Mapping)):
         raise TypeError(f"expected a tuple of items, got {type(value).__name__} {value!r}")
     try:
@@ -83,7 +83,7 @@ def _default_to(rule: Rule) -> date | None:
     return rule.citation.document.effective_to
 
 
-@attrs.frozen
+@frozen
 class Rule:
     """One catalogued rule, as in force during one window.
 
@@ -168,7 +168,7 @@ class Rule:
         return tuple(dict.fromkeys(keys))
 
 
-@attrs.frozen
+@frozen
 class Supersession:
     """A child layer stops a parent's rule applying in its territory from a date.
 
@@ -184,7 +184,7 @@ class Supersession:
     replacement: str | None = None
 
 
-@attrs.frozen
+@frozen
 class ShareRefinement:
     """Inside a child's territory, a parent's payer share is itself split.
 
@@ -199,7 +199,7 @@ class ShareRefinement:
     citation: Citation
 
 
-@attrs.frozen
+@frozen
 class Layer:
     """Everything one jurisdiction plugin contributes (returned by ``innovpolicy_layer``).
 
@@ -284,7 +284,7 @@ def _show_param(value: Any) -> str:
     return str(value)
 
 
-@attrs.frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
+@frozen(weakref_slot=False)  # no weak references: see _frozen.fast_constructor
 class Result:
     """The explained answer of one rule for one set of facts on one date.
 

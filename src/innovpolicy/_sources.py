@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from ._frozen import frozen
+
 
 def _non_empty(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not value or not value.strip():
@@ -20,7 +22,7 @@ def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@frozen
 class Document:
     """One legal or policy source (one module in a plugin encodes one document).
 
@@ -64,7 +66,7 @@ class Document:
         }
 
 
-@attrs.frozen
+@frozen
 class Citation:
     """A document, the article or section within it, and the quoted original wording."""
 
