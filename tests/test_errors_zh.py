@@ -9,8 +9,11 @@ no reason is left without a translation.
 
 from __future__ import annotations
 
+import ast
 import datetime
+import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -162,3 +165,104 @@ def test_an_unknown_language_is_refused() -> None:
     error = InvalidFactError("employees", -1, "must be at least 0")
     with pytest.raises(ValueError, match="lang='fr'"):
         error.message("fr")
+
+
+# ---------------------------------------------------------------- plugin authors' errors
+
+SRC = Path(innovpolicy.__file__).parent
+
+
+def _calls(module: str, names: set[str]) -> list[ast.Call]:
+    tree = ast.parse((SRC / module).read_text(encoding="utf-8"))
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "id", None) in names or getattr(node.func, "attr", None) in names)
+    ]
+
+
+@pytest.mark.parametrize("module", ["_loading.py", "_checks.py", "_toml_layers.py"])
+def test_every_plugin_error_the_loader_raises_has_its_chinese(module: str) -> None:
+    """Plugin and layer-file authors (county offices) read Chinese first: each place that
+    raises a load error gives the Chinese beside the English (``reason_zh``, or the
+    checkers' ``fail(reason, zh)``)."""
+    raised = _calls(module, {"PluginError", "LayerError", "LayerFileError"})
+    for call in raised:
+        if module == "_checks.py" and getattr(call.func, "id", None) == "LayerError":
+            continue  # the checker's fail() builds it from fail's two texts
+        assert any(k.arg == "reason_zh" for k in call.keywords), f"{module}:{call.lineno}"
+    failed = _calls(module, {"fail"})
+    assert raised or failed
+    for call in failed:
+        if isinstance(call.func, ast.Attribute):  # self.fail(...), checker.fail(...)
+            texts = call.args[1:] if module == "_toml_layers.py" else call.args
+            assert len(texts) == 2, (
+                f"{module}:{call.lineno}: fail() needs the English and the Chinese"
+            )
+
+
+@pytest.mark.parametrize(
+    ("change", "english", "chinese"),
+    [
+        ('value = "-1"', "is negative or not finite", "为负数或不是有限数值"),
+        ('value = "1.5"', "is a ratio above 1", "是大于 1 的比例"),
+    ],
+)
+def test_a_layer_check_reads_in_chinese(
+    tmp_path: Path, change: str, english: str, chinese: str
+) -> None:
+    from innovpolicy.exceptions import LayerError
+
+    source = (
+        Path(__file__).parents[1]
+        / "docs/examples/example_county/src/innovpolicy_example_county/example_county.toml"
+    ).read_text(encoding="utf-8")
+    marker = 'value = "0.02"'
+    assert marker in source
+    path = tmp_path / "bad.toml"
+    path.write_text(source.replace(marker, change, 1), encoding="utf-8")
+    with pytest.raises(LayerError, match=english) as info:
+        innovpolicy.load("xining", layers=[path])
+    text = info.value.message("zh")
+    assert text.startswith(f"插件 {str(path)!r}：") and chinese in text, text
+    assert "参数 " in text and english not in text
+
+
+#: the four mistakes of docs/county-toml.md section 7, in order: (find, replace) in the
+#: example county's file
+DOC_MISTAKES = (
+    (
+        'wording = "技术合同买方补贴在本县范围内最高不超过15万元"',
+        'wordng = "技术合同买方补贴在本县范围内最高不超过15万元"',
+    ),
+    ('value = "0.02"', "value = 0.02"),
+    ('value = "150000"', 'value = "-150000"'),
+    ('{ fact = "patent_granted", is_true = true,', '{ fact = "patent_granted", at_least = "1",'),
+)
+
+
+@pytest.mark.parametrize("page", ["county-toml.md", "zh/county-toml.md"])
+def test_the_documented_load_errors_are_what_the_cli_prints(
+    page: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from innovpolicy.__main__ import main
+
+    root = Path(__file__).parents[1]
+    text = (root / "docs" / page).read_text(encoding="utf-8")
+    documented = re.findall(r"(?m)^innovpolicy: error: .*$", text)
+    source = (
+        root / "docs/examples/example_county/src/innovpolicy_example_county/example_county.toml"
+    ).read_text(encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    printed = []
+    for lang in ("en", "zh"):
+        for find, replace in DOC_MISTAKES:
+            assert source.count(find) == 1, find
+            Path("bad.toml").write_text(source.replace(find, replace), encoding="utf-8")
+            assert main(["-j", "xining", "-L", "bad.toml", "rules", "--lang", lang]) == 1
+            printed.append(capsys.readouterr().err.rstrip("\n"))
+    assert documented == printed

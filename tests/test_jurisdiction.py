@@ -181,7 +181,12 @@ def test_child_without_overrides_answers_exactly_like_its_parent(
 def _expect_plugin_error(code: str, match: str, *layers: Any) -> PluginError:
     with pytest.raises(PluginError, match=match) as info:
         load(code, *layers)
-    return info.value
+    error = info.value
+    # every plugin error the library raises has its Chinese (--lang zh, Accept-Language: zh)
+    chinese = error.message("zh")
+    assert error.reason_zh and chinese.startswith(f"插件 {error.plugin!r}："), chinese
+    assert chinese != str(error)
+    return error
 
 
 def test_unknown_parent_names_the_plugin() -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from ._amounts import (
     ConsecutiveYears,
@@ -80,7 +80,8 @@ class _Checker:
                 self.params.setdefault(parameter.key, []).append(parameter)
         self.rule = ""
 
-    def fail(self, reason: str, *, parameter: str = "", fact: str = "") -> LayerError:
+    def fail(self, reason: str, zh: str, *, parameter: str = "", fact: str = "") -> LayerError:
+        """The error for *reason* (*zh*: the same in Chinese) at the current rule."""
         return LayerError(
             self.plugin,
             reason,
@@ -88,6 +89,7 @@ class _Checker:
             rule=self.rule,
             parameter=parameter,
             fact=fact,
+            reason_zh=zh,
         )
 
     # ------------------------------------------------------------ facts
@@ -105,6 +107,9 @@ class _Checker:
                         f"{'the core' if known[1] == 'core' else 'layer ' + repr(known[1])} "
                         f"already declares differently ({known[0].kind}: {known[0].meaning}); "
                         "reuse that fact or choose another name",
+                        f"声明的事实 {spec.name!r}（{spec.kind}：{spec.meaning}）与"
+                        f"{'核心' if known[1] == 'core' else '层 ' + repr(known[1])}已有的声明不同"
+                        f"（{known[0].kind}：{known[0].meaning}）；请沿用该事实或另取名称",
                         fact=spec.name,
                     )
                 self.facts.setdefault(spec.name, (spec, layer.code))
@@ -115,6 +120,8 @@ class _Checker:
             raise self.fail(
                 "reads a fact that no layer declares (nor the core): add a FactSpec to "
                 "this layer's facts, or fix the name",
+                "读取了没有任何层（也不是核心）声明的事实：请在本层的 facts 中加入 FactSpec，"
+                "或更正名称",
                 fact=name,
             )
         return _FACT_KIND[found[0].kind]
@@ -122,16 +129,24 @@ class _Checker:
     def check_territory(self) -> None:
         for name, values in self.layer.territory.items():
             if self.fact_kind(name) != _TEXT:
-                raise self.fail("a territory is decided by text facts only", fact=name)
+                raise self.fail(
+                    "a territory is decided by text facts only", "辖区只能由文本事实决定", fact=name
+                )
             spec = self.facts[name][0]
             if not values:
-                raise self.fail("territory lists no value", fact=name)
+                raise self.fail("territory lists no value", "辖区没有列出任何取值", fact=name)
             for value in values:
                 if not isinstance(value, str) or not value:
-                    raise self.fail(f"territory value {value!r} is not text", fact=name)
+                    raise self.fail(
+                        f"territory value {value!r} is not text",
+                        f"辖区取值 {value!r} 不是文本",
+                        fact=name,
+                    )
                 if spec.choices and value not in spec.choices:
                     raise self.fail(
-                        f"territory value {value!r} is not one of {spec.choices}", fact=name
+                        f"territory value {value!r} is not one of {spec.choices}",
+                        f"辖区取值 {value!r} 不在 {spec.choices} 之中",
+                        fact=name,
                     )
 
     # ------------------------------------------------------------ parameters
@@ -145,6 +160,7 @@ class _Checker:
         if len(kinds) > 1:
             raise self.fail(
                 "mixes numbers and marginal scales across its values or overrides",
+                "在各取值或覆盖值中混用了数值和超额累进表",
                 parameter=key,
             )
         return next(iter(kinds)) if kinds else None
@@ -156,12 +172,14 @@ class _Checker:
                 if isinstance(value, Decimal) and (value < 0 or not value.is_finite()):
                     raise self.fail(
                         f"value {value} (in force {dated.window()}) is negative or not finite",
+                        f"取值 {value}（有效期 {dated.window('zh')}）为负数或不是有限数值",
                         parameter=parameter.key,
                     )
                 if parameter.unit == "ratio" and isinstance(value, Decimal) and value > 1:
                     raise self.fail(
                         f"value {value} (in force {dated.window()}) is a ratio above 1 "
                         "(write 3% as 0.03)",
+                        f"取值 {value}（有效期 {dated.window('zh')}）是大于 1 的比例（3% 应写作 0.03）",
                         parameter=parameter.key,
                     )
         for override in self.layer.overrides:
@@ -173,6 +191,7 @@ class _Checker:
                     theirs = _NUMBER if mine == _SCALE else _SCALE
                     raise self.fail(
                         f"override gives a {mine} where the parent's value is a {theirs}",
+                        f"覆盖值给出的是{_KIND_ZH[mine]}，而上级的取值是{_KIND_ZH[theirs]}",
                         parameter=override.key,
                     )
 
@@ -194,12 +213,14 @@ class _Checker:
             raise self.fail(
                 f"has no value on {day}, while the rule is in force {start}..{end or 'open'} "
                 f"(values: {', '.join(f'{lo}..{hi}' for lo, hi in windows) or 'none'})",
+                f"在 {day} 没有取值，而规则的有效期为 {start}..{end or '不限'}"
+                f"（取值区间：{'、'.join(f'{lo}..{hi}' for lo, hi in windows) or '无'}）",
                 parameter=key,
             )
 
     # ------------------------------------------------------------ expressions
 
-    def expr_kind(self, expr: Expr, where: str) -> str | None:
+    def expr_kind(self, expr: Expr, where: _Place) -> str | None:
         """The kind of value *expr* gives, checking the kinds it needs of its parts."""
         cls = type(expr)
         try:
@@ -210,18 +231,18 @@ class _Checker:
             return None
         return branch(self, expr, where)
 
-    def _kind_fact(self, expr: Fact | YearFact, where: str) -> str | None:
+    def _kind_fact(self, expr: Fact | YearFact, where: _Place) -> str | None:
         return self.fact_kind(expr.name)
 
-    def _kind_param(self, expr: Param, where: str) -> str | None:
+    def _kind_param(self, expr: Param, where: _Place) -> str | None:
         if expr.key not in self.params:
             return None  # reported by the parameter check, with the same names
         return self.param_kind(expr.key)
 
-    def _kind_const(self, expr: Const, where: str) -> str | None:
+    def _kind_const(self, expr: Const, where: _Place) -> str | None:
         return _DATE if isinstance(expr.constant, date) else _NUMBER
 
-    def _kind_arithmetic(self, expr: Ratio | Product | Difference, where: str) -> str | None:
+    def _kind_arithmetic(self, expr: Ratio | Product | Difference, where: _Place) -> str | None:
         parts: tuple[Expr, ...] = (
             (expr.numerator, expr.denominator)
             if isinstance(expr, Ratio)
@@ -231,62 +252,70 @@ class _Checker:
             self.need(part, _NUMBER, where)
         return _NUMBER
 
-    def _kind_sum(self, expr: Sum, where: str) -> str | None:
+    def _kind_sum(self, expr: Sum, where: _Place) -> str | None:
         for term in expr.terms:
             self.need(term, _NUMBER, where)
         return _NUMBER
 
-    def _kind_growth(self, expr: Growth | SupportYear, where: str) -> str | None:
+    def _kind_growth(self, expr: Growth | SupportYear, where: _Place) -> str | None:
         self.need_fact(expr.name, _NUMBER, where)
         return _NUMBER
 
-    def _kind_date_fact(self, expr: YearsSince | YearOf, where: str) -> str | None:
+    def _kind_date_fact(self, expr: YearsSince | YearOf, where: _Place) -> str | None:
         self.need_fact(expr.name, _DATE, where)
         return _NUMBER
 
-    def _kind_years_after(self, expr: YearsAfter, where: str) -> str | None:
+    def _kind_years_after(self, expr: YearsAfter, where: _Place) -> str | None:
         self.need_fact(expr.name, _DATE, where)
         self.need(expr.years, _NUMBER, where)
         return _DATE
 
-    def _kind_age_on(self, expr: AgeOn, where: str) -> str | None:
+    def _kind_age_on(self, expr: AgeOn, where: _Place) -> str | None:
         self.need_fact(expr.name, _DATE, where)
         self.need(expr.at, _DATE, where)
         return _NUMBER
 
-    def _kind_date(self, expr: Expr, where: str) -> str | None:
+    def _kind_date(self, expr: Expr, where: _Place) -> str | None:
         return _DATE
 
-    def _kind_number(self, expr: Expr, where: str) -> str | None:
+    def _kind_number(self, expr: Expr, where: _Place) -> str | None:
         return _NUMBER
 
-    def _kind_cases(self, expr: CasesExpr, where: str) -> str | None:
+    def _kind_cases(self, expr: CasesExpr, where: _Place) -> str | None:
         kinds = set()
         for criterion, value in expr.cases:
             self.criterion(criterion)
             kinds.add(self.expr_kind(value, where))
         if expr.default is not None:
             kinds.add(self.expr_kind(expr.default, where))
-        kinds.discard(None)
-        if len(kinds) > 1:
-            raise self.fail(f"{where}: the cases give values of kinds {sorted(kinds)}")  # type: ignore[type-var]
-        return next(iter(kinds)) if kinds else None
+        found = sorted(kind for kind in kinds if kind is not None)
+        if len(found) > 1:
+            raise self.fail(
+                f"{where.en}: the cases give values of kinds {found}",
+                f"{where.zh}：各情形给出的取值种类不同（{'、'.join(_KIND_ZH[k] for k in found)}）",
+            )
+        return found[0] if found else None
 
-    def need(self, expr: Expr, kind: str, where: str) -> None:
+    def need(self, expr: Expr, kind: str, where: _Place) -> None:
         got = self.expr_kind(expr, where)
         if got is not None and got != kind:
             keys = expr.param_keys()
             names = expr.fact_names()
             raise self.fail(
-                f"{where}: {expr.describe()} is a {got}, a {kind} is needed here",
+                f"{where.en}: {expr.describe()} is a {got}, a {kind} is needed here",
+                f"{where.zh}：{expr.describe()} 是{_KIND_ZH[got]}，此处需要{_KIND_ZH[kind]}",
                 parameter=keys[0] if got == _SCALE and keys else "",
                 fact=names[0] if names and got in (_BOOL, _TEXT, _DATE) else "",
             )
 
-    def need_fact(self, name: str, kind: str, where: str) -> None:
+    def need_fact(self, name: str, kind: str, where: _Place) -> None:
         got = self.fact_kind(name)
         if got != kind:
-            raise self.fail(f"{where}: fact {name!r} is a {got}, a {kind} is needed", fact=name)
+            raise self.fail(
+                f"{where.en}: fact {name!r} is a {got}, a {kind} is needed",
+                f"{where.zh}：事实 {name!r} 是{_KIND_ZH[got]}，需要{_KIND_ZH[kind]}",
+                fact=name,
+            )
 
     # ------------------------------------------------------------ criteria and amounts
 
@@ -301,35 +330,40 @@ class _Checker:
                 branch(self, node)
 
     def _check_compare(self, node: Compare) -> None:
-        where = f"criterion {node.label!r}"
+        where = _Place(f"criterion {node.label!r}", f"条件 {node.label!r}")
         left = self.expr_kind(node.left, where)
         right = self.expr_kind(node.right, where)
         for side in (left, right):
             if side == _BOOL:
                 raise self.fail(
-                    f"{where} compares a yes/no fact with {node.op}; use is_true() "
+                    f"{where.en} compares a yes/no fact with {node.op}; use is_true() "
                     "(or not_(is_true(...)))",
+                    f"{where.zh} 用 {node.op} 比较是/否事实；请用 is_true()（或 not_(is_true(...))）",
                     fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
                 )
             if side == _SCALE:
                 raise self.fail(
-                    f"{where} compares a marginal scale",
+                    f"{where.en} compares a marginal scale",
+                    f"{where.zh} 比较了超额累进表",
                     parameter=(node.left.param_keys() + node.right.param_keys())[0],
                 )
             if side == _TEXT and node.op != "==":
                 raise self.fail(
-                    f"{where} orders text with {node.op}; use is_one_of()",
+                    f"{where.en} orders text with {node.op}; use is_one_of()",
+                    f"{where.zh} 用 {node.op} 对文本排序；请用 is_one_of()",
                     fact=(node.left.fact_names() or ("",))[0],
                 )
         if left is not None and right is not None and left != right:
             raise self.fail(
-                f"{where} compares a {left} ({node.left.describe()}) with a {right} "
+                f"{where.en} compares a {left} ({node.left.describe()}) with a {right} "
                 f"({node.right.describe()})",
+                f"{where.zh} 把{_KIND_ZH[left]}（{node.left.describe()}）与"
+                f"{_KIND_ZH[right]}（{node.right.describe()}）比较",
                 fact=(node.left.fact_names() or node.right.fact_names() or ("",))[0],
             )
 
     def _check_fact_is(self, node: FactIs) -> None:
-        where = f"criterion {node.label!r}"
+        where = _Place(f"criterion {node.label!r}", f"条件 {node.label!r}")
         kind = self.fact_kind(node.name)
         spec = self.facts[node.name][0]
         for expected in node.expected:
@@ -342,14 +376,17 @@ class _Checker:
             )
             if not ok:
                 choices = f" (one of {', '.join(spec.choices)})" if spec.choices else ""
+                choices_zh = f"（取值为 {'、'.join(spec.choices)} 之一）" if spec.choices else ""
                 raise self.fail(
-                    f"{where} expects {expected!r}, which the {kind} fact "
+                    f"{where.en} expects {expected!r}, which the {kind} fact "
                     f"{node.name!r} can never be{choices}",
+                    f"{where.zh} 期望 {expected!r}，而{_KIND_ZH[kind]}事实 {node.name!r} "
+                    f"不可能取这个值{choices_zh}",
                     fact=node.name,
                 )
 
     def formula(self, formula: Formula) -> None:
-        where = f"amount {formula.label!r}"
+        where = _Place(f"amount {formula.label!r}", f"金额 {formula.label!r}")
         if isinstance(formula, Fixed):
             self.need(formula.amount, _NUMBER, where)
         elif isinstance(formula, RateOf):
@@ -360,8 +397,10 @@ class _Checker:
             kind = self.expr_kind(formula.scale, where)
             if kind == _NUMBER:
                 raise self.fail(
-                    f"{where} applies {formula.scale.describe()} as a marginal scale, but its "
+                    f"{where.en} applies {formula.scale.describe()} as a marginal scale, but its "
                     "value is a number (use MarginalScale.of(...), or rate_of)",
+                    f"{where.zh} 把 {formula.scale.describe()} 用作超额累进表，但它的取值是数值"
+                    "（请用 MarginalScale.of(...) 或 rate_of）",
                     parameter=(formula.scale.param_keys() or ("",))[0],
                 )
         elif isinstance(formula, Discretionary):
@@ -377,7 +416,11 @@ class _Checker:
                 if isinstance(entry, Formula):
                     self.formula(entry)
                 else:
-                    self.need(entry, _NUMBER, f"{where} ({formula.fact})")
+                    self.need(
+                        entry,
+                        _NUMBER,
+                        _Place(f"{where.en} ({formula.fact})", f"{where.zh}（{formula.fact}）"),
+                    )
         elif isinstance(formula, ConsecutiveYears):
             self.need(formula.rate, _NUMBER, where)
             self.need(formula.cumulative_cap, _NUMBER, where)
@@ -408,7 +451,7 @@ class _Checker:
         return None
 
     def check_weights(
-        self, payers: Sequence[Payer], what: str, start: date, end: date | None
+        self, payers: Sequence[Payer], what: _Place, start: date, end: date | None
     ) -> None:
         keys = [k for payer in payers for k in payer.weight.param_keys()]
         for day in self.breakpoints(keys, start, end):
@@ -416,12 +459,14 @@ class _Checker:
             for payer, weight in zip(payers, weights, strict=True):
                 if weight is not None and weight < 0:
                     raise self.fail(
-                        f"{what}: payer {payer.role!r} has a negative weight {weight} on {day}",
+                        f"{what.en}: payer {payer.role!r} has a negative weight {weight} on {day}",
+                        f"{what.zh}：出资方 {payer.role!r} 在 {day} 的权重 {weight} 为负数",
                         parameter=(payer.weight.param_keys() or ("",))[0],
                     )
             if all(w is not None for w in weights) and not any(weights):
                 raise self.fail(
-                    f"{what}: every payer weight is zero on {day}, so no one would pay",
+                    f"{what.en}: every payer weight is zero on {day}, so no one would pay",
+                    f"{what.zh}：在 {day} 所有出资方的权重都为零，无人出资",
                     parameter=(keys or ("",))[0],
                 )
 
@@ -436,6 +481,7 @@ class _Checker:
                         raise self.fail(
                             f"discretionary range {node.label!r}: low {low} is above high "
                             f"{high} on {day}",
+                            f"酌定区间 {node.label!r}：在 {day} 下限 {low} 高于上限 {high}",
                             parameter=(keys or ("",))[0],
                         )
 
@@ -456,11 +502,25 @@ class _Checker:
 
     def check_split(self, split: CostSplit, start: date, end: date | None) -> None:
         for payer in split.payers:
-            self.need(payer.weight, _NUMBER, f"payer {payer.role!r}")
+            self.need(payer.weight, _NUMBER, _payer_place(payer.role))
             if payer.name_fact is not None:
                 self.fact_kind(payer.name_fact)
-        self.check_weights(split.payers, "cost split", start, end)
+        self.check_weights(split.payers, _Place("cost split", "费用分担"), start, end)
 
+
+class _Place(NamedTuple):
+    """Where a check is, in English and in Chinese (``criterion 'x'`` / ``条件 'x'``)."""
+
+    en: str
+    zh: str
+
+
+def _payer_place(role: str) -> _Place:
+    return _Place(f"payer {role!r}", f"出资方 {role!r}")
+
+
+#: the Chinese of the kinds of value the checks name
+_KIND_ZH = {_NUMBER: "数值", _DATE: "日期", _BOOL: "是/否", _TEXT: "文本", _SCALE: "超额累进表"}
 
 _Branch = TypeVar("_Branch")
 
@@ -476,7 +536,7 @@ def _branch_of(cls: type, branches: Sequence[tuple[type, _Branch]]) -> _Branch |
 # The kind of each expression class, in the order of an isinstance chain. Looked up by
 # exact type: isinstance against these ABCs is slow, and loading asks it of every node
 # of every rule.
-_ExprBranch = Callable[[_Checker, Any, str], "str | None"]
+_ExprBranch = Callable[[_Checker, Any, _Place], "str | None"]
 _EXPR_BRANCHES: tuple[tuple[type, _ExprBranch], ...] = (
     (Fact, _Checker._kind_fact),
     (YearFact, _Checker._kind_fact),
@@ -522,7 +582,8 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
     if layer.level and layer.level not in PAYERS:
         raise checker.fail(
             f"level {layer.level!r} (who pays its rules without a split) is not one of "
-            f"{', '.join(PAYERS)}"
+            f"{', '.join(PAYERS)}",
+            f"层级 {layer.level!r}（不分担时由谁支付本层规则的金额）不是 {'、'.join(PAYERS)} 之一",
         )
     checker.check_parameters()
     known_rules = _rule_ids_in(chain)
@@ -532,7 +593,10 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
                 raise checker.fail(
                     f"document {document.key!r} lists rule {repealed!r} in repeals, which "
                     "names repealed documents only and has no effect on rules; declare "
-                    f"Supersession({repealed!r}, <date>, <citation>) to stop it applying here"
+                    f"Supersession({repealed!r}, <date>, <citation>) to stop it applying here",
+                    f"文件 {document.key!r} 在 repeals 中列出了规则 {repealed!r}；repeals 只列被废止的"
+                    f"文件，对规则不起作用；要让该规则在此不再适用，请声明 "
+                    f"Supersession({repealed!r}, <日期>, <引文>)",
                 )
     for rule in layer.rules:
         checker.check_rule(rule, rule.valid_from, rule.valid_to)
@@ -553,8 +617,10 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
     for refinement in refinements:
         checker.rule = f"refinement of {refinement.role}"
         for payer in refinement.into:
-            checker.need(payer.weight, _NUMBER, f"payer {payer.role!r}")
-        checker.check_weights(refinement.into, "share refinement", refinement.effective_from, None)
+            checker.need(payer.weight, _NUMBER, _payer_place(payer.role))
+        checker.check_weights(
+            refinement.into, _Place("share refinement", "份额细分"), refinement.effective_from, None
+        )
         checker.rule = ""
 
 

@@ -59,14 +59,18 @@ def _layer_of(name: str, plugin: object) -> Layer:
     try:
         manager.register(plugin, name=name)
     except pluggy.PluginValidationError as exc:
-        raise PluginError(name, f"invalid hook: {exc}") from exc
+        raise PluginError(name, f"invalid hook: {exc}", reason_zh=f"钩子无效：{exc}") from exc
     except Exception as exc:
-        raise PluginError(name, f"could not be registered: {exc}") from exc
+        raise PluginError(
+            name, f"could not be registered: {exc}", reason_zh=f"无法注册：{exc}"
+        ) from exc
     try:
         manager.check_pending()
     except pluggy.PluginValidationError as exc:
         raise PluginError(
-            name, f"unknown hook (misspelt?): {exc}; the only hook is innovpolicy_layer()"
+            name,
+            f"unknown hook (misspelt?): {exc}; the only hook is innovpolicy_layer()",
+            reason_zh=f"未知的钩子（拼写错误？）：{exc}；唯一的钩子是 innovpolicy_layer()",
         ) from exc
     impls = manager.hook.innovpolicy_layer.get_hookimpls()
     if not impls:
@@ -81,15 +85,33 @@ def _layer_of(name: str, plugin: object) -> Layer:
             if stray
             else "; define innovpolicy_layer() marked with @innovpolicy.hookimpl"
         )
-        raise PluginError(name, "has no innovpolicy_layer hook" + hint)
+        hint_zh = (
+            f"；找到的是 {', '.join(stray)}——钩子必须命名为 innovpolicy_layer 并用 "
+            "@innovpolicy.hookimpl 标记"
+            if stray
+            else "；请定义 innovpolicy_layer() 并用 @innovpolicy.hookimpl 标记"
+        )
+        raise PluginError(
+            name,
+            "has no innovpolicy_layer hook" + hint,
+            reason_zh="没有 innovpolicy_layer 钩子" + hint_zh,
+        )
     try:
         layer = impls[0].function()
     except PluginError:
         raise
     except Exception as exc:
-        raise PluginError(name, f"innovpolicy_layer() raised {exc!r}") from exc
+        raise PluginError(
+            name,
+            f"innovpolicy_layer() raised {exc!r}",
+            reason_zh=f"innovpolicy_layer() 抛出了 {exc!r}",
+        ) from exc
     if not isinstance(layer, Layer):
-        raise PluginError(name, f"innovpolicy_layer() returned {type(layer).__name__}, not Layer")
+        raise PluginError(
+            name,
+            f"innovpolicy_layer() returned {type(layer).__name__}, not Layer",
+            reason_zh=f"innovpolicy_layer() 返回的是 {type(layer).__name__}，而不是 Layer",
+        )
     return layer
 
 
@@ -106,7 +128,9 @@ def _plugin_of(index: int, given: object) -> tuple[str, object]:
         try:
             module = importlib.import_module(given)
         except Exception as exc:
-            raise PluginError(given, f"could not be imported: {exc!r}") from exc
+            raise PluginError(
+                given, f"could not be imported: {exc!r}", reason_zh=f"无法导入：{exc!r}"
+            ) from exc
         return given, module
     name = getattr(given, "__name__", None) or f"{type(given).__name__}#{index}"
     return name, given
@@ -135,7 +159,9 @@ def _collect(
             try:
                 found.append((ep.name, ep.load()))
             except Exception as exc:
-                broken[ep.name] = PluginError(ep.name, f"could not be loaded: {exc!r}")
+                broken[ep.name] = PluginError(
+                    ep.name, f"could not be loaded: {exc!r}", reason_zh=f"无法加载：{exc!r}"
+                )
     for index, given in enumerate((*(plugins or ()), *extra_plugins)):
         if given is None:
             continue
@@ -158,10 +184,11 @@ def _collect(
     for code, names in duplicates.items():
         del layers[code]
         for name in names:
+            others = [repr(other) for other in names if other != name]
             broken[name] = PluginError(
                 name,
-                f"jurisdiction code {code!r} is also provided by "
-                + ", ".join(repr(other) for other in names if other != name),
+                f"jurisdiction code {code!r} is also provided by " + ", ".join(others),
+                reason_zh=f"辖区代码 {code!r} 也由 {'、'.join(others)} 提供",
             )
     return layers, broken, _stack(layers, broken, stacked, base)
 
@@ -260,11 +287,13 @@ def _stacked_layer(given: object, parent: str | None, index: int) -> Layer:
         raise PluginError(
             f"layers[{index}]",
             f"expected a path to a .toml layer file or a Layer, got {type(given).__name__}",
+            reason_zh=f"应为 .toml 层文件的路径或 Layer，实际为 {type(given).__name__}",
         )
     if layer.parent != parent:
         raise PluginError(
             layer.code,
             f"is stacked on {parent!r} but names {layer.parent!r} as its parent",
+            reason_zh=f"叠加在 {parent!r} 之上，却写明上级是 {layer.parent!r}",
         )
     return layer
 
@@ -290,7 +319,9 @@ def _ancestry(
     while current is not None:
         if current in seen:
             cycle = " -> ".join([*seen, current])
-            raise PluginError(layers[code][0], f"parent cycle: {cycle}")
+            raise PluginError(
+                layers[code][0], f"parent cycle: {cycle}", reason_zh=f"上级关系成环：{cycle}"
+            )
         seen.append(current)
         entry = layers.get(current)
         if entry is None:
@@ -299,9 +330,12 @@ def _ancestry(
                 raise PluginError(
                     layers[child][0],
                     f"its parent {current!r} is broken: {broken[current]}",
+                    reason_zh=f"它的上级 {current!r} 有错误：{broken[current].message('zh')}",
                 ) from broken[current]
             raise PluginError(
-                layers[child][0], f"jurisdiction {child!r} names unknown parent {current!r}"
+                layers[child][0],
+                f"jurisdiction {child!r} names unknown parent {current!r}",
+                reason_zh=f"辖区 {child!r} 写明的上级 {current!r} 不存在",
             )
         chain.append(entry[1])
         current = entry[1].parent
@@ -330,7 +364,9 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
     known_docs = {doc.key: doc for ancestor in chain for doc in ancestor.documents}
     own_keys = [doc.key for doc in layer.documents]
     if len(own_keys) != len(set(own_keys)):
-        raise PluginError(plugin, "a document key is declared twice")
+        raise PluginError(
+            plugin, "a document key is declared twice", reason_zh="同一个文件键声明了两次"
+        )
     parent_params: dict[str, Parameter] = {}
     for ancestor in ancestors:
         for parameter in (*ancestor.parameters, *ancestor.overrides):
@@ -342,49 +378,69 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
                 plugin,
                 f"parameter {parameter.key!r} already exists in a parent layer; "
                 "declare it under overrides to replace it in this territory",
+                reason_zh=f"参数 {parameter.key!r} 已在上级层中存在；要在本辖区替换它，"
+                "请在 overrides 下声明",
             )
         if parameter.key in own_params:
-            raise PluginError(plugin, f"parameter {parameter.key!r} is declared twice")
+            raise PluginError(
+                plugin,
+                f"parameter {parameter.key!r} is declared twice",
+                reason_zh=f"参数 {parameter.key!r} 声明了两次",
+            )
         own_params.add(parameter.key)
     for override in layer.overrides:
         base = parent_params.get(override.key)
         if base is None:
             raise PluginError(
-                plugin, f"override of parameter {override.key!r}, which no parent layer defines"
+                plugin,
+                f"override of parameter {override.key!r}, which no parent layer defines",
+                reason_zh=f"覆盖了参数 {override.key!r}，但没有任何上级层定义它",
             )
         _check_override_window(plugin, override, base)
         own_params.add(override.key)
     for parameter in (*layer.parameters, *layer.overrides):
         for dated in parameter.values:
-            _check_source(
-                plugin, f"parameter {parameter.key!r}", dated.citation.document, known_docs
-            )
+            _check_source(plugin, _parameter_what(parameter), dated.citation.document, known_docs)
         if parameter.source is not None:
-            _check_source(
-                plugin, f"parameter {parameter.key!r}", parameter.source.document, known_docs
-            )
+            _check_source(plugin, _parameter_what(parameter), parameter.source.document, known_docs)
     parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
     superseded = {sup.rule_id for sup in layer.supersessions}
     own_rules = {rule.id for rule in layer.rules}
     for sup in layer.supersessions:
         if sup.rule_id not in parent_rules:
             raise PluginError(
-                plugin, f"supersedes rule {sup.rule_id!r}, which no parent layer defines"
+                plugin,
+                f"supersedes rule {sup.rule_id!r}, which no parent layer defines",
+                reason_zh=f"替代了规则 {sup.rule_id!r}，但没有任何上级层定义它",
             )
         if sup.replacement is not None and sup.replacement not in own_rules:
             raise PluginError(
-                plugin, f"names {sup.replacement!r} as replacement, but does not define that rule"
+                plugin,
+                f"names {sup.replacement!r} as replacement, but does not define that rule",
+                reason_zh=f"写明由 {sup.replacement!r} 替代，但本层没有定义该规则",
             )
-        _check_source(plugin, f"supersession of {sup.rule_id!r}", sup.citation.document, known_docs)
+        _check_source(
+            plugin,
+            (f"supersession of {sup.rule_id!r}", f"对规则 {sup.rule_id!r} 的替代"),
+            sup.citation.document,
+            known_docs,
+        )
     all_params = set(parent_params) | own_params
     for refinement in layer.refinements:
         _check_source(
-            plugin, f"refinement of {refinement.role!r}", refinement.citation.document, known_docs
+            plugin,
+            (f"refinement of {refinement.role!r}", f"对 {refinement.role!r} 份额的细分"),
+            refinement.citation.document,
+            known_docs,
         )
         for payer in refinement.into:
             for key in payer.weight.param_keys():
                 if key not in all_params:
-                    raise PluginError(plugin, f"refinement uses unknown parameter {key!r}")
+                    raise PluginError(
+                        plugin,
+                        f"refinement uses unknown parameter {key!r}",
+                        reason_zh=f"份额细分使用了未知的参数 {key!r}",
+                    )
     by_id: dict[str, list[Rule]] = {}
     for rule in layer.rules:
         if rule.id in parent_rules and rule.id not in superseded:
@@ -392,11 +448,19 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
                 plugin,
                 f"duplicate catalog id {rule.id!r}: a parent layer already defines it "
                 "(declare a Supersession to replace it)",
+                reason_zh=f"目录编号 {rule.id!r} 重复：上级层已经定义了它（要替换它，请声明 "
+                "Supersession）",
             )
-        _check_source(plugin, f"rule {rule.id!r}", rule.citation.document, known_docs)
+        _check_source(
+            plugin, (f"rule {rule.id!r}", f"规则 {rule.id!r}"), rule.citation.document, known_docs
+        )
         for key in rule.param_keys():
             if key not in all_params:
-                raise PluginError(plugin, f"rule {rule.id!r} uses unknown parameter {key!r}")
+                raise PluginError(
+                    plugin,
+                    f"rule {rule.id!r} uses unknown parameter {key!r}",
+                    reason_zh=f"规则 {rule.id!r} 使用了未知的参数 {key!r}",
+                )
         by_id.setdefault(rule.id, []).append(rule)
     for rule_id, versions in by_id.items():
         ordered = sorted(versions, key=lambda r: r.valid_from)
@@ -406,16 +470,27 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
                     plugin,
                     f"duplicate catalog id {rule_id!r}: versions {earlier.window()} and "
                     f"{later.window()} overlap",
+                    reason_zh=f"目录编号 {rule_id!r} 重复：版本 {earlier.window('zh')} 与 "
+                    f"{later.window('zh')} 的有效期重叠",
                 )
 
 
-def _check_source(plugin: str, what: str, document: Any, known: Mapping[str, Any]) -> None:
+def _parameter_what(parameter: Parameter) -> tuple[str, str]:
+    return f"parameter {parameter.key!r}", f"参数 {parameter.key!r}"
+
+
+def _check_source(
+    plugin: str, what: tuple[str, str], document: Any, known: Mapping[str, Any]
+) -> None:
+    """*what* (in English and Chinese) cites a document this layer or its parents declare."""
     found = known.get(document.key)
     if found is not document and found != document:
         raise PluginError(
             plugin,
-            f"{what} cites source {document.key!r} ({document.number}), which is not among the "
-            "documents this layer or its parents declare",
+            f"{what[0]} cites source {document.key!r} ({document.number}), which is not among "
+            "the documents this layer or its parents declare",
+            reason_zh=f"{what[1]}引用的文件 {document.key!r}（{document.number}）不在本层及其上级"
+            "层声明的文件之中",
         )
 
 
@@ -430,6 +505,8 @@ def _check_override_window(plugin: str, override: Parameter, base: Parameter) ->
                 plugin,
                 f"override of {override.key!r} in force {dated.window()} falls outside the "
                 f"overridden value's window {start}..{end or 'open'}",
+                reason_zh=f"{override.key!r} 的覆盖值有效期 {dated.window('zh')} 超出了被覆盖取值的"
+                f"有效期 {start}..{end or '不限'}",
             )
 
 

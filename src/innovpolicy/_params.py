@@ -124,8 +124,9 @@ class DatedValue:
     def covers(self, on: date) -> bool:
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
-    def window(self) -> str:
-        return f"{self.valid_from}..{self.valid_to or 'open'}"
+    def window(self, lang: str = "en") -> str:
+        """The window as text: ``2022-01-01..open`` (``..不限`` in Chinese)."""
+        return f"{self.valid_from}..{self.valid_to or ('不限' if lang == 'zh' else 'open')}"
 
 
 def _valid_from(value: DatedValue) -> date:

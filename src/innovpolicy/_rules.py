@@ -145,9 +145,10 @@ class Rule:
         """Whether *on* falls in this version's window (both ends inclusive)."""
         return self.valid_from <= on and (self.valid_to is None or on <= self.valid_to)
 
-    def window(self) -> str:
-        """The window as text: ``2015-01-30..2019-12-31`` or ``2020-08-19..open``."""
-        return f"{self.valid_from}..{self.valid_to or 'open'}"
+    def window(self, lang: str = "en") -> str:
+        """The window as text: ``2015-01-30..2019-12-31`` or ``2020-08-19..open``
+        (``..不限`` in Chinese)."""
+        return f"{self.valid_from}..{self.valid_to or ('不限' if lang == 'zh' else 'open')}"
 
     def fact_names(self) -> tuple[str, ...]:
         """Names of the facts this rule reads, in order of first use, without repeats."""
