@@ -30,12 +30,20 @@ class _Layout:
     __slots__ = (
         "actual",
         "catalog",
+        "citations",
+        "groups",
         "labels",
         "lang",
+        "leaves",
         "marks",
+        "mid",
         "parameter_lines",
         "punct",
+        "readings",
         "required_word",
+        "requirements",
+        "statuses",
+        "titles",
     )
 
     def __init__(self, lang: str) -> None:
@@ -53,6 +61,61 @@ class _Layout:
         self.labels = None if lang == "en" else _i18n._LABELS_ZH
         #: a parameter's line, made once per resolved parameter: id -> (it, its line)
         self.parameter_lines: dict[int, tuple[Resolved, str]] = {}
+        #: between the actual and the required value: ", required "
+        self.mid = f"{self.punct['comma']}{self.required_word} "
+        #: text made once and kept (see _Layout.forget): the constant parts of criteria
+        #: lines, by (label, kind) of a group and (label, wording, article) of a leaf
+        self.groups: dict[tuple[str, str], str] = {}
+        self.leaves: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+        #: a fact's required values in Chinese, by the values
+        self.requirements: dict[tuple[Any, ...], str] = {}
+        #: the title line by (rule id, Chinese title, English title), the status line by
+        #: (status, jurisdiction, date, layer), the source line by citation (id -> (it,
+        #: line)) and the reading lines by the readings (id -> (them, lines))
+        self.titles: dict[tuple[str, str, str], str] = {}
+        self.statuses: dict[tuple[str, str, Any, str], str] = {}
+        self.citations: dict[int, tuple[Any, str]] = {}
+        self.readings: dict[int, tuple[tuple[str, ...], list[str]]] = {}
+
+    def forget(self) -> None:
+        """Drop the kept text (labels were registered: translations may have changed)."""
+        for kept in (
+            self.groups,
+            self.leaves,
+            self.requirements,
+            self.titles,
+            self.statuses,
+            self.citations,
+            self.readings,
+        ):
+            kept.clear()
+
+    def group_head(self, key: tuple[str, str]) -> str:
+        """After the mark of a group's line: "] label (kind)"."""
+        label, kind = key
+        if self.labels is not None:
+            label = self.labels.get(label, label)
+        head = f"] {label}{self.punct['open']}{self.kind(kind)}{self.punct['close']}"
+        if len(self.groups) >= 8192:
+            self.groups.clear()
+        self.groups[key] = head
+        return head
+
+    def leaf_parts(self, key: tuple[str, str, str]) -> tuple[str, str, str]:
+        """A leaf line's constant parts: "] label", "] label: actual " and the quoted
+        wording with the article."""
+        label, wording, article = key
+        if self.labels is not None:
+            label = self.labels.get(label, label)
+        p = self.punct
+        tail = f"{p['quote']}{wording}」" if wording else ""
+        if article:
+            tail = f"{tail}{p['open']}{article}{p['close']}"
+        parts = (f"] {label}", f"] {label}{p['colon']}{self.actual} ", tail)
+        if len(self.leaves) >= 8192:
+            self.leaves.clear()
+        self.leaves[key] = parts
+        return parts
 
     def word(self, key: str) -> str:
         return self.catalog.get(key) or _i18n.MESSAGES["en"][key]
@@ -115,12 +178,31 @@ class _Layout:
             return outcome.required
         expected = outcome.required_value
         if outcome.kind == "fact" and isinstance(expected, tuple):
-            text = self.punct["or"].join(self.value(v) for v in expected)
-            return text if len(expected) == 1 else f"{self.punct['one_of']}{text}"
+            try:
+                found = self.requirements.get(expected)
+            except TypeError:  # unhashable values: made every time
+                return self._required(expected)
+            if found is None:
+                if len(self.requirements) >= 4096:
+                    self.requirements.clear()
+                found = self.requirements[expected] = self._required(expected)
+            return found
         return outcome.required
+
+    def _required(self, expected: tuple[Any, ...]) -> str:
+        text = self.punct["or"].join(self.value(v) for v in expected)
+        return text if len(expected) == 1 else f"{self.punct['one_of']}{text}"
 
 
 _LAYOUTS = {lang: _Layout(lang) for lang in _i18n.LANGS}
+
+
+def _forget() -> None:
+    for layout in _LAYOUTS.values():
+        layout.forget()
+
+
+_i18n._ON_REGISTER.append(_forget)
 
 
 def render(result: Result, lang: str) -> str:
@@ -148,7 +230,7 @@ def render(result: Result, lang: str) -> str:
     criteria = result.criteria
     if criteria is not None:
         lines.append(f"  {lay.word('criteria')}{colon.rstrip()}")
-        _outcome(criteria, lines, "    ", lay)
+        _outcomes((criteria,), lines, "    ", lay)
     if result.amount is not None:
         lines.append(field("amount", lay.money(result.amount, result.amount_unit)))
     if result.amount_range is not None:
@@ -184,40 +266,47 @@ def render(result: Result, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _outcome(outcome: Outcome, lines: list[str], pad: str, lay: _Layout) -> None:
-    truth = outcome.truth
-    mark = "✓" if truth is TRUE else "✗" if truth is FALSE else "?"
-    p = lay.punct
-    labels = lay.labels
-    label = outcome.label if labels is None else labels.get(outcome.label, outcome.label)
-    children = outcome.children
-    if children:
-        lines.append(f"{pad}[{mark}] {label}{p['open']}{lay.kind(outcome.kind)}{p['close']}")
-        inner = pad + "  "
-        for child in children:
-            _outcome(child, lines, inner, lay)
-        return
-    text = f"{pad}[{mark}] {label}"
-    kind = outcome.kind
-    if kind == "comparison" or kind == "fact":
-        actual = outcome.actual
-        if outcome.missing or actual is None:
-            shown = lay.marks[2]
-        elif type(actual) is Decimal:
-            shown = format_decimal(actual)
+def _outcomes(outcomes: tuple[Outcome, ...], lines: list[str], pad: str, lay: _Layout) -> None:
+    """The lines of *outcomes* (siblings) and of what is under them, at *pad*.
+
+    A line's constant parts (label, wording, article) are made once per layout (see
+    :meth:`_Layout.group_head` and :meth:`_Layout.leaf_parts`); leaves are written here,
+    without a call each.
+    """
+    groups, leaves = lay.groups, lay.leaves
+    for outcome in outcomes:
+        truth = outcome.truth
+        mark = "✓" if truth is TRUE else "✗" if truth is FALSE else "?"
+        children = outcome.children
+        if children:
+            key = (outcome.label, outcome.kind)
+            head = groups.get(key)
+            if head is None:
+                head = lay.group_head(key)
+            lines.append(f"{pad}[{mark}{head}")
+            _outcomes(children, lines, pad + "  ", lay)
+            continue
+        leaf = (outcome.label, outcome.wording, outcome.article)
+        parts = leaves.get(leaf)
+        if parts is None:
+            parts = lay.leaf_parts(leaf)
+        kind = outcome.kind
+        if kind == "comparison" or kind == "fact":
+            actual = outcome.actual
+            if outcome.missing or actual is None:
+                shown = lay.marks[2]
+            elif type(actual) is Decimal:
+                shown = format_decimal(actual)
+            else:
+                shown = lay.value(actual)
+            required = outcome.required if lay.labels is None else lay.required(outcome)
+            text = f"{pad}[{mark}{parts[1]}{shown}{lay.mid}{required}{parts[2]}"
         else:
-            shown = lay.value(actual)
-        text = (
-            f"{text}{p['colon']}{lay.actual} {shown}{p['comma']}"
-            f"{lay.required_word} {lay.required(outcome)}"
-        )
-    if outcome.wording:
-        text = f"{text}{p['quote']}{outcome.wording}」"
-    if outcome.article:
-        text = f"{text}{p['open']}{outcome.article}{p['close']}"
-    if outcome.reason:
-        text = f"{text}{p['bracket']}{outcome.reason}{p['bracket_close']}"
-    lines.append(text)
+            text = f"{pad}[{mark}{parts[0]}{parts[2]}"
+        if outcome.reason:
+            p = lay.punct
+            text = f"{text}{p['bracket']}{outcome.reason}{p['bracket_close']}"
+        lines.append(text)
 
 
 def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
