@@ -214,17 +214,30 @@ def render(result: Result, lang: str) -> str:
     def field(key: str, text: str) -> str:
         return f"  {lay.word(key)}{colon}{text}"
 
-    lines = [
-        p["title"].format(rule_id=result.rule_id, zh=result.title_zh, en=result.title_en),
-        "  "
-        + lay.word("status_line").format(
-            status=lay.status(result.status.value),
-            jurisdiction=result.jurisdiction,
-            on=result.on,
-            layer=result.layer,
-        ),
-        field("source", result.citation.render()),
-    ]
+    titled = (result.rule_id, result.title_zh, result.title_en)
+    title = lay.titles.get(titled)
+    if title is None:
+        title = p["title"].format(rule_id=titled[0], zh=titled[1], en=titled[2])
+        if len(lay.titles) >= 4096:
+            lay.titles.clear()
+        lay.titles[titled] = title
+    stated = (result.status.value, result.jurisdiction, result.on, result.layer)
+    status = lay.statuses.get(stated)
+    if status is None:
+        status = "  " + lay.word("status_line").format(
+            status=lay.status(stated[0]), jurisdiction=stated[1], on=stated[2], layer=stated[3]
+        )
+        if len(lay.statuses) >= 4096:
+            lay.statuses.clear()
+        lay.statuses[stated] = status
+    citation = result.citation
+    cited = lay.citations.get(id(citation))
+    if cited is None or cited[0] is not citation:
+        cited = (citation, field("source", citation.render()))
+        if len(lay.citations) >= 4096:
+            lay.citations.clear()
+        lay.citations[id(citation)] = cited
+    lines = [title, status, cited[1]]
     if result.note:
         lines.append(field("note", result.note))
     criteria = result.criteria
@@ -255,10 +268,21 @@ def render(result: Result, lang: str) -> str:
     parameters = result.parameters
     if parameters:
         lines.append(f"  {lay.word('parameters')}{colon.rstrip()}")
+        made = lay.parameter_lines
         for param in parameters:
-            lines.append(lay.parameter_line(param))
-    for reading in result.readings:
-        lines.append(field("reading", lay.label(reading)))
+            line = made.get(id(param))
+            lines.append(
+                line[1] if line is not None and line[0] is param else lay.parameter_line(param)
+            )
+    readings = result.readings
+    if readings:
+        read = lay.readings.get(id(readings))
+        if read is None or read[0] is not readings:
+            read = (readings, [field("reading", lay.label(reading)) for reading in readings])
+            if len(lay.readings) >= 4096:
+                lay.readings.clear()
+            lay.readings[id(readings)] = read
+        lines.extend(read[1])
     if result.ignored_facts:
         lines.append(
             p["ignored"].format(jurisdiction=result.jurisdiction) + sep.join(result.ignored_facts)
@@ -297,6 +321,10 @@ def _outcomes(outcomes: tuple[Outcome, ...], lines: list[str], pad: str, lay: _L
                 shown = lay.marks[2]
             elif type(actual) is Decimal:
                 shown = format_decimal(actual)
+            elif type(actual) is bool:
+                shown = lay.marks[0] if actual else lay.marks[1]
+            elif type(actual) is int or type(actual) is str:
+                shown = str(actual)  # as _show writes them
             else:
                 shown = lay.value(actual)
             required = outcome.required if lay.labels is None else lay.required(outcome)
