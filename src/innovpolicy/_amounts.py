@@ -230,12 +230,12 @@ class LesserOf(Formula):
 
     def explain(self, ctx: Context) -> Step:
         children = [part.explain(ctx) for part in self.parts]
-        result: Decimal | AmountRange | Missing | None
+        result: Decimal | AmountRange | Missing
         if all(type(part) in _VALUED_STEPS for part in self.parts):
             # compute(), from the children: their value is their compute() (None when
             # it is Missing)
             values = [child.value for child in children]
-            result = _NOT_COMPUTED if None in values else min(values)  # type: ignore[type-var]
+            result = _NOT_COMPUTED if None in values else min(values)  # type: ignore[type-var, assignment]
         else:
             result = self.compute(ctx)
         if type(result) is not Missing:

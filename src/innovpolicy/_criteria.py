@@ -785,7 +785,15 @@ class Compare(Criterion):
         return TRUE if self._fn(left, right) else FALSE
 
     def explain(self, ctx: Context) -> Outcome:
-        left = self.left.value(ctx)
+        expr: Expr = self.left
+        left: Any
+        right: Any
+        if type(expr) is Fact:  # Fact.value, one call less
+            left = ctx.facts.get(expr.name)
+            if left is None:
+                left = Missing((expr.name,))
+        else:
+            left = expr.value(ctx)
         expr = self.right
         if type(expr) is Param:  # the usual threshold: Param.value, one call less
             try:
