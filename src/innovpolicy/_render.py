@@ -42,6 +42,7 @@ class _Layout:
         "readings",
         "required_word",
         "requirements",
+        "shared",
         "statuses",
         "titles",
     )
@@ -67,6 +68,9 @@ class _Layout:
         #: lines, by (label, kind) of a group and (label, wording, article) of a leaf
         self.groups: dict[tuple[str, str], str] = {}
         self.leaves: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+        #: the line of an outcome the explanation shares, at an indentation:
+        #: id(outcome) -> (it, the indentation, its line)
+        self.shared: dict[int, tuple[Outcome, str, str]] = {}
         #: a fact's required values in Chinese, by the values
         self.requirements: dict[tuple[Any, ...], str] = {}
         #: the title line by (rule id, Chinese title, English title), the status line by
@@ -83,6 +87,7 @@ class _Layout:
             self.groups,
             self.leaves,
             self.requirements,
+            self.shared,
             self.titles,
             self.statuses,
             self.citations,
@@ -297,7 +302,7 @@ def _outcomes(outcomes: tuple[Outcome, ...], lines: list[str], pad: str, lay: _L
     :meth:`_Layout.group_head` and :meth:`_Layout.leaf_parts`); leaves are written here,
     without a call each.
     """
-    groups, leaves = lay.groups, lay.leaves
+    groups, leaves, shared = lay.groups, lay.leaves, lay.shared
     for outcome in outcomes:
         truth = outcome.truth
         mark = "✓" if truth is TRUE else "✗" if truth is FALSE else "?"
@@ -310,11 +315,17 @@ def _outcomes(outcomes: tuple[Outcome, ...], lines: list[str], pad: str, lay: _L
             lines.append(f"{pad}[{mark}{head}")
             _outcomes(children, lines, pad + "  ", lay)
             continue
+        kind = outcome.kind
+        if kind == "fact" or kind == "always":
+            # outcomes the explanation shares (see FactIs.explain): their line is kept
+            kept = shared.get(id(outcome))
+            if kept is not None and kept[0] is outcome and kept[1] == pad:
+                lines.append(kept[2])
+                continue
         leaf = (outcome.label, outcome.wording, outcome.article)
         parts = leaves.get(leaf)
         if parts is None:
             parts = lay.leaf_parts(leaf)
-        kind = outcome.kind
         if kind == "comparison" or kind == "fact":
             actual = outcome.actual
             if outcome.missing or actual is None:
@@ -335,6 +346,10 @@ def _outcomes(outcomes: tuple[Outcome, ...], lines: list[str], pad: str, lay: _L
             p = lay.punct
             text = f"{text}{p['bracket']}{outcome.reason}{p['bracket_close']}"
         lines.append(text)
+        if kind == "fact" or kind == "always":
+            if len(shared) >= 4096:
+                shared.clear()
+            shared[id(outcome)] = (outcome, pad, text)
 
 
 def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
