@@ -8,7 +8,7 @@ the end, and :func:`split_exact` divides it so the shares add up to the fen.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from math import lcm
 from types import MappingProxyType
@@ -75,8 +75,16 @@ class Step:
         return data
 
 
-#: Step's constructor for the explanations (positional, in field order).
-_new_step = fast_constructor(Step)
+def _first_step(*args: Any) -> Step:
+    """Makes Step's fast constructor on first use and puts it in its own place."""
+    global _new_step
+    _new_step = fast_constructor(Step, lazy=False)
+    return _new_step(*args)
+
+
+#: Step's constructor for the explanations (positional, in field order): the twin's
+#: ``__init__`` itself once the first explanation made it (see ``_criteria._new_outcome``).
+_new_step: Callable[..., Step] = _first_step
 
 
 class Formula(abc.ABC):

@@ -926,8 +926,13 @@ class AllOf(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         children = tuple([part.explain(ctx) for part in self.parts])
-        truths = [child.truth for child in children]
-        truth = FALSE if FALSE in truths else UNKNOWN if UNKNOWN in truths else TRUE
+        truth = TRUE
+        for child in children:
+            if child.truth is FALSE:
+                truth = FALSE
+                break
+            if child.truth is UNKNOWN:
+                truth = UNKNOWN
         return _new_outcome(self.label, truth, "all", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
@@ -959,8 +964,13 @@ class AnyOf(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         children = tuple([part.explain(ctx) for part in self.parts])
-        truths = [child.truth for child in children]
-        truth = TRUE if TRUE in truths else UNKNOWN if UNKNOWN in truths else FALSE
+        truth = FALSE
+        for child in children:
+            if child.truth is TRUE:
+                truth = TRUE
+                break
+            if child.truth is UNKNOWN:
+                truth = UNKNOWN
         return _new_outcome(self.label, truth, "any", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
