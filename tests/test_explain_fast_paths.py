@@ -450,3 +450,21 @@ TBE: dict[str, Any] = {
     "rd_expense": {2018: "30000"},
     "owns_ip": True,
 }
+
+
+def test_the_constructors_replace_themselves_once() -> None:
+    """_new_outcome and _new_step become the twins' constructors on first use; a copy
+    of the first function taken earlier still builds ordinary instances."""
+    from innovpolicy import _amounts, _criteria
+
+    for module, name, first, cls, args in (
+        (_criteria, "_new_outcome", _criteria._first_outcome, Outcome, ("x", TRUE, "all")),
+        (_amounts, "_new_step", _amounts._first_step, Step, ("x", Decimal(1))),
+    ):
+        made = first(*args)
+        current = getattr(module, name)
+        assert current is not first
+        again = first(*args)  # a stale copy: no new twin
+        assert getattr(module, name) is current
+        assert type(made) is type(again) is cls
+        assert made == again == cls(*args)

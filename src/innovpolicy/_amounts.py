@@ -78,7 +78,8 @@ class Step:
 def _first_step(*args: Any) -> Step:
     """Makes Step's fast constructor on first use and puts it in its own place."""
     global _new_step
-    _new_step = fast_constructor(Step, lazy=False)
+    if _new_step is _first_step:  # once (a copy of the old name still works, one call slower)
+        _new_step = fast_constructor(Step, lazy=False)
     return _new_step(*args)
 
 

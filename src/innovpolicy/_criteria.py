@@ -694,7 +694,8 @@ def _show(value: Any) -> str:
 def _first_outcome(*args: Any) -> Outcome:
     """Makes Outcome's fast constructor on first use and puts it in its own place."""
     global _new_outcome
-    _new_outcome = fast_constructor(Outcome, lazy=False)
+    if _new_outcome is _first_outcome:  # once (a copy of the old name still works, one call slower)
+        _new_outcome = fast_constructor(Outcome, lazy=False)
     return _new_outcome(*args)
 
 
