@@ -139,11 +139,11 @@ def test_ignored_facts_are_named_in_chinese_too() -> None:
 
 def test_an_outcome_kind_without_a_translation_is_printed_as_it_is() -> None:
     from innovpolicy._criteria import TRUE, Outcome
-    from innovpolicy._render import _LAYOUTS, _outcome
+    from innovpolicy._render import _LAYOUTS, _outcomes
 
     lines: list[str] = []
     leaf = Outcome("leaf", TRUE, "always")
-    _outcome(
-        Outcome("a plugin's node", TRUE, "custom", children=(leaf,)), lines, "", _LAYOUTS["zh"]
+    _outcomes(
+        (Outcome("a plugin's node", TRUE, "custom", children=(leaf,)),), lines, "", _LAYOUTS["zh"]
     )
     assert lines[0] == "[✓] a plugin's node（custom）"

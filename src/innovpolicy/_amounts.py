@@ -8,7 +8,7 @@ the end, and :func:`split_exact` divides it so the shares add up to the fen.
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from math import lcm
 from types import MappingProxyType
@@ -75,8 +75,17 @@ class Step:
         return data
 
 
-#: Step's constructor for the explanations (positional, in field order).
-_new_step = fast_constructor(Step)
+def _first_step(*args: Any) -> Step:
+    """Makes Step's fast constructor on first use and puts it in its own place."""
+    global _new_step
+    if _new_step is _first_step:  # once (a copy of the old name still works, one call slower)
+        _new_step = fast_constructor(Step, lazy=False)
+    return _new_step(*args)
+
+
+#: Step's constructor for the explanations (positional, in field order): the twin's
+#: ``__init__`` itself once the first explanation made it (see ``_criteria._new_outcome``).
+_new_step: Callable[..., Step] = _first_step
 
 
 class Formula(abc.ABC):
@@ -128,11 +137,26 @@ def _sourced(ctx: Context, exprs: tuple[Expr | None, ...], wording: str) -> tupl
         citation = resolved.dated.citation
         if not wording:
             return citation.wording, ""
-        if _squash(wording) in _squash(citation.wording):
+        if _quotes(wording, citation.wording):
             continue
         note = f"set by {resolved.layer}: {citation.document.number} {citation.article}"
         return citation.wording, note
     return wording, ""
+
+
+#: whether a citation's wording contains a step's, ignoring white space: (step's
+#: wording, citation's wording) -> answer (a handful of pairs per rule, asked each time)
+_QUOTED: dict[tuple[str, str], bool] = {}
+
+
+def _quotes(wording: str, cited: str) -> bool:
+    key = (wording, cited)
+    found = _QUOTED.get(key)
+    if found is None:
+        if len(_QUOTED) >= 4096:
+            _QUOTED.clear()
+        found = _QUOTED[key] = _squash(wording) in _squash(cited)
+    return found
 
 
 def _with_note(detail: str, note: str) -> str:
@@ -187,9 +211,9 @@ class RateOf(Formula):
         base = self.base.value(ctx)
         detail = f"{_show(rate)} × {self.base.describe()} ({_show(base)})"
         wording, note = _sourced(ctx, (self.rate,), self.wording)
-        return _new_step(
-            self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording
-        )
+        # compute(), from the values just read
+        value = None if _collect_missing((rate, base)) is not None else rate * base
+        return _new_step(self.label, value, _with_note(detail, note), wording)
 
     def fact_names(self) -> tuple[str, ...]:
         return self.rate.fact_names() + self.base.fact_names()
@@ -215,7 +239,14 @@ class LesserOf(Formula):
 
     def explain(self, ctx: Context) -> Step:
         children = [part.explain(ctx) for part in self.parts]
-        result = self.compute(ctx)
+        result: Decimal | AmountRange | Missing
+        if all(type(part) in _VALUED_STEPS for part in self.parts):
+            # compute(), from the children: their value is their compute() (None when
+            # it is Missing)
+            values = [child.value for child in children]
+            result = _NOT_COMPUTED if None in values else min(values)  # type: ignore[type-var, assignment]
+        else:
+            result = self.compute(ctx)
         if type(result) is not Missing:
             for index, child in enumerate(children):
                 if child.value == result:
@@ -268,20 +299,40 @@ class Marginal(Formula):
         scale = self.scale.value(ctx)
         base = self.base.value(ctx)
         detail = (
-            f"{scale.describe()} applied to {self.base.describe()} ({_show(base)})"
+            f"{_scale_text(scale)} applied to {self.base.describe()} ({_show(base)})"
             if isinstance(scale, MarginalScale)
             else ""
         )
         wording, note = _sourced(ctx, (self.scale,), self.wording)
-        return _new_step(
-            self.label, _value_of(self.compute(ctx)), _with_note(detail, note), wording
-        )
+        if _collect_missing((scale, base)) is not None:  # compute(), from the values read
+            value = None
+        elif not isinstance(scale, MarginalScale):
+            raise TypeError(f"parameter {self.scale.describe()} is not a marginal scale")
+        else:
+            value = apply_marginal(scale, base)
+        return _new_step(self.label, value, _with_note(detail, note), wording)
 
     def fact_names(self) -> tuple[str, ...]:
         return self.base.fact_names()
 
     def param_keys(self) -> tuple[str, ...]:
         return self.scale.param_keys() + self.base.param_keys()
+
+
+#: a scale's description, made once per scale (a parameter value: the same object on
+#: every evaluation): id(scale) -> (scale, text)
+_SCALE_TEXTS: dict[int, tuple[MarginalScale, str]] = {}
+
+
+def _scale_text(scale: MarginalScale) -> str:
+    found = _SCALE_TEXTS.get(id(scale))
+    if found is not None and found[0] is scale:
+        return found[1]
+    text = scale.describe()
+    if len(_SCALE_TEXTS) >= 1024:
+        _SCALE_TEXTS.clear()
+    _SCALE_TEXTS[id(scale)] = (scale, text)
+    return text
 
 
 def _freeze_table(table: Mapping[str, Expr | Formula]) -> Mapping[str, Expr | Formula]:
@@ -579,3 +630,12 @@ class Share:
         if self.part_of:
             data["part_of"] = self.part_of
         return data
+
+
+#: The formulas whose explained step's value is their compute() (None for Missing), so a
+#: least-of takes its value from its children's steps instead of computing them again.
+_VALUED_STEPS: frozenset[type[Formula]] = frozenset(
+    (Fixed, RateOf, LesserOf, Marginal, Lookup, Discretionary, Breakdown, ConsecutiveYears)
+)
+#: a least-of with a part unknown (its step's value is None either way)
+_NOT_COMPUTED = Missing()

@@ -211,12 +211,16 @@ class Ratio(Expr):
     def value(self, ctx: Context) -> Any:
         num = self.numerator.value(ctx)
         den = self.denominator.value(ctx)
-        missing = _collect_missing((num, den))
-        if missing is not None:
-            return missing
+        if type(num) is Missing or type(den) is Missing:
+            missing = _collect_missing((num, den))
+            if missing is not None:
+                return missing
         if den == ZERO:
             return Missing((), f"{self.denominator.describe()} is zero, so the ratio is undefined")
-        return Decimal(num) / Decimal(den)
+        # Decimal(x) of a Decimal is x itself in value: converted only when needed
+        return (num if type(num) is Decimal else Decimal(num)) / (
+            den if type(den) is Decimal else Decimal(den)
+        )
 
     def fact_names(self) -> tuple[str, ...]:
         return self.numerator.fact_names() + self.denominator.fact_names()
@@ -249,6 +253,11 @@ class Sum(Expr):
         return " + ".join(term.describe() for term in self.terms)
 
 
+#: Growth's ratio for each (fact, years back): YearFact keeps its flat keys, so the same
+#: ratio serves every evaluation
+_GROWTH_RATIOS: dict[tuple[str, int], Ratio] = {}
+
+
 @frozen
 class Growth(Expr):
     """Year-on-year growth of a yearly fact: x[Y-k] / x[Y-k-1] − 1."""
@@ -257,9 +266,12 @@ class Growth(Expr):
     years_back: int = 1
 
     def value(self, ctx: Context) -> Any:
-        ratio = Ratio(
-            YearFact(self.name, self.years_back), YearFact(self.name, self.years_back + 1)
-        )
+        key = (self.name, self.years_back)
+        ratio = _GROWTH_RATIOS.get(key)
+        if ratio is None:  # made once per fact and year: a ratio is a plain value
+            ratio = _GROWTH_RATIOS[key] = Ratio(
+                YearFact(self.name, self.years_back), YearFact(self.name, self.years_back + 1)
+            )
         result = ratio.value(ctx)
         return result if type(result) is Missing else result - 1
 
@@ -679,9 +691,19 @@ def _show(value: Any) -> str:
     return str(value)
 
 
+def _first_outcome(*args: Any) -> Outcome:
+    """Makes Outcome's fast constructor on first use and puts it in its own place."""
+    global _new_outcome
+    if _new_outcome is _first_outcome:  # once (a copy of the old name still works, one call slower)
+        _new_outcome = fast_constructor(Outcome, lazy=False)
+    return _new_outcome(*args)
+
+
 #: Outcome's constructor for the explanations (positional, in field order; no
-#: per-field calls: see :func:`innovpolicy._frozen.fast_constructor`).
-_new_outcome = fast_constructor(Outcome)
+#: per-field calls: see :func:`innovpolicy._frozen.fast_constructor`). The twin class
+#: is made on the first explanation, which then replaces this name with it, so later
+#: calls go straight to the twin's ``__init__``.
+_new_outcome: Callable[..., Outcome] = _first_outcome
 
 
 # --------------------------------------------------------------------------- criteria
@@ -764,23 +786,56 @@ class Compare(Criterion):
         return TRUE if self._fn(left, right) else FALSE
 
     def explain(self, ctx: Context) -> Outcome:
-        left = self.left.value(ctx)
-        right = self.right.value(ctx)
-        missing = _collect_missing((left, right))
-        truth = UNKNOWN if missing is not None else TRUE if self._fn(left, right) else FALSE
-        return _new_outcome(  # positionally, in Outcome's field order
-            self.label,  # label
-            truth,  # truth
-            "comparison",  # kind
-            self.wording,  # wording
-            self.article,  # article
-            left,  # actual
-            self._required(right),  # required
-            missing.names if missing else (),  # missing
-            missing.reason if missing else "",  # reason
-            (),  # children
-            self,  # source
-            right,  # required_value
+        expr: Expr = self.left
+        left: Any
+        right: Any
+        if type(expr) is Fact:  # Fact.value, one call less
+            left = ctx.facts.get(expr.name)
+            if left is None:
+                left = Missing((expr.name,))
+        else:
+            left = expr.value(ctx)
+        expr = self.right
+        if type(expr) is Param:  # the usual threshold: Param.value, one call less
+            try:
+                right = ctx.resolve(expr.key).value
+            except ParameterNotSetError as exc:
+                right = Missing((), str(exc))
+        else:
+            right = expr.value(ctx)
+        last, required = self._shown[0]  # see _required
+        if last is not right:
+            required = self._required(right)
+        if type(left) is Missing or type(right) is Missing:
+            missing = _collect_missing((left, right))
+            if missing is not None:
+                return _new_outcome(  # positionally, in Outcome's field order
+                    self.label,  # label
+                    UNKNOWN,  # truth
+                    "comparison",  # kind
+                    self.wording,  # wording
+                    self.article,  # article
+                    left,  # actual
+                    required,  # required
+                    missing.names,  # missing
+                    missing.reason,  # reason
+                    (),  # children
+                    self,  # source
+                    right,  # required_value
+                )
+        return _new_outcome(
+            self.label,
+            TRUE if self._fn(left, right) else FALSE,
+            "comparison",
+            self.wording,
+            self.article,
+            left,
+            required,
+            (),
+            "",
+            (),
+            self,
+            right,
         )
 
     def fact_names(self) -> tuple[str, ...]:
@@ -788,6 +843,10 @@ class Compare(Criterion):
 
     def param_keys(self) -> tuple[str, ...]:
         return self.left.param_keys() + self.right.param_keys()
+
+
+#: FactIs outcomes made so far: id(criterion) -> (criterion, {(type, value): outcome})
+_FACT_OUTCOMES: dict[int, tuple[FactIs, dict[tuple[type, Any], Outcome]]] = {}
 
 
 @frozen
@@ -808,11 +867,33 @@ class FactIs(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         value = ctx.facts.get(self.name)
-        truth = self.test(ctx)
+        # A yes/no or text fact takes few values: the outcome for each is made once and
+        # shared (an Outcome is immutable), per criterion, keyed by the value's type too
+        # (True == 1 == Decimal(1), but each prints differently).
+        key = (value.__class__, value)
+        try:
+            hash(key)
+        except TypeError:  # an unhashable value: made every time
+            return self._explain(value)
+        cache = _FACT_OUTCOMES.get(id(self))
+        if cache is not None and cache[0] is self:
+            found = cache[1].get(key)
+            if found is not None:
+                return found
+        outcome = self._explain(value)
+        if cache is None or cache[0] is not self:
+            if len(_FACT_OUTCOMES) >= 4096:
+                _FACT_OUTCOMES.clear()
+            cache = _FACT_OUTCOMES[id(self)] = (self, {})
+        if len(cache[1]) < 64:
+            cache[1][key] = outcome
+        return outcome
+
+    def _explain(self, value: Any) -> Outcome:
         required = " or ".join(_show(v) for v in self.expected)
         return _new_outcome(  # positionally, in Outcome's field order
             self.label,  # label
-            truth,  # truth
+            UNKNOWN if value is None else TRUE if value in self.expected else FALSE,  # truth
             "fact",  # kind
             self.wording,  # wording
             self.article,  # article
@@ -846,8 +927,13 @@ class AllOf(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         children = tuple([part.explain(ctx) for part in self.parts])
-        truths = [child.truth for child in children]
-        truth = FALSE if FALSE in truths else UNKNOWN if UNKNOWN in truths else TRUE
+        truth = TRUE
+        for child in children:
+            if child.truth is FALSE:
+                truth = FALSE
+                break
+            if child.truth is UNKNOWN:
+                truth = UNKNOWN
         return _new_outcome(self.label, truth, "all", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
@@ -879,8 +965,13 @@ class AnyOf(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         children = tuple([part.explain(ctx) for part in self.parts])
-        truths = [child.truth for child in children]
-        truth = TRUE if TRUE in truths else UNKNOWN if UNKNOWN in truths else FALSE
+        truth = FALSE
+        for child in children:
+            if child.truth is TRUE:
+                truth = TRUE
+                break
+            if child.truth is UNKNOWN:
+                truth = UNKNOWN
         return _new_outcome(self.label, truth, "any", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
@@ -942,6 +1033,8 @@ class IfThen(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         cond = self.condition.explain(ctx)
+        # test() before the branches are explained: the parameters it reads are
+        # recorded first, which sets their order in the explanation
         truth = self.test(ctx)
         if cond.truth is TRUE:
             branch: tuple[Outcome, ...] = (self.then.explain(ctx),)
@@ -976,7 +1069,15 @@ class Always(Criterion):
         return TRUE
 
     def explain(self, ctx: Context) -> Outcome:
-        return Outcome(self.label, TRUE, "always")
+        found = _ALWAYS.get(self.label)
+        if found is None:  # the same immutable outcome every time
+            if len(_ALWAYS) >= 256:
+                _ALWAYS.clear()
+            found = _ALWAYS[self.label] = Outcome(self.label, TRUE, "always")
+        return found
+
+
+_ALWAYS: dict[str, Outcome] = {}
 
 
 # --------------------------------------------------------------------------- constructors

@@ -10,7 +10,7 @@ is Chinese already and is never translated.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -245,10 +245,16 @@ _LABELS_ZH: dict[str, str] = {}
 _MEANINGS_ZH: dict[str, str] = {}
 
 
+#: Called after every :func:`register`: the renderer keeps text made from labels.
+_ON_REGISTER: list[Callable[[], None]] = []
+
+
 def register(labels_zh: Mapping[str, str], meanings_zh: Mapping[str, str]) -> None:
     """Make a layer's translations available to ``render(lang="zh")``."""
     _LABELS_ZH.update(labels_zh)
     _MEANINGS_ZH.update(meanings_zh)
+    for forget in _ON_REGISTER:
+        forget()
 
 
 def check_lang(lang: str) -> Lang:

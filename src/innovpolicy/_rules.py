@@ -473,13 +473,20 @@ class Result:
 
         ``lang="zh"`` gives the labels, statuses, steps and readings in Chinese.
         """
-        from ._render import render
+        render = _RENDER[0]
+        if render is None:  # the renderer's module, imported on the first call only
+            from ._render import render as imported
 
+            render = _RENDER[0] = imported
         return render(self, lang)
 
     def __str__(self) -> str:
         return self.render()
 
+
+#: The renderer (innovpolicy._render.render), once imported: an import statement in
+#: every call costs about a microsecond.
+_RENDER: list[Callable[[Result, str], str] | None] = [None]
 
 #: Builds a lazy result's explanation: (criteria, amount_steps, parameters).
 Explainer = Callable[[], tuple[Outcome | None, Step | None, tuple[Resolved, ...]]]
