@@ -967,13 +967,103 @@ class Screener:
             groups.append((rows, self._below(int(depth), cols.take(rows))))
         unlocated = np.flatnonzero(~inside & (outside < 0))
         if len(unlocated):
-            groups.append((unlocated, self._located_per_row(cols.take(unlocated))))
+            groups.append((unlocated, self._unlocated(cols.take(unlocated), offset)))
         if len(groups) == 1:
             return groups[0][1]
         names = groups[0][1].schema.names
         table = pa.Table.from_batches([batch.select(names) for _, batch in groups])
         order = np.argsort(np.concatenate([rows for rows, _ in groups]), kind="stable")
         return table.take(pa.array(order)).combine_chunks().to_batches()[0]
+
+    def _unlocated(self, cols: _Columns, offset: int) -> pa.RecordBatch:
+        """Rows no territory excludes but some does not locate (a locating fact unknown):
+        the stack's own answer, unless being outside that layer's territory (the stack
+        below's answer, by its plan) would change it; then undetermined, naming the
+        locating facts, as ``Jurisdiction._if_located`` does. Both answers are screened
+        by columns; only their comparison goes row by row (these rows are few). A stack
+        below that has a territory of its own is left to the per-row path."""
+        chain = self.jurisdiction.chain
+        if sum(1 for layer in chain if layer.territory) > 1:
+            return self._located_per_row(cols)
+        own = self._all_rules(cols, offset)
+        n = cols.n
+        # per territorial layer: each row's absent locating facts, and the stack below's
+        # answers for the rows with any (screened once for every rule)
+        layers: list[tuple[int, list[list[str]], np.ndarray, pa.RecordBatch]] = []
+        for depth, layer in enumerate(chain):
+            if not layer.territory:
+                continue
+            absent: list[list[str]] = [[] for _ in range(n)]
+            for name in layer.territory:
+                array = cols.arrays.get(name)
+                nulls = (
+                    np.ones(n, bool)
+                    if array is None
+                    else np.asarray(array.is_null().to_numpy(zero_copy_only=False), bool)
+                )
+                for row in np.flatnonzero(nulls):
+                    absent[row].append(name)
+            rows = np.flatnonzero([bool(names) for names in absent])
+            if len(rows):
+                layers.append((depth, absent, rows, self._below(depth, cols.take(rows))))
+        columns = {name: own.column(name) for name in own.schema.names}
+        for rule in self.plan.rules:
+            self._unlocated_rule(rule, columns, layers, n)
+        return pa.RecordBatch.from_arrays(list(columns.values()), names=list(columns))
+
+    def _unlocated_rule(
+        self,
+        rule: RulePlan,
+        columns: dict[str, pa.Array],
+        layers: list[tuple[int, list[list[str]], np.ndarray, pa.RecordBatch]],
+        n: int,
+    ) -> None:
+        """Turn *rule*'s answers in *columns* undetermined where being outside a layer's
+        territory would change them (status, amount, range or shares differ)."""
+        rid = rule.rule_id
+        shape = self._shapes[rid]
+        prefix = f"{rid}."
+        mine = {s: columns[prefix + s].to_pylist() for s in shape.suffixes}
+        own_roles = self._roles[rid]
+        changed: dict[int, tuple[list[str], str]] = {}
+        for depth, absent, rows, answered in layers:
+            layer = self.jurisdiction.chain[depth]
+            below = self._below_screeners.get(depth)
+            other_roles = below._roles.get(rid, ()) if below is not None else ()
+            theirs = {s: answered.column(prefix + s).to_pylist() for s in shape.suffixes}
+            where = "; ".join(f"{k} = {' / '.join(v)}" for k, v in layer.territory.items())
+            reason = (
+                f"the answer depends on whether the applicant is inside {layer.code}'s "
+                f"territory ({where})"
+            )
+            for j, row in enumerate(rows.tolist()):
+                if row in changed:
+                    continue
+                if _answer_of(mine, row, own_roles) != _answer_of(theirs, j, other_roles):
+                    changed[row] = (absent[row], reason)
+        if not changed:
+            return
+        for suffix in shape.suffixes:
+            values = mine[suffix]
+            for row, (names, reason) in changed.items():
+                if suffix == "status":
+                    values[row] = "undetermined"
+                elif suffix == "missing":
+                    values[row] = list(dict.fromkeys((*values[row], *names)))
+                elif suffix == "reasons":
+                    values[row] = [*values[row], reason]
+                else:
+                    values[row] = None
+            if suffix == "status":
+                codes = np.array([_STATUS_CODE[v] for v in values], dtype=np.int8)
+                columns[prefix + suffix] = _status_column(codes)
+            elif suffix in ("missing", "reasons"):
+                filled = [i for i, v in enumerate(values) if v]
+                columns[prefix + suffix] = _list_column(
+                    n, filled, [tuple(values[i]) for i in filled]
+                )
+            else:
+                columns[prefix + suffix] = pa.array(values, AMOUNT_TYPE)
 
     def _outside_depths(self, cols: _Columns) -> np.ndarray:
         """Per row, the first layer (its depth in the chain) whose territory the row's
@@ -1388,6 +1478,22 @@ def _base(key: str) -> str:
 def _fen_bound(total: Num) -> int:
     den = int(total.den)
     return (total.bound * 200 + den) // (2 * den) + 1
+
+
+def _answer_of(values: dict[str, list[Any]], row: int, roles: tuple[str, ...]) -> tuple[Any, ...]:
+    """What ``_same_answer`` compares of a screened row: status, amount, range and the
+    shares in the answering version's payer order (*roles*)."""
+    return (
+        values["status"][row],
+        values["amount"][row] if "amount" in values else None,
+        values["amount_low"][row] if "amount_low" in values else None,
+        values["amount_high"][row] if "amount_high" in values else None,
+        [
+            (role, values[f"share.{role}"][row])
+            for role in roles
+            if f"share.{role}" in values and values[f"share.{role}"][row] is not None
+        ],
+    )
 
 
 class _Shape(NamedTuple):
