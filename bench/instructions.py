@@ -1,0 +1,112 @@
+"""Instructions per operation, counted by valgrind's cachegrind: repeatable where time is not.
+
+This machine's clock varies by 10–50% from run to run (shared cores); an instruction
+count varies by under 1%, so a change of a few percent in the one-firm path can be seen.
+Each operation runs in two child processes under cachegrind, 0 and ``--number`` times
+after the same warm-up; the difference divided by ``--number`` is the figure. Needs
+``valgrind`` on the PATH (``apt-get install valgrind``); about 15 s per operation::
+
+    .venv/bin/python bench/instructions.py                 # every operation
+    .venv/bin/python bench/instructions.py three prepare   # some of them
+
+Operations (the firm of ``bench/run.py``, seed 12): ``three`` (prepare + QH-TBE, QH-ERC,
+QH20-PLATFORM, explanation available), ``rendered`` (the same, rendered), ``prepare``,
+``tbe`` / ``erc`` / ``platform`` (one evaluation from prepared facts), ``all``
+(``evaluate_all``, raw mapping).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+OPERATIONS = ("three", "rendered", "prepare", "tbe", "erc", "platform", "all")
+
+
+def operations() -> dict[str, Callable[[], Any]]:
+    sys.path.insert(0, str(HERE))
+    import run
+
+    import innovpolicy
+
+    xining = innovpolicy.load("xining")
+    firm = run.enterprise(random.Random(12))
+    prepared = xining.prepare(firm)
+    return {
+        "three": lambda: run.one_firm(xining, firm),
+        "rendered": lambda: run.one_firm_rendered(xining, firm),
+        "prepare": lambda: xining.prepare(firm),
+        "tbe": lambda: xining.evaluate("QH-TBE", prepared, run.ON),
+        "erc": lambda: xining.evaluate("QH-ERC", prepared, run.ON_2021),
+        "platform": lambda: xining.evaluate("QH20-PLATFORM", prepared, run.ON_2021),
+        "all": lambda: xining.evaluate_all(firm, run.ON_2021),
+    }
+
+
+def child(name: str, number: int) -> None:
+    operation = operations()[name]
+    for _ in range(50):  # warm-up: compiled rules, kept answers, caches
+        operation()
+    for _ in range(number):
+        operation()
+
+
+def count(name: str, number: int) -> int:
+    """Instructions of a child process that runs *name* *number* times after warm-up."""
+    env = {**os.environ, "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [
+            "valgrind",
+            "--tool=cachegrind",
+            "--cache-sim=no",
+            "--cachegrind-out-file=/dev/null",
+            sys.executable,
+            __file__,
+            "--child",
+            name,
+            "--number",
+            str(number),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    if found is None:
+        raise RuntimeError(f"no instruction count in valgrind's output:\n{done.stderr}")
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", metavar="OPERATION", help=", ".join(OPERATIONS))
+    parser.add_argument("--number", type=int, default=400, help="runs counted (default 400)")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.number)
+        return
+    unknown = sorted(set(args.names) - set(OPERATIONS))
+    if unknown:
+        parser.error(f"unknown operation {unknown[0]!r} (choose from {', '.join(OPERATIONS)})")
+    if shutil.which("valgrind") is None:
+        sys.exit("valgrind is not installed (apt-get install valgrind)")
+    print("| operation | instructions per call |")
+    print("| --- | ---: |")
+    for name in args.names or OPERATIONS:
+        per_call = (count(name, args.number) - count(name, 0)) / args.number
+        print(f"| {name} | {per_call:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
