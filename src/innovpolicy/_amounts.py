@@ -75,17 +75,10 @@ class Step:
         return data
 
 
-def _first_step(*args: Any) -> Step:
-    """Makes Step's fast constructor on first use and puts it in its own place."""
-    global _new_step
-    if _new_step is _first_step:  # once (a copy of the old name still works, one call slower)
-        _new_step = fast_constructor(Step, lazy=False)
-    return _new_step(*args)
-
-
 #: Step's constructor for the explanations (positional, in field order): the twin's
 #: ``__init__`` itself once the first explanation made it (see ``_criteria._new_outcome``).
-_new_step: Callable[..., Step] = _first_step
+_new_step: Callable[..., Step] = fast_constructor(Step, into=(globals(), "_new_step"))
+_first_step = _new_step  # the lazy function itself (tests call a stale copy)
 
 
 class Formula(abc.ABC):

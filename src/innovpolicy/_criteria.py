@@ -691,19 +691,12 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def _first_outcome(*args: Any) -> Outcome:
-    """Makes Outcome's fast constructor on first use and puts it in its own place."""
-    global _new_outcome
-    if _new_outcome is _first_outcome:  # once (a copy of the old name still works, one call slower)
-        _new_outcome = fast_constructor(Outcome, lazy=False)
-    return _new_outcome(*args)
-
-
 #: Outcome's constructor for the explanations (positional, in field order; no
 #: per-field calls: see :func:`innovpolicy._frozen.fast_constructor`). The twin class
-#: is made on the first explanation, which then replaces this name with it, so later
+#: is made on the first explanation, which then puts it under this name, so later
 #: calls go straight to the twin's ``__init__``.
-_new_outcome: Callable[..., Outcome] = _first_outcome
+_new_outcome: Callable[..., Outcome] = fast_constructor(Outcome, into=(globals(), "_new_outcome"))
+_first_outcome = _new_outcome  # the lazy function itself (tests call a stale copy)
 
 
 # --------------------------------------------------------------------------- criteria

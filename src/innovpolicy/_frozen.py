@@ -36,11 +36,18 @@ import attrs
 T = TypeVar("T")
 
 
-def fast_constructor(cls: type[T], *, lazy: bool = True) -> Callable[..., T]:
+def fast_constructor(
+    cls: type[T], *, lazy: bool = True, into: tuple[dict[str, Any], str] | None = None
+) -> Callable[..., T]:
     """A function taking *cls*'s ``__init__`` arguments, **positionally** (in field
     order: keyword matching costs more than the frozen stores it saves), and
     returning a *cls* instance. With ``lazy=False`` the twin is made now and is
-    itself the function (one call less per instance)."""
+    itself the function (one call less per instance).
+
+    *into* is the module namespace and the name the callers read the constructor by
+    (``(globals(), "_new_outcome")``): the twin, made on the first call, replaces the
+    lazy function there, so later calls go straight to its ``__init__`` (a copy of the
+    lazy function taken before still works, one call slower)."""
     if not lazy:
         return _twin(cls)
     twin: Callable[..., T] | None = None
@@ -49,6 +56,8 @@ def fast_constructor(cls: type[T], *, lazy: bool = True) -> Callable[..., T]:
         nonlocal twin
         if twin is None:
             twin = _twin(cls)
+            if into is not None and into[0].get(into[1]) is make:
+                into[0][into[1]] = twin
         return twin(*args)
 
     make.__name__ = make.__qualname__ = f"new_{cls.__name__}"
