@@ -920,13 +920,7 @@ class AllOf(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         children = tuple([part.explain(ctx) for part in self.parts])
-        truth = TRUE
-        for child in children:
-            if child.truth is FALSE:
-                truth = FALSE
-                break
-            if child.truth is UNKNOWN:
-                truth = UNKNOWN
+        truth = _kleene(children, FALSE, TRUE)
         return _new_outcome(self.label, truth, "all", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
@@ -939,6 +933,18 @@ class AllOf(Criterion):
         yield self
         for part in self.parts:
             yield from part.walk()
+
+
+def _kleene(children: tuple[Outcome, ...], dominant: Truth, otherwise: Truth) -> Truth:
+    """Kleene's fold of the children's truths: *dominant* if one is (FALSE for all-of,
+    TRUE for any-of), else unknown if one is, else *otherwise*."""
+    truth = otherwise
+    for child in children:
+        if child.truth is dominant:
+            return dominant
+        if child.truth is UNKNOWN:
+            truth = UNKNOWN
+    return truth
 
 
 @frozen
@@ -958,13 +964,7 @@ class AnyOf(Criterion):
 
     def explain(self, ctx: Context) -> Outcome:
         children = tuple([part.explain(ctx) for part in self.parts])
-        truth = FALSE
-        for child in children:
-            if child.truth is TRUE:
-                truth = TRUE
-                break
-            if child.truth is UNKNOWN:
-                truth = UNKNOWN
+        truth = _kleene(children, TRUE, FALSE)
         return _new_outcome(self.label, truth, "any", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
