@@ -308,9 +308,7 @@ class LayerError(PluginError):
         self.rule = rule
         self.parameter = parameter
         self.fact = fact
-        self.plugin = plugin
-        #: the reason alone, without the plugin and the places it names
-        self.detail = reason
+        self.plugin = plugin  # (set again by PluginError; _where needs it first)
         where = ", ".join(
             f"{label} {value!r}"
             for label, value in self._where(("layer", "rule", "parameter", "fact"))
@@ -341,7 +339,6 @@ class LayerFileError(PluginError):
     def __init__(self, path: str, key: str, reason: str, *, reason_zh: str = "") -> None:
         self.path = path
         self.key = key
-        self.detail = reason
         super().__init__(
             path,
             f"{key}: {reason}" if key else reason,
