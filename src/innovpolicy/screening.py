@@ -932,32 +932,40 @@ class Screener:
 
     def _rules(self, cols: _Columns, offset: int = 0) -> pa.RecordBatch:
         if self.jurisdiction._territory_facts:
-            inside = self._inside(cols)
+            inside, outside = self._placement(cols)
             if not inside.all():
-                return self._located(cols, inside, offset)
+                return self._located(cols, inside, outside, offset)
         return self._all_rules(cols, offset)
 
     # -- territory
 
-    def _inside(self, cols: _Columns) -> np.ndarray:
-        """Rows every territorial layer of the stack covers: each locating fact given and
-        one of the layer's values (``district`` = 示例县)."""
+    def _placement(self, cols: _Columns) -> tuple[np.ndarray, np.ndarray]:
+        """Per row, whether every territorial layer of the stack covers it (each locating
+        fact given and one of the layer's values: ``district`` = 示例县), and the first
+        layer (its depth in the chain) whose territory its facts place it outside (a
+        locating fact given, not one of the values), or -1: ``Jurisdiction._outside``."""
         inside = np.ones(cols.n, dtype=bool)
-        for layer in self.jurisdiction.chain:
+        depths = np.full(cols.n, -1, dtype=np.int16)
+        for depth, layer in enumerate(self.jurisdiction.chain):
             for name, values in layer.territory.items():
                 found = cols.text_in(name, values)
-                if found is None:  # the column is absent: nobody is located
-                    return np.zeros(cols.n, dtype=bool)
-                inside &= found[0]
-        return inside
+                if found is None:  # the column is absent: nobody is located, nor outside
+                    inside[:] = False
+                    continue
+                hit, known = found
+                inside &= hit
+                excluded = ~hit if known is None else known & ~hit
+                depths[(depths < 0) & excluded] = depth
+        return inside, depths
 
-    def _located(self, cols: _Columns, inside: np.ndarray, offset: int) -> pa.RecordBatch:
+    def _located(
+        self, cols: _Columns, inside: np.ndarray, outside: np.ndarray, offset: int
+    ) -> pa.RecordBatch:
         """Rows inside every territory go through the plan; rows outside a layer's
         territory get the answers of the stack below that layer, screened by its own
         plan (as ``evaluate`` gives them); rows not located (a locating fact unknown)
         are answered row by row, since their answer stands only where being outside
         would not change it. The result keeps the input order."""
-        outside = self._outside_depths(cols)
         groups: list[tuple[np.ndarray, pa.RecordBatch]] = []
         rows_in = np.flatnonzero(inside)
         if len(rows_in):
@@ -1064,21 +1072,6 @@ class Screener:
                 )
             else:
                 columns[prefix + suffix] = pa.array(values, AMOUNT_TYPE)
-
-    def _outside_depths(self, cols: _Columns) -> np.ndarray:
-        """Per row, the first layer (its depth in the chain) whose territory the row's
-        facts place it outside (a locating fact given, not one of the layer's values),
-        or -1: ``Jurisdiction._outside`` for every row."""
-        depths = np.full(cols.n, -1, dtype=np.int16)
-        for depth, layer in enumerate(self.jurisdiction.chain):
-            for name, values in layer.territory.items():
-                found = cols.text_in(name, values)
-                if found is None:  # the column is absent: nobody is placed outside
-                    continue
-                hit, known = found
-                excluded = ~hit if known is None else known & ~hit
-                depths[(depths < 0) & excluded] = depth
-        return depths
 
     def _below(self, depth: int, cols: _Columns) -> pa.RecordBatch:
         """The rows of *cols*, outside the territory of the layer at *depth*: the answers
