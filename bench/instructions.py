@@ -10,7 +10,8 @@ after the same warm-up; the difference divided by ``--number`` is the figure. Ne
     .venv/bin/python bench/instructions.py three prepare   # some of them
 
 Operations (the firm of ``bench/run.py``, seed 12): ``three`` (prepare + QH-TBE, QH-ERC,
-QH20-PLATFORM, explanation available), ``rendered`` (the same, rendered), ``prepare``,
+QH20-PLATFORM, explanation available), ``explained`` (the same, explanations built),
+``rendered`` (the same, rendered), ``prepare``,
 ``tbe`` / ``erc`` / ``platform`` (one evaluation from prepared facts), ``all``
 (``evaluate_all``, raw mapping).
 """
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-OPERATIONS = ("three", "rendered", "prepare", "tbe", "erc", "platform", "all")
+OPERATIONS = ("three", "explained", "rendered", "prepare", "tbe", "erc", "platform", "all")
 
 
 def operations() -> dict[str, Callable[[], Any]]:
@@ -43,6 +44,7 @@ def operations() -> dict[str, Callable[[], Any]]:
     prepared = xining.prepare(firm)
     return {
         "three": lambda: run.one_firm(xining, firm),
+        "explained": lambda: [result.criteria for result in run.one_firm(xining, firm)],
         "rendered": lambda: run.one_firm_rendered(xining, firm),
         "prepare": lambda: xining.prepare(firm),
         "tbe": lambda: xining.evaluate("QH-TBE", prepared, run.ON),

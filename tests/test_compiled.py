@@ -206,6 +206,49 @@ def test_a_node_kind_the_compiler_does_not_know_is_evaluated_by_its_own_methods(
     assert compiled.why({}, on) == (Truth.UNKNOWN, ("employees", "owns_ip"), ())
 
 
+def test_a_node_kind_the_compiler_does_not_know_is_explained_by_its_own_method() -> None:
+    j = JURISDICTIONS["xining"]
+    on = date(2019, 6, 30)
+    criteria = a.all_of(
+        _EvenEmployees(),
+        a.at_least(
+            "sci_tech_staff", a.param("qh.erc.min_senior_staff"), label="staff", wording="人员"
+        ),
+    )
+    compiled = compile_rule(criteria, None, j, on)
+    for facts in ({"employees": 4, "sci_tech_staff": 7}, {"sci_tech_staff": 2}, {}):
+        used: dict[str, Any] = {}
+        reference = _Ctx(j, facts, on, True)
+        assert compiled.explain(facts, on, used) == criteria.explain(reference)
+        assert list(used) == list(reference.used or {}) == ["qh.erc.min_senior_staff"]
+
+
+def test_an_explanation_records_parameters_in_the_order_its_lines_read_them() -> None:
+    """The branch of an ``if`` is explained once: its parameters are recorded in the order
+    of its lines, also when a test would have skipped the first (its fact is missing)."""
+    j = JURISDICTIONS["xining"]
+    on = date(2021, 6, 30)
+    criteria = a.if_(
+        a.is_true("owns_ip", label="ip", wording="知识产权"),
+        a.all_of(
+            a.at_least("employees", a.param("qh.erc.min_senior_staff"), label="one", wording="一"),
+            a.at_least(
+                "sci_tech_staff", a.param("qh.erc.min_technical_staff"), label="two", wording="二"
+            ),
+        ),
+        label="if ip",
+    )
+    compiled = compile_rule(criteria, None, j, on)
+    facts = {"owns_ip": True, "sci_tech_staff": 3}  # employees missing: "one" is unknown
+    used: dict[str, Any] = {}
+    reference = _Ctx(j, facts, on, True)
+    outcome = compiled.explain(facts, on, used)
+    assert outcome == criteria.explain(reference)
+    assert outcome.truth is Truth.FALSE  # "two" fails: decided although "one" is unknown
+    expected = ["qh.erc.min_senior_staff", "qh.erc.min_technical_staff"]
+    assert list(used) == list(reference.used or {}) == expected
+
+
 def test_a_parameter_declared_without_a_value_is_undetermined_with_its_reason() -> None:
     """QH-IE's weights have no value in the source: compiled as the interpreter's marker."""
     j = JURISDICTIONS["xining"]

@@ -142,7 +142,10 @@ def _explain(criterion: Criterion, ctx: Context) -> Outcome:
     if kind is IfThen:
         assert isinstance(criterion, IfThen)
         cond = _explain(criterion.condition, ctx)
-        truth = criterion.test(ctx)
+        # the truth of test(), read without recording: the parameters are recorded in
+        # the order the explanation's lines read them (changed deliberately, issue 12)
+        assert isinstance(ctx, _Ctx)
+        truth = criterion.test(_Ctx(ctx._jurisdiction, ctx.facts, ctx.on, False))
         if cond.truth is TRUE:
             branch: tuple[Outcome, ...] = (_explain(criterion.then, ctx),)
         elif cond.truth is FALSE:

@@ -859,7 +859,10 @@ class FactIs(Criterion):
         return TRUE if value in self.expected else FALSE
 
     def explain(self, ctx: Context) -> Outcome:
-        value = ctx.facts.get(self.name)
+        return self.outcome_of(ctx.facts.get(self.name))
+
+    def outcome_of(self, value: Any) -> Outcome:
+        """The outcome for the fact's value (``None``: not given)."""
         # A yes/no or text fact takes few values: the outcome for each is made once and
         # shared (an Outcome is immutable), per criterion, keyed by the value's type too
         # (True == 1 == Decimal(1), but each prints differently).
@@ -1025,16 +1028,18 @@ class IfThen(Criterion):
         return first if first is self.otherwise.test(ctx) else UNKNOWN
 
     def explain(self, ctx: Context) -> Outcome:
+        # The truth comes from the explained branches (what test() answers): the
+        # parameters are recorded in the order the explanation's lines read them.
         cond = self.condition.explain(ctx)
-        # test() before the branches are explained: the parameters it reads are
-        # recorded first, which sets their order in the explanation
-        truth = self.test(ctx)
         if cond.truth is TRUE:
             branch: tuple[Outcome, ...] = (self.then.explain(ctx),)
+            truth = branch[0].truth
         elif cond.truth is FALSE:
             branch = (self.otherwise.explain(ctx),)
+            truth = branch[0].truth
         else:
             branch = (self.then.explain(ctx), self.otherwise.explain(ctx))
+            truth = branch[0].truth if branch[0].truth is branch[1].truth else UNKNOWN
         if truth is not UNKNOWN and cond.missing:
             cond = attrs.evolve(cond, missing=())
         return _new_outcome(self.label, truth, "if", "", "", None, "", (), "", (cond, *branch))

@@ -769,7 +769,7 @@ class Jurisdiction:
                     found = compiled.explained.get(on)
                     if found is not None:
                         return found
-                full = self._explain_eagerly(version, facts, on)
+                full = self._explain_compiled(version, compiled, facts, on)
                 parts = full._criteria, full._amount_steps, full._parameters
                 if kept:
                     if len(compiled.explained) >= 64:
@@ -819,9 +819,25 @@ class Jurisdiction:
                             after = min(after, edge)
         return first, after
 
-    def _fallback_context(self, facts: Mapping[str, Any], on: date) -> _Ctx:
-        """The reference interpreter's context, for node kinds the compiler does not know."""
-        return _Ctx(self, facts, on, False)
+    def _fallback_context(
+        self, facts: Mapping[str, Any], on: date, used: dict[str, Resolved] | None = None
+    ) -> _Ctx:
+        """The reference interpreter's context, for node kinds the compiler does not know
+        (recording the parameters it resolves into *used*, if given)."""
+        ctx = _Ctx(self, facts, on, False)
+        ctx.used = used
+        return ctx
+
+    @in_library_context
+    def _explain_compiled(
+        self, version: _Version, compiled: CompiledRule, facts: PreparedFacts, on: date
+    ) -> Result:
+        """:meth:`_evaluate_eager` with ``explain=True``, the criteria explained by the
+        compiled closures (the amount's steps and shares by the interpreter)."""
+        used: dict[str, Resolved] = {}
+        outcome = compiled.explain(facts._data, on, used)
+        ctx = self._fallback_context(facts._data, on, used)
+        return self._explained_result(version, facts, on, outcome, ctx)
 
     @in_library_context
     def _explain_eagerly(self, version: _Version, facts: PreparedFacts, on: date) -> Result:
@@ -833,36 +849,42 @@ class Jurisdiction:
         """The reference evaluation (eager explanation when *explain*)."""
         rule = version.rule
         ctx = _Ctx(self, facts._data, on, explain)  # the plain dict: faster lookups
-        outcome = None
         if explain:
-            outcome = rule.criteria.explain(ctx)
-            truth = outcome.truth
-        else:
-            truth = rule.criteria.test(ctx)
+            return self._explained_result(version, facts, on, rule.criteria.explain(ctx), ctx)
+        truth = rule.criteria.test(ctx)
         missing: tuple[str, ...] = ()
         reasons: tuple[str, ...] = ()
         if truth is Truth.UNKNOWN:
-            why = outcome if outcome is not None else rule.criteria.explain(ctx)
+            why = rule.criteria.explain(ctx)
             missing = why.missing_facts()
             reasons = why.reasons()
+        computed = None
+        if rule.amount is not None and truth is not Truth.FALSE:
+            computed = rule.amount.compute(ctx)
+        return self._result(
+            version, facts, on, truth, missing, reasons, computed, None, None, ctx, None
+        )
+
+    def _explained_result(
+        self, version: _Version, facts: PreparedFacts, on: date, outcome: Outcome, ctx: _Ctx
+    ) -> Result:
+        """The explained result of *version* from its criteria's explanation *outcome*:
+        the amount computed and its steps explained in *ctx* (which recorded the
+        parameters the criteria read, and records those the amount and the shares read)."""
+        rule = version.rule
+        truth = outcome.truth
+        missing: tuple[str, ...] = ()
+        reasons: tuple[str, ...] = ()
+        if truth is Truth.UNKNOWN:
+            missing = outcome.missing_facts()
+            reasons = outcome.reasons()
         computed = None
         steps = None
         if rule.amount is not None and truth is not Truth.FALSE:
             computed = rule.amount.compute(ctx)
-            if explain:
-                steps = rule.amount.explain(ctx)
+            steps = rule.amount.explain(ctx)
         return self._result(
-            version,
-            facts,
-            on,
-            truth,
-            missing,
-            reasons,
-            computed,
-            outcome,
-            steps,
-            ctx,
-            None,
+            version, facts, on, truth, missing, reasons, computed, outcome, steps, ctx, None
         )
 
     def _result(
