@@ -57,6 +57,10 @@ from ._amounts import (
     Lookup,
     Marginal,
     RateOf,
+    Step,
+    _scale_text,
+    _sourced,
+    _with_note,
 )
 from ._criteria import (
     _OPS,
@@ -98,6 +102,7 @@ from ._criteria import (
     _collect_missing,
     _future_date,
     _kleene,
+    _show,
 )
 from ._facts import yearly_key
 from ._frozen import fast_constructor
@@ -116,6 +121,8 @@ Computer = Callable[[Facts, date], Any]
 #: a criterion's explanation: its Outcome, recording the parameters read (in the
 #: order the explanation's lines read them) into the dict passed
 Explain = Callable[[Facts, date, dict[str, Resolved]], Outcome]
+#: an amount's explanation: its Step, recording the parameters read likewise
+StepsOf = Callable[[Facts, date, dict[str, Resolved]], Step]
 
 _NOTHING: tuple[str, ...] = ()
 _DECIDED_TRUE: Answer = (TRUE, _NOTHING, _NOTHING)
@@ -144,10 +151,12 @@ class CompiledRule:
     """
 
     __slots__ = (
+        "_amount",
         "_criteria",
         "_explain",
         "_keys_by_year",
         "_resolver",
+        "_steps",
         "absent",
         "compute",
         "explained",
@@ -165,7 +174,7 @@ class CompiledRule:
         param_keys: tuple[str, ...],
         reads: tuple[str | tuple[str, int], ...] = (),
         opaque: bool = True,
-        source: tuple[Criterion, Resolver, date] | None = None,
+        source: tuple[Criterion, Formula | None, Resolver, date] | None = None,
     ) -> None:
         self.why = why
         self.compute = compute
@@ -184,11 +193,15 @@ class CompiledRule:
         #: the criteria's explanation closures, compiled on the first explanation
         self._explain: Explain | None = None
         self._criteria: Criterion | None = None
+        self._amount: Formula | None = None
         self._resolver: Resolver | None = None
         #: the date the closures were compiled for (None without a source)
         self.on: date | None = None
         if source is not None:
-            self._criteria, self._resolver, self.on = source
+            self._criteria, self._amount, self._resolver, self.on = source
+        #: the amount's explanation closure: compiled on first use (None: the amount's
+        #: formulas are explained by their own methods)
+        self._steps: tuple[StepsOf | None] | None = None
 
     def explain(self, facts: Facts, on: date, used: dict[str, Resolved]) -> Outcome:
         """The criteria's explanation (the reference interpreter's ``explain``), the
@@ -199,6 +212,18 @@ class CompiledRule:
                 raise TypeError("compiled without its criteria: cannot explain")
             explain = self._explain = _Explainer(self._resolver, self.on).explain(self._criteria)
         return explain(facts, on, used)
+
+    def steps_of(self) -> StepsOf | None:
+        """The amount's explanation closure (recording the parameters read, which are
+        those its computation reads, in the same order), or None when the amount has
+        a formula or a value whose explanation is left to its own methods."""
+        steps = self._steps
+        if steps is None:
+            found = None
+            if self._amount is not None and self._resolver is not None and self.on is not None:
+                found = _Explainer(self._resolver, self.on).steps(self._amount)
+            steps = self._steps = (found,)
+        return steps[0]
 
     def keys_read(self, on: date) -> frozenset[str]:
         """The flat keys the closures read on *on* (``rd_expense[2019]`` for Y-1 in 2020)."""
@@ -247,7 +272,7 @@ def compile_rule(
     compute = None if amount is None else compiler.compute(amount)
     reads: tuple[str | tuple[str, int], ...] = (*compiler.reads, *compiler.year_reads)
     return CompiledRule(
-        why, compute, tuple(compiler.keys), reads, compiler.opaque, (criteria, resolver, on)
+        why, compute, tuple(compiler.keys), reads, compiler.opaque, (criteria, amount, resolver, on)
     )
 
 
@@ -711,6 +736,8 @@ class _Compiler:
 
 #: Outcome's constructor (see ``_criteria._new_outcome``): the twin once first used
 _new_outcome: Callable[..., Outcome] = fast_constructor(Outcome, into=(globals(), "_new_outcome"))
+#: Step's constructor likewise (see ``_amounts._new_step``)
+_new_step: Callable[..., Step] = fast_constructor(Step, into=(globals(), "_new_step"))
 
 #: expression kinds whose value reads every sub-expression, always, in field order
 _READS_ALL = (Ratio, Sum, Product, Difference)
@@ -960,6 +987,124 @@ class _Explainer:
             )
 
         return against_bound
+
+    # ------------------------------------------------------------------ amounts
+
+    def steps(self, formula: Formula) -> StepsOf | None:
+        """The closure building *formula*'s ``explain`` step, or None when a part of it
+        is explained by its own method (then the whole amount is, in order)."""
+        try:
+            kind = type(formula)
+            if kind is Fixed:
+                assert isinstance(formula, Fixed)
+                return self._fixed(formula)
+            if kind is RateOf:
+                assert isinstance(formula, RateOf)
+                return self._rate_of(formula)
+            if kind is Marginal:
+                assert isinstance(formula, Marginal)
+                return self._marginal(formula)
+            if kind is LesserOf:
+                assert isinstance(formula, LesserOf)
+                return self._lesser_of(formula)
+        except Exception:  # a parameter that fails to resolve: it fails in explain, as before
+            return None
+        return None
+
+    def _sourced(self, exprs: tuple[Expr, ...], wording: str) -> tuple[str, str]:
+        """``_sourced`` at compile time: the parameters are those of the whole span."""
+        return _sourced(self.resolver._fallback_context({}, self.on), exprs, wording)
+
+    def _fixed(self, formula: Fixed) -> StepsOf | None:
+        reads = self.reads(formula.amount)
+        if reads is None:
+            return None
+        pairs = tuple((read.key, read) for read in reads)
+        amount = self.values.value(formula.amount)
+        wording, note = self._sourced((formula.amount,), formula.wording)
+        label, detail = formula.label, _with_note(formula.amount.describe(), note)
+
+        def fixed(facts: Facts, on: date, used: dict[str, Resolved]) -> Step:
+            for key, read in pairs:
+                if key not in used:
+                    used[key] = read
+            value = amount(facts, on)
+            return _new_step(label, None if type(value) is Missing else value, detail, wording)
+
+        return fixed
+
+    def _rate_of(self, formula: RateOf) -> StepsOf | None:
+        rate_reads, base_reads = self.reads(formula.rate), self.reads(formula.base)
+        if rate_reads is None or base_reads is None:
+            return None
+        pairs = tuple((read.key, read) for read in rate_reads + base_reads)
+        rate_of, base_of = self.values.value(formula.rate), self.values.value(formula.base)
+        wording, note = self._sourced((formula.rate,), formula.wording)
+        label, base_name = formula.label, formula.base.describe()
+
+        def rate_of_base(facts: Facts, on: date, used: dict[str, Resolved]) -> Step:
+            for key, read in pairs:
+                if key not in used:
+                    used[key] = read
+            rate, base = rate_of(facts, on), base_of(facts, on)
+            detail = f"{_show(rate)} × {base_name} ({_show(base)})"
+            value = None if _collect_missing((rate, base)) is not None else rate * base
+            return _new_step(label, value, _with_note(detail, note), wording)
+
+        return rate_of_base
+
+    def _marginal(self, formula: Marginal) -> StepsOf | None:
+        fixed, scale = self.values.constant(formula.scale)
+        base_reads = self.reads(formula.base)
+        scale_reads = self.reads(formula.scale)
+        if not fixed or not isinstance(scale, MarginalScale) or base_reads is None:
+            return None  # (an unset or a wrong parameter: explained, or refused, by its method)
+        pairs = tuple((read.key, read) for read in (scale_reads or ()) + base_reads)
+        base_of = self.values.value(formula.base)
+        wording, note = self._sourced((formula.scale,), formula.wording)
+        label = formula.label
+        head = f"{_scale_text(scale)} applied to {formula.base.describe()} ("
+
+        def marginal(facts: Facts, on: date, used: dict[str, Resolved]) -> Step:
+            for key, read in pairs:
+                if key not in used:
+                    used[key] = read
+            base = base_of(facts, on)
+            detail = _with_note(f"{head}{_show(base)})", note)
+            if type(base) is Missing and (base.names or base.reason):
+                return _new_step(label, None, detail, wording)
+            return _new_step(label, apply_marginal(scale, base), detail, wording)
+
+        return marginal
+
+    def _lesser_of(self, formula: LesserOf) -> StepsOf | None:
+        found = [self.steps(part) for part in formula.parts]
+        parts = tuple(part for part in found if part is not None)
+        if len(parts) != len(found):
+            return None
+        label, wording = formula.label, formula.wording
+
+        def lesser_of(facts: Facts, on: date, used: dict[str, Resolved]) -> Step:
+            children = [part(facts, on, used) for part in parts]
+            values = [child.value for child in children]
+            if None in values:  # a part unknown: no least, no binding bound
+                return _new_step(label, None, "", wording, tuple(children), False, "least")
+            least = min(values)  # type: ignore[type-var]
+            for index, child in enumerate(children):
+                if child.value == least:
+                    children[index] = _new_step(  # the child, marked as the binding bound
+                        child.label,
+                        child.value,
+                        child.detail,
+                        child.wording,
+                        child.children,
+                        True,
+                        child.kind,
+                    )
+                    break
+            return _new_step(label, least, "", wording, tuple(children), False, "least")
+
+        return lesser_of
 
     def _combined(self, criterion: AllOf | AnyOf) -> Explain:
         parts = tuple(self.explain(part) for part in criterion.parts)

@@ -13,7 +13,7 @@ import attrs
 from . import _i18n
 from ._amounts import AmountRange, Payer, Share, Step, split_exact
 from ._checks import declared_by
-from ._compiled import CompiledRule, compile_rule
+from ._compiled import CompiledRule, StepsOf, compile_rule
 from ._criteria import Missing, Outcome, Resolved, Truth
 from ._entity_base import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
@@ -769,7 +769,7 @@ class Jurisdiction:
                     found = compiled.explained.get(on)
                     if found is not None:
                         return found
-                full = self._explain_compiled(version, compiled, facts, on)
+                full = self._explain_compiled(version, compiled, facts, on, computed)
                 parts = full._criteria, full._amount_steps, full._parameters
                 if kept:
                     if len(compiled.explained) >= 64:
@@ -830,14 +830,21 @@ class Jurisdiction:
 
     @in_library_context
     def _explain_compiled(
-        self, version: _Version, compiled: CompiledRule, facts: PreparedFacts, on: date
+        self,
+        version: _Version,
+        compiled: CompiledRule,
+        facts: PreparedFacts,
+        on: date,
+        computed: Any,
     ) -> Result:
-        """:meth:`_evaluate_eager` with ``explain=True``, the criteria explained by the
-        compiled closures (the amount's steps and shares by the interpreter)."""
+        """:meth:`_evaluate_eager` with ``explain=True`` from the compiled closures: the
+        criteria's explanation, the amount (*computed*, the answer's) and its steps (by
+        the formulas' own methods where the compiler leaves them)."""
         used: dict[str, Resolved] = {}
         outcome = compiled.explain(facts._data, on, used)
         ctx = self._fallback_context(facts._data, on, used)
-        return self._explained_result(version, facts, on, outcome, ctx)
+        steps_of = compiled.steps_of() if version.rule.amount is not None else None
+        return self._explained_result(version, facts, on, outcome, ctx, steps_of, computed)
 
     @in_library_context
     def _explain_eagerly(self, version: _Version, facts: PreparedFacts, on: date) -> Result:
@@ -866,11 +873,21 @@ class Jurisdiction:
         )
 
     def _explained_result(
-        self, version: _Version, facts: PreparedFacts, on: date, outcome: Outcome, ctx: _Ctx
+        self,
+        version: _Version,
+        facts: PreparedFacts,
+        on: date,
+        outcome: Outcome,
+        ctx: _Ctx,
+        steps_of: StepsOf | None = None,
+        computed: Any = None,
     ) -> Result:
         """The explained result of *version* from its criteria's explanation *outcome*:
         the amount computed and its steps explained in *ctx* (which recorded the
-        parameters the criteria read, and records those the amount and the shares read)."""
+        parameters the criteria read, and records those the amount and the shares read).
+
+        With *steps_of* (the amount's compiled explanation), *computed* is the amount
+        already computed and the steps are built by *steps_of*."""
         rule = version.rule
         truth = outcome.truth
         missing: tuple[str, ...] = ()
@@ -878,9 +895,13 @@ class Jurisdiction:
         if truth is Truth.UNKNOWN:
             missing = outcome.missing_facts()
             reasons = outcome.reasons()
-        computed = None
         steps = None
-        if rule.amount is not None and truth is not Truth.FALSE:
+        if rule.amount is None or truth is Truth.FALSE:
+            computed = None
+        elif steps_of is not None:
+            assert ctx.used is not None
+            steps = steps_of(facts._data, on, ctx.used)
+        else:
             computed = rule.amount.compute(ctx)
             steps = rule.amount.explain(ctx)
         return self._result(
