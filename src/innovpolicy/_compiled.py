@@ -1007,6 +1007,12 @@ class _Explainer:
             if kind is LesserOf:
                 assert isinstance(formula, LesserOf)
                 return self._lesser_of(formula)
+            if kind is Discretionary:
+                assert isinstance(formula, Discretionary)
+                return self._discretionary(formula)
+            if kind is Lookup:
+                assert isinstance(formula, Lookup)
+                return self._lookup_steps(formula)
         except Exception:  # a parameter that fails to resolve: it fails in explain, as before
             return None
         return None
@@ -1105,6 +1111,74 @@ class _Explainer:
             return _new_step(label, least, "", wording, tuple(children), False, "least")
 
         return lesser_of
+
+    def _discretionary(self, formula: Discretionary) -> StepsOf | None:
+        high_expr = formula.high
+        low_reads = self.reads(formula.low)
+        high_reads = () if high_expr is None else self.reads(high_expr)
+        if low_reads is None or high_reads is None:
+            return None
+        pairs = tuple((read.key, read) for read in low_reads + high_reads)
+        low_of = self.values.value(formula.low)
+        high_of = None if high_expr is None else self.values.value(high_expr)
+        exprs = (formula.low,) if high_expr is None else (formula.low, high_expr)
+        wording, note = self._sourced(exprs, formula.wording)
+        label, detail = formula.label, _with_note("decided case by case", note)
+
+        def discretionary(facts: Facts, on: date, used: dict[str, Resolved]) -> Step:
+            for key, read in pairs:
+                if key not in used:
+                    used[key] = read
+            low = low_of(facts, on)
+            high = None if high_of is None else high_of(facts, on)
+            if _collect_missing((low, high)) is not None:
+                return _new_step(label, None, detail, wording)
+            return _new_step(label, AmountRange(low, high), detail, wording)
+
+        return discretionary
+
+    def _lookup_steps(self, formula: Lookup) -> StepsOf | None:
+        """A lookup's step: for each entry of its table, compiled like the entry's own
+        step (a formula) or a parameter's (an expression), chosen by the fact's value."""
+        name, label = formula.fact, formula.label
+        if any(type(key) is not str for key in formula.table):
+            return None  # (a detail is written from the table's key: it must print as given)
+        entries: dict[Any, tuple[str, str, tuple[tuple[str, Resolved], ...], Any, bool]] = {}
+        for key, entry in formula.table.items():
+            detail = f"{name} = {key}"
+            if isinstance(entry, Formula):
+                steps = self.steps(entry)
+                if steps is None:
+                    return None
+                entries[key] = (detail, formula.wording, (), steps, True)
+                continue
+            reads = self.reads(entry)
+            if reads is None:
+                return None
+            wording, note = self._sourced((entry,), formula.wording)
+            detail = _with_note(f"{detail} → {entry.describe()}", note)
+            pairs = tuple((read.key, read) for read in reads)
+            entries[key] = (detail, wording, pairs, self.values.value(entry), False)
+        unknown = _new_step(label, None, f"{name} unknown", formula.wording)
+
+        def lookup(facts: Facts, on: date, used: dict[str, Resolved]) -> Step:
+            key = facts.get(name)
+            if key is None:
+                return unknown
+            found = entries.get(key)
+            if found is None:  # a value the table lacks
+                return _new_step(label, None, f"{name} = {key}", formula.wording)
+            detail, wording, pairs, compiled, is_formula = found
+            if is_formula:
+                child = compiled(facts, on, used)
+                return _new_step(label, child.value, detail, wording, (child,))
+            for read_key, read in pairs:
+                if read_key not in used:
+                    used[read_key] = read
+            value = compiled(facts, on)
+            return _new_step(label, None if type(value) is Missing else value, detail, wording)
+
+        return lookup
 
     def _combined(self, criterion: AllOf | AnyOf) -> Explain:
         parts = tuple(self.explain(part) for part in criterion.parts)
