@@ -241,18 +241,7 @@ class LesserOf(Formula):
         else:
             result = self.compute(ctx)
         if type(result) is not Missing:
-            for index, child in enumerate(children):
-                if child.value == result:
-                    children[index] = _new_step(  # the child, marked as the binding bound
-                        child.label,
-                        child.value,
-                        child.detail,
-                        child.wording,
-                        child.children,
-                        True,
-                        child.kind,
-                    )
-                    break
+            mark_binding(children, result)
         return _new_step(
             self.label, _value_of(result), "", self.wording, tuple(children), False, "least"
         )
@@ -267,6 +256,22 @@ class LesserOf(Formula):
         yield self
         for part in self.parts:
             yield from part.walk()
+
+
+def mark_binding(children: list[Step], least: Any) -> None:
+    """Mark the first of *children* whose value is *least* as the binding bound."""
+    for index, child in enumerate(children):
+        if child.value == least:
+            children[index] = _new_step(
+                child.label,
+                child.value,
+                child.detail,
+                child.wording,
+                child.children,
+                True,
+                child.kind,
+            )
+            return
 
 
 @frozen

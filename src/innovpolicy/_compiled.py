@@ -61,6 +61,7 @@ from ._amounts import (
     _scale_text,
     _sourced,
     _with_note,
+    mark_binding,
 )
 from ._criteria import (
     _OPS,
@@ -1096,18 +1097,7 @@ class _Explainer:
             if None in values:  # a part unknown: no least, no binding bound
                 return _new_step(label, None, "", wording, tuple(children), False, "least")
             least = min(values)  # type: ignore[type-var]
-            for index, child in enumerate(children):
-                if child.value == least:
-                    children[index] = _new_step(  # the child, marked as the binding bound
-                        child.label,
-                        child.value,
-                        child.detail,
-                        child.wording,
-                        child.children,
-                        True,
-                        child.kind,
-                    )
-                    break
+            mark_binding(children, least)
             return _new_step(label, least, "", wording, tuple(children), False, "least")
 
         return lesser_of
