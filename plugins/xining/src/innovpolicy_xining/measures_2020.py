@@ -124,8 +124,9 @@ FACTS = (
     FactSpec(
         "co_built_national_platform",
         "boolean",
-        "national (province-ministry) key lab or technology innovation centre co-built with a "
-        "university or institute in the Xining area",
+        "national (province-ministry) key lab, technology innovation centre or other R&D "
+        "platform co-built by a university, institute or other body with a Xining-area "
+        "enterprise",
     ),
     FactSpec(
         "new_expert_workstation",
@@ -488,7 +489,7 @@ LAB_AWARD = Rule(
     citation=LAB,
     criteria=a.is_true(
         "co_built_national_platform",
-        label="co-built national platform in Xining",
+        label="national platform co-built with a Xining-area enterprise",
         wording="与西宁地区企业共建国家(省部)重点实验室、技术创新中心等研发平台",
         article="3",
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 LABELS: dict[str, str] = {
     # Criterion labels and amount steps
-    "co-built national platform in Xining": "在西宁地区共建国家(省部)级研发平台",
+    "national platform co-built with a Xining-area enterprise": "与西宁地区企业共建的国家(省部)级研发平台",
     "up to the ceiling": "不超过单项奖上限",
     "workstation newly approved by the province and in use": "经省上新批准建立并投入使用的工作站",
     "newly built pilot platform": "新建中试熟化平台",
@@ -58,7 +58,7 @@ LABELS: dict[str, str] = {
 }
 
 MEANINGS: dict[str, str] = {
-    "co_built_national_platform": "与西宁地区高校、科研院所共建的国家(省部)重点实验室或技术创新中心",
+    "co_built_national_platform": "高校、科研院所、企事业单位与西宁地区企业共建的国家(省部)重点实验室、技术创新中心等研发平台",
     "new_expert_workstation": "经省上新批准建立并投入使用的院士或专家工作站",
     "new_pilot_platform": "新建的中试熟化平台",
     "pilot_first_support_year": "中试熟化平台首个支持年度（自然年）",
