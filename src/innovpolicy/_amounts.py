@@ -484,7 +484,9 @@ class ConsecutiveYears(Formula):
     rate: Expr
     base: str
     first_year: str
-    years: int
+    #: how many consecutive years are paid: a number, or a parameter (the one the
+    #: rule's criteria read, so that a layer overriding it changes both alike)
+    years: Expr = attrs.field(converter=_as_expr)
     cumulative_cap: Expr
     label: str
     wording: str = ""
@@ -493,10 +495,13 @@ class ConsecutiveYears(Formula):
         first = ctx.facts.get(self.first_year)
         if first is None:
             return Missing((self.first_year,))
+        years = self.years.value(ctx)
+        if type(years) is Missing:
+            return years
         rate = self.rate.value(ctx)
         cap = self.cumulative_cap.value(ctx)
         current = ctx.on.year - int(first)
-        if current < 0 or current >= self.years:
+        if current < 0 or current >= years:
             return []
         paid = ZERO
         rows: list[tuple[int, Decimal, Decimal]] = []
@@ -538,7 +543,9 @@ class ConsecutiveYears(Formula):
         return (self.first_year, self.base)
 
     def param_keys(self) -> tuple[str, ...]:
-        return self.rate.param_keys() + self.cumulative_cap.param_keys()
+        return (
+            self.years.param_keys() + self.rate.param_keys() + self.cumulative_cap.param_keys()
+        )
 
 
 # --------------------------------------------------------------------------- splits

@@ -422,6 +422,7 @@ class _Checker:
                         _Place(f"{where.en} ({formula.fact})", f"{where.zh}（{formula.fact}）"),
                     )
         elif isinstance(formula, ConsecutiveYears):
+            self.need(formula.years, _NUMBER, where)
             self.need(formula.rate, _NUMBER, where)
             self.need(formula.cumulative_cap, _NUMBER, where)
             self.need_fact(formula.base, _NUMBER, where)

@@ -1,9 +1,11 @@
-"""XN20-REWARD-SHARE: 总额 is the net income by default; xn.reward_share.main_basis = 2
-reads it as the reward paid to researchers (docs/readings.md)."""
+"""Readings a layer selects by one override. XN20-REWARD-SHARE: 总额 is the net income by
+default; xn.reward_share.main_basis = 2 reads it as the reward paid to researchers
+(docs/readings.md). XN20-PILOT: xn.pilot.years sets how many years are supported."""
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import innovpolicy_qinghai
 import innovpolicy_xining
@@ -76,3 +78,32 @@ def test_an_overridden_cap_is_shown_beside_its_own_citation_not_the_parents_quot
     assert step["wording"] == "单个项目最高不超过8万元(测试用)"
     city = innovpolicy.load("xining").evaluate("XN20-CONTRACT-BROKER", facts, "2021-06-30")
     assert city.to_dict()["amount_steps"]["children"][1]["wording"] == "单个项目最高不超过5万元"
+
+
+def test_a_layer_lengthening_the_pilot_support_pays_the_added_year() -> None:
+    """XN20-PILOT's criteria and amount read the same xn.pilot.years: a layer that
+    overrides it to 3 pays a third year (it was paid 0 while the criteria passed)."""
+    override = a.constant(
+        "xn.pilot.years",
+        3,
+        citation=Citation(DOC, "一", "连续三年给予资金支持(测试用)"),
+        description="three years",
+        unit="years",
+    )
+    layer = Layer(
+        code="xining-pilot", name_zh="中试", name_en="Pilot", parent="xining",
+        documents=(DOC,), overrides=(override,),
+    )  # fmt: skip
+    longer = innovpolicy.load(
+        "xining-pilot", plugins=[innovpolicy_qinghai, innovpolicy_xining, layer]
+    )
+    facts = {
+        "new_pilot_platform": True,
+        "pilot_first_support_year": 2021,
+        "rd_expense": {2020: "1000000", 2021: "2000000", 2022: "3000000"},
+    }
+    third = longer.evaluate("XN20-PILOT", facts, "2023-06-30")
+    assert third.status is Status.ELIGIBLE
+    assert third.amount == Decimal("300000.00")  # 10% of R&D in 2022, under the cap
+    city = innovpolicy.load("xining").evaluate("XN20-PILOT", facts, "2023-06-30")
+    assert city.status is Status.INELIGIBLE  # two years in the city's own text

@@ -552,7 +552,7 @@ PILOT_SUPPORT = Rule(
         a.param("xn.pilot.rate"),
         "rd_expense",
         "pilot_first_support_year",
-        2,
+        a.param("xn.pilot.years"),
         a.param("xn.pilot.cumulative_cap"),
         "10% of prior-year R&D, cumulative cap",
         W_PILOT,
