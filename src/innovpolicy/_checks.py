@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from ._amounts import (
     ConsecutiveYears,
@@ -330,7 +330,7 @@ class _Checker:
                 branch(self, node)
 
     def _check_compare(self, node: Compare) -> None:
-        where = _Place(f"criterion {node.label!r}", f"条件 {node.label!r}")
+        where = _Place("criterion", "条件", node.label)
         left = self.expr_kind(node.left, where)
         right = self.expr_kind(node.right, where)
         for side in (left, right):
@@ -363,7 +363,7 @@ class _Checker:
             )
 
     def _check_fact_is(self, node: FactIs) -> None:
-        where = _Place(f"criterion {node.label!r}", f"条件 {node.label!r}")
+        where = _Place("criterion", "条件", node.label)
         kind = self.fact_kind(node.name)
         spec = self.facts[node.name][0]
         for expected in node.expected:
@@ -386,7 +386,7 @@ class _Checker:
                 )
 
     def formula(self, formula: Formula) -> None:
-        where = _Place(f"amount {formula.label!r}", f"金额 {formula.label!r}")
+        where = _Place("amount", "金额", formula.label)
         if isinstance(formula, Fixed):
             self.need(formula.amount, _NUMBER, where)
         elif isinstance(formula, RateOf):
@@ -508,15 +508,28 @@ class _Checker:
         self.check_weights(split.payers, _Place("cost split", "费用分担"), start, end)
 
 
-class _Place(NamedTuple):
-    """Where a check is, in English and in Chinese (``criterion 'x'`` / ``条件 'x'``)."""
+class _Place:
+    """Where a check is, in English and in Chinese (``criterion 'x'`` / ``条件 'x'``).
 
-    en: str
-    zh: str
+    The text is made when an error names it: loading checks every node of every rule
+    and names none of them when all is well."""
+
+    __slots__ = ("_en", "_name", "_zh")
+
+    def __init__(self, en: str, zh: str, name: str | None = None) -> None:
+        self._en, self._zh, self._name = en, zh, name
+
+    @property
+    def en(self) -> str:
+        return self._en if self._name is None else f"{self._en} {self._name!r}"
+
+    @property
+    def zh(self) -> str:
+        return self._zh if self._name is None else f"{self._zh} {self._name!r}"
 
 
 def _payer_place(role: str) -> _Place:
-    return _Place(f"payer {role!r}", f"出资方 {role!r}")
+    return _Place("payer", "出资方", role)
 
 
 #: the Chinese of the kinds of value the checks name
