@@ -69,8 +69,14 @@ _FACT_KIND = {
 
 
 class _Checker:
-    def __init__(self, chain: Sequence[Layer], plugin: str) -> None:
+    def __init__(
+        self,
+        chain: Sequence[Layer],
+        plugin: str,
+        rule_keys: Callable[[Rule], tuple[str, ...]] = Rule.param_keys,
+    ) -> None:
         self.chain = chain
+        self.rule_keys = rule_keys
         self.layer = chain[-1]
         self.plugin = plugin
         self.facts: dict[str, tuple[FactSpec, str]] = {s.name: (s, "core") for s in CORE_FACTS}
@@ -493,7 +499,7 @@ class _Checker:
         if rule.amount is not None:
             self.formula(rule.amount)
             self.check_ranges(rule.amount, start, end)
-        for key in rule.param_keys():
+        for key in self.rule_keys(rule):
             if key in self.params:
                 self.check_coverage(key, start, end)
         if rule.split is not None:
@@ -586,9 +592,15 @@ def _rule_ids_in(chain: Sequence[Layer]) -> set[str]:
     return {rule.id for layer in chain for rule in layer.rules}
 
 
-def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
-    """Check the last layer of *chain* against its parents; raise :class:`LayerError`."""
-    checker = _Checker(chain, plugin)
+def check_layer_data(
+    chain: Sequence[Layer],
+    plugin: str,
+    rule_keys: Callable[[Rule], tuple[str, ...]] = Rule.param_keys,
+) -> None:
+    """Check the last layer of *chain* against its parents; raise :class:`LayerError`.
+
+    *rule_keys* gives a rule's ``param_keys()`` (loading passes one that keeps them)."""
+    checker = _Checker(chain, plugin, rule_keys)
     layer = checker.layer
     checker.declare_facts()
     checker.check_territory()
@@ -618,7 +630,7 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
     overridden = {parameter.key for parameter in layer.overrides}
     for ancestor in chain[:-1] if overridden else ():
         for rule in ancestor.rules:
-            if overridden.intersection(rule.param_keys()):
+            if overridden.intersection(rule_keys(rule)):
                 checker.check_rule(rule, rule.valid_from, rule.valid_to)
     refinements = [
         refinement
