@@ -13,7 +13,10 @@ Operations (the firm of ``bench/run.py``, seed 12): ``three`` (prepare + QH-TBE,
 QH20-PLATFORM, explanation available), ``explained`` (the same, explanations built),
 ``rendered`` (the same, rendered), ``prepare``,
 ``tbe`` / ``erc`` / ``platform`` (one evaluation from prepared facts), ``all``
-(``evaluate_all``, raw mapping).
+(``evaluate_all``, raw mapping), and ``load``: ``import innovpolicy`` +
+``load("xining")`` in a fresh process with bytecode compiled (as ``bench/run.py
+--load-only`` times it), minus a fresh interpreter doing nothing (``python -c pass``);
+the figure is one process, so ``--number`` does not apply to it.
 """
 
 from __future__ import annotations
@@ -30,7 +33,18 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
-OPERATIONS = ("three", "explained", "rendered", "prepare", "tbe", "erc", "platform", "all")
+OPERATIONS = (
+    "three",
+    "explained",
+    "rendered",
+    "prepare",
+    "tbe",
+    "erc",
+    "platform",
+    "all",
+    "load",
+)
+LOAD = "import innovpolicy; innovpolicy.load('xining')"
 
 
 def operations() -> dict[str, Callable[[], Any]]:
@@ -64,6 +78,11 @@ def child(name: str, number: int) -> None:
 
 def count(name: str, number: int) -> int:
     """Instructions of a child process that runs *name* *number* times after warm-up."""
+    return instructions([__file__, "--child", name, "--number", str(number)])
+
+
+def instructions(arguments: list[str]) -> int:
+    """Instructions of ``python *arguments*`` under cachegrind (hash seed 0)."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
     done = subprocess.run(
         [
@@ -72,11 +91,7 @@ def count(name: str, number: int) -> int:
             "--cache-sim=no",
             "--cachegrind-out-file=/dev/null",
             sys.executable,
-            __file__,
-            "--child",
-            name,
-            "--number",
-            str(number),
+            *arguments,
         ],
         capture_output=True,
         text=True,
@@ -87,6 +102,16 @@ def count(name: str, number: int) -> int:
     if found is None:
         raise RuntimeError(f"no instruction count in valgrind's output:\n{done.stderr}")
     return int(found.group(1).replace(",", ""))
+
+
+def load() -> int:
+    """Instructions of import + ``load("xining")`` in a fresh process, bytecode compiled,
+    less those of a fresh interpreter doing nothing."""
+    sys.path.insert(0, str(HERE))
+    import run
+
+    run.compile_sources()
+    return instructions(["-c", LOAD]) - instructions(["-c", "pass"])
 
 
 def main() -> None:
@@ -106,6 +131,9 @@ def main() -> None:
     print("| operation | instructions per call |")
     print("| --- | ---: |")
     for name in args.names or OPERATIONS:
+        if name == "load":
+            print(f"| load (one fresh process) | {load():,} |")
+            continue
         per_call = (count(name, args.number) - count(name, 0)) / args.number
         print(f"| {name} | {per_call:,.0f} |")
 

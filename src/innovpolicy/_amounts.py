@@ -543,9 +543,7 @@ class ConsecutiveYears(Formula):
         return (self.first_year, self.base)
 
     def param_keys(self) -> tuple[str, ...]:
-        return (
-            self.years.param_keys() + self.rate.param_keys() + self.cumulative_cap.param_keys()
-        )
+        return self.years.param_keys() + self.rate.param_keys() + self.cumulative_cap.param_keys()
 
 
 # --------------------------------------------------------------------------- splits

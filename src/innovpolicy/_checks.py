@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
 from ._amounts import (
     ConsecutiveYears,
@@ -69,8 +69,14 @@ _FACT_KIND = {
 
 
 class _Checker:
-    def __init__(self, chain: Sequence[Layer], plugin: str) -> None:
+    def __init__(
+        self,
+        chain: Sequence[Layer],
+        plugin: str,
+        rule_keys: Callable[[Rule], tuple[str, ...]] = Rule.param_keys,
+    ) -> None:
         self.chain = chain
+        self.rule_keys = rule_keys
         self.layer = chain[-1]
         self.plugin = plugin
         self.facts: dict[str, tuple[FactSpec, str]] = {s.name: (s, "core") for s in CORE_FACTS}
@@ -330,7 +336,7 @@ class _Checker:
                 branch(self, node)
 
     def _check_compare(self, node: Compare) -> None:
-        where = _Place(f"criterion {node.label!r}", f"条件 {node.label!r}")
+        where = _Place("criterion", "条件", node.label)
         left = self.expr_kind(node.left, where)
         right = self.expr_kind(node.right, where)
         for side in (left, right):
@@ -363,7 +369,7 @@ class _Checker:
             )
 
     def _check_fact_is(self, node: FactIs) -> None:
-        where = _Place(f"criterion {node.label!r}", f"条件 {node.label!r}")
+        where = _Place("criterion", "条件", node.label)
         kind = self.fact_kind(node.name)
         spec = self.facts[node.name][0]
         for expected in node.expected:
@@ -386,7 +392,7 @@ class _Checker:
                 )
 
     def formula(self, formula: Formula) -> None:
-        where = _Place(f"amount {formula.label!r}", f"金额 {formula.label!r}")
+        where = _Place("amount", "金额", formula.label)
         if isinstance(formula, Fixed):
             self.need(formula.amount, _NUMBER, where)
         elif isinstance(formula, RateOf):
@@ -494,7 +500,7 @@ class _Checker:
         if rule.amount is not None:
             self.formula(rule.amount)
             self.check_ranges(rule.amount, start, end)
-        for key in rule.param_keys():
+        for key in self.rule_keys(rule):
             if key in self.params:
                 self.check_coverage(key, start, end)
         if rule.split is not None:
@@ -509,15 +515,28 @@ class _Checker:
         self.check_weights(split.payers, _Place("cost split", "费用分担"), start, end)
 
 
-class _Place(NamedTuple):
-    """Where a check is, in English and in Chinese (``criterion 'x'`` / ``条件 'x'``)."""
+class _Place:
+    """Where a check is, in English and in Chinese (``criterion 'x'`` / ``条件 'x'``).
 
-    en: str
-    zh: str
+    The text is made when an error names it: loading checks every node of every rule
+    and names none of them when all is well."""
+
+    __slots__ = ("_en", "_name", "_zh")
+
+    def __init__(self, en: str, zh: str, name: str | None = None) -> None:
+        self._en, self._zh, self._name = en, zh, name
+
+    @property
+    def en(self) -> str:
+        return self._en if self._name is None else f"{self._en} {self._name!r}"
+
+    @property
+    def zh(self) -> str:
+        return self._zh if self._name is None else f"{self._zh} {self._name!r}"
 
 
 def _payer_place(role: str) -> _Place:
-    return _Place(f"payer {role!r}", f"出资方 {role!r}")
+    return _Place("payer", "出资方", role)
 
 
 #: the Chinese of the kinds of value the checks name
@@ -574,9 +593,15 @@ def _rule_ids_in(chain: Sequence[Layer]) -> set[str]:
     return {rule.id for layer in chain for rule in layer.rules}
 
 
-def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
-    """Check the last layer of *chain* against its parents; raise :class:`LayerError`."""
-    checker = _Checker(chain, plugin)
+def check_layer_data(
+    chain: Sequence[Layer],
+    plugin: str,
+    rule_keys: Callable[[Rule], tuple[str, ...]] = Rule.param_keys,
+) -> None:
+    """Check the last layer of *chain* against its parents; raise :class:`LayerError`.
+
+    *rule_keys* gives a rule's ``param_keys()`` (loading passes one that keeps them)."""
+    checker = _Checker(chain, plugin, rule_keys)
     layer = checker.layer
     checker.declare_facts()
     checker.check_territory()
@@ -606,7 +631,7 @@ def check_layer_data(chain: Sequence[Layer], plugin: str) -> None:
     overridden = {parameter.key for parameter in layer.overrides}
     for ancestor in chain[:-1] if overridden else ():
         for rule in ancestor.rules:
-            if overridden.intersection(rule.param_keys()):
+            if overridden.intersection(rule_keys(rule)):
                 checker.check_rule(rule, rule.valid_from, rule.valid_to)
     refinements = [
         refinement

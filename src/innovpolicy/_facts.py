@@ -386,8 +386,9 @@ class FactRegistry:
         for spec in specs:
             self.add(spec)
         self._constraints: tuple[Constraint, ...] = tuple(constraints)
-        # Equal registries (a jurisdiction loaded again, in another process) share it.
-        self._fingerprint = hash((tuple(self._specs.values()), self._constraints))
+        # Equal registries (a jurisdiction loaded again, in another process) share it;
+        # hashed on first comparison (loading compares none).
+        self._fingerprint: int | None = None
         self._table = {name: _compile(spec) for name, spec in self._specs.items()}
         self._frozen = True
 
@@ -397,7 +398,14 @@ class FactRegistry:
     def same_as(self, other: FactRegistry) -> bool:
         """True if *other* declares the same facts and constraints (compared by a hash
         of all declarations, computed once: cheap enough for every evaluation)."""
-        return other is self or other._fingerprint == self._fingerprint
+        return other is self or other._hashed() == self._hashed()
+
+    def _hashed(self) -> int:
+        fingerprint = self._fingerprint
+        if fingerprint is None:
+            fingerprint = hash((tuple(self._specs.values()), self._constraints))
+            object.__setattr__(self, "_fingerprint", fingerprint)  # frozen: the one late field
+        return fingerprint
 
     def __setattr__(self, name: str, value: Any) -> None:
         if getattr(self, "_frozen", False):

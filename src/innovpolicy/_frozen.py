@@ -65,7 +65,18 @@ def fast_constructor(
     return make
 
 
+#: the twin of each class, made once however many constructors ask for it
+_TWINS: dict[type, Any] = {}
+
+
 def _twin(cls: type[T]) -> Callable[..., T]:
+    made = _TWINS.get(cls)
+    if made is None:
+        made = _TWINS[cls] = _make_twin(cls)
+    return made
+
+
+def _make_twin(cls: type[T]) -> Callable[..., T]:
     fields = attrs.fields(cls)  # type: ignore[arg-type]
     if getattr(cls, "__attrs_post_init__", None) is not None:
         raise TypeError(f"{cls.__name__} has __attrs_post_init__; build it with its __init__")

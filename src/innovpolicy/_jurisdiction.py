@@ -13,13 +13,12 @@ import attrs
 from . import _i18n
 from ._amounts import AmountRange, Payer, Share, Step, split_exact
 from ._checks import declared_by
-from ._compiled import CompiledRule, StepsOf, compile_rule
 from ._criteria import Missing, Outcome, Resolved, Truth
 from ._entity_base import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
-from ._frozen import frozen
+from ._frozen import fast_constructor, frozen
 from ._params import Parameter
-from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status, new_result
+from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status
 from ._values import (
     MAX_DATE,
     MIN_DATE,
@@ -40,7 +39,12 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
+    from ._compiled import CompiledRule, StepsOf
     from .finder import FinderSummary
+
+#: Result's constructor for the evaluation path (``_rules.new_result``): the twin class
+#: itself once the first evaluation made it, as ``_result`` reads it from this module.
+new_result = fast_constructor(Result, into=(globals(), "new_result"))
 
 UnknownFacts = Literal["error", "report"]
 
@@ -792,6 +796,8 @@ class Jurisdiction:
         for first, after, cached, compiled in spans:
             if cached is version and first <= ordinal < after:
                 return compiled
+        from ._compiled import compile_rule  # imported by the first evaluation, not by load
+
         compiled = compile_rule(version.rule.criteria, version.rule.amount, self, on)
         first, after = self._steady_span(compiled.param_keys, ordinal)
         first = max(first, version.start.toordinal())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pluggy
@@ -351,14 +351,27 @@ def validate_layers(layers: Mapping[str, tuple[str, Layer]]) -> None:
 
 def _validate_chain(chain: list[Layer], layers: Mapping[str, tuple[str, Layer]]) -> None:
     """Validate every layer of *chain* against its own parents (root first)."""
+    kept: dict[int, tuple[Rule, tuple[str, ...]]] = {}
+
+    def rule_keys(rule: Rule) -> tuple[str, ...]:
+        """``rule.param_keys()``, walked once for both checks (the rules live on meanwhile)."""
+        found = kept.get(id(rule))
+        if found is None or found[0] is not rule:
+            found = kept[id(rule)] = (rule, rule.param_keys())
+        return found[1]
+
     for depth in range(1, len(chain) + 1):
         sub = chain[:depth]
         plugin = layers[sub[-1].code][0] if sub[-1].code in layers else sub[-1].code
-        _validate_layer(sub, plugin)
-        check_layer_data(sub, plugin)
+        _validate_layer(sub, plugin, rule_keys)
+        check_layer_data(sub, plugin, rule_keys)
 
 
-def _validate_layer(chain: list[Layer], plugin: str) -> None:
+def _validate_layer(
+    chain: list[Layer],
+    plugin: str,
+    rule_keys: Callable[[Rule], tuple[str, ...]] = Rule.param_keys,
+) -> None:
     layer = chain[-1]
     ancestors = chain[:-1]
     known_docs = {doc.key: doc for ancestor in chain for doc in ancestor.documents}
@@ -400,9 +413,9 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
         own_params.add(override.key)
     for parameter in (*layer.parameters, *layer.overrides):
         for dated in parameter.values:
-            _check_source(plugin, _parameter_what(parameter), dated.citation.document, known_docs)
+            _check_source(plugin, _PARAMETER, dated.citation.document, known_docs, parameter.key)
         if parameter.source is not None:
-            _check_source(plugin, _parameter_what(parameter), parameter.source.document, known_docs)
+            _check_source(plugin, _PARAMETER, parameter.source.document, known_docs, parameter.key)
     parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
     superseded = {sup.rule_id for sup in layer.supersessions}
     own_rules = {rule.id for rule in layer.rules}
@@ -451,10 +464,8 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
                 reason_zh=f"目录编号 {rule.id!r} 重复：上级层已经定义了它（要替换它，请声明 "
                 "Supersession）",
             )
-        _check_source(
-            plugin, (f"rule {rule.id!r}", f"规则 {rule.id!r}"), rule.citation.document, known_docs
-        )
-        for key in rule.param_keys():
+        _check_source(plugin, _RULE, rule.citation.document, known_docs, rule.id)
+        for key in rule_keys(rule):
             if key not in all_params:
                 raise PluginError(
                     plugin,
@@ -475,16 +486,24 @@ def _validate_layer(chain: list[Layer], plugin: str) -> None:
                 )
 
 
-def _parameter_what(parameter: Parameter) -> tuple[str, str]:
-    return f"parameter {parameter.key!r}", f"参数 {parameter.key!r}"
+#: what cites a source, in English and Chinese, before its name (``parameter 'x'``)
+_PARAMETER = ("parameter", "参数")
+_RULE = ("rule", "规则")
 
 
 def _check_source(
-    plugin: str, what: tuple[str, str], document: Any, known: Mapping[str, Any]
+    plugin: str,
+    what: tuple[str, str],
+    document: Any,
+    known: Mapping[str, Any],
+    name: str | None = None,
 ) -> None:
-    """*what* (in English and Chinese) cites a document this layer or its parents declare."""
+    """*what* (in English and Chinese, followed by *name* if given) cites a document this
+    layer or its parents declare. The text is made only for the error."""
     found = known.get(document.key)
     if found is not document and found != document:
+        if name is not None:
+            what = (f"{what[0]} {name!r}", f"{what[1]} {name!r}")
         raise PluginError(
             plugin,
             f"{what[0]} cites source {document.key!r} ({document.number}), which is not among "

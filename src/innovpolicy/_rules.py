@@ -493,8 +493,10 @@ Explainer = Callable[[], tuple[Outcome | None, Step | None, tuple[Resolved, ...]
 _EQ_FIELDS = tuple(field for field in attrs.fields(Result) if field.eq)
 
 
-#: Result's constructor for the evaluation path (same arguments, no per-field calls).
-new_result = fast_constructor(Result, lazy=False)  # every evaluation builds one
+#: Result's constructor for the evaluation path (same arguments, no per-field calls),
+#: made on first use (loading builds no result); ``_jurisdiction`` has its own, which
+#: becomes the twin class itself on first use (every evaluation builds a result).
+new_result = fast_constructor(Result, into=(globals(), "new_result"))
 
 
 def _result_from(values: dict[str, Any]) -> Result:
