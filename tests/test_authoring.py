@@ -129,6 +129,17 @@ def test_a_date_compared_with_a_number_fails_at_load() -> None:
     assert error.fact == "business_start_date"
 
 
+def test_a_breakdown_with_a_date_as_a_use_weight_fails_at_load() -> None:
+    """A breakdown's inner amount and its use weights are checked like any amount's."""
+    uses = (("running costs", a.fact("business_start_date")), ("equipment", a.param("dt.award")))
+    amount = a.Breakdown(a.Fixed(a.param("dt.award"), "award"), uses, "award and its uses")
+    error = load_broken(county(parameters=(AWARD,), rules=(rule(amount=amount),)))
+    assert isinstance(error, LayerError) and error.fact == "business_start_date"
+    inner = a.Breakdown(a.Fixed(a.fact("business_start_date"), "award"), uses[1:], "award")
+    error = load_broken(county(parameters=(AWARD,), rules=(rule(amount=inner),)))
+    assert isinstance(error, LayerError) and error.fact == "business_start_date"
+
+
 def test_a_rule_reading_an_undeclared_fact_fails_at_load() -> None:
     criteria = a.is_true("first_patent", label="first", wording="首次")
     error = load_broken(county(parameters=(AWARD,), rules=(rule(criteria=criteria),)))

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any, TypeVar
 
 from ._amounts import (
+    Breakdown,
     ConsecutiveYears,
     CostSplit,
     Discretionary,
@@ -427,6 +428,10 @@ class _Checker:
                         _NUMBER,
                         _Place(f"{where.en} ({formula.fact})", f"{where.zh}（{formula.fact}）"),
                     )
+        elif isinstance(formula, Breakdown):
+            self.formula(formula.amount)
+            for _use, weight in formula.uses:
+                self.need(weight, _NUMBER, where)
         elif isinstance(formula, ConsecutiveYears):
             self.need(formula.years, _NUMBER, where)
             self.need(formula.rate, _NUMBER, where)
