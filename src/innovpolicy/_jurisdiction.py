@@ -19,7 +19,16 @@ from ._entity_base import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._frozen import frozen
 from ._params import Parameter
-from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status, new_result
+from ._rules import (
+    _FROM_TRUTH,
+    Explainer,
+    Layer,
+    Result,
+    Rule,
+    ShareRefinement,
+    Status,
+    new_result,
+)
 from ._values import (
     MAX_DATE,
     MIN_DATE,
@@ -886,7 +895,7 @@ class Jurisdiction:
         are recorded among the explanation's parameters, after the rule's own.
         """
         rule = version.rule
-        status = Status.from_truth(truth)
+        status = _FROM_TRUTH[truth]  # (Status.from_truth, without the class attribute lookup)
         amount: Decimal | None = None
         amount_range: AmountRange | None = None
         shares: tuple[Share, ...] = ()
