@@ -197,6 +197,9 @@ class Jurisdiction:
         #: days as ordinals; one entry per span of a version's window over which the
         #: parameters it reads hold still
         self._compiled: dict[str, list[tuple[int, int, _Version, CompiledRule]]] = {}
+        #: the compiled rule that answers a rule id on a date, found in _compiled once
+        #: by evaluate (a date out of bounds is never kept)
+        self._by_day: dict[tuple[str, date], tuple[_Version, CompiledRule]] = {}
         for layer in self.chain:
             _i18n.register(layer.labels_zh, layer.meanings_zh)
         self._sealed = True
@@ -560,12 +563,18 @@ class Jurisdiction:
             and type(rule_id) is str
             and unknown_facts == "error"
             and not self._territory_facts
-            and MIN_DATE <= on <= MAX_DATE
         ):
-            ordinal = on.toordinal()
-            for first, after, version, compiled in self._compiled.get(rule_id, ()):
-                if first <= ordinal < after:
-                    return self._evaluate_compiled(version, compiled, facts, on, explain)
+            found = self._by_day.get((rule_id, on))
+            if found is not None:
+                return self._evaluate_compiled(found[0], found[1], facts, on, explain)
+            if MIN_DATE <= on <= MAX_DATE:
+                ordinal = on.toordinal()
+                for first, after, version, compiled in self._compiled.get(rule_id, ()):
+                    if first <= ordinal < after:
+                        if len(self._by_day) >= 4096:
+                            self._by_day.clear()
+                        self._by_day[rule_id, on] = version, compiled
+                        return self._evaluate_compiled(version, compiled, facts, on, explain)
         versions = self._lookup(rule_id)
         day = _day(on)
         prepared = self._prepare(facts, nested=False, unknown_facts=unknown_facts)
