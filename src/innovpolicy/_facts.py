@@ -605,7 +605,7 @@ class FactRegistry:
 # The codes: what the one check of a value of the fact's own type is.
 _SAME, _RANGE, _DECIMAL, _YEARLY_DECIMAL, _YEARLY, _CHOICE, _TEXT, _GENERAL = range(8)
 # (own type or None, code, low or choices or yearly keys, high, spec)
-_Entry = tuple[type | None, int, Any, Any, FactSpec]
+_Entry = tuple[Any, int, Any, Any, FactSpec]  # (Any: "type(value) is own" must not narrow value)
 
 # Types whose validation by the general path is pure (no caller code runs).
 _PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, date, datetime, type(None)})
