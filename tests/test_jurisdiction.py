@@ -13,6 +13,7 @@ import innovpolicy
 from innovpolicy import Citation, Document, FactSpec, Layer, Rule, Status, Supersession, hookimpl
 from innovpolicy import authoring as a
 from innovpolicy.exceptions import (
+    InvalidFactError,
     PluginError,
     RuleNotInForceError,
     UnknownJurisdictionError,
@@ -410,3 +411,35 @@ def test_layers_can_be_passed_directly() -> None:
     with pytest.raises(PluginError) as info:
         innovpolicy.load("city", plugins=[PROVINCE, attrs.evolve(CITY, parent="nowhere")])
     assert info.value.plugin == "city"
+
+
+def test_the_compiled_rule_kept_per_date_answers_as_a_fresh_stack() -> None:
+    """evaluate keeps the compiled rule found for a rule id and a date; later calls on
+    that date, on the days around a parameter change and out of bounds answer as a
+    freshly loaded stack does (which finds every rule by its spans)."""
+    kept = innovpolicy.load("xining")
+    facts = {
+        "main_business_is_tech": True,
+        "business_start_date": date(2012, 3, 15),
+        "finances_sound": True,
+        "main_business_revenue": {2018: Decimal(900000), 2019: Decimal(950000)},
+        "sales_revenue": {2018: Decimal(1000000), 2019: Decimal(1200000)},
+        "rd_expense": {2018: Decimal(30000), 2019: Decimal(45000)},
+        "employees": 100,
+        "sci_tech_staff": 35,
+        "owns_ip": True,
+    }
+    prepared = kept.prepare(facts)
+    days = [date(2019, 6, 30), date(2019, 12, 31), date(2020, 1, 1), date(2020, 8, 19)]
+    days += [date(2020, 8, 18), date(2021, 6, 30), date(2019, 6, 30)]
+    for rule_id in ("QH-TBE", "QH20-RD-SUBSIDY", "QH20-PLATFORM"):
+        for day in days:
+            fresh = innovpolicy.load("xining")
+            first = kept.evaluate(rule_id, prepared, day)
+            again = kept.evaluate(rule_id, prepared, day)
+            expected = fresh.evaluate(rule_id, fresh.prepare(facts), day)
+            assert first == again == expected
+            assert first.render() == again.render() == expected.render()
+    for outside in (date(1899, 12, 31), date(2201, 1, 1)):
+        with pytest.raises(InvalidFactError, match="on"):
+            kept.evaluate("QH-TBE", prepared, outside)

@@ -490,3 +490,43 @@ def test_format_decimal_examples() -> None:
 def test_dates_of_the_bounds() -> None:
     for day in (MIN_DATE, MAX_DATE, MIN_DATE.isoformat(), MAX_DATE.isoformat()):
         _same(REGISTRY, {"grant_date": day})
+
+
+# --------------------------------------------------------------------------- _plain_decimals
+
+
+def _plain_reference(decimals: list[Decimal]) -> bool:
+    """_plain_decimals's contract, value by value: each one positive, finite, below
+    10**18, with an exponent of at least -10."""
+    return all(
+        value.is_finite()
+        and 0 < value < BIG
+        and isinstance(exponent := value.as_tuple().exponent, int)
+        and exponent >= -10
+        for value in decimals
+    )
+
+
+NON_ZERO_DECIMALS = st.one_of(SHAPED_DECIMALS, EDGE_DECIMALS, st.decimals()).filter(
+    lambda d: d.is_nan() or not d.is_zero()
+)
+
+
+@SETTINGS
+@given(st.lists(NON_ZERO_DECIMALS, min_size=1, max_size=12))
+def test_plain_decimals_matches_a_check_value_by_value(decimals: list[Decimal]) -> None:
+    from innovpolicy._facts import _plain_decimals
+
+    try:
+        fast = _plain_decimals(decimals)
+    except ArithmeticError:  # (sNaN, overflow): _normalize_fast leaves all to the general path
+        fast = False
+    assert fast == _plain_reference(decimals)
+    if fast:  # then the general path returns each value unchanged
+        assert all(REGISTRY["lab_area"].coerce(value) is value for value in decimals)
+    with hostile_context():
+        try:
+            hostile = _plain_decimals(decimals)
+        except ArithmeticError:
+            hostile = False
+    assert hostile == fast

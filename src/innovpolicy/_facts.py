@@ -471,14 +471,14 @@ class FactRegistry:
         others: list[tuple[str, Any]] = []
         try:
             for name, value in source.items():
-                entry = table.get(name)
-                if entry is None:
+                try:
+                    entry = table[name]
+                except KeyError:
                     if type(name) is not str or type(value) not in _PLAIN_TYPES:
                         return None
                     others.append((name, value))  # rd_expense[2019], or an unknown name
                     continue
-                kind = type(value)
-                if kind is entry[0]:  # the fact's own type: one check of the value
+                if type(value) is entry[0]:  # the fact's own type: one check of the value
                     code = entry[1]
                     if code is _SAME:
                         flat[name] = value
@@ -518,6 +518,7 @@ class FactRegistry:
                 elif value is None:
                     continue  # explicit null means "not known"
                 # Any other form of a value: a few common ones, then the general path.
+                kind = type(value)
                 code = entry[1]
                 spec = entry[4]
                 if code is _YEARLY_DECIMAL or code is _YEARLY:
@@ -612,7 +613,7 @@ class FactRegistry:
 # The codes: what the one check of a value of the fact's own type is.
 _SAME, _RANGE, _DECIMAL, _YEARLY_DECIMAL, _YEARLY, _CHOICE, _TEXT, _GENERAL = range(8)
 # (own type or None, code, low or choices or yearly keys, high, spec)
-_Entry = tuple[type | None, int, Any, Any, FactSpec]
+_Entry = tuple[Any, int, Any, Any, FactSpec]  # (Any: "type(value) is own" must not narrow value)
 
 # Types whose validation by the general path is pure (no caller code runs).
 _PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, date, datetime, type(None)})
@@ -620,6 +621,7 @@ _PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, date, datetime, type(N
 _BELOW = Decimal(10**MAX_INTEGER_DIGITS)
 _FAR_BELOW = Decimal(10**40)
 _ZERO = Decimal(0)
+_signed = Decimal.is_signed
 
 
 def _plain_decimals(decimals: list[Decimal]) -> bool:
@@ -643,8 +645,10 @@ def _plain_decimals(decimals: list[Decimal]) -> bool:
             total = sum(decimals, _ZERO)
         finally:
             setcontext(caller)
-    # a NaN or an infinity makes the sum one; past it, comparisons are safe
-    if not total.is_finite() or not total < _FAR_BELOW or not min(decimals) > _ZERO:
+    # a NaN or an infinity makes the sum one; past it, comparisons are safe, and a
+    # non-zero finite Decimal is positive unless signed (a method call, cheaper than
+    # comparing with zero: min(decimals) > 0)
+    if not total.is_finite() or not total < _FAR_BELOW or any(map(_signed, decimals)):
         return False
     if not total < _BELOW and not max(decimals) < _BELOW:
         return False

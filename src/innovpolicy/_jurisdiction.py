@@ -18,7 +18,7 @@ from ._entity_base import _Entity
 from ._facts import CORE_CONSTRAINTS, CORE_FACTS, FactRegistry, FactSpec, FactValue
 from ._frozen import fast_constructor, frozen
 from ._params import Parameter
-from ._rules import Explainer, Layer, Result, Rule, ShareRefinement, Status
+from ._rules import _FROM_TRUTH, Explainer, Layer, Result, Rule, ShareRefinement, Status
 from ._values import (
     MAX_DATE,
     MIN_DATE,
@@ -75,9 +75,11 @@ class PreparedFacts(Mapping[str, FactValue]):
         cls, data: dict[str, FactValue], registry: FactRegistry, ignored: tuple[str, ...] = ()
     ) -> PreparedFacts:
         prepared = object.__new__(cls)
-        object.__setattr__(prepared, "_data", data)
-        object.__setattr__(prepared, "_registry", registry)
-        object.__setattr__(prepared, "ignored", ignored)
+        # the slots' own setters: object.__setattr__ costs twice as much (it first
+        # checks it is not bypassing a built-in type's __setattr__)
+        _SET_DATA(prepared, data)
+        _SET_REGISTRY(prepared, registry)
+        _SET_IGNORED(prepared, ignored)
         return prepared
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -100,6 +102,11 @@ class PreparedFacts(Mapping[str, FactValue]):
 
     def __repr__(self) -> str:
         return f"PreparedFacts({self._data!r})"
+
+
+_SET_DATA = PreparedFacts.__dict__["_data"].__set__
+_SET_REGISTRY = PreparedFacts.__dict__["_registry"].__set__
+_SET_IGNORED = PreparedFacts.__dict__["ignored"].__set__
 
 
 @frozen
@@ -185,6 +192,9 @@ class Jurisdiction:
         #: days as ordinals; one entry per span of a version's window over which the
         #: parameters it reads hold still
         self._compiled: dict[str, list[tuple[int, int, _Version, CompiledRule]]] = {}
+        #: the compiled rule that answers a rule id on a date, found in _compiled once
+        #: by evaluate (a date out of bounds is never kept)
+        self._by_day: dict[tuple[str, date], tuple[_Version, CompiledRule]] = {}
         for layer in self.chain:
             _i18n.register(layer.labels_zh, layer.meanings_zh)
         self._sealed = True
@@ -461,7 +471,10 @@ class Jurisdiction:
         ``ignored_facts``), so facts gathered for a richer stack (a county's) can be
         evaluated on a parent's.
         """
-        return self._prepare(facts, nested=False, unknown_facts=unknown_facts)
+        if type(facts) is dict and unknown_facts == "error":  # the usual case, at once
+            registry = self.fact_registry
+            return PreparedFacts._trusted(registry.normalize(facts), registry)
+        return self._prepare(facts, False, unknown_facts)
 
     def _prepare(
         self, facts: Any, nested: bool, unknown_facts: UnknownFacts = "error"
@@ -545,12 +558,18 @@ class Jurisdiction:
             and type(rule_id) is str
             and unknown_facts == "error"
             and not self._territory_facts
-            and MIN_DATE <= on <= MAX_DATE
         ):
-            ordinal = on.toordinal()
-            for first, after, version, compiled in self._compiled.get(rule_id, ()):
-                if first <= ordinal < after:
-                    return self._evaluate_compiled(version, compiled, facts, on, explain)
+            found = self._by_day.get((rule_id, on))
+            if found is not None:
+                return self._evaluate_compiled(found[0], found[1], facts, on, explain)
+            if MIN_DATE <= on <= MAX_DATE:
+                ordinal = on.toordinal()
+                for first, after, version, compiled in self._compiled.get(rule_id, ()):
+                    if first <= ordinal < after:
+                        if len(self._by_day) >= 4096:
+                            self._by_day.clear()
+                        self._by_day[rule_id, on] = version, compiled
+                        return self._evaluate_compiled(version, compiled, facts, on, explain)
         versions = self._lookup(rule_id)
         day = _day(on)
         prepared = self._prepare(facts, nested=False, unknown_facts=unknown_facts)
@@ -935,7 +954,7 @@ class Jurisdiction:
         are recorded among the explanation's parameters, after the rule's own.
         """
         rule = version.rule
-        status = Status.from_truth(truth)
+        status = _FROM_TRUTH[truth]  # (Status.from_truth, without the class attribute lookup)
         amount: Decimal | None = None
         amount_range: AmountRange | None = None
         shares: tuple[Share, ...] = ()
