@@ -101,3 +101,18 @@ def test_annual_report_on_15_november_is_on_time_unless_read_strictly() -> None:
     assert strict.evaluate(rule, facts, "2021-12-31").status is Status.INELIGIBLE
     early = {**facts, "annual_report_date": "2021-11-14"}
     assert strict.evaluate(rule, early, "2021-12-31").status is Status.ELIGIBLE
+
+
+VC = {
+    "corporate_vc": True, "target_seed_or_early_tech": True, "vc_investment": "1000000",
+    "vc_investment_date": "2017-09-01", "vc_deducted_before": "100000",
+    "vc_taxable_income": {2021: "500000"},
+}  # fmt: skip
+
+
+def test_vc_deduction_year_from_2020_by_default_earlier_remainders_carry_otherwise() -> None:
+    # two full years reached on 2019-09-01: a deduction year before the measures
+    assert QINGHAI.evaluate("QH20-VC", VC, ON).status is Status.INELIGIBLE
+    carried = _other("qh.vc.deduction_years_from_2020", 0).evaluate("QH20-VC", VC, ON)
+    assert carried.status is Status.ELIGIBLE
+    assert carried.amount == Decimal("500000.00")  # 700,000 - 100,000 left, income 500,000

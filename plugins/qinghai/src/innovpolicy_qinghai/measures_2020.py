@@ -813,6 +813,15 @@ MORE_PARAMETERS = (
         "qh.vc.deductible_share", "0.70", VC_C, "share of the investment deductible", "ratio"
     ),
     a.constant("qh.vc.min_holding_years", 2, VC_C, "full years the equity must be held", "years"),
+    a.constant(
+        "qh.vc.deduction_years_from_2020",
+        1,
+        VC_C,
+        "1 = the deduction year (two full years reached) must be 2020 or later (default "
+        "reading), 0 = an earlier deduction year's remainder also carries into the years of "
+        "the measures",
+        "reading",
+    ),
 )
 
 _hte_or_tbe = a.any_of(
@@ -1555,13 +1564,24 @@ VC = Rule(
             reading="the date two full years are reached must fall on or before 31 December "
             "of the tax year (满2年 within the year)",
         ),
-        a.Compare(
-            _TWO_YEARS_REACHED,
-            ">=",
-            a.Const(date(2020, 1, 1)),
-            label="deduction year is a tax year of the measures (2020 or later)",
-            wording="在股权持有满2年的当年抵扣",
-            article="六、(十八)",
+        a.if_(
+            a.at_least(
+                a.param("qh.vc.deduction_years_from_2020"),
+                1,
+                label="reading: the deduction year must be 2020 or later "
+                "(qh.vc.deduction_years_from_2020)",
+                wording="在股权持有满2年的当年抵扣",
+                article="六、(十八)",
+            ),
+            a.Compare(
+                _TWO_YEARS_REACHED,
+                ">=",
+                a.Const(date(2020, 1, 1)),
+                label="deduction year is a tax year of the measures (2020 or later)",
+                wording="在股权持有满2年的当年抵扣",
+                article="六、(十八)",
+            ),
+            label="deduction year of the measures, under the default reading",
         ),
         a.more_than(
             _DEDUCTION_LEFT,
@@ -1587,7 +1607,9 @@ VC = Rule(
         "The evaluation date names the tax year (its calendar year). The deduction year is the "
         "year in which two full years of holding are completed; it must be 2020 or later, the "
         "first tax year of the measures (an investment whose two years ended in 2018 earned its "
-        "deduction before the measures).",
+        "deduction before the measures); override qh.vc.deduction_years_from_2020 to 0 to let an "
+        "earlier deduction year's remainder carry into the years of the measures (the text sets "
+        "no first year).",
         "In the deduction year the whole 70% is available (earlier use is nil); in a later year "
         "only what earlier years left (fact vc_deducted_before) carries forward. The amount is "
         "what this year's taxable income absorbs; the excess carries forward.",

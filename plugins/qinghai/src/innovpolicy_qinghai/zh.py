@@ -468,10 +468,12 @@ LABELS: dict[str, str] = {
     # QH20-VC
     "two full years of holding reached by the end of this tax year": "至本纳税年度末股权持有满2年",
     "deduction year is a tax year of the measures (2020 or later)": "抵扣年度为本措施适用的纳税年度（2020年及以后）",
+    "reading: the deduction year must be 2020 or later (qh.vc.deduction_years_from_2020)": "解读：抵扣年度须为2020年及以后（qh.vc.deduction_years_from_2020）",
+    "deduction year of the measures, under the default reading": "按默认解读：抵扣年度属于本措施的纳税年度",
     "deduction not yet used up (70% of the investment less earlier years' use)": "尚有未抵扣完的额度（投资额的70%减去以前年度已抵扣部分）",
     "70% of the investment, less what earlier tax years deducted": "投资额的70%，减去以前纳税年度已抵扣的部分",
     "taxable income of this tax year (the rest carries forward)": "本纳税年度应纳税所得额（不足抵扣部分结转）",
-    "The evaluation date names the tax year (its calendar year). The deduction year is the year in which two full years of holding are completed; it must be 2020 or later, the first tax year of the measures (an investment whose two years ended in 2018 earned its deduction before the measures).": "评估日确定纳税年度（其所在的自然年）。抵扣年度为股权持有满2年的当年；该年度须为2020年或以后，即本措施适用的第一个纳税年度起（持有期在2018年满2年的投资，在本措施出台前已取得抵扣）。",
+    "The evaluation date names the tax year (its calendar year). The deduction year is the year in which two full years of holding are completed; it must be 2020 or later, the first tax year of the measures (an investment whose two years ended in 2018 earned its deduction before the measures); override qh.vc.deduction_years_from_2020 to 0 to let an earlier deduction year's remainder carry into the years of the measures (the text sets no first year).": "评估日确定纳税年度（其所在的自然年）。抵扣年度为股权持有满2年的当年；该年度须为2020年或以后，即本措施适用的第一个纳税年度起（持有期在2018年满2年的投资，在本措施出台前已取得抵扣）；将 qh.vc.deduction_years_from_2020 覆盖为 0，则更早抵扣年度未抵扣完的部分也可结转到本措施适用的年度（条文未规定起始年度）。",
     "In the deduction year the whole 70% is available (earlier use is nil); in a later year only what earlier years left (fact vc_deducted_before) carries forward. The amount is what this year's taxable income absorbs; the excess carries forward.": "抵扣年度可抵扣全部70%（此前无已抵扣部分）；以后年度只结转以前年度未抵扣完的部分（事实vc_deducted_before）。金额为本年度应纳税所得额可抵扣的数额；超出部分结转以后年度。",
     # QH20-HORIZONTAL
     "reward share of the horizontal balance (70% or more may be used, up to all of it)": "横向项目结余经费用于奖励的比例（可用70%以上，最多全部）",
