@@ -32,21 +32,24 @@ def test_main_contributors_share_is_of_the_net_income_by_default() -> None:
     assert xining.evaluate("XN20-REWARD-SHARE", more, "2021-06-30").status is Status.ELIGIBLE
 
 
-def test_the_other_reading_is_one_override_away() -> None:
+def _overridden(
+    key: str, value: int, wording: str, unit: str = "reading"
+) -> innovpolicy.Jurisdiction:
+    """Xining with a reading layer on top that overrides parameter *key*."""
     override = a.constant(
-        "xn.reward_share.main_basis",
-        2,
-        citation=Citation(DOC, "一", "总额指奖励科研人员总额(测试用)"),
-        description="the other reading",
-        unit="reading",
+        key, value, citation=Citation(DOC, "一", wording), description="reading", unit=unit
     )
     layer = Layer(
         code="xining-reading", name_zh="解释", name_en="Reading", parent="xining",
         documents=(DOC,), overrides=(override,),
     )  # fmt: skip
-    other = innovpolicy.load(
+    return innovpolicy.load(
         "xining-reading", plugins=[innovpolicy_qinghai, innovpolicy_xining, layer]
     )
+
+
+def test_the_other_reading_is_one_override_away() -> None:
+    other = _overridden("xn.reward_share.main_basis", 2, "总额指奖励科研人员总额(测试用)")
     assert other.evaluate("XN20-REWARD-SHARE", FACTS, "2021-06-30").status is Status.ELIGIBLE
     less = {**FACTS, "reward_to_main_contributors": "489999"}
     assert other.evaluate("XN20-REWARD-SHARE", less, "2021-06-30").status is Status.INELIGIBLE
@@ -83,20 +86,7 @@ def test_an_overridden_cap_is_shown_beside_its_own_citation_not_the_parents_quot
 def test_a_layer_lengthening_the_pilot_support_pays_the_added_year() -> None:
     """XN20-PILOT's criteria and amount read the same xn.pilot.years: a layer that
     overrides it to 3 pays a third year (it was paid 0 while the criteria passed)."""
-    override = a.constant(
-        "xn.pilot.years",
-        3,
-        citation=Citation(DOC, "一", "连续三年给予资金支持(测试用)"),
-        description="three years",
-        unit="years",
-    )
-    layer = Layer(
-        code="xining-pilot", name_zh="中试", name_en="Pilot", parent="xining",
-        documents=(DOC,), overrides=(override,),
-    )  # fmt: skip
-    longer = innovpolicy.load(
-        "xining-pilot", plugins=[innovpolicy_qinghai, innovpolicy_xining, layer]
-    )
+    longer = _overridden("xn.pilot.years", 3, "连续三年给予资金支持(测试用)", unit="years")
     facts = {
         "new_pilot_platform": True,
         "pilot_first_support_year": 2021,
