@@ -413,10 +413,29 @@ class _Compiler:
         self._opaque()
         return lambda facts, on: expr.value(self._ctx(facts, on))
 
+    def _plain_read(self, expr: Expr) -> tuple[str, int | None] | None:
+        """(name, years back or None) when *expr* is a fact read as it is, recorded as
+        read (what :meth:`value` records for it); None for anything else."""
+        if type(expr) is Fact:
+            assert isinstance(expr, Fact)
+            return self.read(expr.name), None
+        if type(expr) is YearFact:
+            assert isinstance(expr, YearFact)
+            self.year_reads[(expr.name, expr.years_back)] = None
+            return expr.name, expr.years_back
+        return None
+
     def _ratio(self, expr: Ratio) -> Getter:
+        zero_reason = f"{expr.denominator.describe()} is zero, so the ratio is undefined"
+        if type(expr.numerator) in (Fact, YearFact) and type(expr.denominator) in (Fact, YearFact):
+            num_read, den_read = (
+                self._plain_read(expr.numerator),
+                self._plain_read(expr.denominator),
+            )
+            assert num_read is not None and den_read is not None
+            return _ratio_of_facts(num_read, den_read, zero_reason)
         numerator = self.value(expr.numerator)
         denominator = self.value(expr.denominator)
-        zero_reason = f"{expr.denominator.describe()} is zero, so the ratio is undefined"
 
         def ratio(facts: Facts, on: date) -> Any:
             num = numerator(facts, on)
@@ -1217,6 +1236,50 @@ class _Explainer:
             return _new_outcome(label, truth, "if", "", "", None, "", _NOTHING, "", (cond, *branch))
 
         return if_then
+
+
+def _ratio_of_facts(
+    num: tuple[str, int | None], den: tuple[str, int | None], zero_reason: str
+) -> Getter:
+    """The ratio of two facts (each a plain fact, or a fiscal year's back from the
+    evaluation year) read without a getter call each: what ``_Compiler._ratio`` gives
+    for two fact getters."""
+    num_name, num_back = num
+    den_name, den_back = den
+    # (flat key, its marker when absent): fixed for a plain fact, per year for a yearly one
+    num_fixed = None if num_back is not None else (num_name, Missing((num_name,)))
+    den_fixed = None if den_back is not None else (den_name, Missing((den_name,)))
+    num_years: dict[int, tuple[str, Missing]] = {}
+    den_years: dict[int, tuple[str, Missing]] = {}
+
+    def ratio_of_facts(facts: Facts, on: date) -> Any:
+        num_entry = num_fixed
+        if num_entry is None:
+            num_entry = num_years.get(on.year)
+            if num_entry is None:
+                key = yearly_key(num_name, on.year - num_back)  # type: ignore[operator]
+                num_entry = num_years[on.year] = (key, Missing((key,)))
+        den_entry = den_fixed
+        if den_entry is None:
+            den_entry = den_years.get(on.year)
+            if den_entry is None:
+                key = yearly_key(den_name, on.year - den_back)  # type: ignore[operator]
+                den_entry = den_years[on.year] = (key, Missing((key,)))
+        num = facts.get(num_entry[0])
+        den = facts.get(den_entry[0])
+        if num is None or den is None:
+            return _collect_missing(
+                (num_entry[1] if num is None else num, den_entry[1] if den is None else den)
+            )
+        if den == ZERO:
+            return Missing((), zero_reason)
+        if type(num) is not Decimal:
+            num = Decimal(num)
+        if type(den) is not Decimal:
+            den = Decimal(den)
+        return num / den
+
+    return ratio_of_facts
 
 
 def _fact(name: str) -> Getter:
