@@ -216,10 +216,10 @@ def test_a_node_kind_the_compiler_does_not_know_is_explained_by_its_own_method()
         ),
     )
     compiled = compile_rule(criteria, None, j, on)
-    for facts in ({"employees": 4, "sci_tech_staff": 7}, {"sci_tech_staff": 2}, {}):
+    for firm in ({"employees": 4, "sci_tech_staff": 7}, {"sci_tech_staff": 2}, {}):
         used: dict[str, Any] = {}
-        reference = _Ctx(j, facts, on, True)
-        assert compiled.explain(facts, on, used) == criteria.explain(reference)
+        reference = _Ctx(j, firm, on, True)
+        assert compiled.explain(firm, on, used) == criteria.explain(reference)
         assert list(used) == list(reference.used or {}) == ["qh.erc.min_senior_staff"]
 
 
