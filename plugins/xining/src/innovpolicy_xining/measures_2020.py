@@ -37,7 +37,8 @@ Readings chosen:
 * Paragraph 6, major deals ("对交易成功并取得显著成效的重大项目"): no contract type or
   registration is stated for them, so none is required.
 * Paragraph 17: new city incentive money (paragraphs 4–8) is shared city : district
-  1 : 1; LAB and WORKSTATION follow other city measures and are not split here.
+  1 : 1; LAB and WORKSTATION follow other city measures and are not split here, and
+  MAJOR-DEAL's range (decided case by case) is reported unsplit.
   Provincial incentives needing local matching (the prefecture's 20% of
   QH20-TECH-INTRO) are split city : district 1 : 1 inside Xining.
 
