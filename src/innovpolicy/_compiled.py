@@ -862,59 +862,19 @@ class _Explainer:
         return fallback
 
     def _compare(self, criterion: Compare) -> Explain | None:
+        """What ``Compare.explain`` builds (see :meth:`_against_bound` for the usual
+        shape, a threshold fixed for the span)."""
         left_reads, right_reads = self.reads(criterion.left), self.reads(criterion.right)
         if left_reads is None or right_reads is None:
             return None
         # recorded in the closures without a call: (key, resolved) in reading order
         reads = tuple((read.key, read) for read in left_reads + right_reads)
+        fixed, bound = self.values.constant(criterion.right)
+        if fixed and type(bound) is not Missing:
+            return self._against_bound(criterion, bound, reads)
         fn = _OPS[criterion.op]
         label, wording, article = criterion.label, criterion.wording, criterion.article
-        fixed, bound = self.values.constant(criterion.right)
-        left_expr = criterion.left
-        if fixed and type(bound) is not Missing and type(left_expr) is Fact:
-            name = left_expr.name  # the usual shape: a fact against a threshold
-            required = criterion._required(bound)
-            absent = _new_outcome(
-                label,
-                UNKNOWN,
-                "comparison",
-                wording,
-                article,
-                Missing((name,)),
-                required,
-                (name,),
-                "",
-                (),
-                criterion,
-                bound,
-            )
-
-            def fact_against_bound(facts: Facts, on: date, used: dict[str, Resolved]) -> Outcome:
-                for key, read in reads:
-                    if key not in used:
-                        used[key] = read
-                value = facts.get(name)
-                if value is None:
-                    return absent
-                return _new_outcome(
-                    label,
-                    TRUE if fn(value, bound) else FALSE,
-                    "comparison",
-                    wording,
-                    article,
-                    value,
-                    required,
-                    _NOTHING,
-                    "",
-                    (),
-                    criterion,
-                    bound,
-                )
-
-            return fact_against_bound
-        left = self.values.value(left_expr)
-        if fixed and type(bound) is not Missing:
-            return self._against_bound(criterion, left, bound, reads)
+        left = self.values.value(criterion.left)
         right = self.values.value(criterion.right)
         required_of = criterion._required
 
@@ -959,22 +919,28 @@ class _Explainer:
         return compare
 
     def _against_bound(
-        self,
-        criterion: Compare,
-        left: Getter,
-        bound: Any,
-        reads: tuple[tuple[str, Resolved], ...],
+        self, criterion: Compare, bound: Any, reads: tuple[tuple[str, Resolved], ...]
     ) -> Explain:
-        """A computed value (a ratio, a sum, years since…) against a fixed threshold."""
+        """A value against a threshold fixed for the span (its text made once); a plain
+        fact, the usual left side, is read without a getter call."""
         fn = _OPS[criterion.op]
         label, wording, article = criterion.label, criterion.wording, criterion.article
         required = criterion._required(bound)
+        left = self.values.value(criterion.left)
+        plain = criterion.left if type(criterion.left) is Fact else None  # (not a subclass)
+        name = plain.name if isinstance(plain, Fact) else None
+        absent = Missing((name,)) if name is not None else None
 
         def against_bound(facts: Facts, on: date, used: dict[str, Resolved]) -> Outcome:
             for key, read in reads:
                 if key not in used:
                     used[key] = read
-            value = left(facts, on)
+            if name is None:
+                value = left(facts, on)
+            else:
+                value = facts.get(name)
+                if value is None:
+                    value = absent
             if type(value) is Missing and (value.names or value.reason):
                 # what _collect_missing((value, bound)) gives, without the call
                 return _new_outcome(
