@@ -21,8 +21,11 @@ QINGHAI = innovpolicy.load("qinghai")
 ON = "2021-06-30"
 
 
-def _other(key: str, value: int | str) -> innovpolicy.Jurisdiction:
-    override = a.constant(key, value, citation=NOTICE, description="other reading", unit="reading")
+def _other(key: str, value: int | str, valid_to: date | None = None) -> innovpolicy.Jurisdiction:
+    override = a.constant(
+        key, value, citation=NOTICE, description="other reading", unit="reading",
+        valid_to=valid_to,
+    )  # fmt: skip
     layer = Layer(
         code="qinghai-reading", name_zh="解释", name_en="Reading", parent="qinghai",
         documents=(NOTICE_DOC,), overrides=(override,),
@@ -116,3 +119,18 @@ def test_vc_deduction_year_from_2020_by_default_earlier_remainders_carry_otherwi
     carried = _other("qh.vc.deduction_years_from_2020", 0).evaluate("QH20-VC", VC, ON)
     assert carried.status is Status.ELIGIBLE
     assert carried.amount == Decimal("500000.00")  # 700,000 - 100,000 left, income 500,000
+
+
+def test_incubator_tax_park_must_be_national_or_provincial_unless_any_level_is_read() -> None:
+    park = {"incubator_kind": "other_university_science_park"}
+    assert QINGHAI.evaluate("QH20-INCUBATOR-TAX", park, ON).status is Status.INELIGIBLE
+    # (an override stays inside the default's window, which is the exemption's own)
+    any_level = _other("qh.incubator_tax.any_level_park", 1, valid_to=date(2021, 12, 31))
+    assert any_level.evaluate("QH20-INCUBATOR-TAX", park, ON).status is Status.ELIGIBLE
+    for kind in ("national_university_science_park", "provincial_university_science_park"):
+        facts = {"incubator_kind": kind}
+        assert QINGHAI.evaluate("QH20-INCUBATOR-TAX", facts, ON).status is Status.ELIGIBLE
+        assert any_level.evaluate("QH20-INCUBATOR-TAX", facts, ON).status is Status.ELIGIBLE
+    # the other reading widens the parks only: another kind of carrier stays outside
+    other = {"incubator_kind": "other"}
+    assert any_level.evaluate("QH20-INCUBATOR-TAX", other, ON).status is Status.INELIGIBLE

@@ -593,7 +593,9 @@ MORE_FACTS = (
         choices=(
             "national_incubator",
             "provincial_incubator",
-            "university_science_park",
+            "national_university_science_park",
+            "provincial_university_science_park",
+            "other_university_science_park",
             "national_maker_space",
             "other",
         ),
@@ -808,6 +810,17 @@ MORE_PARAMETERS = (
     a.constant("qh.sharing.cap", a.wan(50), SHARING_C, "yearly cap per supplier", "CNY"),
     a.constant(
         "qh.incubator.max_award", a.wan(100), INCUBATOR_C, "ceiling of the incubator award", "CNY"
+    ),
+    a.constant(
+        "qh.incubator_tax.any_level_park",
+        0,
+        INCUBATOR_TAX_C,
+        "0 = 国家级、省级 also qualifies 大学科技园: only national and provincial university "
+        "science parks are exempt (default reading), 1 = a university science park of any "
+        "level is exempt",
+        "reading",
+        valid_from=date(2019, 1, 1),  # the rule's own window (六、(十七))
+        valid_to=date(2021, 12, 31),
     ),
     a.constant(
         "qh.vc.deductible_share", "0.70", VC_C, "share of the investment deductible", "ratio"
@@ -1499,17 +1512,43 @@ INCUBATOR_TAX = Rule(
     title_en="Tax exemptions of incubators, university science parks and maker spaces",
     title_zh="孵化器、大学科技园和众创空间税收减免",
     citation=INCUBATOR_TAX_C,
-    criteria=a.is_one_of(
-        "incubator_kind",
-        (
-            "national_incubator",
-            "provincial_incubator",
-            "university_science_park",
-            "national_maker_space",
+    # 国家级、省级 qualifies both nouns before 和: 科技企业孵化器 and 大学科技园 (the
+    # national tax notice this passage restates, 财税〔2018〕120号, names 国家级、省级大学科技园).
+    # A park of another level is exempt only under the other reading.
+    criteria=a.any_of(
+        a.is_one_of(
+            "incubator_kind",
+            (
+                "national_incubator",
+                "provincial_incubator",
+                "national_university_science_park",
+                "provincial_university_science_park",
+                "national_maker_space",
+            ),
+            label="national or provincial incubator or university science park, or registered "
+            "maker space",
+            wording="国家级、省级科技企业孵化器、大学科技园和国家备案众创空间",
+            article="六、(十七)",
         ),
-        label="national or provincial incubator, university science park or registered maker space",
-        wording="国家级、省级科技企业孵化器、大学科技园和国家备案众创空间",
-        article="六、(十七)",
+        a.all_of(
+            a.at_least(
+                a.param("qh.incubator_tax.any_level_park"),
+                1,
+                label="reading: a university science park of any level "
+                "(qh.incubator_tax.any_level_park)",
+                wording="国家级、省级科技企业孵化器、大学科技园",
+                article="六、(十七)",
+            ),
+            a.is_one_of(
+                "incubator_kind",
+                ("other_university_science_park",),
+                label="university science park of another level",
+                wording="大学科技园",
+                article="六、(十七)",
+            ),
+            label="a park of any level, under the other reading",
+        ),
+        label="a carrier the exemption names",
     ),
     valid_from=date(2019, 1, 1),
     valid_to=date(2021, 12, 31),
@@ -1517,6 +1556,9 @@ INCUBATOR_TAX = Rule(
         "ELIGIBLE means exempt from property tax and urban land-use tax on premises used or provided to "
         "incubatees, and from VAT on incubation-service income.",
         "The window 2019-01-01..2021-12-31 is the text's own, earlier than the measures' publication.",
+        "国家级、省级 qualifies both 科技企业孵化器 and 大学科技园: a university science park must be "
+        "national or provincial (as in the national notice 财税〔2018〕120号 the passage restates); "
+        "override qh.incubator_tax.any_level_park to 1 to exempt a park of any level.",
     ),
 )
 
