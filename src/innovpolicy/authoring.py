@@ -264,8 +264,11 @@ def _rule_arguments() -> Callable[[Rule], tuple[Any, ...]]:
     """A function giving a rule's ``__init__`` arguments before ``subjects`` and
     ``subject_facts`` (the last two), in order: ``attrs.evolve`` reads the 17 fields one
     by one through their definitions (about 20,000 instructions a rule more)."""
-    names = [field.name for field in attrs.fields(Rule) if field.init]
-    if names[-2:] != ["subjects", "subject_facts"] or any(n.startswith("_") for n in names):
+    fields = [field for field in attrs.fields(Rule) if field.init]
+    names = [field.name for field in fields]
+    if names[-2:] != ["subjects", "subject_facts"] or any(
+        field.kw_only or field.alias != field.name for field in fields
+    ):
         raise TypeError("Rule's fields changed: update authoring.with_subjects")
     return operator.attrgetter(*names[:-2])
 
