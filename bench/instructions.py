@@ -16,7 +16,9 @@ QH20-PLATFORM, explanation available), ``explained`` (the same, explanations bui
 (``evaluate_all``, raw mapping), and ``load``: ``import innovpolicy`` +
 ``load("xining")`` in a fresh process with bytecode compiled (as ``bench/run.py
 --load-only`` times it), minus a fresh interpreter doing nothing (``python -c pass``);
-the figure is one process, so ``--number`` does not apply to it.
+the figure is one process, so ``--number`` does not apply to it. ``load_evaluate`` is
+the same process evaluating QH-TBE once afterwards (the firm of ``three``), so that cost
+moved from loading to the first answer is counted.
 """
 
 from __future__ import annotations
@@ -43,8 +45,17 @@ OPERATIONS = (
     "platform",
     "all",
     "load",
+    "load_evaluate",
 )
 LOAD = "import innovpolicy; innovpolicy.load('xining')"
+# The same, then QH-TBE evaluated once for the firm of ``bench/run.py`` (written into the
+# code as a literal, so the child imports nothing of the benchmark): what moves from
+# ``load`` to the first ``evaluate`` (a module imported lazily, a class built on first
+# use) is counted here.
+LOAD_EVALUATE = (
+    "import datetime; from decimal import Decimal; import innovpolicy; "
+    "innovpolicy.load('xining').evaluate('QH-TBE', {firm}, datetime.date(2019, 6, 30))"
+)
 
 
 def operations() -> dict[str, Callable[[], Any]]:
@@ -104,14 +115,23 @@ def instructions(arguments: list[str]) -> int:
     return int(found.group(1).replace(",", ""))
 
 
-def load() -> int:
-    """Instructions of import + ``load("xining")`` in a fresh process, bytecode compiled,
-    less those of a fresh interpreter doing nothing."""
+def load(code: str = LOAD) -> int:
+    """Instructions of *code* (import + ``load("xining")``) in a fresh process, bytecode
+    compiled, less those of a fresh interpreter doing nothing."""
     sys.path.insert(0, str(HERE))
     import run
 
     run.compile_sources()
-    return instructions(["-c", LOAD]) - instructions(["-c", "pass"])
+    return instructions(["-c", code]) - instructions(["-c", "pass"])
+
+
+def load_evaluate() -> int:
+    """:func:`load`, then one evaluation of QH-TBE for the benchmark firm."""
+    sys.path.insert(0, str(HERE))
+    import run
+
+    firm = run.enterprise(random.Random(12))
+    return load(LOAD_EVALUATE.format(firm=repr(firm)))
 
 
 def main() -> None:
@@ -133,6 +153,9 @@ def main() -> None:
     for name in args.names or OPERATIONS:
         if name == "load":
             print(f"| load (one fresh process) | {load():,} |")
+            continue
+        if name == "load_evaluate":
+            print(f"| load + one evaluate of QH-TBE (one fresh process) | {load_evaluate():,} |")
             continue
         per_call = (count(name, args.number) - count(name, 0)) / args.number
         print(f"| {name} | {per_call:,.0f} |")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 from decimal import Decimal
 
@@ -56,6 +58,23 @@ def test_comparison_shows_what_the_city_adds_and_changes() -> None:
     assert added == {rid for rid in XINING.rule_ids() if rid.startswith("XN20-")}
     text = comparison.render()
     assert "CHANGED  QH20-TECH-INTRO" in text and "city 20000.00" in text
+
+
+def test_comparison_classes_are_built_on_first_use_and_found_where_they_were() -> None:
+    code = (
+        "import sys, innovpolicy\n"
+        "x = innovpolicy.load('xining')\n"
+        "assert 'innovpolicy._comparison' not in sys.modules\n"
+        "(info, *_) = x.version_info('QH-TBE')\n"
+        "from innovpolicy import _comparison, _jurisdiction\n"
+        "assert type(info) is _comparison.VersionInfo is _jurisdiction.VersionInfo\n"
+        "assert innovpolicy.Comparison is _comparison.Comparison is _jurisdiction.Comparison\n"
+        "assert _jurisdiction.ComparedRule is _comparison.ComparedRule\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
+        innovpolicy._jurisdiction.Nothing  # noqa: B018
 
 
 def test_comparison_names_the_layer_of_an_overridden_parameter() -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
+import innovpolicy_qinghai
+import innovpolicy_xining
 import pytest
 
 import innovpolicy
-from innovpolicy import schema
+from innovpolicy import Rule, schema
 from innovpolicy.authoring import SUBJECTS, with_subjects
 from innovpolicy.finder import fact_subjects
 
@@ -98,3 +101,50 @@ def test_the_example_county_says_who_applies_and_pays() -> None:
         rule_ids=["EX-FIRST-INVENTION"],
     )
     assert [(p.payer, p.fixed) for p in summary.totals.by_payer] == [("county", 5000)]
+
+
+def _evolved(rule: Rule, subjects: tuple[str, ...], facts: object) -> Rule:
+    """What with_subjects made before it read the fields with one attrgetter."""
+    return attrs.evolve(rule, subjects=subjects, subject_facts=facts)
+
+
+@pytest.mark.parametrize("plugin", [innovpolicy_qinghai, innovpolicy_xining])
+def test_with_subjects_builds_what_evolve_builds(plugin: object) -> None:
+    module = plugin.subjects  # type: ignore[attr-defined]
+    sources = tuple(rule for source in plugin.SOURCES for rule in source.RULES)  # type: ignore[attr-defined]
+    built = with_subjects(sources, module.SUBJECTS, module.SUBJECT_FACTS)
+    assert len(built) == len(sources)
+    for rule, made in zip(sources, built, strict=True):
+        expected = _evolved(
+            rule, tuple(module.SUBJECTS[rule.id]), module.SUBJECT_FACTS.get(rule.id, {})
+        )
+        assert type(made) is Rule
+        assert made == expected
+        assert made.lifecycle is rule.lifecycle  # left out of equality: compared by identity
+        for field in attrs.fields(Rule):
+            assert getattr(made, field.name) == getattr(expected, field.name), field.name
+        assert type(made.subject_facts) is type(expected.subject_facts)
+
+
+def test_with_subjects_keeps_evolve_for_a_rule_subclass(xining: innovpolicy.Jurisdiction) -> None:
+    @attrs.frozen
+    class Tagged(Rule):
+        tag: str = "x"
+
+    rule = xining.rule("QH-TBE")
+    values = {field.alias: getattr(rule, field.name) for field in attrs.fields(Rule) if field.init}
+    tagged = Tagged(**values, tag="kept")
+    (made,) = with_subjects((tagged,), {"QH-TBE": ("enterprise",)})
+    assert type(made) is Tagged and made.tag == "kept" and made.subjects == ("enterprise",)
+
+
+def test_rule_subject_checks_name_every_unknown_subject(xining: innovpolicy.Jurisdiction) -> None:
+    rule = xining.rule("QH-TBE")
+    with pytest.raises(ValueError, match=r"unknown subject\(s\) \['company', 'firm'\]"):
+        attrs.evolve(rule, subjects=("enterprise", "company"), subject_facts={"firm": {}})
+    with pytest.raises(ValueError, match=r"unknown subject\(s\) \[\['enterprise'\]\]"):
+        attrs.evolve(rule, subjects=(["enterprise"],))  # unhashable: still named, as before
+    plain = attrs.evolve(rule, subjects=("enterprise",), subject_facts={})
+    assert dict(plain.subject_facts) == {}
+    with pytest.raises(TypeError):
+        plain.subject_facts["enterprise"] = {}  # type: ignore[index]

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import exceptions
 from ._facts import FactSpec
-from ._jurisdiction import Comparison, Jurisdiction, PreparedFacts
+from ._jurisdiction import Jurisdiction, PreparedFacts
 from ._loading import available, load
 from ._params import DatedValue, MarginalScale, Parameter
 from ._rules import Layer, Result, Rule, ShareRefinement, Status, Supersession
@@ -32,14 +32,16 @@ from .hookspecs import hookimpl
 
 if TYPE_CHECKING:
     from . import authoring
+    from ._comparison import Comparison
     from ._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract
 
 __version__ = "0.1.0"
 
 # Imported on first use: loading and evaluating need neither the authoring helpers
-# nor the entity classes, so ``import innovpolicy`` does not build them.
+# nor the entity classes nor a comparison, so ``import innovpolicy`` does not build them.
 _LAZY = {
     "authoring": ("innovpolicy.authoring", None),
+    "Comparison": ("innovpolicy._comparison", "Comparison"),
     "Enterprise": ("innovpolicy._entities", "Enterprise"),
     "Patent": ("innovpolicy._entities", "Patent"),
     "Platform": ("innovpolicy._entities", "Platform"),

@@ -247,10 +247,10 @@ class LesserOf(Formula):
         )
 
     def fact_names(self) -> tuple[str, ...]:
-        return tuple(n for part in self.parts for n in part.fact_names())
+        return tuple([n for part in self.parts for n in part.fact_names()])
 
     def param_keys(self) -> tuple[str, ...]:
-        return tuple(k for part in self.parts for k in part.param_keys())
+        return tuple([k for part in self.parts for k in part.param_keys()])
 
     def walk(self) -> Iterator[Formula]:
         yield self
@@ -379,7 +379,7 @@ class Lookup(Formula):
         return (self.fact, *(n for entry in self.table.values() for n in entry.fact_names()))
 
     def param_keys(self) -> tuple[str, ...]:
-        return tuple(k for entry in self.table.values() for k in entry.param_keys())
+        return tuple([k for entry in self.table.values() for k in entry.param_keys()])
 
     def walk(self) -> Iterator[Formula]:
         yield self
@@ -610,7 +610,7 @@ class CostSplit:
         return tuple(p.name_fact for p in self.payers if p.name_fact)
 
     def param_keys(self) -> tuple[str, ...]:
-        return tuple(k for p in self.payers for k in p.weight.param_keys())
+        return tuple([k for p in self.payers for k in p.weight.param_keys()])
 
 
 @frozen

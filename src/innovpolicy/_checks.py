@@ -159,9 +159,12 @@ class _Checker:
     # ------------------------------------------------------------ parameters
 
     def param_kind(self, key: str) -> str | None:
+        parameters = self.params.get(key, ())
+        if len(parameters) == 1 and len(parameters[0].values) == 1:  # the usual parameter
+            return _SCALE if isinstance(parameters[0].values[0].value, MarginalScale) else _NUMBER
         kinds = {
             _SCALE if isinstance(v.value, MarginalScale) else _NUMBER
-            for parameter in self.params.get(key, ())
+            for parameter in parameters
             for v in parameter.values
         }
         if len(kinds) > 1:
@@ -204,10 +207,13 @@ class _Checker:
 
     def check_coverage(self, key: str, start: date, end: date | None) -> None:
         """Some layer gives *key* a value on every day of start..end."""
-        parameters = self.params.get(key, ())
-        if any(p.unset_reason for p in parameters):
-            return  # answers "undetermined" with the reason until a layer sets it
-        windows = sorted((v.valid_from, v.valid_to or _FAR) for p in parameters for v in p.values)
+        windows = []
+        for parameter in self.params.get(key, ()):
+            if parameter.unset_reason:
+                return  # answers "undetermined" with the reason until a layer sets it
+            for v in parameter.values:
+                windows.append((v.valid_from, v.valid_to or _FAR))
+        windows.sort()
         day, last = start, end or _FAR
         for low, high in windows:
             if low > day:
@@ -370,7 +376,6 @@ class _Checker:
             )
 
     def _check_fact_is(self, node: FactIs) -> None:
-        where = _Place("criterion", "条件", node.label)
         kind = self.fact_kind(node.name)
         spec = self.facts[node.name][0]
         for expected in node.expected:
@@ -382,6 +387,7 @@ class _Checker:
                 else not isinstance(expected, bool)
             )
             if not ok:
+                where = _Place("criterion", "条件", node.label)
                 choices = f" (one of {', '.join(spec.choices)})" if spec.choices else ""
                 choices_zh = f"（取值为 {'、'.join(spec.choices)} 之一）" if spec.choices else ""
                 raise self.fail(
@@ -499,8 +505,11 @@ class _Checker:
 
     def check_rule(self, rule: Rule, start: date, end: date | None) -> None:
         self.rule = rule.id
+        facts = self.facts
         for name in rule.fact_names():
-            self.fact_kind(name)
+            found = facts.get(name)
+            if found is None or found[0].kind not in _FACT_KIND:
+                self.fact_kind(name)  # raises the error naming the fact
         self.criterion(rule.criteria)
         if rule.amount is not None:
             self.formula(rule.amount)

@@ -244,10 +244,10 @@ class Sum(Expr):
         return sum(values, ZERO)
 
     def fact_names(self) -> tuple[str, ...]:
-        return tuple(n for term in self.terms for n in term.fact_names())
+        return tuple([n for term in self.terms for n in term.fact_names()])
 
     def param_keys(self) -> tuple[str, ...]:
-        return tuple(k for term in self.terms for k in term.param_keys())
+        return tuple([k for term in self.terms for k in term.param_keys()])
 
     def describe(self) -> str:
         return " + ".join(term.describe() for term in self.terms)
@@ -415,10 +415,10 @@ class Cases(Expr):
         return self.default.value(ctx)
 
     def fact_names(self) -> tuple[str, ...]:
-        return tuple(n for c, e in self.cases for n in (*c.fact_names(), *e.fact_names()))
+        return tuple([n for c, e in self.cases for n in (*c.fact_names(), *e.fact_names())])
 
     def param_keys(self) -> tuple[str, ...]:
-        keys = tuple(k for c, e in self.cases for k in (*c.param_keys(), *e.param_keys()))
+        keys = tuple([k for c, e in self.cases for k in (*c.param_keys(), *e.param_keys())])
         return keys + (self.default.param_keys() if self.default else ())
 
     def describe(self) -> str:
@@ -927,10 +927,10 @@ class AllOf(Criterion):
         return _new_outcome(self.label, truth, "all", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
-        return tuple(n for part in self.parts for n in part.fact_names())
+        return tuple([n for part in self.parts for n in part.fact_names()])
 
     def param_keys(self) -> tuple[str, ...]:
-        return tuple(k for part in self.parts for k in part.param_keys())
+        return tuple([k for part in self.parts for k in part.param_keys()])
 
     def walk(self) -> Iterator[Criterion]:
         yield self
@@ -971,10 +971,10 @@ class AnyOf(Criterion):
         return _new_outcome(self.label, truth, "any", "", "", None, "", (), "", children)
 
     def fact_names(self) -> tuple[str, ...]:
-        return tuple(n for part in self.parts for n in part.fact_names())
+        return tuple([n for part in self.parts for n in part.fact_names()])
 
     def param_keys(self) -> tuple[str, ...]:
-        return tuple(k for part in self.parts for k in part.param_keys())
+        return tuple([k for part in self.parts for k in part.param_keys()])
 
     def walk(self) -> Iterator[Criterion]:
         yield self

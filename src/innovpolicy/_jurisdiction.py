@@ -39,6 +39,7 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
+    from ._comparison import Comparison, VersionInfo
     from ._compiled import CompiledRule, StepsOf
     from .finder import FinderSummary
 
@@ -120,17 +121,6 @@ class _Version:
 
     def covers(self, on: date) -> bool:
         return self.start <= on and (self.end is None or on <= self.end)
-
-
-@frozen
-class VersionInfo:
-    """One version of a rule as it applies in a jurisdiction (see ``version_info``)."""
-
-    rule: Rule
-    layer: str
-    start: date
-    end: date | None
-    ended_by: str = ""
 
 
 class _Ctx:
@@ -229,6 +219,8 @@ class Jurisdiction:
         """Every version of *rule_id* here: its window in this territory (``end`` may be
         before ``start`` when a child superseded it before it began), the layer that
         defines it, and what ended it (a supersession, with its document and date)."""
+        from ._comparison import VersionInfo  # built on first use, not by import
+
         return tuple(
             VersionInfo(v.rule, v.layer, v.start, v.end, v.ended_by) for v in self._lookup(rule_id)
         )
@@ -712,6 +704,8 @@ class Jurisdiction:
         """
         if not isinstance(other, Jurisdiction):
             raise InvalidArgumentError("other", other, "expected a loaded Jurisdiction")
+        from ._comparison import ComparedRule, Comparison  # built on first use, not by import
+
         day = _day(on)
         if unknown_facts not in ("error", "report"):
             raise InvalidArgumentError(
@@ -1057,67 +1051,6 @@ def _payer_name(payer: Payer, ctx: _Ctx) -> str | None:
     return None if value is None else str(value)
 
 
-@frozen
-class ComparedRule:
-    """One rule's answers under two jurisdictions."""
-
-    rule_id: str
-    change: str
-    base: Result | None
-    other: Result | None
-    changed_parameters: tuple[tuple[Resolved, Resolved], ...] = ()
-
-
-@frozen
-class Comparison:
-    """What one jurisdiction adds to and changes in another's answers for the same facts."""
-
-    base: str
-    other: str
-    on: date
-    rules: tuple[ComparedRule, ...]
-    ignored_base: tuple[str, ...] = ()
-    ignored_other: tuple[str, ...] = ()
-
-    def of(self, change: str) -> tuple[ComparedRule, ...]:
-        """The rows of one kind of change: ``added``, ``removed``, ``changed`` or ``same``."""
-        return tuple(row for row in self.rules if row.change == change)
-
-    @in_library_context
-    def render(self) -> str:
-        """Readable text: every rule that differs, with the parameters that changed."""
-        lines = [f"{self.other} compared with {self.base} on {self.on}:"]
-        for row in self.rules:
-            if row.change == "same":
-                continue
-            lines.append(
-                f"  {row.change.upper():8} {row.rule_id}: {_brief(row.base)} → {_brief(row.other)}"
-            )
-            for before, after in row.changed_parameters:
-                lines.append(
-                    f"           {after.key}: {before.value} ({before.layer}) → {after.value} "
-                    f"({after.layer}, {after.dated.citation.document.number} {after.dated.citation.article})"
-                )
-        same = len(self.of("same"))
-        lines.append(f"  {same} rule(s) answer the same")
-        if self.ignored_base:
-            lines.append(f"  facts {self.base} does not declare: {', '.join(self.ignored_base)}")
-        if self.ignored_other:
-            lines.append(f"  facts {self.other} does not declare: {', '.join(self.ignored_other)}")
-        return "\n".join(lines)
-
-
-def _brief(result: Result | None) -> str:
-    if result is None:
-        return "—"
-    text = result.status.value
-    if result.amount is not None:
-        text += f" {result.amount}"
-    if result.shares:
-        text += " [" + ", ".join(f"{s.role} {s.amount}" for s in result.shares) + "]"
-    return text
-
-
 def _day(on: Any) -> date:
     """The evaluation date: a ``date`` (fast path) or an ISO string, within the bounds."""
     if type(on) is date and MIN_DATE <= on <= MAX_DATE:
@@ -1172,6 +1105,16 @@ def _build_versions(chain: Sequence[Layer]) -> dict[str, tuple[_Version, ...]]:
                 _Version(rule, layer.code, rule.valid_from, rule.valid_to)
             )
     return {rid: tuple(sorted(vs, key=lambda v: v.start)) for rid, vs in table.items()}
+
+
+def __getattr__(name: str) -> Any:
+    """``Comparison``, ``ComparedRule`` and ``VersionInfo``, defined in ``_comparison``
+    (imported by the first comparison or ``version_info``, not by ``import innovpolicy``)."""
+    if name in ("Comparison", "ComparedRule", "VersionInfo"):
+        from . import _comparison
+
+        return getattr(_comparison, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = ["Comparison", "Jurisdiction", "PreparedFacts"]

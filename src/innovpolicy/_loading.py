@@ -413,7 +413,9 @@ def _validate_layer(
         own_params.add(override.key)
     for parameter in (*layer.parameters, *layer.overrides):
         for dated in parameter.values:
-            _check_source(plugin, _PARAMETER, dated.citation.document, known_docs, parameter.key)
+            document = dated.citation.document
+            if known_docs.get(document.key) is not document:  # else a call to find out
+                _check_source(plugin, _PARAMETER, document, known_docs, parameter.key)
         if parameter.source is not None:
             _check_source(plugin, _PARAMETER, parameter.source.document, known_docs, parameter.key)
     parent_rules = {rule.id for ancestor in ancestors for rule in ancestor.rules}
@@ -464,7 +466,9 @@ def _validate_layer(
                 reason_zh=f"目录编号 {rule.id!r} 重复：上级层已经定义了它（要替换它，请声明 "
                 "Supersession）",
             )
-        _check_source(plugin, _RULE, rule.citation.document, known_docs, rule.id)
+        document = rule.citation.document
+        if known_docs.get(document.key) is not document:  # else a call to find out
+            _check_source(plugin, _RULE, document, known_docs, rule.id)
         for key in rule_keys(rule):
             if key not in all_params:
                 raise PluginError(
@@ -474,6 +478,8 @@ def _validate_layer(
                 )
         by_id.setdefault(rule.id, []).append(rule)
     for rule_id, versions in by_id.items():
+        if len(versions) == 1:
+            continue  # one version cannot overlap another
         ordered = sorted(versions, key=lambda r: r.valid_from)
         for earlier, later in itertools.pairwise(ordered):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:

@@ -102,6 +102,8 @@ ParamValue = Decimal | MarginalScale
 
 
 def _convert_value(value: Any) -> ParamValue:
+    if type(value) is Decimal:  # the usual value, as _as_decimal returns it
+        return value
     if isinstance(value, MarginalScale):
         return value
     return _as_decimal(value)
@@ -156,11 +158,14 @@ class Parameter:
     source: Citation | None = None
 
     def __attrs_post_init__(self) -> None:
-        if not self.values and not self.unset_reason:
+        values = self.values
+        if len(values) == 1:  # most parameters: nothing can overlap
+            return
+        if not values and not self.unset_reason:
             raise ValueError(
                 f"parameter {self.key!r} has no values (give unset_reason if the source has none)"
             )
-        for earlier, later in zip(self.values, self.values[1:], strict=False):
+        for earlier, later in itertools.pairwise(values):
             if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
                 raise ValueError(
                     f"parameter {self.key!r}: value windows {earlier.window()} and "

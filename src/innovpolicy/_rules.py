@@ -41,7 +41,12 @@ SUBJECTS: tuple[str, ...] = (
 
 
 def _freeze_subject_facts(value: Any) -> Any:
+    if type(value) is dict and not value:  # most rules: one shared read-only empty mapping
+        return _NO_SUBJECT_FACTS
     return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in dict(value).items()})
+
+
+_NO_SUBJECT_FACTS: Any = MappingProxyType({})
 
 
 def frozen_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -73,6 +78,18 @@ def _frozen_territory(value: Mapping[str, Iterable[str]] | None) -> Mapping[str,
 def _frozen_mapping(value: Mapping[str, str]) -> Mapping[str, str]:
     """attrs converter: a read-only copy, so later edits by the author change nothing."""
     return MappingProxyType(dict(value))
+
+
+_SUBJECT_SET = frozenset(SUBJECTS)
+
+
+def _known_subjects(names: Iterable[Any]) -> bool:
+    """Whether every one of *names* is in :data:`SUBJECTS` (one set test for a rule's
+    subjects instead of a list comprehension; the error lists the unknown ones)."""
+    try:
+        return _SUBJECT_SET.issuperset(names)
+    except TypeError:  # an unhashable name: ``in SUBJECTS`` decides, as before
+        return False
 
 
 def _default_from(rule: Rule) -> date:
@@ -123,7 +140,10 @@ class Rule:
     subject_facts: Any = attrs.field(factory=dict, converter=_freeze_subject_facts, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        unknown = [s for s in (*self.subjects, *self.subject_facts) if s not in SUBJECTS]
+        if not _known_subjects(self.subjects) or not _known_subjects(self.subject_facts):
+            unknown = [s for s in (*self.subjects, *self.subject_facts) if s not in SUBJECTS]
+        else:
+            unknown = []
         if unknown:
             raise ValueError(f"rule {self.id}: unknown subject(s) {unknown}; known: {SUBJECTS}")
         if self.kind not in ("designation", "incentive", "condition", "computation"):
