@@ -8,7 +8,14 @@ import attrs
 import pytest
 
 import innovpolicy
-from innovpolicy import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract
+from innovpolicy import (
+    Enterprise,
+    FactSpec,
+    Patent,
+    Platform,
+    ResearchInstitute,
+    TechnologyContract,
+)
 from innovpolicy._facts import CORE_REGISTRY
 from innovpolicy.exceptions import InvalidFactError, UnknownFactError
 
@@ -109,3 +116,11 @@ def test_conflicting_entities_are_refused() -> None:
         xining.prepare([Enterprise(employees=5), {"sci_tech_staff": 6}])
     with pytest.raises(InvalidFactError, match="facts"):
         xining.prepare(42)
+
+
+def test_a_fact_of_an_unknown_kind_is_refused_when_declared() -> None:
+    # (before: accepted, then a KeyError from inside the load checks)
+    with pytest.raises(ValueError, match=r"fact 'x': unknown kind 'money'; known: decimal"):
+        FactSpec("x", "money", "meaning")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="unknown kind"):
+        FactSpec("x", ["decimal"], "meaning")  # type: ignore[arg-type]

@@ -38,6 +38,7 @@ from ._values import (
 from .exceptions import InvalidFactError, UnknownFactError
 
 Kind = Literal["decimal", "integer", "boolean", "date", "text"]
+KINDS: tuple[Kind, ...] = ("decimal", "integer", "boolean", "date", "text")
 FactValue = Decimal | int | bool | date | str
 
 
@@ -56,6 +57,12 @@ class FactSpec:
     minimum: Decimal | None = None
     choices: tuple[str, ...] = ()
     yearly: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind not in KINDS:  # (an unhashable kind is refused by the comparison too)
+            raise ValueError(
+                f"fact {self.name!r}: unknown kind {self.kind!r}; known: {', '.join(KINDS)}"
+            )
 
     def coerce(self, value: Any, label: str | None = None) -> FactValue:
         """Validate one (non-yearly) value; errors name *label* (default: the fact)."""

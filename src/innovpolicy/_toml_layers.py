@@ -26,7 +26,7 @@ from typing import Any, NoReturn, TypeVar
 from . import _amounts as am
 from . import _criteria as cr
 from . import _i18n
-from ._facts import FactSpec
+from ._facts import KINDS, FactSpec
 from ._params import DatedValue, MarginalScale, Parameter
 from ._rules import PAYERS, Layer, Rule, ShareRefinement, Supersession
 from ._sources import Citation, Document
@@ -254,7 +254,7 @@ class _Reader:
         table = self.table(raw, key)
         self.only(table, key, {"kind", "meaning", "unit", "minimum", "choices", "yearly"})
         kind = self.text(table, "kind", key)
-        if kind not in ("decimal", "integer", "boolean", "date", "text"):
+        if kind not in KINDS:
             self.fail(
                 f"{key}.kind",
                 f"{kind!r} is not decimal, integer, boolean, date or text",

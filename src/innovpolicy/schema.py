@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from . import _i18n
-from ._facts import FactSpec
+from ._facts import KINDS, FactSpec
 from ._rules import SUBJECTS
 from ._values import MAX_COUNT, MAX_DECIMAL_PLACES, MAX_INTEGER_DIGITS, MAX_TEXT, MAX_YEAR, MIN_YEAR
 
@@ -345,7 +345,7 @@ def summary_schema() -> dict[str, Any]:
             "fact": {"type": "string"},
             "name": {"type": "string"},
             "year": {"type": ["integer", "null"]},
-            "type": {"enum": ["decimal", "integer", "boolean", "date", "text"]},
+            "type": {"enum": list(KINDS)},
             "unit": {"type": "string"},
             "meaning": {"type": "string"},
             "meaning_zh": {"type": "string"},
