@@ -11,16 +11,40 @@ is printed as it is in both.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import _i18n
 from ._amounts import AmountRange, Step
-from ._criteria import FALSE, TRUE, Missing, Outcome, Resolved, _show
+from ._compiled import Explain, Facts, Write, _Explainer
+from ._criteria import (
+    _OPS,
+    FALSE,
+    TRUE,
+    UNKNOWN,
+    Always,
+    AllOf,
+    AnyOf,
+    Compare,
+    Criterion,
+    Fact,
+    FactIs,
+    IfThen,
+    Missing,
+    Not,
+    Outcome,
+    Resolved,
+    Truth,
+    _show,
+)
+from ._jurisdiction import _lazy_explanation
 from ._rules import _show_param
 from ._values import format_decimal
 
 if TYPE_CHECKING:
+    from ._compiled import CompiledRule
     from ._rules import Result
 
 
@@ -202,7 +226,13 @@ class _Layout:
 _LAYOUTS = {lang: _Layout(lang) for lang in _i18n.LANGS}
 
 
+#: bumped when the layouts forget their kept text: writers (see :func:`_writer`) and
+#: text written before are of an older generation, and made again
+_GENERATION = [0]
+
+
 def _forget() -> None:
+    _GENERATION[0] += 1
     for layout in _LAYOUTS.values():
         layout.forget()
 
@@ -245,10 +275,24 @@ def render(result: Result, lang: str) -> str:
     lines = [title, status, cited[1]]
     if result.note:
         lines.append(field("note", result.note))
-    criteria = result.criteria
-    if criteria is not None:
+    explainer = result._explainer
+    written = None
+    if (
+        explainer is not None
+        and type(explainer) is partial
+        and explainer.func is _lazy_explanation
+    ):  # not explained yet: the explanation's text is written without its outcomes
+        written = _written(explainer.args, lay)
+    if written is not None:
         lines.append(f"  {lay.word('criteria')}{colon.rstrip()}")
-        _outcomes((criteria,), lines, "    ", lay)
+        lines.extend(written[0])
+        steps, parameters = written[1], written[2]
+    else:
+        criteria = result.criteria
+        if criteria is not None:
+            lines.append(f"  {lay.word('criteria')}{colon.rstrip()}")
+            _outcomes((criteria,), lines, "    ", lay)
+        steps, parameters = result.amount_steps, result.parameters
     if result.amount is not None:
         lines.append(field("amount", lay.money(result.amount, result.amount_unit)))
     if result.amount_range is not None:
@@ -259,7 +303,6 @@ def render(result: Result, lang: str) -> str:
             else p["range"].format(low=lay.bound(low), high=lay.bound(high))
         )
         lines.append(field("amount", p["range_line"].format(span=span)))
-    steps = result.amount_steps
     if steps is not None:
         _step(steps, lines, "    ", lay)
     for share in result.shares:
@@ -270,7 +313,6 @@ def render(result: Result, lang: str) -> str:
         lines.append(field("missing_facts", sep.join(result.missing)))
     for reason in result.reasons:
         lines.append(field("undecidable", reason))
-    parameters = result.parameters
     if parameters:
         lines.append(f"  {lay.word('parameters')}{colon.rstrip()}")
         made = lay.parameter_lines
@@ -371,3 +413,291 @@ def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
     inner = pad + "  "
     for child in step.children:
         _step(child, lines, inner, lay)
+
+
+# ---------------------------------------------------------------------- written text
+
+
+def _written(
+    args: tuple[Any, ...], lay: _Layout
+) -> tuple[list[str], Step | None, tuple[Resolved, ...]] | None:
+    """The criteria's lines, the amount's steps and the parameters of a result not yet
+    explained, from its explainer's arguments (see ``_jurisdiction._lazy_explanation``):
+    the lines its explanation's outcomes render to, written by the criteria's compiled
+    writer; None when the rule has none (compiled without its criteria)."""
+    j, version, compiled, facts, on, computed = args
+    write = _writer(compiled, lay)
+    if write is None:
+        return None
+    generation = _GENERATION[0]
+    kept = compiled.given_none(facts._data, on)
+    if kept:  # the same text for every such firm on this date
+        found = compiled.written.get((on, lay.lang))
+        if found is not None and found[0] == generation:
+            return found[1], found[2], found[3]
+    criteria: list[str] = []
+    steps, parameters = j._written(version, compiled, facts, on, computed, write, criteria)
+    if kept:
+        if len(compiled.written) >= 64:
+            compiled.written.clear()
+        compiled.written[(on, lay.lang)] = (generation, criteria, steps, parameters)
+    return criteria, steps, parameters
+
+
+def _writer(compiled: CompiledRule, lay: _Layout) -> Write | None:
+    """*compiled*'s criteria writer in *lay*'s language, made on first use (and again
+    after the layouts forgot their text)."""
+    found = compiled.writers.get(lay.lang)
+    generation = _GENERATION[0]
+    if found is not None and found[0] == generation:
+        return found[1]
+    explainer = compiled.explainer()
+    criteria = compiled._criteria
+    if explainer is None or criteria is None:
+        return None
+    write = _Writer(explainer, lay).write(criteria, "    ")
+    compiled.writers[lay.lang] = (generation, write)
+    return write
+
+
+#: a line's mark by the outcome's truth (as _outcomes writes it)
+_MARKS = {TRUE: "✓", FALSE: "✗", UNKNOWN: "?"}
+
+
+class _Writer:
+    """Compiles a criterion tree into writers of its explanation's lines (:data:`Write`)
+    in one layout: each writes the lines :func:`_outcomes` writes for the outcome the
+    node's explanation closure (:class:`_compiled._Explainer`) builds, at the node's
+    indentation, and records the parameters that closure records, in the same order,
+    without building the outcome. A node kind without a writer here is explained by
+    its explanation closure and its outcome rendered by :func:`_outcomes`."""
+
+    def __init__(self, explainer: _Explainer, lay: _Layout) -> None:
+        self.explainer = explainer
+        self.lay = lay
+
+    def write(self, criterion: Criterion, pad: str) -> Write:
+        kind = type(criterion)
+        if kind is Compare:
+            assert isinstance(criterion, Compare)
+            found = self._compare(criterion, pad)
+            if found is not None:
+                return found
+        elif kind is FactIs:
+            assert isinstance(criterion, FactIs)
+            return self._fact_is(criterion, pad)
+        elif kind is AllOf or kind is AnyOf:
+            assert isinstance(criterion, (AllOf, AnyOf))
+            return self._combined(criterion, pad)
+        elif kind is Not:
+            assert isinstance(criterion, Not)
+            return self._not(criterion, pad)
+        elif kind is IfThen:
+            assert isinstance(criterion, IfThen)
+            return self._if_then(criterion, pad)
+        elif kind is Always:
+            return self._constant(self.explainer.explain(criterion), pad)
+        return self._rendered(self.explainer.explain(criterion), pad)
+
+    def _rendered(self, explain: Explain, pad: str) -> Write:
+        """The outcome *explain* builds, rendered."""
+        lay = self.lay
+
+        def rendered(
+            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
+        ) -> Truth:
+            outcome = explain(facts, on, used)
+            _outcomes((outcome,), lines, pad, lay)
+            return outcome.truth
+
+        return rendered
+
+    def _constant(self, explain: Explain, pad: str) -> Write:
+        """A node whose explanation is one outcome, whatever the facts (Always)."""
+        outcome = explain({}, self.explainer.on, {})
+        text: list[str] = []
+        _outcomes((outcome,), text, pad, self.lay)
+        truth = outcome.truth
+
+        def constant(
+            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
+        ) -> Truth:
+            lines.extend(text)
+            return truth
+
+        return constant
+
+    def _heads(self, label: str, kind: str, pad: str) -> dict[Truth, str]:
+        """A group's line, by its truth."""
+        head = self.lay.group_head((label, kind))
+        return {truth: f"{pad}[{mark}{head}" for truth, mark in _MARKS.items()}
+
+    def _combined(self, criterion: AllOf | AnyOf, pad: str) -> Write:
+        inner = pad + "  "
+        parts = tuple(self.write(part, inner) for part in criterion.parts)
+        kind, dominant, otherwise = (
+            ("all", FALSE, TRUE) if type(criterion) is AllOf else ("any", TRUE, FALSE)
+        )
+        heads = self._heads(criterion.label, kind, pad)
+
+        def combined(
+            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
+        ) -> Truth:
+            at = len(lines)
+            lines.append("")
+            truth = otherwise  # Kleene's fold, as _kleene over the children
+            for part in parts:
+                found = part(facts, on, used, lines)
+                if found is dominant:
+                    truth = dominant
+                elif found is UNKNOWN and truth is not dominant:
+                    truth = UNKNOWN
+            lines[at] = heads[truth]
+            return truth
+
+        return combined
+
+    def _not(self, criterion: Not, pad: str) -> Write:
+        inner = self.write(criterion.part, pad + "  ")
+        heads = self._heads(criterion.label, "not", pad)
+
+        def negated(
+            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
+        ) -> Truth:
+            at = len(lines)
+            lines.append("")
+            found = inner(facts, on, used, lines)
+            truth = FALSE if found is TRUE else TRUE if found is FALSE else UNKNOWN
+            lines[at] = heads[truth]
+            return truth
+
+        return negated
+
+    def _if_then(self, criterion: IfThen, pad: str) -> Write:
+        inner = pad + "  "
+        condition = self.write(criterion.condition, inner)
+        then = self.write(criterion.then, inner)
+        otherwise = self.write(criterion.otherwise, inner)
+        heads = self._heads(criterion.label, "if", pad)
+
+        def if_then(
+            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
+        ) -> Truth:
+            # (the explanation drops the condition's missing facts when the answer is
+            # decided: its line is the same, the actual value printed as unknown)
+            at = len(lines)
+            lines.append("")
+            cond = condition(facts, on, used, lines)
+            if cond is TRUE:
+                truth = then(facts, on, used, lines)
+            elif cond is FALSE:
+                truth = otherwise(facts, on, used, lines)
+            else:
+                first = then(facts, on, used, lines)
+                second = otherwise(facts, on, used, lines)
+                truth = first if first is second else UNKNOWN
+            lines[at] = heads[truth]
+            return truth
+
+        return if_then
+
+    def _fact_is(self, criterion: FactIs, pad: str) -> Write:
+        """A yes/no or text fact: the line of each value is rendered from the outcome
+        ``FactIs.outcome_of`` gives for it, once (kept per value and type, as
+        ``outcome_of`` keeps its outcomes)."""
+        name, lay = criterion.name, self.lay
+        kept: dict[tuple[type, Any], tuple[Truth, str]] = {}
+
+        def line_of(value: Any) -> tuple[Truth, str]:
+            outcome = criterion.outcome_of(value)
+            text: list[str] = []
+            _outcomes((outcome,), text, pad, lay)
+            return outcome.truth, text[0]
+
+        absent = line_of(None)
+
+        def fact_is(
+            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
+        ) -> Truth:
+            value = facts.get(name)
+            if value is None:
+                lines.append(absent[1])
+                return absent[0]
+            key = (value.__class__, value)
+            try:
+                found = kept.get(key)
+            except TypeError:  # an unhashable value: written every time
+                found = line_of(value)
+            else:
+                if found is None:
+                    found = line_of(value)
+                    if len(kept) < 64:
+                        kept[key] = found
+            lines.append(found[1])
+            return found[0]
+
+        return fact_is
+
+    def _compare(self, criterion: Compare, pad: str) -> Write | None:
+        """A comparison against a threshold fixed for the span (what
+        ``_Explainer._against_bound`` explains); None for any other comparison."""
+        explainer = self.explainer
+        left_reads, right_reads = (
+            explainer.reads(criterion.left),
+            explainer.reads(criterion.right),
+        )
+        if left_reads is None or right_reads is None:
+            return None
+        fixed, bound = explainer.values.constant(criterion.right)
+        if not fixed or type(bound) is Missing:
+            return None
+        reads = tuple((read.key, read) for read in left_reads + right_reads)
+        lay = self.lay
+        fn = _OPS[criterion.op]
+        left = explainer.values.value(criterion.left)
+        name = criterion.left.name if type(criterion.left) is Fact else None  # type: ignore[attr-defined]
+        leaf = lay.leaf_parts((criterion.label, criterion.wording, criterion.article))
+        # what _outcomes writes for a comparison: "[mark] label: actual A, required R — 「…」"
+        after = f"{lay.mid}{criterion._required(bound)}{leaf[2]}"
+        yes, no, unknown = (f"{pad}[{_MARKS[truth]}{leaf[1]}" for truth in (TRUE, FALSE, UNKNOWN))
+        marks = lay.marks
+        absent = f"{unknown}{marks[2]}{after}"
+        p = lay.punct
+        bracket, bracket_close = p["bracket"], p["bracket_close"]
+
+        def against_bound(
+            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
+        ) -> Truth:
+            for key, read in reads:
+                if key not in used:
+                    used[key] = read
+            if name is None:
+                value = left(facts, on)
+            else:
+                value = facts.get(name)
+                if value is None:
+                    lines.append(absent)
+                    return UNKNOWN
+            kind = type(value)
+            if kind is Missing and (value.names or value.reason):
+                # unknown: the actual value printed as unknown, the reason in brackets
+                reason = value.reason
+                lines.append(
+                    f"{absent}{bracket}{reason}{bracket_close}" if reason else absent
+                )
+                return UNKNOWN
+            if kind is Decimal:
+                shown = format_decimal(value)
+            elif kind is int or kind is str:
+                shown = str(value)
+            elif kind is bool:
+                shown = marks[0] if value else marks[1]
+            else:  # (None and a Missing marker print as unknown)
+                shown = lay.value(value)
+            if fn(value, bound):
+                lines.append(f"{yes}{shown}{after}")
+                return TRUE
+            lines.append(f"{no}{shown}{after}")
+            return FALSE
+
+        return against_bound
