@@ -128,6 +128,8 @@ StepsOf = Callable[[Facts, date, dict[str, Resolved]], Step]
 #: appended to the list passed, the parameters recorded as :data:`Explain` records
 #: them; returns the criterion's truth
 Write = Callable[[Facts, date, dict[str, Resolved], list[str]], Truth]
+#: an amount's explanation as rendered text likewise (``_render._StepWriter``)
+WriteSteps = Callable[[Facts, date, dict[str, Resolved], list[str]], None]
 
 _NOTHING: tuple[str, ...] = ()
 _DECIDED_TRUE: Answer = (TRUE, _NOTHING, _NOTHING)
@@ -211,10 +213,12 @@ class CompiledRule:
         self._steps: tuple[StepsOf | None] | None = None
         #: the criteria's writers of rendered text, by language, with the generation of
         #: the renderer's kept text they were made in (see ``_render._writer``)
-        self.writers: dict[str, tuple[int, Write]] = {}
+        self.writers: dict[str, tuple[int, Write, WriteSteps | None]] = {}
         #: the rendered explanation when no fact read is given, by (date, language):
-        #: (generation, criteria lines, amount steps, parameters)
-        self.written: dict[tuple[date, str], tuple[int, list[str], Any, tuple[Any, ...]]] = {}
+        #: (generation, (criteria lines, amount Step, amount lines, parameters))
+        self.written: dict[
+            tuple[date, str], tuple[int, tuple[list[str], Any, list[str], tuple[Any, ...]]]
+        ] = {}
 
     def explain(self, facts: Facts, on: date, used: dict[str, Resolved]) -> Outcome:
         """The criteria's explanation (the reference interpreter's ``explain``), the

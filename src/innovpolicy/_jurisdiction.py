@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from functools import partial
 from decimal import Decimal
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -40,7 +40,7 @@ from .exceptions import (
 )
 
 if TYPE_CHECKING:
-    from ._compiled import CompiledRule, StepsOf, Write
+    from ._compiled import CompiledRule, StepsOf, Write, WriteSteps
     from .finder import FinderSummary
 
 #: Result's constructor for the evaluation path (``_rules.new_result``): the twin class
@@ -869,12 +869,16 @@ class Jurisdiction:
         on: date,
         computed: Any,
         write: Write,
+        write_steps: WriteSteps | None,
         criteria: list[str],
+        amount: list[str],
     ) -> tuple[Step | None, tuple[Resolved, ...]]:
-        """What :meth:`_explain_compiled` explains, with the criteria's lines written
+        """What :meth:`_explain_compiled` explains, as text: the criteria's lines written
         into *criteria* by *write* (the criteria's compiled writer) instead of their
-        outcomes built: the amount's steps and the parameters, read in the same order
-        (the criteria's, the amount's, then the shares' as :meth:`_result` reads them)."""
+        outcomes built, the amount's steps' lines into *amount* by *write_steps* (where
+        the amount's steps are compiled) or else its steps returned, and the parameters,
+        read in the same order (the criteria's, the amount's, then the shares' as
+        :meth:`_result` reads them)."""
         used: dict[str, Resolved] = {}
         data = facts._data
         truth = write(data, on, used, criteria)
@@ -885,7 +889,9 @@ class Jurisdiction:
             computed = None
         else:
             steps_of = compiled.steps_of()
-            if steps_of is not None:
+            if steps_of is not None and write_steps is not None:
+                write_steps(data, on, used, amount)
+            elif steps_of is not None:
                 steps = steps_of(data, on, used)
             else:
                 ctx = self._fallback_context(data, on, used)

@@ -11,21 +11,31 @@ is printed as it is in both.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from . import _i18n
-from ._amounts import AmountRange, Step
-from ._compiled import Explain, Facts, Write, _Explainer
+from ._amounts import (
+    AmountRange,
+    Fixed,
+    Formula,
+    LesserOf,
+    Marginal,
+    Step,
+    _scale_text,
+    _with_note,
+)
+from ._compiled import Explain, Facts, StepsOf, Write, WriteSteps, _Explainer
 from ._criteria import (
     _OPS,
     FALSE,
     TRUE,
     UNKNOWN,
-    Always,
     AllOf,
+    Always,
     AnyOf,
     Compare,
     Criterion,
@@ -40,6 +50,7 @@ from ._criteria import (
     _show,
 )
 from ._jurisdiction import _lazy_explanation
+from ._params import MarginalScale, apply_marginal
 from ._rules import _show_param
 from ._values import format_decimal
 
@@ -54,21 +65,22 @@ class _Layout:
     __slots__ = (
         "actual",
         "catalog",
-        "citations",
+        "criteria_head",
         "groups",
+        "heads",
         "labels",
         "lang",
         "leaves",
         "marks",
         "mid",
+        "parameter_blocks",
         "parameter_lines",
+        "parameters_head",
         "punct",
         "readings",
         "required_word",
         "requirements",
         "shared",
-        "statuses",
-        "titles",
     )
 
     def __init__(self, lang: str) -> None:
@@ -97,13 +109,16 @@ class _Layout:
         self.shared: dict[int, tuple[Outcome, str, str]] = {}
         #: a fact's required values in Chinese, by the values
         self.requirements: dict[tuple[Any, ...], str] = {}
-        #: the title line by (rule id, Chinese title, English title), the status line by
-        #: (status, jurisdiction, date, layer), the source line by citation (id -> (it,
-        #: line)) and the reading lines by the readings (id -> (them, lines))
-        self.titles: dict[tuple[str, str, str], str] = {}
-        self.statuses: dict[tuple[str, str, Any, str], str] = {}
-        self.citations: dict[int, tuple[Any, str]] = {}
-        self.readings: dict[int, tuple[tuple[str, ...], list[str]]] = {}
+        #: the title, status and source lines by (rule id, Chinese title, English
+        #: title, status, jurisdiction, date, layer, id of the citation) -> (the
+        #: citation, the lines), the reading lines by the readings (id -> (them, lines))
+        self.heads: dict[tuple[Any, ...], tuple[Any, str]] = {}
+        self.readings: dict[int, tuple[tuple[str, ...], str]] = {}
+        #: the parameters' block (heading and lines) by their ids: (them, the block)
+        self.parameter_blocks: dict[tuple[int, ...], tuple[tuple[Resolved, ...], str]] = {}
+        colon = self.punct["colon"].rstrip()
+        self.criteria_head = f"  {self.word('criteria')}{colon}"
+        self.parameters_head = f"  {self.word('parameters')}{colon}"
 
     def forget(self) -> None:
         """Drop the kept text (labels were registered: translations may have changed)."""
@@ -112,10 +127,9 @@ class _Layout:
             self.leaves,
             self.requirements,
             self.shared,
-            self.titles,
-            self.statuses,
-            self.citations,
+            self.heads,
             self.readings,
+            self.parameter_blocks,
         ):
             kept.clear()
 
@@ -249,48 +263,41 @@ def render(result: Result, lang: str) -> str:
     def field(key: str, text: str) -> str:
         return f"  {lay.word(key)}{colon}{text}"
 
-    titled = (result.rule_id, result.title_zh, result.title_en)
-    title = lay.titles.get(titled)
-    if title is None:
-        title = p["title"].format(rule_id=titled[0], zh=titled[1], en=titled[2])
-        if len(lay.titles) >= 4096:
-            lay.titles.clear()
-        lay.titles[titled] = title
-    stated = (result.status.value, result.jurisdiction, result.on, result.layer)
-    status = lay.statuses.get(stated)
-    if status is None:
-        status = "  " + lay.word("status_line").format(
-            status=lay.status(stated[0]), jurisdiction=stated[1], on=stated[2], layer=stated[3]
-        )
-        if len(lay.statuses) >= 4096:
-            lay.statuses.clear()
-        lay.statuses[stated] = status
     citation = result.citation
-    cited = lay.citations.get(id(citation))
-    if cited is None or cited[0] is not citation:
-        cited = (citation, field("source", citation.render()))
-        if len(lay.citations) >= 4096:
-            lay.citations.clear()
-        lay.citations[id(citation)] = cited
-    lines = [title, status, cited[1]]
+    headed = (
+        result.rule_id,
+        result.title_zh,
+        result.title_en,
+        result.status,
+        result.jurisdiction,
+        result.on,
+        result.layer,
+        id(citation),
+    )
+    head = lay.heads.get(headed)
+    if head is None or head[0] is not citation:
+        head = (citation, _head(result, lay))
+        if len(lay.heads) >= 4096:
+            lay.heads.clear()
+        lay.heads[headed] = head
+    lines = [head[1]]
     if result.note:
         lines.append(field("note", result.note))
     explainer = result._explainer
     written = None
     if (
-        explainer is not None
-        and type(explainer) is partial
-        and explainer.func is _lazy_explanation
+        explainer is not None and type(explainer) is partial and explainer.func is _lazy_explanation
     ):  # not explained yet: the explanation's text is written without its outcomes
         written = _written(explainer.args, lay)
+    amount_lines = None
     if written is not None:
-        lines.append(f"  {lay.word('criteria')}{colon.rstrip()}")
+        lines.append(lay.criteria_head)
         lines.extend(written[0])
-        steps, parameters = written[1], written[2]
+        steps, amount_lines, parameters = written[1], written[2], written[3]
     else:
         criteria = result.criteria
         if criteria is not None:
-            lines.append(f"  {lay.word('criteria')}{colon.rstrip()}")
+            lines.append(lay.criteria_head)
             _outcomes((criteria,), lines, "    ", lay)
         steps, parameters = result.amount_steps, result.parameters
     if result.amount is not None:
@@ -305,6 +312,8 @@ def render(result: Result, lang: str) -> str:
         lines.append(field("amount", p["range_line"].format(span=span)))
     if steps is not None:
         _step(steps, lines, "    ", lay)
+    elif amount_lines:
+        lines.extend(amount_lines)
     for share in result.shares:
         who = p["payer_name"].format(name=share.payer) if share.payer else ""
         amount = format(share.amount, "f") if lay.lang == "en" else lay.money(share.amount)
@@ -314,25 +323,54 @@ def render(result: Result, lang: str) -> str:
     for reason in result.reasons:
         lines.append(field("undecidable", reason))
     if parameters:
-        lines.append(f"  {lay.word('parameters')}{colon.rstrip()}")
-        made = lay.parameter_lines
-        for param in parameters:
-            line = made.get(id(param))
-            lines.append(
-                line[1] if line is not None and line[0] is param else lay.parameter_line(param)
-            )
+        # the block of lines, kept by the parameters' identities (the entry holds
+        # them: no other object can have their ids while it is kept)
+        ids = tuple(map(id, parameters))
+        block = lay.parameter_blocks.get(ids)
+        if block is None:
+            block = (parameters, _parameter_block(parameters, lay))
+            if len(lay.parameter_blocks) >= 4096:
+                lay.parameter_blocks.clear()
+            lay.parameter_blocks[ids] = block
+        lines.append(block[1])
     readings = result.readings
     if readings:
         read = lay.readings.get(id(readings))
         if read is None or read[0] is not readings:
-            read = (readings, [field("reading", lay.label(reading)) for reading in readings])
+            read = (readings, "\n".join([field("reading", lay.label(text)) for text in readings]))
             if len(lay.readings) >= 4096:
                 lay.readings.clear()
             lay.readings[id(readings)] = read
-        lines.extend(read[1])
+        lines.append(read[1])
     if result.ignored_facts:
         lines.append(
             p["ignored"].format(jurisdiction=result.jurisdiction) + sep.join(result.ignored_facts)
+        )
+    return "\n".join(lines)
+
+
+def _head(result: Result, lay: _Layout) -> str:
+    """The title, status and source lines."""
+    p = lay.punct
+    title = p["title"].format(rule_id=result.rule_id, zh=result.title_zh, en=result.title_en)
+    status = "  " + lay.word("status_line").format(
+        status=lay.status(result.status.value),
+        jurisdiction=result.jurisdiction,
+        on=result.on,
+        layer=result.layer,
+    )
+    source = f"  {lay.word('source')}{p['colon']}{result.citation.render()}"
+    return f"{title}\n{status}\n{source}"
+
+
+def _parameter_block(parameters: tuple[Resolved, ...], lay: _Layout) -> str:
+    """The parameters' heading and lines."""
+    made = lay.parameter_lines
+    lines = [lay.parameters_head]
+    for param in parameters:
+        line = made.get(id(param))
+        lines.append(
+            line[1] if line is not None and line[0] is param else lay.parameter_line(param)
         )
     return "\n".join(lines)
 
@@ -420,44 +458,55 @@ def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
 
 def _written(
     args: tuple[Any, ...], lay: _Layout
-) -> tuple[list[str], Step | None, tuple[Resolved, ...]] | None:
-    """The criteria's lines, the amount's steps and the parameters of a result not yet
+) -> tuple[list[str], Step | None, list[str], tuple[Resolved, ...]] | None:
+    """The criteria's lines, the amount's steps (as lines, or as a Step where they are
+    explained by the formulas' own methods) and the parameters of a result not yet
     explained, from its explainer's arguments (see ``_jurisdiction._lazy_explanation``):
-    the lines its explanation's outcomes render to, written by the criteria's compiled
-    writer; None when the rule has none (compiled without its criteria)."""
-    j, version, compiled, facts, on, computed = args
-    write = _writer(compiled, lay)
-    if write is None:
+    the lines its explanation renders to, written by the rule's compiled writers; None
+    when the rule has none (compiled without its criteria)."""
+    j, version, _, facts, on, computed = args
+    compiled: CompiledRule = args[2]
+    writers = _writers(compiled, lay)
+    if writers is None:
         return None
     generation = _GENERATION[0]
     kept = compiled.given_none(facts._data, on)
     if kept:  # the same text for every such firm on this date
         found = compiled.written.get((on, lay.lang))
         if found is not None and found[0] == generation:
-            return found[1], found[2], found[3]
+            return found[1]
     criteria: list[str] = []
-    steps, parameters = j._written(version, compiled, facts, on, computed, write, criteria)
+    amount: list[str] = []
+    steps, parameters = j._written(
+        version, compiled, facts, on, computed, writers[0], writers[1], criteria, amount
+    )
+    written = criteria, steps, amount, parameters
     if kept:
         if len(compiled.written) >= 64:
             compiled.written.clear()
-        compiled.written[(on, lay.lang)] = (generation, criteria, steps, parameters)
-    return criteria, steps, parameters
+        compiled.written[(on, lay.lang)] = (generation, written)
+    return written
 
 
-def _writer(compiled: CompiledRule, lay: _Layout) -> Write | None:
-    """*compiled*'s criteria writer in *lay*'s language, made on first use (and again
-    after the layouts forgot their text)."""
+def _writers(compiled: CompiledRule, lay: _Layout) -> tuple[Write, WriteSteps | None] | None:
+    """*compiled*'s writers in *lay*'s language (criteria; amount steps, or None where
+    its steps are built as Steps), made on first use (and again after the layouts
+    forgot their text); None without the rule's criteria."""
     found = compiled.writers.get(lay.lang)
     generation = _GENERATION[0]
     if found is not None and found[0] == generation:
-        return found[1]
+        return found[1], found[2]
     explainer = compiled.explainer()
     criteria = compiled._criteria
     if explainer is None or criteria is None:
         return None
     write = _Writer(explainer, lay).write(criteria, "    ")
-    compiled.writers[lay.lang] = (generation, write)
-    return write
+    write_steps = None
+    amount = compiled._amount
+    if amount is not None and compiled.steps_of() is not None:
+        write_steps = _StepWriter(explainer, lay).top(amount)
+    compiled.writers[lay.lang] = (generation, write, write_steps)
+    return write, write_steps
 
 
 #: a line's mark by the outcome's truth (as _outcomes writes it)
@@ -503,9 +552,7 @@ class _Writer:
         """The outcome *explain* builds, rendered."""
         lay = self.lay
 
-        def rendered(
-            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
-        ) -> Truth:
+        def rendered(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             outcome = explain(facts, on, used)
             _outcomes((outcome,), lines, pad, lay)
             return outcome.truth
@@ -519,9 +566,7 @@ class _Writer:
         _outcomes((outcome,), text, pad, self.lay)
         truth = outcome.truth
 
-        def constant(
-            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
-        ) -> Truth:
+        def constant(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             lines.extend(text)
             return truth
 
@@ -540,9 +585,7 @@ class _Writer:
         )
         heads = self._heads(criterion.label, kind, pad)
 
-        def combined(
-            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
-        ) -> Truth:
+        def combined(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             at = len(lines)
             lines.append("")
             truth = otherwise  # Kleene's fold, as _kleene over the children
@@ -561,9 +604,7 @@ class _Writer:
         inner = self.write(criterion.part, pad + "  ")
         heads = self._heads(criterion.label, "not", pad)
 
-        def negated(
-            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
-        ) -> Truth:
+        def negated(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             at = len(lines)
             lines.append("")
             found = inner(facts, on, used, lines)
@@ -580,9 +621,7 @@ class _Writer:
         otherwise = self.write(criterion.otherwise, inner)
         heads = self._heads(criterion.label, "if", pad)
 
-        def if_then(
-            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
-        ) -> Truth:
+        def if_then(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             # (the explanation drops the condition's missing facts when the answer is
             # decided: its line is the same, the actual value printed as unknown)
             at = len(lines)
@@ -616,9 +655,7 @@ class _Writer:
 
         absent = line_of(None)
 
-        def fact_is(
-            facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]
-        ) -> Truth:
+        def fact_is(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             value = facts.get(name)
             if value is None:
                 lines.append(absent[1])
@@ -655,7 +692,8 @@ class _Writer:
         lay = self.lay
         fn = _OPS[criterion.op]
         left = explainer.values.value(criterion.left)
-        name = criterion.left.name if type(criterion.left) is Fact else None  # type: ignore[attr-defined]
+        plain = criterion.left
+        name = plain.name if isinstance(plain, Fact) and type(plain) is Fact else None
         leaf = lay.leaf_parts((criterion.label, criterion.wording, criterion.article))
         # what _outcomes writes for a comparison: "[mark] label: actual A, required R — 「…」"
         after = f"{lay.mid}{criterion._required(bound)}{leaf[2]}"
@@ -682,9 +720,7 @@ class _Writer:
             if kind is Missing and (value.names or value.reason):
                 # unknown: the actual value printed as unknown, the reason in brackets
                 reason = value.reason
-                lines.append(
-                    f"{absent}{bracket}{reason}{bracket_close}" if reason else absent
-                )
+                lines.append(f"{absent}{bracket}{reason}{bracket_close}" if reason else absent)
                 return UNKNOWN
             if kind is Decimal:
                 shown = format_decimal(value)
@@ -701,3 +737,170 @@ class _Writer:
             return FALSE
 
         return against_bound
+
+
+#: a step's writer: its value, its line without indentation or binding arrow, and the
+#: lines under it (indented)
+StepLines = tuple[Any, str, list[str]]
+WriteStep = Callable[[Facts, date, dict[str, Resolved]], StepLines]
+
+
+class _StepWriter:
+    """Compiles an amount's formula into writers of its steps' lines: each writes what
+    :func:`_step` writes for the Step the formula's compiled step closure
+    (``_Explainer.steps``) builds, recording the parameters it records, in the same
+    order, without building the Step. A formula kind without a writer here is built as
+    a Step by its step closure and rendered by :func:`_step`."""
+
+    def __init__(self, explainer: _Explainer, lay: _Layout) -> None:
+        self.explainer = explainer
+        self.lay = lay
+        p = lay.punct
+        self.detail_open, self.detail_close, self.quote = p["detail"], p["close"], p["quote"]
+
+    def top(self, formula: Formula) -> WriteSteps | None:
+        """The writer of the whole amount's lines (None: some part has no step closure)."""
+        root = self.write(formula, "    ")
+        if root is None:
+            return None
+
+        def steps(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> None:
+            _value, body, under = root(facts, on, used)
+            lines.append(f"    {body}")
+            lines.extend(under)
+
+        return steps
+
+    def _tail(self, detail: str, wording: str) -> str:
+        """What follows a step's value: its detail and its wording (as _step writes them)."""
+        tail = f"{self.detail_open}{detail}{self.detail_close}" if detail else ""
+        if wording:
+            tail += f"{self.quote}{wording}」"
+        return tail
+
+    def _shown(self, value: Any) -> str:
+        if isinstance(value, AmountRange):
+            high = value.high
+            return f"{format_decimal(value.low)}–{'' if high is None else format_decimal(high)}"
+        if value is None:
+            return self.lay.marks[2]
+        return format_decimal(value)
+
+    def write(self, formula: Formula, pad: str) -> WriteStep | None:
+        kind = type(formula)
+        found = None
+        try:
+            if kind is Fixed:
+                assert isinstance(formula, Fixed)
+                found = self._fixed(formula)
+            elif kind is Marginal:
+                assert isinstance(formula, Marginal)
+                found = self._marginal(formula)
+            elif kind is LesserOf:
+                assert isinstance(formula, LesserOf)
+                return self._lesser_of(formula, pad)
+        except Exception:  # (as _Explainer.steps: no closure, the Step path explains it)
+            return None
+        if found is not None:
+            return found
+        steps = self.explainer.steps(formula)
+        return None if steps is None else self._rendered(steps, pad)
+
+    def _rendered(self, steps: StepsOf, pad: str) -> WriteStep:
+        """The Step *steps* builds, rendered."""
+        lay = self.lay
+
+        def rendered(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+            step = steps(facts, on, used)
+            lines: list[str] = []
+            _step(step, lines, pad, lay)  # (not binding: its own line starts with pad)
+            return step.value, lines[0][len(pad) :], lines[1:]
+
+        return rendered
+
+    def _fixed(self, formula: Fixed) -> WriteStep | None:
+        explainer = self.explainer
+        reads = explainer.reads(formula.amount)
+        if reads is None:
+            return None
+        pairs = tuple((read.key, read) for read in reads)
+        amount = explainer.values.value(formula.amount)
+        wording, note = explainer._sourced((formula.amount,), formula.wording)
+        head = f"{self.lay.label(formula.label)} = "
+        tail = self._tail(_with_note(formula.amount.describe(), note), wording)
+        shown = self._shown
+        nothing: list[str] = []
+
+        def fixed(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+            for key, read in pairs:
+                if key not in used:
+                    used[key] = read
+            value = amount(facts, on)
+            if type(value) is Missing:
+                value = None
+            return value, f"{head}{shown(value)}{tail}", nothing
+
+        return fixed
+
+    def _marginal(self, formula: Marginal) -> WriteStep | None:
+        explainer = self.explainer
+        fixed, scale = explainer.values.constant(formula.scale)
+        base_reads = explainer.reads(formula.base)
+        scale_reads = explainer.reads(formula.scale)
+        if not fixed or not isinstance(scale, MarginalScale) or base_reads is None:
+            return None
+        pairs = tuple((read.key, read) for read in (scale_reads or ()) + base_reads)
+        base_of = explainer.values.value(formula.base)
+        wording, note = explainer._sourced((formula.scale,), formula.wording)
+        head = f"{self.lay.label(formula.label)} = "
+        opened = f"{_scale_text(scale)} applied to {formula.base.describe()} ("
+        detail_open, detail_close = self.detail_open, self.detail_close
+        after = self._tail("", wording)
+        shown = self._shown
+        nothing: list[str] = []
+
+        def marginal(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+            for key, read in pairs:
+                if key not in used:
+                    used[key] = read
+            base = base_of(facts, on)
+            detail = _with_note(f"{opened}{_show(base)})", note)
+            if type(base) is Missing and (base.names or base.reason):
+                value = None
+            else:
+                value = apply_marginal(scale, base)
+            body = f"{head}{shown(value)}{detail_open}{detail}{detail_close}{after}"
+            return value, body, nothing
+
+        return marginal
+
+    def _lesser_of(self, formula: LesserOf, pad: str) -> WriteStep | None:
+        inner = pad + "  "
+        found = [self.write(part, inner) for part in formula.parts]
+        parts = tuple(part for part in found if part is not None)
+        if len(parts) != len(found):
+            return None
+        head = f"{self.lay.label(formula.label)} = "
+        tail = self._tail("", formula.wording)
+        shown = self._shown
+        arrow = f"{inner}→ "
+
+        def lesser_of(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+            children = [part(facts, on, used) for part in parts]
+            values = [child[0] for child in children]
+            binding = -1
+            if None in values:  # a part unknown: no least, no binding bound
+                least = None
+            else:
+                least = min(values)
+                for index, value in enumerate(values):  # the first at the least binds
+                    if value == least:
+                        binding = index
+                        break
+            lines: list[str] = []
+            for index, (_value, body, under) in enumerate(children):
+                lines.append(f"{arrow}{body}" if index == binding else f"{inner}{body}")
+                lines.extend(under)
+            return least, f"{head}{shown(least)}{tail}", lines
+
+        return lesser_of
