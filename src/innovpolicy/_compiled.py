@@ -173,7 +173,6 @@ class CompiledRule:
         "reads",
         "why",
         "writers",
-        "written",
     )
 
     def __init__(
@@ -212,13 +211,8 @@ class CompiledRule:
         #: formulas are explained by their own methods)
         self._steps: tuple[StepsOf | None] | None = None
         #: the criteria's writers of rendered text, by language, with the generation of
-        #: the renderer's kept text they were made in (see ``_render._writer``)
+        #: the renderer's kept text they were made in (see ``_render._writers``)
         self.writers: dict[str, tuple[int, Write, WriteSteps | None]] = {}
-        #: the rendered explanation when no fact read is given, by (date, language):
-        #: (generation, (criteria lines, amount Step, amount lines, parameters))
-        self.written: dict[
-            tuple[date, str], tuple[int, tuple[list[str], Any, list[str], tuple[Any, ...]]]
-        ] = {}
 
     def explain(self, facts: Facts, on: date, used: dict[str, Resolved]) -> Outcome:
         """The criteria's explanation (the reference interpreter's ``explain``), the

@@ -887,11 +887,11 @@ class Jurisdiction:
         ctx = None
         if rule.amount is None or truth is Truth.FALSE:
             computed = None
+        elif write_steps is not None:  # (the amount's steps are compiled)
+            write_steps(data, on, used, amount)
         else:
             steps_of = compiled.steps_of()
-            if steps_of is not None and write_steps is not None:
-                write_steps(data, on, used, amount)
-            elif steps_of is not None:
+            if steps_of is not None:
                 steps = steps_of(data, on, used)
             else:
                 ctx = self._fallback_context(data, on, used)

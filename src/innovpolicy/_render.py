@@ -160,6 +160,10 @@ class _Layout:
         self.leaves[key] = parts
         return parts
 
+    def field(self, key: str, text: str) -> str:
+        """A line of the result: "  Word: text"."""
+        return f"  {self.word(key)}{self.punct['colon']}{text}"
+
     def word(self, key: str) -> str:
         return self.catalog.get(key) or _i18n.MESSAGES["en"][key]
 
@@ -256,13 +260,11 @@ _i18n._ON_REGISTER.append(_forget)
 
 def render(result: Result, lang: str) -> str:
     """*result* as text in *lang* (``en`` or ``zh``)."""
-    lay = _LAYOUTS[_i18n.check_lang(lang)]
-    p = lay.punct
-    colon, sep = p["colon"], p["sep"]
-
-    def field(key: str, text: str) -> str:
-        return f"  {lay.word(key)}{colon}{text}"
-
+    try:
+        lay = _LAYOUTS[lang]
+    except (KeyError, TypeError):
+        lay = _LAYOUTS[_i18n.check_lang(lang)]  # (raises: not a language)
+    field = lay.field
     citation = result.citation
     headed = (
         result.rule_id,
@@ -303,6 +305,7 @@ def render(result: Result, lang: str) -> str:
     if result.amount is not None:
         lines.append(field("amount", lay.money(result.amount, result.amount_unit)))
     if result.amount_range is not None:
+        p = lay.punct
         low, high = result.amount_range.low, result.amount_range.high
         span = (
             p["range_open"].format(low=lay.bound(low))
@@ -315,11 +318,12 @@ def render(result: Result, lang: str) -> str:
     elif amount_lines:
         lines.extend(amount_lines)
     for share in result.shares:
+        p = lay.punct
         who = p["payer_name"].format(name=share.payer) if share.payer else ""
         amount = format(share.amount, "f") if lay.lang == "en" else lay.money(share.amount)
-        lines.append(f"    {lay.word('paid_by')} {lay.payer(share.role)}{who}{colon}{amount}")
+        lines.append(f"    {lay.word('paid_by')} {lay.payer(share.role)}{who}{p['colon']}{amount}")
     if result.missing:
-        lines.append(field("missing_facts", sep.join(result.missing)))
+        lines.append(field("missing_facts", lay.punct["sep"].join(result.missing)))
     for reason in result.reasons:
         lines.append(field("undecidable", reason))
     if parameters:
@@ -343,8 +347,10 @@ def render(result: Result, lang: str) -> str:
             lay.readings[id(readings)] = read
         lines.append(read[1])
     if result.ignored_facts:
+        p = lay.punct
         lines.append(
-            p["ignored"].format(jurisdiction=result.jurisdiction) + sep.join(result.ignored_facts)
+            p["ignored"].format(jurisdiction=result.jurisdiction)
+            + p["sep"].join(result.ignored_facts)
         )
     return "\n".join(lines)
 
@@ -466,47 +472,35 @@ def _written(
     when the rule has none (compiled without its criteria)."""
     j, version, _, facts, on, computed = args
     compiled: CompiledRule = args[2]
-    writers = _writers(compiled, lay)
-    if writers is None:
-        return None
-    generation = _GENERATION[0]
-    kept = compiled.given_none(facts._data, on)
-    if kept:  # the same text for every such firm on this date
-        found = compiled.written.get((on, lay.lang))
-        if found is not None and found[0] == generation:
-            return found[1]
+    found = compiled.writers.get(lay.lang)
+    if found is None or found[0] != _GENERATION[0]:
+        found = _writers(compiled, lay)
+        if found is None:
+            return None
     criteria: list[str] = []
     amount: list[str] = []
     steps, parameters = j._written(
-        version, compiled, facts, on, computed, writers[0], writers[1], criteria, amount
+        version, compiled, facts, on, computed, found[1], found[2], criteria, amount
     )
-    written = criteria, steps, amount, parameters
-    if kept:
-        if len(compiled.written) >= 64:
-            compiled.written.clear()
-        compiled.written[(on, lay.lang)] = (generation, written)
-    return written
+    return criteria, steps, amount, parameters
 
 
-def _writers(compiled: CompiledRule, lay: _Layout) -> tuple[Write, WriteSteps | None] | None:
-    """*compiled*'s writers in *lay*'s language (criteria; amount steps, or None where
-    its steps are built as Steps), made on first use (and again after the layouts
-    forgot their text); None without the rule's criteria."""
-    found = compiled.writers.get(lay.lang)
-    generation = _GENERATION[0]
-    if found is not None and found[0] == generation:
-        return found[1], found[2]
+def _writers(compiled: CompiledRule, lay: _Layout) -> tuple[int, Write, WriteSteps | None] | None:
+    """*compiled*'s writers in *lay*'s language, made now (on first use, and again
+    after the layouts forgot their text) and kept in it: (the generation of the kept
+    text, the criteria's writer, the amount steps' or None where its steps are built
+    as Steps); None without the rule's criteria."""
     explainer = compiled.explainer()
     criteria = compiled._criteria
     if explainer is None or criteria is None:
         return None
-    write = _Writer(explainer, lay).write(criteria, "    ")
+    write = _Generated(_Writer(explainer, lay)).function(criteria, "    ")
     write_steps = None
     amount = compiled._amount
     if amount is not None and compiled.steps_of() is not None:
         write_steps = _StepWriter(explainer, lay).top(amount)
-    compiled.writers[lay.lang] = (generation, write, write_steps)
-    return write, write_steps
+    made = compiled.writers[lay.lang] = (_GENERATION[0], write, write_steps)
+    return made
 
 
 #: a line's mark by the outcome's truth (as _outcomes writes it)
@@ -640,11 +634,13 @@ class _Writer:
 
         return if_then
 
-    def _fact_is(self, criterion: FactIs, pad: str) -> Write:
-        """A yes/no or text fact: the line of each value is rendered from the outcome
-        ``FactIs.outcome_of`` gives for it, once (kept per value and type, as
-        ``outcome_of`` keeps its outcomes)."""
-        name, lay = criterion.name, self.lay
+    def _fact_parts(
+        self, criterion: FactIs, pad: str
+    ) -> tuple[str, dict[tuple[type, Any], tuple[Truth, str]], Callable[[Any], tuple[Truth, str]]]:
+        """A yes/no or text fact's name, its lines kept by value (and type, as
+        ``FactIs.outcome_of`` keeps its outcomes), and the function giving the truth
+        and line of a value: the line rendered from the outcome ``outcome_of`` gives."""
+        lay = self.lay
         kept: dict[tuple[type, Any], tuple[Truth, str]] = {}
 
         def line_of(value: Any) -> tuple[Truth, str]:
@@ -653,6 +649,10 @@ class _Writer:
             _outcomes((outcome,), text, pad, lay)
             return outcome.truth, text[0]
 
+        return criterion.name, kept, line_of
+
+    def _fact_is(self, criterion: FactIs, pad: str) -> Write:
+        name, kept, line_of = self._fact_parts(criterion, pad)
         absent = line_of(None)
 
         def fact_is(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
@@ -675,9 +675,9 @@ class _Writer:
 
         return fact_is
 
-    def _compare(self, criterion: Compare, pad: str) -> Write | None:
-        """A comparison against a threshold fixed for the span (what
-        ``_Explainer._against_bound`` explains); None for any other comparison."""
+    def _bound_parts(self, criterion: Compare, pad: str) -> _Bound | None:
+        """What writing a comparison against a threshold fixed for the span (what
+        ``_Explainer._against_bound`` explains) needs; None for any other comparison."""
         explainer = self.explainer
         left_reads, right_reads = (
             explainer.reads(criterion.left),
@@ -688,18 +688,33 @@ class _Writer:
         fixed, bound = explainer.values.constant(criterion.right)
         if not fixed or type(bound) is Missing:
             return None
-        reads = tuple((read.key, read) for read in left_reads + right_reads)
         lay = self.lay
-        fn = _OPS[criterion.op]
-        left = explainer.values.value(criterion.left)
         plain = criterion.left
-        name = plain.name if isinstance(plain, Fact) and type(plain) is Fact else None
         leaf = lay.leaf_parts((criterion.label, criterion.wording, criterion.article))
         # what _outcomes writes for a comparison: "[mark] label: actual A, required R — 「…」"
         after = f"{lay.mid}{criterion._required(bound)}{leaf[2]}"
         yes, no, unknown = (f"{pad}[{_MARKS[truth]}{leaf[1]}" for truth in (TRUE, FALSE, UNKNOWN))
+        return _Bound(
+            reads=tuple((read.key, read) for read in left_reads + right_reads),
+            fn=_OPS[criterion.op],
+            bound=bound,
+            left=explainer.values.value(criterion.left),
+            name=plain.name if isinstance(plain, Fact) and type(plain) is Fact else None,
+            yes=yes,
+            no=no,
+            after=after,
+            absent=f"{unknown}{lay.marks[2]}{after}",
+        )
+
+    def _compare(self, criterion: Compare, pad: str) -> Write | None:
+        """A comparison against a threshold fixed for the span; None for any other."""
+        parts = self._bound_parts(criterion, pad)
+        if parts is None:
+            return None
+        lay = self.lay
+        reads, fn, bound, left, name = parts.reads, parts.fn, parts.bound, parts.left, parts.name
+        yes, no, after, absent = parts.yes, parts.no, parts.after, parts.absent
         marks = lay.marks
-        absent = f"{unknown}{marks[2]}{after}"
         p = lay.punct
         bracket, bracket_close = p["bracket"], p["bracket_close"]
 
@@ -739,9 +754,244 @@ class _Writer:
         return against_bound
 
 
-#: a step's writer: its value, its line without indentation or binding arrow, and the
-#: lines under it (indented)
-StepLines = tuple[Any, str, list[str]]
+class _Bound:
+    """A comparison against a fixed threshold, ready to write (see
+    :meth:`_Writer._bound_parts`): the parameters it records (key, resolved), the
+    operator, the threshold, the left side's getter or plain fact's name, and the
+    constant parts of its line (by truth; the line of an unknown value)."""
+
+    __slots__ = ("absent", "after", "bound", "fn", "left", "name", "no", "reads", "yes")
+
+    def __init__(
+        self,
+        *,
+        reads: tuple[tuple[str, Resolved], ...],
+        fn: Callable[[Any, Any], bool],
+        bound: Any,
+        left: Callable[[Facts, date], Any],
+        name: str | None,
+        yes: str,
+        no: str,
+        after: str,
+        absent: str,
+    ) -> None:
+        self.reads, self.fn, self.bound, self.left, self.name = reads, fn, bound, left, name
+        self.yes, self.no, self.after, self.absent = yes, no, after, absent
+
+
+#: how deep the generated writer nests the nodes it writes inline; deeper subtrees are
+#: written by the closures of :class:`_Writer` (0: the whole tree is)
+_INLINE_DEPTH = 24
+
+
+class _Generated:
+    """The writer of a whole criterion tree as one generated Python function: the
+    closures of :class:`_Writer` inlined (groups, conditions, negations, yes/no facts
+    and comparisons against fixed thresholds), the same lines written and the same
+    parameters recorded in the same order, without a call per node. Any other node is
+    written by its :class:`_Writer` closure, called from the function."""
+
+    def __init__(self, writer: _Writer) -> None:
+        self.writer = writer
+        self.lay = writer.lay
+        p = writer.lay.punct
+        self.names: dict[str, Any] = {
+            "TRUE": TRUE,
+            "FALSE": FALSE,
+            "UNKNOWN": UNKNOWN,
+            "Missing": Missing,
+            "Decimal": Decimal,
+            "format_decimal": format_decimal,
+            "str": str,
+            "len": len,
+            "type": type,
+            "TypeError": TypeError,
+            "marks": writer.lay.marks,
+            "value_text": writer.lay.value,
+            "bracket": p["bracket"],
+            "bracket_close": p["bracket_close"],
+        }
+        self.code: list[str] = []
+        self.count = 0
+
+    def function(self, criterion: Criterion, pad: str) -> Write:
+        self.code = [
+            "def write(facts, on, used, lines):",
+            "    get = facts.get",
+            "    append = lines.append",
+        ]
+        truth = self.node(criterion, pad, 1, 0)
+        self.code.append(f"    return {truth}")
+        namespace = dict(self.names)
+        exec(compile("\n".join(self.code), "<innovpolicy written criteria>", "exec"), namespace)
+        write: Write = namespace["write"]
+        return write
+
+    def const(self, value: Any) -> str:
+        self.count += 1
+        name = f"c{self.count}"
+        self.names[name] = value
+        return name
+
+    def var(self, stem: str) -> str:
+        self.count += 1
+        return f"{stem}{self.count}"
+
+    def emit(self, depth: int, line: str) -> None:
+        self.code.append("    " * depth + line)
+
+    def node(self, criterion: Criterion, pad: str, depth: int, nesting: int) -> str:
+        """Emit the code writing *criterion*'s lines at *depth*; the name of the local
+        holding its truth."""
+        kind = type(criterion)
+        if nesting < _INLINE_DEPTH:
+            if kind is AllOf or kind is AnyOf:
+                assert isinstance(criterion, (AllOf, AnyOf))
+                return self.combined(criterion, pad, depth, nesting)
+            if kind is Not:
+                assert isinstance(criterion, Not)
+                return self.negated(criterion, pad, depth, nesting)
+            if kind is IfThen:
+                assert isinstance(criterion, IfThen)
+                return self.if_then(criterion, pad, depth, nesting)
+            if kind is FactIs:
+                assert isinstance(criterion, FactIs)
+                return self.fact_is(criterion, pad, depth)
+            if kind is Compare:
+                assert isinstance(criterion, Compare)
+                parts = self.writer._bound_parts(criterion, pad)
+                if parts is not None:
+                    return self.against_bound(parts, depth)
+        truth = self.var("t")
+        write = self.const(self.writer.write(criterion, pad))
+        self.emit(depth, f"{truth} = {write}(facts, on, used, lines)")
+        return truth
+
+    def heads(self, label: str, kind: str, pad: str) -> str:
+        return self.const(self.writer._heads(label, kind, pad))
+
+    def combined(self, criterion: AllOf | AnyOf, pad: str, depth: int, nesting: int) -> str:
+        dominant, otherwise = ("FALSE", "TRUE") if type(criterion) is AllOf else ("TRUE", "FALSE")
+        heads = self.heads(criterion.label, "all" if type(criterion) is AllOf else "any", pad)
+        at, truth = self.var("at"), self.var("t")
+        self.emit(depth, f"{at} = len(lines)")
+        self.emit(depth, 'append("")')
+        self.emit(depth, f"{truth} = {otherwise}")  # Kleene's fold, as _kleene
+        for part in criterion.parts:
+            found = self.node(part, pad + "  ", depth, nesting + 1)
+            self.emit(depth, f"if {found} is {dominant}:")
+            self.emit(depth + 1, f"{truth} = {dominant}")
+            self.emit(depth, f"elif {found} is UNKNOWN and {truth} is not {dominant}:")
+            self.emit(depth + 1, f"{truth} = UNKNOWN")
+        self.emit(depth, f"lines[{at}] = {heads}[{truth}]")
+        return truth
+
+    def negated(self, criterion: Not, pad: str, depth: int, nesting: int) -> str:
+        heads = self.heads(criterion.label, "not", pad)
+        at, truth = self.var("at"), self.var("t")
+        self.emit(depth, f"{at} = len(lines)")
+        self.emit(depth, 'append("")')
+        found = self.node(criterion.part, pad + "  ", depth, nesting + 1)
+        self.emit(
+            depth,
+            f"{truth} = FALSE if {found} is TRUE else TRUE if {found} is FALSE else UNKNOWN",
+        )
+        self.emit(depth, f"lines[{at}] = {heads}[{truth}]")
+        return truth
+
+    def if_then(self, criterion: IfThen, pad: str, depth: int, nesting: int) -> str:
+        heads = self.heads(criterion.label, "if", pad)
+        inner = pad + "  "
+        at, truth = self.var("at"), self.var("t")
+        self.emit(depth, f"{at} = len(lines)")
+        self.emit(depth, 'append("")')
+        cond = self.node(criterion.condition, inner, depth, nesting + 1)
+        # then when the condition is not false, otherwise when it is not true (both, in
+        # this order, when it is unknown)
+        self.emit(depth, f"if {cond} is not FALSE:")
+        then = self.node(criterion.then, inner, depth + 1, nesting + 1)
+        self.emit(depth, f"if {cond} is not TRUE:")
+        otherwise = self.node(criterion.otherwise, inner, depth + 1, nesting + 1)
+        self.emit(depth, f"if {cond} is TRUE:")
+        self.emit(depth + 1, f"{truth} = {then}")
+        self.emit(depth, f"elif {cond} is FALSE:")
+        self.emit(depth + 1, f"{truth} = {otherwise}")
+        self.emit(depth, "else:")
+        self.emit(depth + 1, f"{truth} = {then} if {then} is {otherwise} else UNKNOWN")
+        self.emit(depth, f"lines[{at}] = {heads}[{truth}]")
+        return truth
+
+    def fact_is(self, criterion: FactIs, pad: str, depth: int) -> str:
+        name, kept, line_of = self.writer._fact_parts(criterion, pad)
+        absent = line_of(None)
+        name_c, kept_c, line_of_c = self.const(name), self.const(kept), self.const(line_of)
+        truth, value, key, found = self.var("t"), self.var("v"), self.var("k"), self.var("f")
+        emit = self.emit
+        emit(depth, f"{value} = get({name_c})")
+        emit(depth, f"if {value} is None:")
+        emit(depth + 1, f"append({self.const(absent[1])})")
+        emit(depth + 1, f"{truth} = {self.const(absent[0])}")
+        emit(depth, "else:")
+        emit(depth + 1, f"{key} = ({value}.__class__, {value})")
+        emit(depth + 1, "try:")
+        emit(depth + 2, f"{found} = {kept_c}.get({key})")
+        emit(depth + 1, "except TypeError:  # an unhashable value: written every time")
+        emit(depth + 2, f"{found} = {line_of_c}({value})")
+        emit(depth + 1, "else:")
+        emit(depth + 2, f"if {found} is None:")
+        emit(depth + 3, f"{found} = {line_of_c}({value})")
+        emit(depth + 3, f"if len({kept_c}) < 64:")
+        emit(depth + 4, f"{kept_c}[{key}] = {found}")
+        emit(depth + 1, f"append({found}[1])")
+        emit(depth + 1, f"{truth} = {found}[0]")
+        return truth
+
+    def against_bound(self, parts: _Bound, depth: int) -> str:
+        emit, const = self.emit, self.const
+        truth, value, kind, shown = self.var("t"), self.var("v"), self.var("k"), self.var("s")
+        for key, read in parts.reads:
+            key_c = const(key)
+            emit(depth, f"if {key_c} not in used:")
+            emit(depth + 1, f"used[{key_c}] = {const(read)}")
+        absent = const(parts.absent)
+        if parts.name is not None:
+            emit(depth, f"{value} = get({const(parts.name)})")
+            emit(depth, f"if {value} is None:")
+            emit(depth + 1, f"append({absent})")
+            emit(depth + 1, f"{truth} = UNKNOWN")
+            emit(depth, "else:")
+            depth += 1
+        else:
+            emit(depth, f"{value} = {const(parts.left)}(facts, on)")
+        emit(depth, f"{kind} = type({value})")
+        emit(depth, f"if {kind} is Missing and ({value}.names or {value}.reason):")
+        emit(
+            depth + 1,
+            f"append(f'{{{absent}}}{{bracket}}{{{value}.reason}}{{bracket_close}}' "
+            f"if {value}.reason else {absent})",
+        )
+        emit(depth + 1, f"{truth} = UNKNOWN")
+        emit(depth, "else:")
+        emit(depth + 1, f"if {kind} is Decimal:")
+        emit(depth + 2, f"{shown} = format_decimal({value})")
+        emit(depth + 1, f"elif {kind} is int or {kind} is str:")
+        emit(depth + 2, f"{shown} = str({value})")
+        emit(depth + 1, f"elif {kind} is bool:")
+        emit(depth + 2, f"{shown} = marks[0] if {value} else marks[1]")
+        emit(depth + 1, "else:  # (None and a Missing marker print as unknown)")
+        emit(depth + 2, f"{shown} = value_text({value})")
+        emit(depth + 1, f"if {const(parts.fn)}({value}, {const(parts.bound)}):")
+        emit(depth + 2, f"append(f'{{{const(parts.yes)}}}{{{shown}}}{{{const(parts.after)}}}')")
+        emit(depth + 2, f"{truth} = TRUE")
+        emit(depth + 1, "else:")
+        emit(depth + 2, f"append(f'{{{const(parts.no)}}}{{{shown}}}{{{const(parts.after)}}}')")
+        emit(depth + 2, f"{truth} = FALSE")
+        return truth
+
+
+#: a step's writer: its value, the value as written, its line without indentation or
+#: binding arrow, and the lines under it (indented)
+StepLines = tuple[Any, str, str, list[str]]
 WriteStep = Callable[[Facts, date, dict[str, Resolved]], StepLines]
 
 
@@ -765,7 +1015,7 @@ class _StepWriter:
             return None
 
         def steps(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> None:
-            _value, body, under = root(facts, on, used)
+            _value, _shown, body, under = root(facts, on, used)
             lines.append(f"    {body}")
             lines.extend(under)
 
@@ -778,7 +1028,8 @@ class _StepWriter:
             tail += f"{self.quote}{wording}」"
         return tail
 
-    def _shown(self, value: Any) -> str:
+    def shown(self, value: Any) -> str:
+        """A step's value as _step writes it."""
         if isinstance(value, AmountRange):
             high = value.high
             return f"{format_decimal(value.low)}–{'' if high is None else format_decimal(high)}"
@@ -808,13 +1059,13 @@ class _StepWriter:
 
     def _rendered(self, steps: StepsOf, pad: str) -> WriteStep:
         """The Step *steps* builds, rendered."""
-        lay = self.lay
+        lay, shown = self.lay, self.shown
 
         def rendered(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
             step = steps(facts, on, used)
             lines: list[str] = []
             _step(step, lines, pad, lay)  # (not binding: its own line starts with pad)
-            return step.value, lines[0][len(pad) :], lines[1:]
+            return step.value, shown(step.value), lines[0][len(pad) :], lines[1:]
 
         return rendered
 
@@ -828,19 +1079,32 @@ class _StepWriter:
         wording, note = explainer._sourced((formula.amount,), formula.wording)
         head = f"{self.lay.label(formula.label)} = "
         tail = self._tail(_with_note(formula.amount.describe(), note), wording)
-        shown = self._shown
+        shown = self.shown
         nothing: list[str] = []
+        fixed, constant = explainer.values.constant(formula.amount)
+        if fixed:  # the same value and line for every firm (a cap, an award)
+            value = None if type(constant) is Missing else constant
+            written = (value, shown(value), f"{head}{shown(value)}{tail}", nothing)
 
-        def fixed(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+            def fixed_value(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+                for key, read in pairs:
+                    if key not in used:
+                        used[key] = read
+                return written
+
+            return fixed_value
+
+        def fixed_amount(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
             for key, read in pairs:
                 if key not in used:
                     used[key] = read
             value = amount(facts, on)
             if type(value) is Missing:
                 value = None
-            return value, f"{head}{shown(value)}{tail}", nothing
+            text = shown(value)
+            return value, text, f"{head}{text}{tail}", nothing
 
-        return fixed
+        return fixed_amount
 
     def _marginal(self, formula: Marginal) -> WriteStep | None:
         explainer = self.explainer
@@ -852,11 +1116,15 @@ class _StepWriter:
         pairs = tuple((read.key, read) for read in (scale_reads or ()) + base_reads)
         base_of = explainer.values.value(formula.base)
         wording, note = explainer._sourced((formula.scale,), formula.wording)
-        head = f"{self.lay.label(formula.label)} = "
+        # the detail is _with_note(f"{opened}{base})", note), never empty: around the
+        # base's value, the same text whatever the firm
         opened = f"{_scale_text(scale)} applied to {formula.base.describe()} ("
-        detail_open, detail_close = self.detail_open, self.detail_close
-        after = self._tail("", wording)
-        shown = self._shown
+        closed = f"); {note}" if note else ")"
+        head = f"{self.lay.label(formula.label)} = "
+        middle = f"{self.detail_open}{opened}"
+        after = f"{closed}{self.detail_close}{self._tail('', wording)}"
+        unknown = self.lay.marks[2]
+        shown = self.shown
         nothing: list[str] = []
 
         def marginal(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
@@ -864,13 +1132,13 @@ class _StepWriter:
                 if key not in used:
                     used[key] = read
             base = base_of(facts, on)
-            detail = _with_note(f"{opened}{_show(base)})", note)
             if type(base) is Missing and (base.names or base.reason):
                 value = None
+                text = unknown
             else:
                 value = apply_marginal(scale, base)
-            body = f"{head}{shown(value)}{detail_open}{detail}{detail_close}{after}"
-            return value, body, nothing
+                text = format_decimal(value) if type(value) is Decimal else shown(value)
+            return value, text, f"{head}{text}{middle}{_show(base)}{after}", nothing
 
         return marginal
 
@@ -882,7 +1150,8 @@ class _StepWriter:
             return None
         head = f"{self.lay.label(formula.label)} = "
         tail = self._tail("", formula.wording)
-        shown = self._shown
+        shown = self.shown
+        unknown = self.lay.marks[2]
         arrow = f"{inner}→ "
 
         def lesser_of(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
@@ -891,16 +1160,20 @@ class _StepWriter:
             binding = -1
             if None in values:  # a part unknown: no least, no binding bound
                 least = None
+                text = unknown
             else:
                 least = min(values)
                 for index, value in enumerate(values):  # the first at the least binds
                     if value == least:
                         binding = index
                         break
+                # (min gives the first of the least values, the binding part's: its value
+                # as that part wrote it)
+                text = children[binding][1] if values[binding] is least else shown(least)
             lines: list[str] = []
-            for index, (_value, body, under) in enumerate(children):
-                lines.append(f"{arrow}{body}" if index == binding else f"{inner}{body}")
-                lines.extend(under)
-            return least, f"{head}{shown(least)}{tail}", lines
+            for index, child in enumerate(children):
+                lines.append(f"{arrow}{child[2]}" if index == binding else f"{inner}{child[2]}")
+                lines.extend(child[3])
+            return least, text, f"{head}{text}{tail}", lines
 
         return lesser_of
