@@ -12,6 +12,8 @@ English and Chinese; and the explanation built afterwards must be the reference'
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -43,13 +45,43 @@ def _is_written(result: innovpolicy.Result) -> bool:
 
 @pytest.mark.parametrize(("code", "rule_id"), CASES)
 @settings(
-    max_examples=12,
+    max_examples=30,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(data=st.data())
 def test_written_text_equals_the_outcome_renderers(code: str, rule_id: str, data: Any) -> None:
+    _check(code, rule_id, data)
+
+
+@pytest.mark.parametrize(("code", "rule_id"), CASES)
+@settings(
+    max_examples=4,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_the_writers_closures_write_the_same(code: str, rule_id: str, data: Any) -> None:
+    """The closures the generated writer inlines, each node written by its own."""
+    with _closures_only():
+        _check(code, rule_id, data)
+
+
+@contextlib.contextmanager
+def _closures_only() -> Iterator[None]:
+    inline = _render._INLINE_DEPTH
+    _render._INLINE_DEPTH = 0
+    _render._GENERATION[0] += 1  # the writers made again
+    try:
+        yield
+    finally:
+        _render._INLINE_DEPTH = inline
+        _render._GENERATION[0] += 1
+
+
+def _check(code: str, rule_id: str, data: Any) -> None:
     j = JURISDICTIONS[code]
     on = data.draw(rule_dates(j, rule_id), label="on")
     raw = data.draw(facts(j, rule_id, on=on, allow_missing=True), label="facts")
@@ -74,7 +106,7 @@ def test_written_text_equals_the_outcome_renderers(code: str, rule_id: str, data
     # a result evolved from another, or the answer of the stack outside the territory)
     public = j.evaluate(rule_id, prepared, on)
     written = {lang: public.render(lang) for lang in LANGS}
-    assert public.criteria is not None  # explained: rendered from its outcomes from now on
+    public._explained()  # explained: rendered from its outcomes from now on
     for lang in LANGS:
         assert written[lang] == public.render(lang)
 

@@ -39,6 +39,7 @@ from ._criteria import (
     AnyOf,
     Compare,
     Criterion,
+    Expr,
     Fact,
     FactIs,
     IfThen,
@@ -47,8 +48,10 @@ from ._criteria import (
     Outcome,
     Resolved,
     Truth,
+    YearFact,
     _show,
 )
+from ._facts import yearly_key
 from ._jurisdiction import _lazy_explanation
 from ._params import MarginalScale, apply_marginal
 from ._rules import _show_param
@@ -696,8 +699,10 @@ class _Writer:
         yes, no, unknown = (f"{pad}[{_MARKS[truth]}{leaf[1]}" for truth in (TRUE, FALSE, UNKNOWN))
         return _Bound(
             reads=tuple((read.key, read) for read in left_reads + right_reads),
+            op=criterion.op,
             fn=_OPS[criterion.op],
             bound=bound,
+            left_expr=criterion.left,
             left=explainer.values.value(criterion.left),
             name=plain.name if isinstance(plain, Fact) and type(plain) is Fact else None,
             yes=yes,
@@ -760,14 +765,28 @@ class _Bound:
     operator, the threshold, the left side's getter or plain fact's name, and the
     constant parts of its line (by truth; the line of an unknown value)."""
 
-    __slots__ = ("absent", "after", "bound", "fn", "left", "name", "no", "reads", "yes")
+    __slots__ = (
+        "absent",
+        "after",
+        "bound",
+        "fn",
+        "left",
+        "left_expr",
+        "name",
+        "no",
+        "op",
+        "reads",
+        "yes",
+    )
 
     def __init__(
         self,
         *,
         reads: tuple[tuple[str, Resolved], ...],
+        op: str,
         fn: Callable[[Any, Any], bool],
         bound: Any,
+        left_expr: Expr,
         left: Callable[[Facts, date], Any],
         name: str | None,
         yes: str,
@@ -775,7 +794,8 @@ class _Bound:
         after: str,
         absent: str,
     ) -> None:
-        self.reads, self.fn, self.bound, self.left, self.name = reads, fn, bound, left, name
+        self.reads, self.op, self.fn, self.bound = reads, op, fn, bound
+        self.left_expr, self.left, self.name = left_expr, left, name
         self.yes, self.no, self.after, self.absent = yes, no, after, absent
 
 
@@ -946,6 +966,34 @@ class _Generated:
         emit(depth + 1, f"{truth} = {found}[0]")
         return truth
 
+    def left_value(self, parts: _Bound, value: str, depth: int) -> None:
+        """Emit the code setting *value* to the left side's value (its getter's): a
+        value fixed for the span as a constant, a fiscal year's fact read as
+        ``_compiled._year_fact`` reads it, anything else by its getter."""
+        expr = parts.left_expr
+        fixed, constant = self.writer.explainer.values.constant(expr)
+        if fixed:
+            self.emit(depth, f"{value} = {self.const(constant)}")
+        elif type(expr) is YearFact:
+            assert isinstance(expr, YearFact)
+            name, back = expr.name, expr.years_back
+            keys: dict[int, tuple[str, Missing]] = {}
+
+            def entry(year: int) -> tuple[str, Missing]:
+                key = yearly_key(name, year - back)
+                made = keys[year] = (key, Missing((key,)))
+                return made
+
+            found = self.var("e")
+            self.emit(depth, f"{found} = {self.const(keys)}.get(on.year)")
+            self.emit(depth, f"if {found} is None:")
+            self.emit(depth + 1, f"{found} = {self.const(entry)}(on.year)")
+            self.emit(depth, f"{value} = get({found}[0])")
+            self.emit(depth, f"if {value} is None:")
+            self.emit(depth + 1, f"{value} = {found}[1]")
+        else:
+            self.emit(depth, f"{value} = {self.const(parts.left)}(facts, on)")
+
     def against_bound(self, parts: _Bound, depth: int) -> str:
         emit, const = self.emit, self.const
         truth, value, kind, shown = self.var("t"), self.var("v"), self.var("k"), self.var("s")
@@ -962,7 +1010,7 @@ class _Generated:
             emit(depth, "else:")
             depth += 1
         else:
-            emit(depth, f"{value} = {const(parts.left)}(facts, on)")
+            self.left_value(parts, value, depth)
         emit(depth, f"{kind} = type({value})")
         emit(depth, f"if {kind} is Missing and ({value}.names or {value}.reason):")
         emit(
@@ -980,7 +1028,9 @@ class _Generated:
         emit(depth + 2, f"{shown} = marks[0] if {value} else marks[1]")
         emit(depth + 1, "else:  # (None and a Missing marker print as unknown)")
         emit(depth + 2, f"{shown} = value_text({value})")
-        emit(depth + 1, f"if {const(parts.fn)}({value}, {const(parts.bound)}):")
+        # the operator written out (_OPS[op](value, bound), without the call)
+        assert parts.fn is _OPS[parts.op]
+        emit(depth + 1, f"if {value} {parts.op} {const(parts.bound)}:")
         emit(depth + 2, f"append(f'{{{const(parts.yes)}}}{{{shown}}}{{{const(parts.after)}}}')")
         emit(depth + 2, f"{truth} = TRUE")
         emit(depth + 1, "else:")
@@ -1158,7 +1208,13 @@ class _StepWriter:
             children = [part(facts, on, used) for part in parts]
             values = [child[0] for child in children]
             binding = -1
-            if None in values:  # a part unknown: no least, no binding bound
+            for value in values:  # `None in values`, without comparing a Decimal to None
+                if type(value) is not Decimal:  # (which asks whether None is a Rational)
+                    absent = None in values
+                    break
+            else:
+                absent = False
+            if absent:  # a part unknown: no least, no binding bound
                 least = None
                 text = unknown
             else:
