@@ -1028,9 +1028,10 @@ class _Generated:
         emit(depth + 2, f"{shown} = marks[0] if {value} else marks[1]")
         emit(depth + 1, "else:  # (None and a Missing marker print as unknown)")
         emit(depth + 2, f"{shown} = value_text({value})")
-        # the operator written out (_OPS[op](value, bound), without the call)
-        assert parts.fn is _OPS[parts.op]
-        emit(depth + 1, f"if {value} {parts.op} {const(parts.bound)}:")
+        if _OPS.get(parts.op) is parts.fn:  # the operator written out, without the call
+            emit(depth + 1, f"if {value} {parts.op} {const(parts.bound)}:")
+        else:
+            emit(depth + 1, f"if {const(parts.fn)}({value}, {const(parts.bound)}):")
         emit(depth + 2, f"append(f'{{{const(parts.yes)}}}{{{shown}}}{{{const(parts.after)}}}')")
         emit(depth + 2, f"{truth} = TRUE")
         emit(depth + 1, "else:")
