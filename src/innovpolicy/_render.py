@@ -7,6 +7,13 @@ parameters, readings); what differs is taken from the message catalog
 or without a space), how money is written (``170000.00 CNY`` or ``170,000.00元（17万元）``)
 and the Chinese of labels, statuses, payers and readings. The quoted legal wording
 is printed as it is in both.
+
+A result not yet explained (its explainer the compiled rule's, see
+``_jurisdiction._lazy_explanation``) is rendered without its explanation built: the
+rule's writers (:class:`_Generated`, :class:`_Writer`, :class:`_StepWriter`), made once
+per compiled rule and language, write the lines its outcomes and steps would render to
+(``tests/test_render_written.py`` proves the text the same). Every other result is
+rendered from its outcomes (:func:`_outcomes`, :func:`_step`).
 """
 
 from __future__ import annotations
