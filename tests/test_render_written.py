@@ -26,6 +26,20 @@ from innovpolicy import _i18n, _render
 from innovpolicy.testing.strategies import facts, rule_dates
 
 JURISDICTIONS = {code: innovpolicy.load(code) for code in ("xining", "example-county")}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _written_from_the_first_render() -> Iterator[None]:
+    """Writers made on a rule's first render (not its third), so every case here is
+    written."""
+    after = _render._WRITE_AFTER
+    _render._WRITE_AFTER = 0
+    try:
+        yield
+    finally:
+        _render._WRITE_AFTER = after
+
+
 CASES = [(code, rule_id) for code, j in JURISDICTIONS.items() for rule_id in j.rule_ids()]
 LANGS = ("en", "zh")
 
@@ -179,3 +193,26 @@ def test_translations_registered_later_reach_the_written_text() -> None:
                 _i18n._LABELS_ZH[text] = value
         _i18n.register({}, {})
     assert j.evaluate("QH-ERC", j.prepare(firm), on).render("zh") == before
+
+
+def test_a_rule_is_written_from_its_third_render() -> None:
+    """The first renders of a rule in a language are from its outcomes (a report pays
+    no writer); then its writers are made, and its results are rendered without their
+    explanation built."""
+    j = JURISDICTIONS["xining"]
+    on = date(2019, 6, 30)
+    firm = j.prepare({"employees": 100, "sci_tech_staff": 35, "owns_ip": True})
+    first = j.evaluate("QH-TBE", firm, on)
+    first._explainer.args[2].writers.clear()  # (the rule's writers, made again)
+    _render._WRITE_AFTER = 2
+    try:
+        texts, explained = [], []
+        for result in [first] + [j.evaluate("QH-TBE", firm, on) for _ in range(3)]:
+            texts.append(result.render())
+            explained.append(result._explainer is None)
+        assert explained == [True, True, False, False]
+        assert len(set(texts)) == 1
+        zh = j.evaluate("QH-TBE", firm, on)
+        assert zh.render("zh") and zh._explainer is None  # counted per language
+    finally:
+        _render._WRITE_AFTER = 0

@@ -210,9 +210,9 @@ class CompiledRule:
         #: the amount's explanation closure: compiled on first use (None: the amount's
         #: formulas are explained by their own methods)
         self._steps: tuple[StepsOf | None] | None = None
-        #: the criteria's writers of rendered text, by language, with the generation of
+        #: the writers of the rendered explanation, by language, with the generation of
         #: the renderer's kept text they were made in (see ``_render._writers``)
-        self.writers: dict[str, tuple[int, Write, WriteSteps | None]] = {}
+        self.writers: dict[str, tuple[int, Write | None, WriteSteps | None, int]] = {}
 
     def explain(self, facts: Facts, on: date, used: dict[str, Resolved]) -> Outcome:
         """The criteria's explanation (the reference interpreter's ``explain``), the

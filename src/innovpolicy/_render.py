@@ -483,9 +483,9 @@ def _written(
     j, version, _, facts, on, computed = args
     compiled: CompiledRule = args[2]
     found = compiled.writers.get(lay.lang)
-    if found is None or found[0] != _GENERATION[0]:
+    if found is None or found[1] is None or found[0] != _GENERATION[0]:
         found = _writers(compiled, lay)
-        if found is None:
+        if found is None or found[1] is None:
             return None
     criteria: list[str] = []
     amount: list[str] = []
@@ -495,11 +495,26 @@ def _written(
     return criteria, steps, amount, parameters
 
 
-def _writers(compiled: CompiledRule, lay: _Layout) -> tuple[int, Write, WriteSteps | None] | None:
-    """*compiled*'s writers in *lay*'s language, made now (on first use, and again
-    after the layouts forgot their text) and kept in it: (the generation of the kept
-    text, the criteria's writer, the amount steps' or None where its steps are built
-    as Steps); None without the rule's criteria."""
+#: a rule's writers are made on its render after this many in a language: a rule
+#: rendered once or twice (a report) is rendered from its outcomes, as making its
+#: writers costs about as much as ten renders
+_WRITE_AFTER = 2
+
+
+def _writers(
+    compiled: CompiledRule, lay: _Layout
+) -> tuple[int, Write | None, WriteSteps | None, int] | None:
+    """*compiled*'s writers in *lay*'s language, made now if it was rendered
+    :data:`_WRITE_AFTER` times before in this generation of the kept text, and kept in
+    it: (the generation, the criteria's writer, the amount steps' or None where its
+    steps are built as Steps, the renders counted); the writers are None while
+    counting. None without the rule's criteria."""
+    generation = _GENERATION[0]
+    kept = compiled.writers.get(lay.lang)
+    renders = kept[3] if kept is not None and kept[0] == generation else 0
+    if renders < _WRITE_AFTER:
+        counted = compiled.writers[lay.lang] = (generation, None, None, renders + 1)
+        return counted
     explainer = compiled.explainer()
     criteria = compiled._criteria
     if explainer is None or criteria is None:
@@ -509,7 +524,7 @@ def _writers(compiled: CompiledRule, lay: _Layout) -> tuple[int, Write, WriteSte
     amount = compiled._amount
     if amount is not None and compiled.steps_of() is not None:
         write_steps = _StepWriter(explainer, lay).top(amount)
-    made = compiled.writers[lay.lang] = (_GENERATION[0], write, write_steps)
+    made = compiled.writers[lay.lang] = (generation, write, write_steps, renders)
     return made
 
 
