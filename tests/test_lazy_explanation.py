@@ -77,7 +77,10 @@ def test_lazy_result_equals_eager_reference(code: str, rule_id: str, data: Any) 
     assert _answer(lazy) == _answer(reference) == _answer(quick)
     assert lazy.readings == reference.readings
     assert lazy.render() == reference.render()
+    assert lazy.render("zh") == reference.render("zh")
+    assert lazy.criteria is not None
     assert lazy._explainer is None  # explained once, kept
+    assert lazy.render() == reference.render()
     assert lazy.render("zh") == reference.render("zh")
     assert lazy.to_dict() == reference.to_dict()
     _same_outcomes(lazy.criteria, reference.criteria)

@@ -124,6 +124,12 @@ Computer = Callable[[Facts, date], Any]
 Explain = Callable[[Facts, date, dict[str, Resolved]], Outcome]
 #: an amount's explanation: its Step, recording the parameters read likewise
 StepsOf = Callable[[Facts, date, dict[str, Resolved]], Step]
+#: a criterion's explanation as rendered text (see ``_render._Writer``): its lines
+#: appended to the list passed, the parameters recorded as :data:`Explain` records
+#: them; returns the criterion's truth
+Write = Callable[[Facts, date, dict[str, Resolved], list[str]], Truth]
+#: an amount's explanation as rendered text likewise (``_render._StepWriter``)
+WriteSteps = Callable[[Facts, date, dict[str, Resolved], list[str]], None]
 
 _NOTHING: tuple[str, ...] = ()
 _DECIDED_TRUE: Answer = (TRUE, _NOTHING, _NOTHING)
@@ -166,6 +172,7 @@ class CompiledRule:
         "param_keys",
         "reads",
         "why",
+        "writers",
     )
 
     def __init__(
@@ -203,6 +210,9 @@ class CompiledRule:
         #: the amount's explanation closure: compiled on first use (None: the amount's
         #: formulas are explained by their own methods)
         self._steps: tuple[StepsOf | None] | None = None
+        #: the writers of the rendered explanation, by language, with the generation of
+        #: the renderer's kept text they were made in (see ``_render._writers``)
+        self.writers: dict[str, tuple[int, Write | None, WriteSteps | None, int]] = {}
 
     def explain(self, facts: Facts, on: date, used: dict[str, Resolved]) -> Outcome:
         """The criteria's explanation (the reference interpreter's ``explain``), the
@@ -213,6 +223,12 @@ class CompiledRule:
                 raise TypeError("compiled without its criteria: cannot explain")
             explain = self._explain = _Explainer(self._resolver, self.on).explain(self._criteria)
         return explain(facts, on, used)
+
+    def explainer(self) -> _Explainer | None:
+        """A compiler of this rule's explanation closures (None without its criteria)."""
+        if self._criteria is None or self._resolver is None or self.on is None:
+            return None
+        return _Explainer(self._resolver, self.on)
 
     def steps_of(self) -> StepsOf | None:
         """The amount's explanation closure (recording the parameters read, which are

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -40,7 +41,7 @@ from .exceptions import (
 
 if TYPE_CHECKING:
     from ._comparison import Comparison, VersionInfo
-    from ._compiled import CompiledRule, StepsOf
+    from ._compiled import CompiledRule, StepsOf, Write, WriteSteps
     from .finder import FinderSummary
 
 #: Result's constructor for the evaluation path (``_rules.new_result``): the twin class
@@ -776,25 +777,14 @@ class Jurisdiction:
         on: date,
         explain: bool,
     ) -> Result:
-        explainer: Explainer | None = None
-        if explain:
-
-            def explainer() -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
-                kept = compiled.given_none(facts._data, on)
-                if kept:
-                    found: tuple[Outcome | None, Step | None, tuple[Resolved, ...]] | None
-                    found = compiled.explained.get(on)
-                    if found is not None:
-                        return found
-                full = self._explain_compiled(version, compiled, facts, on, computed)
-                parts = full._criteria, full._amount_steps, full._parameters
-                if kept:
-                    if len(compiled.explained) >= 64:
-                        compiled.explained.clear()
-                    compiled.explained[on] = parts
-                return parts
-
         (truth, missing, reasons), computed = compiled.answer(facts._data, on)
+        # the explanation, built on first access (_lazy_explanation); rendered text can
+        # be written from the same arguments without it (_render, Jurisdiction._written)
+        explainer = (
+            partial(_lazy_explanation, self, version, compiled, facts, on, computed)
+            if explain
+            else None
+        )
         return self._result(
             version, facts, on, truth, missing, reasons, computed, None, None, None, explainer
         )
@@ -864,6 +854,54 @@ class Jurisdiction:
         ctx = self._fallback_context(facts._data, on, used)
         steps_of = compiled.steps_of() if version.rule.amount is not None else None
         return self._explained_result(version, facts, on, outcome, ctx, steps_of, computed)
+
+    def _written(
+        self,
+        version: _Version,
+        compiled: CompiledRule,
+        facts: PreparedFacts,
+        on: date,
+        computed: Any,
+        write: Write,
+        write_steps: WriteSteps | None,
+        criteria: list[str],
+        amount: list[str],
+    ) -> tuple[Step | None, tuple[Resolved, ...]]:
+        """What :meth:`_explain_compiled` explains, as text: the criteria's lines written
+        into *criteria* by *write* (the criteria's compiled writer) instead of their
+        outcomes built, the amount's steps' lines into *amount* by *write_steps* (where
+        the amount's steps are compiled) or else its steps returned, and the parameters,
+        read in the same order (the criteria's, the amount's, then the shares' as
+        :meth:`_result` reads them)."""
+        used: dict[str, Resolved] = {}
+        data = facts._data
+        truth = write(data, on, used, criteria)
+        rule = version.rule
+        steps = None
+        ctx = None
+        if rule.amount is None or truth is Truth.FALSE:
+            computed = None
+        elif write_steps is not None:  # (the amount's steps are compiled)
+            write_steps(data, on, used, amount)
+        else:
+            steps_of = compiled.steps_of()
+            if steps_of is not None:
+                steps = steps_of(data, on, used)
+            else:
+                ctx = self._fallback_context(data, on, used)
+                computed = rule.amount.compute(ctx)
+                steps = rule.amount.explain(ctx)
+        if (
+            rule.split is not None
+            and truth is Truth.TRUE
+            and computed is not None
+            and type(computed) is not Missing
+            and not isinstance(computed, AmountRange)
+        ):  # the shares are computed again for the parameters they read
+            if ctx is None:
+                ctx = self._fallback_context(data, on, used)
+            self._split(rule, ctx, round_payable(max(computed, ZERO)))
+        return steps, tuple(used.values())
 
     @in_library_context
     def _explain_eagerly(self, version: _Version, facts: PreparedFacts, on: date) -> Result:
@@ -1036,6 +1074,31 @@ class Jurisdiction:
             if refinement.effective_from <= on:
                 return refinement
         return None
+
+
+def _lazy_explanation(
+    j: Jurisdiction,
+    version: _Version,
+    compiled: CompiledRule,
+    facts: PreparedFacts,
+    on: date,
+    computed: Any,
+) -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
+    """A lazy result's explanation (its ``explainer``, bound to its arguments by
+    :meth:`Jurisdiction._evaluate_compiled`): :meth:`Jurisdiction._explain_compiled`,
+    kept per date for a firm that gives none of the facts the rule reads."""
+    kept = compiled.given_none(facts._data, on)
+    if kept:
+        found = compiled.explained.get(on)
+        if found is not None:
+            return found
+    full = j._explain_compiled(version, compiled, facts, on, computed)
+    parts = full._criteria, full._amount_steps, full._parameters
+    if kept:
+        if len(compiled.explained) >= 64:
+            compiled.explained.clear()
+        compiled.explained[on] = parts
+    return parts
 
 
 def _same_answer(a: Result, b: Result) -> bool:

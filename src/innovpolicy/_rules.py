@@ -315,9 +315,11 @@ class Result:
 
     An evaluation answers status, amount, shares and missing facts at once and
     builds the explanation (``criteria``, ``amount_steps``, ``parameters``) only
-    when one of them, ``render``, ``to_dict`` or an equality test first asks for it
+    when one of them, ``to_dict`` or an equality test first asks for it
     (``explainer``: a function returning the three, run once; the values are the
-    reference interpreter's, so a lazy result equals an eager one).
+    reference interpreter's, so a lazy result equals an eager one); ``render``
+    writes the text of the explanation without building it, where the rule is
+    compiled.
     """
 
     rule_id: str
