@@ -245,16 +245,25 @@ class CompiledRule:
 
     def answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
         """The answer and the unrounded amount (None without an amount or when false)."""
-        if self.given_none(facts, on):
-            known = self.absent.get(on)
-            if known is not None:
+        # given_none, without its two calls
+        if not self.opaque:
+            read = self._keys_by_year.get(on.year)
+            if read is None:
+                read = self.keys_read(on)
+            if facts.keys().isdisjoint(read):
+                known = self.absent.get(on)
+                if known is not None:
+                    return known
+                known = self._answer(facts, on)
+                if len(self.absent) >= 256:
+                    self.absent.clear()
+                self.absent[on] = known
                 return known
-            known = self._answer(facts, on)
-            if len(self.absent) >= 256:
-                self.absent.clear()
-            self.absent[on] = known
-            return known
-        return self._answer(facts, on)
+        answer = self.why(facts, on)
+        compute = self.compute
+        if compute is None or answer[0] is FALSE:
+            return answer, None
+        return answer, compute(facts, on)
 
     def _answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
         answer = self.why(facts, on)

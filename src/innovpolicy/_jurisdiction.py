@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, getcontext, setcontext
+from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -24,10 +25,12 @@ from ._values import (
     MIN_DATE,
     ZERO,
     in_library_context,
+    library_context,
     round_payable,
     to_date,
     unsigned_zero,
 )
+from ._values import _state as _LIBRARY  # .context: this thread's library context
 from .exceptions import (
     InvalidArgumentError,
     InvalidFactError,
@@ -459,7 +462,6 @@ class Jurisdiction:
 
     # ------------------------------------------------------------------ facts
 
-    @in_library_context
     def prepare(self, facts: Any, *, unknown_facts: UnknownFacts = "error") -> PreparedFacts:
         """Validate *facts* once: an entity, a facts mapping, or a list of them (merged).
 
@@ -473,7 +475,25 @@ class Jurisdiction:
         """
         if type(facts) is dict and unknown_facts == "error":  # the usual case, at once
             registry = self.fact_registry
-            return PreparedFacts._trusted(registry.normalize(facts), registry)
+            # in the library context, switched here (see in_library_context: the
+            # decorator's call through *args costs 1,600 instructions more)
+            caller = getcontext()
+            try:
+                mine = _LIBRARY.context
+            except AttributeError:
+                mine = library_context()
+            if caller is mine:
+                return PreparedFacts._trusted(registry.normalize(facts), registry)
+            setcontext(mine)
+            try:
+                return PreparedFacts._trusted(registry.normalize(facts), registry)
+            finally:
+                setcontext(caller)
+        return self._prepare_other(facts, unknown_facts)
+
+    @in_library_context
+    def _prepare_other(self, facts: Any, unknown_facts: UnknownFacts) -> PreparedFacts:
+        """:meth:`prepare` of anything but a plain dict with unknown facts refused."""
         return self._prepare(facts, False, unknown_facts)
 
     def _prepare(
@@ -527,7 +547,6 @@ class Jurisdiction:
 
     # ------------------------------------------------------------------ evaluation
 
-    @in_library_context
     def evaluate(
         self,
         rule_id: str,
@@ -561,15 +580,49 @@ class Jurisdiction:
         ):
             found = self._by_day.get((rule_id, on))
             if found is not None:
-                return self._evaluate_compiled(found[0], found[1], facts, on, explain)
-            if MIN_DATE <= on <= MAX_DATE:
-                ordinal = on.toordinal()
-                for first, after, version, compiled in self._compiled.get(rule_id, ()):
-                    if first <= ordinal < after:
-                        if len(self._by_day) >= 4096:
-                            self._by_day.clear()
-                        self._by_day[rule_id, on] = version, compiled
-                        return self._evaluate_compiled(version, compiled, facts, on, explain)
+                # in the library context, switched here (as in prepare)
+                caller = getcontext()
+                try:
+                    mine = _LIBRARY.context
+                except AttributeError:
+                    mine = library_context()
+                if caller is mine:
+                    return self._evaluate_compiled(found[0], found[1], facts, on, explain)
+                setcontext(mine)
+                try:
+                    return self._evaluate_compiled(found[0], found[1], facts, on, explain)
+                finally:
+                    setcontext(caller)
+        return self._evaluate_other(rule_id, facts, on, explain, strict, unknown_facts)
+
+    @in_library_context
+    def _evaluate_other(
+        self,
+        rule_id: str,
+        facts: Any,
+        on: date | str,
+        explain: bool,
+        strict: bool,
+        unknown_facts: UnknownFacts,
+    ) -> Result:
+        """:meth:`evaluate` of any call but the usual one already answered there."""
+        if (  # the usual call whose compiled rule is not yet kept for this date
+            type(facts) is PreparedFacts
+            and facts._registry is self.fact_registry
+            and not facts.ignored
+            and type(on) is date
+            and type(rule_id) is str
+            and unknown_facts == "error"
+            and not self._territory_facts
+            and MIN_DATE <= on <= MAX_DATE
+        ):
+            ordinal = on.toordinal()
+            for first, after, version, compiled in self._compiled.get(rule_id, ()):
+                if first <= ordinal < after:
+                    if len(self._by_day) >= 4096:
+                        self._by_day.clear()
+                    self._by_day[rule_id, on] = version, compiled
+                    return self._evaluate_compiled(version, compiled, facts, on, explain)
         versions = self._lookup(rule_id)
         day = _day(on)
         prepared = self._prepare(facts, nested=False, unknown_facts=unknown_facts)
@@ -782,28 +835,48 @@ class Jurisdiction:
         on: date,
         explain: bool,
     ) -> Result:
-        explainer: Explainer | None = None
-        if explain:
-
-            def explainer() -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
-                kept = compiled.given_none(facts._data, on)
-                if kept:
-                    found: tuple[Outcome | None, Step | None, tuple[Resolved, ...]] | None
-                    found = compiled.explained.get(on)
-                    if found is not None:
-                        return found
-                full = self._explain_compiled(version, compiled, facts, on, computed)
-                parts = full._criteria, full._amount_steps, full._parameters
-                if kept:
-                    if len(compiled.explained) >= 64:
-                        compiled.explained.clear()
-                    compiled.explained[on] = parts
-                return parts
-
         (truth, missing, reasons), computed = compiled.answer(facts._data, on)
         return self._result(
-            version, facts, on, truth, missing, reasons, computed, None, None, None, explainer
+            version,
+            facts,
+            on,
+            truth,
+            missing,
+            reasons,
+            computed,
+            None,
+            None,
+            None,
+            # the explanation, built when first asked for (a partial: a closure over
+            # six variables costs 2,000 instructions more to make)
+            partial(self._lazy_explanation, version, compiled, facts, on, computed)
+            if explain
+            else None,
         )
+
+    def _lazy_explanation(
+        self,
+        version: _Version,
+        compiled: CompiledRule,
+        facts: PreparedFacts,
+        on: date,
+        computed: Any,
+    ) -> tuple[Outcome | None, Step | None, tuple[Resolved, ...]]:
+        """The explanation of a result of :meth:`_evaluate_compiled` (its ``explainer``):
+        criteria, amount steps and parameters."""
+        kept = compiled.given_none(facts._data, on)
+        if kept:
+            found: tuple[Outcome | None, Step | None, tuple[Resolved, ...]] | None
+            found = compiled.explained.get(on)
+            if found is not None:
+                return found
+        full = self._explain_compiled(version, compiled, facts, on, computed)
+        parts = full._criteria, full._amount_steps, full._parameters
+        if kept:
+            if len(compiled.explained) >= 64:
+                compiled.explained.clear()
+            compiled.explained[on] = parts
+        return parts
 
     def _compiled_version(self, version: _Version, on: date) -> CompiledRule:
         """*version*'s closures for *on* (a day in its window), compiled on first use
