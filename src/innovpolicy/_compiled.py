@@ -653,6 +653,19 @@ class _Compiler:
                 return _DECIDED_TRUE if fn(value, bound) else _DECIDED_FALSE
 
             return fact_against_bound
+        if (
+            fixed
+            and type(left_expr) is Ratio
+            and type(left_expr.numerator) in (Fact, YearFact)
+            and type(left_expr.denominator) in (Fact, YearFact)
+            and _cross_multipliable(bound)
+        ):
+            # a ratio of two facts against a threshold: decided without the division
+            num_read = self._plain_read(left_expr.numerator)
+            den_read = self._plain_read(left_expr.denominator)
+            assert num_read is not None and den_read is not None
+            zero_reason = f"{left_expr.denominator.describe()} is zero, so the ratio is undefined"
+            return _ratio_against_bound(num_read, den_read, zero_reason, fn, bound)
         left = self.value(left_expr)
         if fixed and type(bound) is not Missing:
 
@@ -1255,6 +1268,100 @@ def _ratio_of_facts(
         return num / den
 
     return ratio_of_facts
+
+
+def _cross_multipliable(bound: Any) -> bool:
+    """Whether a ratio of two facts can be compared with *bound* by cross-multiplying
+    (see :func:`_ratio_against_bound`): a finite Decimal r with adjusted(r) + m <= 30,
+    m the number of its decimal places (0 for a positive exponent)."""
+    if type(bound) is not Decimal or not bound.is_finite():
+        return False
+    exponent = bound.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return bound.adjusted() + max(0, -exponent) <= 30
+
+
+def _ratio_against_bound(
+    num: tuple[str, int | None],
+    den: tuple[str, int | None],
+    zero_reason: str,
+    fn: Callable[[Any, Any], bool],
+    bound: Decimal,
+) -> Why:
+    """``Compare(Ratio(a, b), op, r)`` for two facts a and b (each a plain fact, or a
+    fiscal year's back from the evaluation year) and a fixed threshold r: the answer
+    of :func:`_ratio_of_facts` compared by ``against_bound``, but for b > 0 decided by
+    ``op(a, r * b)``, without the 60-digit division.
+
+    Why the verdict is the same. The reference compares q = a / b, rounded to 60
+    digits, with r. Every op here is decided by the sign of its left side minus its
+    right, so it is enough that sign(q - r) = sign(a/b - r) = sign(a - r*b) (b > 0),
+    and that r * b is exact. Validated facts (docs/limits.md) are below 10**18 in
+    magnitude with at most 10 decimal places, or integers below 10**12: a = A/10**10,
+    b = B/10**10 with integers |A| < 10**28 and 1 <= B < 10**28. Write r = R/10**m
+    (m its decimal places, R an integer); :func:`_cross_multipliable` asks
+    adjusted(r) + m <= 30, so |R| < 10**31.
+
+    * If a/b = r, q = r: r has at most 31 digits and is exact at 60.
+    * Else |a/b - r| = |A*10**m - R*B| / (B*10**m) >= 10**-(28+m). Rounding to 60
+      digits moves a/b by at most half a unit of its 60th digit, |q - a/b| <=
+      |a/b| * 10**-59 / 2. If |a/b - r| >= |a/b| / 2, that is less than |a/b - r|
+      (a/b = 0 is exact). Otherwise |a/b| < 2|r| < 2 * 10**(adjusted(r) + 1), so
+      |q - a/b| < 10**(adjusted(r) - 58) <= 10**-(28+m) <= |a/b - r|. Either way q
+      lies on the same side of r as a/b, and q = r only if a/b = r.
+    * r * b = R*B / 10**(m+10) with |R*B| < 10**59: at most 59 significant digits,
+      so the library context's 60-digit product is exact.
+
+    A denominator of zero, absent facts, a negative denominator and values of other
+    types take the reference's own steps (the zero reason, the missing facts, the
+    division, the conversions and their errors).
+    """
+    num_name, num_back = num
+    den_name, den_back = den
+    # (flat key, its marker when absent): fixed for a plain fact, per year for a yearly one
+    num_fixed = None if num_back is not None else (num_name, Missing((num_name,)))
+    den_fixed = None if den_back is not None else (den_name, Missing((den_name,)))
+    num_years: dict[int, tuple[str, Missing]] = {}
+    den_years: dict[int, tuple[str, Missing]] = {}
+    zero = Missing((), zero_reason)
+    undefined: Answer = (UNKNOWN, zero.names, (zero.reason,))
+
+    def ratio_against_bound(facts: Facts, on: date) -> Answer:
+        num_entry = num_fixed
+        if num_entry is None:
+            num_entry = num_years.get(on.year)
+            if num_entry is None:
+                key = yearly_key(num_name, on.year - num_back)  # type: ignore[operator]
+                num_entry = num_years[on.year] = (key, Missing((key,)))
+        den_entry = den_fixed
+        if den_entry is None:
+            den_entry = den_years.get(on.year)
+            if den_entry is None:
+                key = yearly_key(den_name, on.year - den_back)  # type: ignore[operator]
+                den_entry = den_years[on.year] = (key, Missing((key,)))
+        a = facts.get(num_entry[0])
+        b = facts.get(den_entry[0])
+        if a is None or b is None:
+            missing = _collect_missing(
+                (num_entry[1] if a is None else a, den_entry[1] if b is None else b)
+            )
+            assert missing is not None  # (an absent fact is named)
+            return UNKNOWN, missing.names, (missing.reason,) if missing.reason else _NOTHING
+        kind = type(b)
+        if (kind is Decimal or kind is int) and b > ZERO:
+            kind = type(a)
+            if kind is Decimal or kind is int:
+                return _DECIDED_TRUE if fn(a, bound * b) else _DECIDED_FALSE
+        # the reference's steps: ratio_of_facts, then against_bound
+        if b == ZERO:
+            return undefined
+        if type(a) is not Decimal:
+            a = Decimal(a)
+        if type(b) is not Decimal:
+            b = Decimal(b)
+        return _DECIDED_TRUE if fn(a / b, bound) else _DECIDED_FALSE
+
+    return ratio_against_bound
 
 
 def _fact(name: str) -> Getter:

@@ -1,0 +1,218 @@
+"""A ratio of two facts against a fixed threshold, decided by cross-multiplication.
+
+``_compiled._ratio_against_bound`` answers ``Compare(Ratio(a, b), op, r)`` by
+``op(a, r * b)`` when b > 0 instead of comparing the 60-digit quotient with r; its
+docstring argues why the verdict is the same for every value the fact bounds allow
+(docs/limits.md). Hypothesis checks it against the reference interpreter
+(``Compare.test`` / ``explain``) where a rounding error would show: numerators at,
+one unit of the tenth decimal place above and below r * b, the largest and smallest
+denominators, thresholds with up to 31 significant digits (and longer ones, which
+keep the division), zero and negative denominators, integers, absent facts, for
+every operator and for plain and fiscal-year facts.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Context, Decimal, localcontext
+from typing import Any
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+import innovpolicy
+from innovpolicy._compiled import _Compiler, _cross_multipliable
+from innovpolicy._criteria import Compare, Const, Fact, Ratio, YearFact
+from innovpolicy._values import in_library_context
+
+ON = date(2021, 6, 30)
+XINING = innovpolicy.load("xining")
+OPS = (">=", ">", "<=", "<", "==")
+#: a validated decimal fact is units * 1E-10 with |units| < 10**28 (below 10**18, at
+#: most 10 decimal places); an integer fact is below 10**12
+UNITS = 10**28
+EXACT = Context(prec=200)
+
+
+def _value(units: int, written: int) -> Decimal:
+    """units * 1E-10, written with exponent -10, as a plain number, or normalized."""
+    value = Decimal(f"{units}E-10")
+    if written == 1 and value == value.to_integral_value():
+        return Decimal(int(value))
+    if written == 2:
+        return EXACT.normalize(value)
+    return value
+
+
+def _units(value: Decimal | int) -> int:
+    return int(EXACT.multiply(Decimal(value), Decimal(10**10)))
+
+
+def _thresholds() -> st.SearchStrategy[Decimal]:
+    """Thresholds the fast path takes (adjusted + decimal places <= 30) and longer
+    ones it leaves to the division (past 60 digits, r * b is rounded too)."""
+    usual = st.sampled_from(
+        [Decimal(t) for t in ("0.03", "0.3", "0.5", "0.02", "0.6", "50000", "1", "0", "-0.1")]
+    )
+    digits = st.integers(1, 70).flatmap(
+        lambda n: st.tuples(st.integers(-(10**n) + 1, 10**n - 1), st.integers(-34, 8))
+    )
+    drawn = digits.map(lambda pair: Decimal(f"{pair[0]}E{pair[1]}"))
+    third = st.integers(25, 70).map(lambda n: Decimal("0." + "3" * n))
+    return st.one_of(usual, drawn, third)
+
+
+def _denominator_units() -> st.SearchStrategy[int]:
+    extremes = st.sampled_from([1, 2, 3, 7, UNITS - 1, UNITS // 3, 10**10, 0, -1, -(UNITS - 1)])
+    return st.one_of(extremes, st.integers(-UNITS + 1, UNITS - 1), st.integers(1, 10**12))
+
+
+@st.composite
+def _case(draw: Any) -> tuple[Decimal, Any, Any]:
+    r = draw(_thresholds(), label="r")
+    den_units = draw(_denominator_units(), label="den units")
+    if draw(st.booleans(), label="integer denominator") and abs(den_units) < 10**12:
+        den: Any = den_units  # an integer fact (a head count)
+    else:
+        den = _value(den_units, draw(st.integers(0, 2)))
+    # numerators around r * den, in units of 1E-10: floor and ceiling, one unit off
+    product = EXACT.multiply(r, Decimal(den))
+    target = EXACT.multiply(product, Decimal(10**10))
+    near = [math.floor(target) + k for k in (-2, -1, 0, 1, 2)]
+    candidates = [u for u in near if abs(u) < UNITS] or [0]
+    num_units = draw(
+        st.one_of(st.sampled_from(candidates), st.integers(-UNITS + 1, UNITS - 1)),
+        label="num units",
+    )
+    if draw(st.booleans(), label="integer numerator") and num_units % 10**10 == 0:
+        num: Any = num_units // 10**10
+        if abs(num) >= 10**12:
+            num = _value(num_units, 0)
+    else:
+        num = _value(num_units, draw(st.integers(0, 2)))
+    return r, num, den
+
+
+def _compare(op: str, r: Decimal, yearly: bool) -> Compare:
+    if yearly:
+        left = Ratio(YearFact("rd_expense", 1), YearFact("sales_revenue", 2))
+    else:
+        left = Ratio(Fact("research_funding"), Fact("rd_staff"))
+    return Compare(left, op, Const(r), label="ratio", wording="比例")  # type: ignore[arg-type]
+
+
+def _facts(num: Any, den: Any, yearly: bool, absent: str) -> dict[str, Any]:
+    names = (
+        ("rd_expense[2020]", "sales_revenue[2019]") if yearly else ("research_funding", "rd_staff")
+    )
+    facts = {names[0]: num, names[1]: den}
+    for name, gone in zip(names, ("num", "den"), strict=True):
+        if absent in (gone, "both"):
+            del facts[name]
+    return facts
+
+
+@in_library_context
+def _both(criterion: Compare, facts: dict[str, Any]) -> tuple[Any, Any]:
+    """(the compiled answer, the reference's) in the library context."""
+    why = _Compiler(XINING, ON).why(criterion)
+    compiled = why(facts, ON)
+    ctx = XINING._fallback_context(facts, ON)
+    outcome = criterion.explain(ctx)
+    assert criterion.test(XINING._fallback_context(facts, ON)) is outcome.truth
+    return compiled, (outcome.truth, outcome.missing_facts(), outcome.reasons())
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    case=_case(),
+    op=st.sampled_from(OPS),
+    yearly=st.booleans(),
+    absent=st.sampled_from(["none"] * 8 + ["num", "den", "both"]),
+)
+@example(
+    case=(Decimal("0.03"), Decimal("30000"), Decimal("1000000")),
+    op=">=",
+    yearly=False,
+    absent="none",
+)
+@example(
+    case=(Decimal("0.03"), Decimal("29999.9999999999"), Decimal("1000000")),
+    op=">=",
+    yearly=True,
+    absent="none",
+)
+@example(case=(Decimal("0.3"), 3, 10), op=">=", yearly=False, absent="none")
+@example(case=(Decimal("0.3"), 3, 0), op=">=", yearly=False, absent="none")
+@example(case=(Decimal("0.3"), Decimal(3), Decimal("-10")), op="<", yearly=True, absent="none")
+@example(
+    case=(Decimal("0." + "3" * 31), Decimal(1), Decimal(3)), op="==", yearly=False, absent="none"
+)
+@example(
+    case=(Decimal("0." + "3" * 32), Decimal(1), Decimal(3)), op=">=", yearly=False, absent="none"
+)
+@example(
+    case=(
+        Decimal("0." + "3" * 30),
+        Decimal("0.0000000001"),
+        Decimal("999999999999999999.9999999999"),
+    ),
+    op="<",
+    yearly=True,
+    absent="none",
+)
+@example(  # 1/3 is below r, and rounds below it at 60 digits; r * 3 rounds to 1
+    case=(Decimal("0." + "3" * 61), Decimal(1), Decimal(3)), op=">=", yearly=False, absent="none"
+)
+def test_a_ratio_against_a_threshold_answers_as_the_reference(
+    case: tuple[Decimal, Any, Any], op: str, yearly: bool, absent: str
+) -> None:
+    r, num, den = case
+    criterion = _compare(op, r, yearly)
+    compiled, reference = _both(criterion, _facts(num, den, yearly, absent))
+    assert compiled == reference
+
+
+def test_the_cross_multiplied_closure_is_taken_only_for_short_thresholds() -> None:
+    compiler = _Compiler(XINING, ON)
+    for r, fast in (
+        ("0.03", True),
+        ("50000", True),
+        ("1E+30", True),
+        ("1E+31", False),
+        ("0." + "3" * 31, True),  # adjusted -1, 31 places
+        ("0." + "3" * 32, False),
+        ("3" * 31, True),
+        ("3" * 32, False),
+        ("NaN", False),
+        ("Infinity", False),
+    ):
+        assert _cross_multipliable(Decimal(r)) is fast, r
+        why = compiler.why(_compare(">=", Decimal(r), yearly=False))
+        assert (why.__name__ == "ratio_against_bound") is fast, r
+
+
+def test_a_ratio_of_a_computed_value_keeps_its_getter() -> None:
+    """Only a ratio of two plain facts is cross-multiplied."""
+    criterion = Compare(
+        Ratio(Fact("research_funding"), Const(Decimal(3))), ">=", Const(Decimal("0.5")), "r", "比"
+    )
+    assert _Compiler(XINING, ON).why(criterion).__name__ == "against_bound"
+
+
+@pytest.mark.parametrize("yearly", [False, True])
+def test_every_operator_and_absent_fact_answers_as_the_reference(yearly: bool) -> None:
+    """Small cases, every operator, each fact in turn left out, a zero denominator;
+    from a caller's context of 5 digits (the answers are the library context's)."""
+    with localcontext() as caller:
+        caller.prec = 5
+        for num, den in ((Decimal("1.5"), Decimal(3)), (Decimal("0.5"), Decimal(1)), (7, 0)):
+            for op in OPS:
+                for r in (Decimal("0.5"), Decimal("0.04"), Decimal("50000")):
+                    for absent in ("none", "num", "den", "both"):
+                        compiled, reference = _both(
+                            _compare(op, r, yearly), _facts(num, den, yearly, absent)
+                        )
+                        assert compiled == reference
