@@ -653,6 +653,9 @@ class _Compiler:
                 return _DECIDED_TRUE if fn(value, bound) else _DECIDED_FALSE
 
             return fact_against_bound
+        if fixed and type(left_expr) is YearsSince and _plain_number(bound):
+            # full years since a date fact against a threshold: compared as an int
+            return _years_since_against_bound(self.read(left_expr.name), fn, bound)
         if (
             fixed
             and type(left_expr) is Ratio
@@ -709,6 +712,18 @@ class _Compiler:
             return rate_of
         if type(formula) is LesserOf:
             parts = tuple(self.compute(part) for part in formula.parts)
+            if len(parts) == 2:
+                first, second = parts
+
+                def lesser_of_two(facts: Facts, on: date) -> Any:
+                    a, b = first(facts, on), second(facts, on)
+                    if type(a) is Missing or type(b) is Missing:
+                        missing = _collect_missing((a, b))
+                        if missing is not None:
+                            return missing
+                    return min(a, b)  # (the first of equal values, as min((a, b)))
+
+                return lesser_of_two
 
             def lesser_of(facts: Facts, on: date) -> Any:
                 values = tuple([part(facts, on) for part in parts])
@@ -720,6 +735,9 @@ class _Compiler:
 
             return lesser_of
         if type(formula) is Marginal:
+            fixed, fixed_scale = self.constant(formula.scale)
+            if fixed and isinstance(fixed_scale, MarginalScale):
+                return self._fixed_marginal(formula, fixed_scale)
             scale_of = self.value(formula.scale)
             base_of = self.value(formula.base)
             scale_name = formula.scale.describe()
@@ -754,6 +772,37 @@ class _Compiler:
             return self.compute(formula.amount)
         self._opaque()
         return lambda facts, on: formula.compute(self._ctx(facts, on))
+
+    def _fixed_marginal(self, formula: Marginal, scale: MarginalScale) -> Computer:
+        """A marginal scale fixed for the span: ``apply_marginal`` with the brackets'
+        thresholds, rates and upper bounds read at compile time (the same operations,
+        in the same order, so the same Decimal)."""
+        brackets = scale.brackets
+        tiers = tuple(
+            (
+                bracket.threshold,
+                bracket.rate,
+                brackets[index + 1].threshold if index + 1 < len(brackets) else None,
+            )
+            for index, bracket in enumerate(brackets)
+        )
+        base_of = self.value(formula.base)
+
+        def fixed_marginal(facts: Facts, on: date) -> Any:
+            base = base_of(facts, on)
+            if type(base) is Missing:
+                missing = _collect_missing((scale, base))
+                if missing is not None:
+                    return missing
+            total = ZERO
+            for threshold, rate, upper in tiers:
+                if base <= threshold:
+                    break
+                top = base if upper is None or base < upper else upper
+                total += (top - threshold) * rate
+            return total
+
+        return fixed_marginal
 
     def _lookup(self, formula: Lookup) -> Computer:
         name = self.read(formula.fact)
@@ -1268,6 +1317,30 @@ def _ratio_of_facts(
         return num / den
 
     return ratio_of_facts
+
+
+def _plain_number(bound: Any) -> bool:
+    """Whether *bound* is a finite Decimal or an int (not a bool)."""
+    return type(bound) is int or (type(bound) is Decimal and bound.is_finite())
+
+
+def _years_since_against_bound(name: str, fn: Callable[[Any, Any], bool], bound: Any) -> Why:
+    """``Compare(YearsSince(name), op, bound)`` for a fixed number *bound*: what
+    :func:`_years_since` and ``against_bound`` give, in one call. The full years are
+    compared as an int: ``Decimal(n)`` is exact, and comparisons of an int with a
+    Decimal are exact, so ``op(n, bound)`` is ``op(Decimal(n), bound)``."""
+    absent: Answer = (UNKNOWN, (name,), _NOTHING)
+
+    def years_since_against_bound(facts: Facts, on: date) -> Answer:
+        start = facts.get(name)
+        if start is None:
+            return absent
+        if start > on:
+            future = _future_date(name, start, on)
+            return UNKNOWN, future.names, (future.reason,)
+        return _DECIDED_TRUE if fn(full_years_between(start, on), bound) else _DECIDED_FALSE
+
+    return years_since_against_bound
 
 
 def _cross_multipliable(bound: Any) -> bool:

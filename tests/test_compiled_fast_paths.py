@@ -1,20 +1,27 @@
-"""A ratio of two facts against a fixed threshold, decided by cross-multiplication.
+"""Fast paths of the compiled answers (``_compiled._Compiler``) against the reference.
 
-``_compiled._ratio_against_bound`` answers ``Compare(Ratio(a, b), op, r)`` by
-``op(a, r * b)`` when b > 0 instead of comparing the 60-digit quotient with r; its
-docstring argues why the verdict is the same for every value the fact bounds allow
-(docs/limits.md). Hypothesis checks it against the reference interpreter
-(``Compare.test`` / ``explain``) where a rounding error would show: numerators at,
-one unit of the tenth decimal place above and below r * b, the largest and smallest
-denominators, thresholds with up to 31 significant digits (and longer ones, which
-keep the division), zero and negative denominators, integers, absent facts, for
-every operator and for plain and fiscal-year facts.
+* A ratio of two facts against a fixed threshold is decided by cross-multiplication
+  (``_ratio_against_bound``): ``op(a, r * b)`` when b > 0 instead of comparing the
+  60-digit quotient with r; its docstring argues why the verdict is the same for
+  every value the fact bounds allow (docs/limits.md). Hypothesis checks it against
+  the reference interpreter (``Compare.test`` / ``explain``) where a rounding error
+  would show: numerators at, one unit of the tenth decimal place above and below
+  r * b, the largest and smallest denominators, thresholds with up to 31
+  significant digits (and longer ones, which keep the division), zero and negative
+  denominators, integers, absent facts, for every operator, plain and fiscal-year
+  facts.
+* Full years since a date fact against a fixed number are compared as an int
+  (``_years_since_against_bound``): dates around anniversaries, 29 February,
+  future dates, integral and fractional thresholds.
+* A marginal scale fixed for the span (``_fixed_marginal``) and the least of two
+  amounts: the same Decimal as the reference (value and exponent), bases at and
+  one unit around every threshold, zero, negative, absent.
 """
 
 from __future__ import annotations
 
 import math
-from datetime import date
+from datetime import date, timedelta
 from decimal import Context, Decimal, localcontext
 from typing import Any
 
@@ -23,8 +30,10 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import innovpolicy
+from innovpolicy._amounts import Fixed, LesserOf, Marginal
 from innovpolicy._compiled import _Compiler, _cross_multipliable
-from innovpolicy._criteria import Compare, Const, Fact, Ratio, YearFact
+from innovpolicy._criteria import Compare, Const, Fact, Ratio, YearFact, YearsSince
+from innovpolicy._params import MarginalScale
 from innovpolicy._values import in_library_context
 
 ON = date(2021, 6, 30)
@@ -216,3 +225,137 @@ def test_every_operator_and_absent_fact_answers_as_the_reference(yearly: bool) -
                             _compare(op, r, yearly), _facts(num, den, yearly, absent)
                         )
                         assert compiled == reference
+
+
+# --------------------------------------------------------------------------- full years
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+@st.composite
+def _start_and_day(draw: Any) -> tuple[date, date]:
+    """An evaluation day and a start date near one of its anniversaries (or after it)."""
+    on = draw(st.dates(date(1990, 1, 1), date(2150, 12, 31)), label="on")
+    if draw(st.booleans()):  # the end of February of a leap year, a common one, 2100
+        year = draw(st.sampled_from([2020, 2021, 2024, 2100]))
+        on = date(year, 2, draw(st.sampled_from([28, 29])) if _leap(year) else 28)
+    years = draw(st.integers(-2, 60), label="years back")
+    year = min(max(on.year - years, 1900), 2200)
+    month, day = on.month, on.day
+    if draw(st.booleans()):
+        month, day = 2, 29  # a leap day start (clamped below when not a leap year)
+    if month == 2 and day == 29 and not _leap(year):
+        day = 28
+    start = date(year, month, day) + timedelta(days=draw(st.integers(-2, 2), label="shift"))
+    return start, on
+
+
+_YEAR_BOUNDS = st.one_of(
+    st.integers(-1, 61).map(Decimal),
+    st.sampled_from([Decimal("1.5"), Decimal("0.999"), Decimal("2.0000000001"), Decimal("3E+1")]),
+    st.integers(0, 5),  # an int threshold
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(pair=_start_and_day(), op=st.sampled_from(OPS), bound=_YEAR_BOUNDS, absent=st.booleans())
+def test_full_years_against_a_threshold_answer_as_the_reference(
+    pair: tuple[date, date], op: str, bound: Any, absent: bool
+) -> None:
+    start, on = pair
+    criterion = Compare(
+        YearsSince("business_start_date"), op, Const(bound), label="y", wording="年"
+    )  # type: ignore[arg-type]
+    facts = {} if absent else {"business_start_date": start}
+
+    @in_library_context
+    def both() -> tuple[Any, Any]:
+        why = _Compiler(XINING, on).why(criterion)
+        assert why.__name__ == "years_since_against_bound"
+        outcome = criterion.explain(XINING._fallback_context(facts, on))
+        return why(facts, on), (outcome.truth, outcome.missing_facts(), outcome.reasons())
+
+    compiled, reference = both()
+    assert compiled == reference
+
+
+def test_full_years_against_other_thresholds_keep_their_getter() -> None:
+    """A threshold that is not a finite number (NaN here) is compared as before."""
+    criterion = Compare(YearsSince("business_start_date"), ">=", Const(Decimal("NaN")), "y", "年")
+    assert _Compiler(XINING, ON).why(criterion).__name__ == "against_bound"
+
+
+# --------------------------------------------------------------------------- amounts
+
+_SCALES = st.sampled_from(
+    [
+        MarginalScale.of((0, "0.015"), (10_000_000, "0.01")),
+        MarginalScale.of((0, "0.015")),
+        MarginalScale.of((0, "0.1"), ("1000.5", "0.05"), (20_000, 0), ("1E+6", "0.333")),
+        MarginalScale.of((0, 0), (100, "1.00")),
+    ]
+)
+
+
+@st.composite
+def _scale_and_base(draw: Any) -> tuple[MarginalScale, Any]:
+    scale = draw(_SCALES, label="scale")
+    thresholds = [bracket.threshold for bracket in scale.brackets]
+    around = draw(st.sampled_from(thresholds), label="threshold")
+    unit = Decimal("1E-10")
+    base = draw(
+        st.one_of(
+            st.sampled_from([around - unit, around, around + unit, around + 1, -unit, Decimal(0)]),
+            st.integers(-10, 10**12),
+            st.decimals(min_value=0, max_value=10**17, places=draw(st.integers(0, 10))),
+        ),
+        label="base",
+    )
+    return scale, base
+
+
+def _same_decimal(a: Any, b: Any) -> bool:
+    """Equal values and, for Decimals, the same sign, digits and exponent."""
+    if type(a) is Decimal and type(b) is Decimal:
+        return a.as_tuple() == b.as_tuple()
+    return type(a) is type(b) and a == b
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    case=_scale_and_base(),
+    absent=st.booleans(),
+    cap=st.sampled_from([None, "1000000", "1E+6", "150000.00"]),
+)
+def test_a_fixed_marginal_scale_and_the_least_of_two_give_the_references_decimal(
+    case: tuple[MarginalScale, Any], absent: bool, cap: str | None
+) -> None:
+    scale, base = case
+    marginal = Marginal(Const(scale), Fact("transaction_volume"), "tiers")  # type: ignore[arg-type]
+    formula: Any = marginal
+    if cap is not None:
+        formula = LesserOf((marginal, Fixed(Const(Decimal(cap)), "cap")))
+    facts = {} if absent else {"transaction_volume": base}
+
+    @in_library_context
+    def both() -> tuple[Any, Any]:
+        compiler = _Compiler(XINING, ON)
+        compute = compiler.compute(formula)
+        assert compiler.compute(marginal).__name__ == "fixed_marginal"
+        if cap is not None:
+            assert compute.__name__ == "lesser_of_two"
+        return compute(facts, ON), formula.compute(XINING._fallback_context(facts, ON))
+
+    compiled, reference = both()
+    assert _same_decimal(compiled, reference), (compiled, reference)
+
+
+def test_the_least_of_two_equal_amounts_is_the_first_as_written() -> None:
+    for first, second in (("1000000", "1E+6"), ("1E+6", "1000000.00"), ("5", "5.0")):
+        formula = LesserOf((Fixed(Const(Decimal(first)), "a"), Fixed(Const(Decimal(second)), "b")))
+        compiled = _Compiler(XINING, ON).compute(formula)({}, ON)
+        reference = formula.compute(XINING._fallback_context({}, ON))
+        assert _same_decimal(compiled, reference)
+        assert str(compiled) == first
