@@ -1401,17 +1401,19 @@ def _ratio_against_bound(
 
     def ratio_against_bound(facts: Facts, on: date) -> Answer:
         num_entry = num_fixed
-        if num_entry is None:
-            num_entry = num_years.get(on.year)
-            if num_entry is None:
-                key = yearly_key(num_name, on.year - num_back)  # type: ignore[operator]
-                num_entry = num_years[on.year] = (key, Missing((key,)))
         den_entry = den_fixed
-        if den_entry is None:
-            den_entry = den_years.get(on.year)
+        if num_entry is None or den_entry is None:
+            year = on.year
+            if num_entry is None:
+                num_entry = num_years.get(year)
+                if num_entry is None:
+                    key = yearly_key(num_name, year - num_back)  # type: ignore[operator]
+                    num_entry = num_years[year] = (key, Missing((key,)))
             if den_entry is None:
-                key = yearly_key(den_name, on.year - den_back)  # type: ignore[operator]
-                den_entry = den_years[on.year] = (key, Missing((key,)))
+                den_entry = den_years.get(year)
+                if den_entry is None:
+                    key = yearly_key(den_name, year - den_back)  # type: ignore[operator]
+                    den_entry = den_years[year] = (key, Missing((key,)))
         a = facts.get(num_entry[0])
         b = facts.get(den_entry[0])
         if a is None or b is None:

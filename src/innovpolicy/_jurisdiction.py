@@ -178,6 +178,9 @@ class Jurisdiction:
         self._territory_facts = tuple(
             dict.fromkeys(name for layer in self.chain for name in layer.territory)
         )
+        #: the registry whose prepared facts evaluate answers at once (see evaluate):
+        #: None when a layer has a territory (the facts may place a firm outside it)
+        self._usual_registry = None if self._territory_facts else self.fact_registry
         self._prefixes: dict[int, Jurisdiction] = {}
         self._params: dict[str, list[tuple[str, Parameter]]] = {}
         for layer in self.chain:
@@ -571,28 +574,43 @@ class Jurisdiction:
         """
         if (  # the usual call, at once: facts prepared here, a date, a compiled rule
             type(facts) is PreparedFacts
-            and facts._registry is self.fact_registry
+            and facts._registry is self._usual_registry  # (None with territories)
             and not facts.ignored
             and type(on) is date
             and type(rule_id) is str
             and unknown_facts == "error"
-            and not self._territory_facts
         ):
             found = self._by_day.get((rule_id, on))
             if found is not None:
+                version, compiled = found
                 # in the library context, switched here (as in prepare)
                 caller = getcontext()
                 try:
                     mine = _LIBRARY.context
                 except AttributeError:
                     mine = library_context()
-                if caller is mine:
-                    return self._evaluate_compiled(found[0], found[1], facts, on, explain)
-                setcontext(mine)
-                try:
-                    return self._evaluate_compiled(found[0], found[1], facts, on, explain)
+                if caller is not mine:
+                    setcontext(mine)
+                try:  # _evaluate_compiled, without the call
+                    (truth, missing, reasons), computed = compiled.answer(facts._data, on)
+                    return self._result(
+                        version,
+                        facts,
+                        on,
+                        truth,
+                        missing,
+                        reasons,
+                        computed,
+                        None,
+                        None,
+                        None,
+                        partial(self._lazy_explanation, version, compiled, facts, on, computed)
+                        if explain
+                        else None,
+                    )
                 finally:
-                    setcontext(caller)
+                    if caller is not mine:
+                        setcontext(caller)
         return self._evaluate_other(rule_id, facts, on, explain, strict, unknown_facts)
 
     @in_library_context
