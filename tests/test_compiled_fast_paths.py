@@ -32,7 +32,7 @@ from hypothesis import strategies as st
 import innovpolicy
 from innovpolicy._amounts import Fixed, LesserOf, Marginal
 from innovpolicy._compiled import _Compiler, _cross_multipliable
-from innovpolicy._criteria import Compare, Const, Fact, Ratio, YearFact, YearsSince
+from innovpolicy._criteria import Compare, Const, Fact, Product, Ratio, YearFact, YearsSince
 from innovpolicy._params import MarginalScale
 from innovpolicy._values import in_library_context
 
@@ -328,24 +328,43 @@ def _same_decimal(a: Any, b: Any) -> bool:
     case=_scale_and_base(),
     absent=st.booleans(),
     cap=st.sampled_from([None, "1000000", "1E+6", "150000.00"]),
+    computed_base=st.booleans(),
+    cap_of_a_fact=st.booleans(),
 )
 def test_a_fixed_marginal_scale_and_the_least_of_two_give_the_references_decimal(
-    case: tuple[MarginalScale, Any], absent: bool, cap: str | None
+    case: tuple[MarginalScale, Any],
+    absent: bool,
+    cap: str | None,
+    computed_base: bool,
+    cap_of_a_fact: bool,
 ) -> None:
+    """The base a fact (read inline) or a computed value (its getter); the cap fixed
+    (no getter call) or a fact (the least of two computed values)."""
     scale, base = case
-    marginal = Marginal(Const(scale), Fact("transaction_volume"), "tiers")  # type: ignore[arg-type]
+    base_expr: Any = Fact("transaction_volume")
+    if computed_base:
+        base_expr = Product(base_expr, Const(Decimal("1.0")))
+    marginal = Marginal(Const(scale), base_expr, "tiers")  # type: ignore[arg-type]
     formula: Any = marginal
+    facts: dict[str, Any] = {} if absent else {"transaction_volume": base}
     if cap is not None:
-        formula = LesserOf((marginal, Fixed(Const(Decimal(cap)), "cap")))
-    facts = {} if absent else {"transaction_volume": base}
+        cap_expr: Any = Const(Decimal(cap))
+        if cap_of_a_fact:
+            cap_expr = Fact("contract_amount")
+            facts["contract_amount"] = Decimal(cap)
+        formula = LesserOf((marginal, Fixed(cap_expr, "cap")))
 
     @in_library_context
     def both() -> tuple[Any, Any]:
         compiler = _Compiler(XINING, ON)
         compute = compiler.compute(formula)
-        assert compiler.compute(marginal).__name__ == "fixed_marginal"
+        assert compiler.compute(marginal).__name__ == (
+            "fixed_marginal" if computed_base else "fixed_marginal_of_fact"
+        )
         if cap is not None:
-            assert compute.__name__ == "lesser_of_two"
+            assert compute.__name__ == (
+                "lesser_of_two" if cap_of_a_fact else "lesser_of_and_constant"
+            )
         return compute(facts, ON), formula.compute(XINING._fallback_context(facts, ON))
 
     compiled, reference = both()
@@ -354,8 +373,11 @@ def test_a_fixed_marginal_scale_and_the_least_of_two_give_the_references_decimal
 
 def test_the_least_of_two_equal_amounts_is_the_first_as_written() -> None:
     for first, second in (("1000000", "1E+6"), ("1E+6", "1000000.00"), ("5", "5.0")):
-        formula = LesserOf((Fixed(Const(Decimal(first)), "a"), Fixed(Const(Decimal(second)), "b")))
-        compiled = _Compiler(XINING, ON).compute(formula)({}, ON)
-        reference = formula.compute(XINING._fallback_context({}, ON))
-        assert _same_decimal(compiled, reference)
-        assert str(compiled) == first
+        for left in (Const(Decimal(first)), Fact("contract_amount")):
+            for right in (Const(Decimal(second)), Fact("transaction_volume")):
+                formula = LesserOf((Fixed(left, "a"), Fixed(right, "b")))
+                facts = {"contract_amount": Decimal(first), "transaction_volume": Decimal(second)}
+                compiled = _Compiler(XINING, ON).compute(formula)(facts, ON)
+                reference = formula.compute(XINING._fallback_context(facts, ON))
+                assert _same_decimal(compiled, reference)
+                assert str(compiled) == first

@@ -712,6 +712,12 @@ class _Compiler:
             return rate_of
         if type(formula) is LesserOf:
             parts = tuple(self.compute(part) for part in formula.parts)
+            last = formula.parts[-1] if len(parts) == 2 else None
+            if type(last) is Fixed:
+                assert isinstance(last, Fixed)
+                fixed, cap = self.constant(last.amount)
+                if fixed and type(cap) is not Missing:
+                    return _lesser_of_and_constant(parts[0], cap)
             if len(parts) == 2:
                 first, second = parts
 
@@ -786,6 +792,23 @@ class _Compiler:
             )
             for index, bracket in enumerate(brackets)
         )
+        if type(formula.base) is Fact:  # the usual base: a fact, read without a getter
+            name = self.read(formula.base.name)
+            absent = Missing((name,))  # (what _collect_missing((scale, absent)) gives)
+
+            def fixed_marginal_of_fact(facts: Facts, on: date) -> Any:
+                base = facts.get(name)
+                if base is None:
+                    return absent
+                total = ZERO
+                for threshold, rate, upper in tiers:
+                    if base <= threshold:
+                        break
+                    top = base if upper is None or base < upper else upper
+                    total += (top - threshold) * rate
+                return total
+
+            return fixed_marginal_of_fact
         base_of = self.value(formula.base)
 
         def fixed_marginal(facts: Facts, on: date) -> Any:
@@ -1317,6 +1340,21 @@ def _ratio_of_facts(
         return num / den
 
     return ratio_of_facts
+
+
+def _lesser_of_and_constant(first: Computer, cap: Any) -> Computer:
+    """``LesserOf((part, Fixed(c)))`` for a value c fixed for the span (a cap): what
+    ``lesser_of_two`` gives, without the call of the cap's getter."""
+
+    def lesser_of_and_constant(facts: Facts, on: date) -> Any:
+        a = first(facts, on)
+        if type(a) is Missing:
+            missing = _collect_missing((a, cap))
+            if missing is not None:
+                return missing
+        return min(a, cap)  # (the first of equal values, as min((a, cap)))
+
+    return lesser_of_and_constant
 
 
 def _plain_number(bound: Any) -> bool:

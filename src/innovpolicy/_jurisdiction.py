@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
-from decimal import Decimal, getcontext, setcontext
+from decimal import ROUND_HALF_UP, Decimal, getcontext, setcontext
 from functools import partial
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
@@ -21,12 +21,12 @@ from ._frozen import fast_constructor, frozen
 from ._params import Parameter
 from ._rules import _FROM_TRUTH, Explainer, Layer, Result, Rule, ShareRefinement, Status
 from ._values import (
+    FEN,
     MAX_DATE,
     MIN_DATE,
     ZERO,
     in_library_context,
     library_context,
-    round_payable,
     to_date,
     unsigned_zero,
 )
@@ -1091,7 +1091,10 @@ class Jurisdiction:
                     unsigned_zero(computed.low), None if high is None else unsigned_zero(high)
                 )
         elif truth is Truth.TRUE:
-            amount = round_payable(max(computed, ZERO))
+            # round_payable(max(computed, ZERO)), without its two calls
+            amount = max(computed, ZERO).quantize(FEN, rounding=ROUND_HALF_UP)
+            if amount.is_zero():
+                amount = amount.copy_abs()  # (never -0.00)
             if rule.split is not None:
                 split_ctx = ctx if ctx is not None else _Ctx(self, facts._data, on, False)
                 shares = self._split(rule, split_ctx, amount)
