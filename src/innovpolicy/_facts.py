@@ -805,24 +805,33 @@ _NOT_TEXT = frozenset[str]()  # (no choice is in it: a name that is no text fact
 
 def _by_kind(table: dict[str, _Entry]) -> _ByKind:
     """The facts of *table* sorted by the type their one check is for (see
-    :meth:`FactRegistry._normalize_fast`); the yearly keys are the entries' own dicts."""
-    bools = frozenset(name for name, e in table.items() if e[1] is _SAME)
-    # every fact has bounds for an int (those of the others hold none: (1, 0)), so
-    # that an int given for a decimal fact finds them without an exception
-    ints = {
-        name: (e[2], e[3]) if e[1] is _RANGE and e[0] is int else (1, 0)
-        for name, e in table.items()
-    }
-    decimals = frozenset(name for name, e in table.items() if e[1] is _DECIMAL)
-    yearly = {name: e[2] for name, e in table.items() if e[1] is _YEARLY_DECIMAL}
-    texts: dict[str, frozenset[str] | None] = {
-        name: e[2] if e[1] is _CHOICE else None
-        for name, e in table.items()
-        if e[1] is _CHOICE or e[1] is _TEXT
-    }
-    dates = {name: (e[2], e[3]) for name, e in table.items() if e[1] is _RANGE and e[0] is date}
-    assert all(table[name][0] is bool for name in bools)
-    return bools, ints, decimals, yearly, texts, dates
+    :meth:`FactRegistry._normalize_fast`); the yearly keys are the entries' own dicts.
+    Every fact has bounds for an int (those of the others hold none: (1, 0)), so that
+    an int given for a decimal fact finds them without an exception."""
+    bools: list[str] = []
+    ints: dict[str, tuple[int, int]] = {}
+    decimals: list[str] = []
+    yearly: dict[str, dict[Any, str]] = {}
+    texts: dict[str, frozenset[str] | None] = {}
+    dates: dict[str, tuple[date, date]] = {}
+    for name, (own, code, low, high, _spec) in table.items():
+        ints[name] = (1, 0)
+        if code is _SAME:
+            bools.append(name)
+        elif code is _RANGE:
+            if own is int:
+                ints[name] = (low, high)
+            else:
+                dates[name] = (low, high)
+        elif code is _DECIMAL:
+            decimals.append(name)
+        elif code is _YEARLY_DECIMAL:
+            yearly[name] = low
+        elif code is _CHOICE:
+            texts[name] = low
+        elif code is _TEXT:
+            texts[name] = None
+    return frozenset(bools), ints, frozenset(decimals), yearly, texts, dates
 
 
 def _compile(spec: FactSpec) -> _Entry:
