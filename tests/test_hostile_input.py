@@ -95,6 +95,38 @@ def test_1_hostile_context_changes_no_answer_and_is_restored(
         )
 
 
+def test_1_usual_calls_switch_the_context_themselves_and_restore_it(
+    xining: innovpolicy.Jurisdiction,
+) -> None:
+    """``prepare`` of a dict and ``evaluate`` of prepared facts on a date switch to the
+    library context inline (not through ``in_library_context``): the same answers in
+    a hostile context as in the library's, and the caller's context restored after
+    an answer and after an error."""
+    facts = example_facts(xining)
+    prepared = xining.prepare(facts)
+    expected = [
+        (r.to_json(), r.render())
+        for r in (xining.evaluate(i, prepared, ON) for i in xining.rule_ids())
+    ]
+    with hostile_context():
+        caller = decimal.getcontext()
+        flags = dict(caller.flags)  # (copied from the thread's context: maybe not clear)
+        again = xining.prepare(facts)
+        assert decimal.getcontext() is caller
+        assert list(again.items()) == list(prepared.items())
+        for _ in range(2):  # the second round answers from the rules kept per date
+            results = [xining.evaluate(i, again, ON) for i in xining.rule_ids()]
+            assert decimal.getcontext() is caller
+            assert [(r.to_json(), r.render()) for r in results] == expected
+        with pytest.raises(InvalidFactError):
+            xining.prepare({**facts, "employees": -1})
+        assert decimal.getcontext() is caller
+        with pytest.raises(InvalidFactError):
+            xining.prepare({**facts, "sales_revenue": {2019: Decimal("1E-11")}})
+        assert decimal.getcontext() is caller
+        assert caller.prec == 3 and dict(caller.flags) == flags
+
+
 def test_1_worker_threads_with_other_contexts_answer_the_same(
     xining: innovpolicy.Jurisdiction,
 ) -> None:

@@ -261,16 +261,25 @@ class CompiledRule:
 
     def answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
         """The answer and the unrounded amount (None without an amount or when false)."""
-        if self.given_none(facts, on):
-            known = self.absent.get(on)
-            if known is not None:
+        # given_none, without its two calls
+        if not self.opaque:
+            read = self._keys_by_year.get(on.year)
+            if read is None:
+                read = self.keys_read(on)
+            if facts.keys().isdisjoint(read):
+                known = self.absent.get(on)
+                if known is not None:
+                    return known
+                known = self._answer(facts, on)
+                if len(self.absent) >= 256:
+                    self.absent.clear()
+                self.absent[on] = known
                 return known
-            known = self._answer(facts, on)
-            if len(self.absent) >= 256:
-                self.absent.clear()
-            self.absent[on] = known
-            return known
-        return self._answer(facts, on)
+        answer = self.why(facts, on)
+        compute = self.compute
+        if compute is None or answer[0] is FALSE:
+            return answer, None
+        return answer, compute(facts, on)
 
     def _answer(self, facts: Facts, on: date) -> tuple[Answer, Any]:
         answer = self.why(facts, on)
@@ -660,6 +669,22 @@ class _Compiler:
                 return _DECIDED_TRUE if fn(value, bound) else _DECIDED_FALSE
 
             return fact_against_bound
+        if fixed and type(left_expr) is YearsSince and _plain_number(bound):
+            # full years since a date fact against a threshold: compared as an int
+            return _years_since_against_bound(self.read(left_expr.name), fn, bound)
+        if (
+            fixed
+            and type(left_expr) is Ratio
+            and type(left_expr.numerator) in (Fact, YearFact)
+            and type(left_expr.denominator) in (Fact, YearFact)
+            and _cross_multipliable(bound)
+        ):
+            # a ratio of two facts against a threshold: decided without the division
+            num_read = self._plain_read(left_expr.numerator)
+            den_read = self._plain_read(left_expr.denominator)
+            assert num_read is not None and den_read is not None
+            zero_reason = f"{left_expr.denominator.describe()} is zero, so the ratio is undefined"
+            return _ratio_against_bound(num_read, den_read, zero_reason, fn, bound)
         left = self.value(left_expr)
         if fixed and type(bound) is not Missing:
 
@@ -703,6 +728,24 @@ class _Compiler:
             return rate_of
         if type(formula) is LesserOf:
             parts = tuple(self.compute(part) for part in formula.parts)
+            last = formula.parts[-1] if len(parts) == 2 else None
+            if type(last) is Fixed:
+                assert isinstance(last, Fixed)
+                fixed, cap = self.constant(last.amount)
+                if fixed and type(cap) is not Missing:
+                    return _lesser_of_and_constant(parts[0], cap)
+            if len(parts) == 2:
+                first, second = parts
+
+                def lesser_of_two(facts: Facts, on: date) -> Any:
+                    a, b = first(facts, on), second(facts, on)
+                    if type(a) is Missing or type(b) is Missing:
+                        missing = _collect_missing((a, b))
+                        if missing is not None:
+                            return missing
+                    return min(a, b)  # (the first of equal values, as min((a, b)))
+
+                return lesser_of_two
 
             def lesser_of(facts: Facts, on: date) -> Any:
                 values = tuple([part(facts, on) for part in parts])
@@ -714,6 +757,9 @@ class _Compiler:
 
             return lesser_of
         if type(formula) is Marginal:
+            fixed, fixed_scale = self.constant(formula.scale)
+            if fixed and isinstance(fixed_scale, MarginalScale):
+                return self._fixed_marginal(formula, fixed_scale)
             scale_of = self.value(formula.scale)
             base_of = self.value(formula.base)
             scale_name = formula.scale.describe()
@@ -748,6 +794,54 @@ class _Compiler:
             return self.compute(formula.amount)
         self._opaque()
         return lambda facts, on: formula.compute(self._ctx(facts, on))
+
+    def _fixed_marginal(self, formula: Marginal, scale: MarginalScale) -> Computer:
+        """A marginal scale fixed for the span: ``apply_marginal`` with the brackets'
+        thresholds, rates and upper bounds read at compile time (the same operations,
+        in the same order, so the same Decimal)."""
+        brackets = scale.brackets
+        tiers = tuple(
+            (
+                bracket.threshold,
+                bracket.rate,
+                brackets[index + 1].threshold if index + 1 < len(brackets) else None,
+            )
+            for index, bracket in enumerate(brackets)
+        )
+        if type(formula.base) is Fact:  # the usual base: a fact, read without a getter
+            name = self.read(formula.base.name)
+            absent = Missing((name,))  # (what _collect_missing((scale, absent)) gives)
+
+            def fixed_marginal_of_fact(facts: Facts, on: date) -> Any:
+                base = facts.get(name)
+                if base is None:
+                    return absent
+                total = ZERO
+                for threshold, rate, upper in tiers:
+                    if base <= threshold:
+                        break
+                    top = base if upper is None or base < upper else upper
+                    total += (top - threshold) * rate
+                return total
+
+            return fixed_marginal_of_fact
+        base_of = self.value(formula.base)
+
+        def fixed_marginal(facts: Facts, on: date) -> Any:
+            base = base_of(facts, on)
+            if type(base) is Missing:
+                missing = _collect_missing((scale, base))
+                if missing is not None:
+                    return missing
+            total = ZERO
+            for threshold, rate, upper in tiers:
+                if base <= threshold:
+                    break
+                top = base if upper is None or base < upper else upper
+                total += (top - threshold) * rate
+            return total
+
+        return fixed_marginal
 
     def _lookup(self, formula: Lookup) -> Computer:
         name = self.read(formula.fact)
@@ -1262,6 +1356,141 @@ def _ratio_of_facts(
         return num / den
 
     return ratio_of_facts
+
+
+def _lesser_of_and_constant(first: Computer, cap: Any) -> Computer:
+    """``LesserOf((part, Fixed(c)))`` for a value c fixed for the span (a cap): what
+    ``lesser_of_two`` gives, without the call of the cap's getter."""
+
+    def lesser_of_and_constant(facts: Facts, on: date) -> Any:
+        a = first(facts, on)
+        if type(a) is Missing:
+            missing = _collect_missing((a, cap))
+            if missing is not None:
+                return missing
+        return min(a, cap)  # (the first of equal values, as min((a, cap)))
+
+    return lesser_of_and_constant
+
+
+def _plain_number(bound: Any) -> bool:
+    """Whether *bound* is a finite Decimal or an int (not a bool)."""
+    return type(bound) is int or (type(bound) is Decimal and bound.is_finite())
+
+
+def _years_since_against_bound(name: str, fn: Callable[[Any, Any], bool], bound: Any) -> Why:
+    """``Compare(YearsSince(name), op, bound)`` for a fixed number *bound*: what
+    :func:`_years_since` and ``against_bound`` give, in one call. The full years are
+    compared as an int: ``Decimal(n)`` is exact, and comparisons of an int with a
+    Decimal are exact, so ``op(n, bound)`` is ``op(Decimal(n), bound)``."""
+    absent: Answer = (UNKNOWN, (name,), _NOTHING)
+
+    def years_since_against_bound(facts: Facts, on: date) -> Answer:
+        start = facts.get(name)
+        if start is None:
+            return absent
+        if start > on:
+            future = _future_date(name, start, on)
+            return UNKNOWN, future.names, (future.reason,)
+        return _DECIDED_TRUE if fn(full_years_between(start, on), bound) else _DECIDED_FALSE
+
+    return years_since_against_bound
+
+
+def _cross_multipliable(bound: Any) -> bool:
+    """Whether a ratio of two facts can be compared with *bound* by cross-multiplying
+    (see :func:`_ratio_against_bound`): a finite Decimal r with adjusted(r) + m <= 30,
+    m the number of its decimal places (0 for a positive exponent)."""
+    if type(bound) is not Decimal or not bound.is_finite():
+        return False
+    exponent = bound.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return bound.adjusted() + max(0, -exponent) <= 30
+
+
+def _ratio_against_bound(
+    num: tuple[str, int | None],
+    den: tuple[str, int | None],
+    zero_reason: str,
+    fn: Callable[[Any, Any], bool],
+    bound: Decimal,
+) -> Why:
+    """``Compare(Ratio(a, b), op, r)`` for two facts a and b (each a plain fact, or a
+    fiscal year's back from the evaluation year) and a fixed threshold r: the answer
+    of :func:`_ratio_of_facts` compared by ``against_bound``, but for b > 0 decided by
+    ``op(a, r * b)``, without the 60-digit division.
+
+    Why the verdict is the same. The reference compares q = a / b, rounded to 60
+    digits, with r. Every op here is decided by the sign of its left side minus its
+    right, so it is enough that sign(q - r) = sign(a/b - r) = sign(a - r*b) (b > 0),
+    and that r * b is exact. Validated facts (docs/limits.md) are below 10**18 in
+    magnitude with at most 10 decimal places, or integers below 10**12: a = A/10**10,
+    b = B/10**10 with integers |A| < 10**28 and 1 <= B < 10**28. Write r = R/10**m
+    (m its decimal places, R an integer); :func:`_cross_multipliable` asks
+    adjusted(r) + m <= 30, so |R| < 10**31.
+
+    * If a/b = r, q = r: r has at most 31 digits and is exact at 60.
+    * Else |a/b - r| = |A*10**m - R*B| / (B*10**m) >= 10**-(28+m). Rounding to 60
+      digits moves a/b by at most half a unit of its 60th digit, |q - a/b| <=
+      |a/b| * 10**-59 / 2. If |a/b - r| >= |a/b| / 2, that is less than |a/b - r|
+      (a/b = 0 is exact). Otherwise |a/b| < 2|r| < 2 * 10**(adjusted(r) + 1), so
+      |q - a/b| < 10**(adjusted(r) - 58) <= 10**-(28+m) <= |a/b - r|. Either way q
+      lies on the same side of r as a/b, and q = r only if a/b = r.
+    * r * b = R*B / 10**(m+10) with |R*B| < 10**59: at most 59 significant digits,
+      so the library context's 60-digit product is exact.
+
+    A denominator of zero, absent facts, a negative denominator and values of other
+    types take the reference's own steps (the zero reason, the missing facts, the
+    division, the conversions and their errors).
+    """
+    num_name, num_back = num
+    den_name, den_back = den
+    # (flat key, its marker when absent): fixed for a plain fact, per year for a yearly one
+    num_fixed = None if num_back is not None else (num_name, Missing((num_name,)))
+    den_fixed = None if den_back is not None else (den_name, Missing((den_name,)))
+    num_years: dict[int, tuple[str, Missing]] = {}
+    den_years: dict[int, tuple[str, Missing]] = {}
+    zero = Missing((), zero_reason)
+    undefined: Answer = (UNKNOWN, zero.names, (zero.reason,))
+
+    def ratio_against_bound(facts: Facts, on: date) -> Answer:
+        num_entry = num_fixed
+        den_entry = den_fixed
+        if num_entry is None or den_entry is None:
+            year = on.year
+            if num_entry is None:
+                num_entry = num_years.get(year)
+                if num_entry is None:
+                    key = yearly_key(num_name, year - num_back)  # type: ignore[operator]
+                    num_entry = num_years[year] = (key, Missing((key,)))
+            if den_entry is None:
+                den_entry = den_years.get(year)
+                if den_entry is None:
+                    key = yearly_key(den_name, year - den_back)  # type: ignore[operator]
+                    den_entry = den_years[year] = (key, Missing((key,)))
+        a = facts.get(num_entry[0])
+        b = facts.get(den_entry[0])
+        if a is None or b is None:
+            missing = _collect_missing(
+                (num_entry[1] if a is None else a, den_entry[1] if b is None else b)
+            )
+            assert missing is not None  # (an absent fact is named)
+            return UNKNOWN, missing.names, (missing.reason,) if missing.reason else _NOTHING
+        kind = type(b)
+        if (kind is Decimal or kind is int) and b > ZERO:
+            kind = type(a)
+            if kind is Decimal or kind is int:
+                return _DECIDED_TRUE if fn(a, bound * b) else _DECIDED_FALSE
+        # the reference's steps: ratio_of_facts, then against_bound
+        if b == ZERO:
+            return undefined
+        if type(a) is not Decimal:
+            a = Decimal(a)
+        if type(b) is not Decimal:
+            b = Decimal(b)
+        return _DECIDED_TRUE if fn(a / b, bound) else _DECIDED_FALSE
+
+    return ratio_against_bound
 
 
 def _fact(name: str) -> Getter:

@@ -35,6 +35,7 @@ from ._values import (
     to_text,
     to_year,
 )
+from ._values import _state as _LIBRARY  # .context: this thread's library context
 from .exceptions import InvalidFactError, UnknownFactError
 
 Kind = Literal["decimal", "integer", "boolean", "date", "text"]
@@ -381,7 +382,7 @@ class FactRegistry:
     jurisdiction's validation cannot be changed behind its back.
     """
 
-    __slots__ = ("_constraints", "_fingerprint", "_frozen", "_specs", "_table")
+    __slots__ = ("_by_kind", "_constraints", "_fingerprint", "_frozen", "_specs", "_table")
 
     def __init__(
         self,
@@ -397,6 +398,7 @@ class FactRegistry:
         # hashed on first comparison (loading compares none).
         self._fingerprint: int | None = None
         self._table = {name: _compile(spec) for name, spec in self._specs.items()}
+        self._by_kind = _by_kind(self._table)
         self._frozen = True
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -471,94 +473,69 @@ class FactRegistry:
 
         Pure: it calls the general path only on values of plain built-in types (whose
         validation runs no caller code), so redoing everything there is harmless.
+
+        A value is first sorted by its type, then looked up among the facts of that
+        type whose one check it is (a yes/no fact given as a bool, a count given as an
+        int...); anything else takes :meth:`_one_item`, the entry-by-entry check.
         """
-        table = self._table
+        bools, ints, decimals_named, yearly, texts, dates = self._by_kind
         flat: dict[str, FactValue] = {}
         decimals: list[Decimal] = []  # non-zero Decimals, checked together at the end
         others: list[tuple[str, Any]] = []
         try:
             for name, value in source.items():
-                try:
-                    entry = table[name]
-                except KeyError:
-                    if type(name) is not str or type(value) not in _PLAIN_TYPES:
-                        return None
-                    others.append((name, value))  # rd_expense[2019], or an unknown name
-                    continue
-                if type(value) is entry[0]:  # the fact's own type: one check of the value
-                    code = entry[1]
-                    if code is _SAME:
-                        flat[name] = value
-                        continue
-                    if code is _RANGE:
-                        if entry[2] <= value <= entry[3]:
-                            flat[name] = value
-                            continue
-                    elif code is _DECIMAL:
-                        if value:  # (zero takes the general path: -0 and 0E+3 become 0)
-                            decimals.append(value)
-                            flat[name] = value
-                            continue
-                    elif code is _YEARLY_DECIMAL:
-                        if type(name) is str:
-                            keys = entry[2]
-                            size = len(flat)
-                            for year, item in value.items():
-                                if type(item) is not Decimal or type(year) is not int or not item:
-                                    break
-                                try:
-                                    flat[keys[year]] = item
-                                except KeyError:  # a year's first use (or an implausible one)
-                                    flat[_yearly_key_of(keys, name, year)] = item
-                            else:
-                                decimals.extend(value.values())
-                                continue
-                            if _years_other_forms(value, keys, name, flat, decimals, size):
-                                continue
-                    elif code is _CHOICE:
-                        if value in entry[2]:
-                            flat[name] = value
-                            continue
-                    elif code is _TEXT and len(value) <= MAX_TEXT and value.isprintable():
-                        flat[name] = value
-                        continue
-                elif value is None:
-                    continue  # explicit null means "not known"
-                # Any other form of a value: a few common ones, then the general path.
                 kind = type(value)
-                code = entry[1]
-                spec = entry[4]
-                if code is _YEARLY_DECIMAL or code is _YEARLY:
-                    if kind is not dict or type(name) is not str:
-                        return None
-                    for year, item in value.items():
-                        if type(year) not in _PLAIN_TYPES or type(item) not in _PLAIN_TYPES:
-                            return None
-                    for year, item in spec.coerce_yearly(value).items():
-                        flat[yearly_key(name, year)] = item
-                    continue
-                if kind not in _PLAIN_TYPES:
-                    return None
-                if code is _DECIMAL:
-                    if kind is int:
-                        if 0 <= value < _INT_LIMIT:
-                            flat[name] = Decimal(value)
+                if kind is bool:
+                    if name in bools:
+                        flat[name] = value
+                        continue
+                elif kind is int:
+                    try:
+                        low, high = ints[name]  # (no int is in the bounds of other facts)
+                    except KeyError:
+                        pass
+                    else:
+                        if low <= value <= high:
+                            flat[name] = value
                             continue
-                    elif kind is str and value.isdigit() and len(value) <= 18 and value.isascii():
-                        flat[name] = Decimal(value)
+                elif kind is Decimal:
+                    if value and name in decimals_named:
+                        # (zero takes the entry's path: -0 and 0E+3 become 0)
+                        decimals.append(value)
+                        flat[name] = value
                         continue
-                elif (
-                    code is _RANGE
-                    and entry[0] is date
-                    and kind is str
-                    and len(value) == 10
-                    and _ISO_DATE.fullmatch(value)
-                ):
-                    day = date.fromisoformat(value)
-                    if entry[2] <= day <= entry[3]:
-                        flat[name] = day
+                elif kind is dict:
+                    keys = yearly.get(name)
+                    if keys is not None and type(name) is str:
+                        size = len(flat)
+                        for year, item in value.items():
+                            if type(item) is not Decimal or type(year) is not int or not item:
+                                break
+                            try:
+                                flat[keys[year]] = item
+                            except KeyError:  # a year's first use (or an implausible one)
+                                flat[_yearly_key_of(keys, name, year)] = item
+                        else:
+                            decimals.extend(value.values())
+                            continue
+                        if _years_other_forms(value, keys, name, flat, decimals, size):
+                            continue
+                elif kind is str:
+                    choices = texts.get(name, _NOT_TEXT)
+                    if choices is None:
+                        if len(value) <= MAX_TEXT and value.isprintable():
+                            flat[name] = value
+                            continue
+                    elif value in choices:
+                        flat[name] = value
                         continue
-                flat[name] = spec.coerce(value)  # the general path, value by value
+                elif kind is date:
+                    bounds = dates.get(name)
+                    if bounds is not None and bounds[0] <= value <= bounds[1]:
+                        flat[name] = value
+                        continue
+                if not self._one_item(name, value, flat, decimals, others):
+                    return None
             if decimals and not _plain_decimals(decimals):
                 return None
             for name, value in others:
@@ -566,6 +543,100 @@ class FactRegistry:
         except Exception:
             return None  # an error: the general path meets it again and raises it
         return flat
+
+    def _one_item(
+        self,
+        name: Any,
+        value: Any,
+        flat: dict[str, FactValue],
+        decimals: list[Decimal],
+        others: list[tuple[str, Any]],
+    ) -> bool:
+        """Put one item of :meth:`_normalize_fast`'s mapping into *flat* (or *others*),
+        checked by its fact's compiled entry; False leaves the whole mapping to the
+        general path. Errors propagate (the fast path then gives it up too)."""
+        try:
+            entry = self._table[name]
+        except KeyError:
+            if type(name) is not str or type(value) not in _PLAIN_TYPES:
+                return False
+            others.append((name, value))  # rd_expense[2019], or an unknown name
+            return True
+        if type(value) is entry[0]:  # the fact's own type: one check of the value
+            code = entry[1]
+            if code is _SAME:
+                flat[name] = value
+                return True
+            if code is _RANGE:
+                if entry[2] <= value <= entry[3]:
+                    flat[name] = value
+                    return True
+            elif code is _DECIMAL:
+                if value:  # (zero takes the general path: -0 and 0E+3 become 0)
+                    decimals.append(value)
+                    flat[name] = value
+                    return True
+            elif code is _YEARLY_DECIMAL:
+                if type(name) is str:
+                    keys = entry[2]
+                    size = len(flat)
+                    for year, item in value.items():
+                        if type(item) is not Decimal or type(year) is not int or not item:
+                            break
+                        try:
+                            flat[keys[year]] = item
+                        except KeyError:  # a year's first use (or an implausible one)
+                            flat[_yearly_key_of(keys, name, year)] = item
+                    else:
+                        decimals.extend(value.values())
+                        return True
+                    if _years_other_forms(value, keys, name, flat, decimals, size):
+                        return True
+            elif code is _CHOICE:
+                if value in entry[2]:
+                    flat[name] = value
+                    return True
+            elif code is _TEXT and len(value) <= MAX_TEXT and value.isprintable():
+                flat[name] = value
+                return True
+        elif value is None:
+            return True  # explicit null means "not known"
+        # Any other form of a value: a few common ones, then the general path.
+        kind = type(value)
+        code = entry[1]
+        spec = entry[4]
+        if code is _YEARLY_DECIMAL or code is _YEARLY:
+            if kind is not dict or type(name) is not str:
+                return False
+            for year, item in value.items():
+                if type(year) not in _PLAIN_TYPES or type(item) not in _PLAIN_TYPES:
+                    return False
+            for year, item in spec.coerce_yearly(value).items():
+                flat[yearly_key(name, year)] = item
+            return True
+        if kind not in _PLAIN_TYPES:
+            return False
+        if code is _DECIMAL:
+            if kind is int:
+                if 0 <= value < _INT_LIMIT:
+                    flat[name] = Decimal(value)
+                    return True
+            elif kind is str and value.isdigit() and len(value) <= 18 and value.isascii():
+                flat[name] = Decimal(value)
+                return True
+        elif (
+            code is _RANGE
+            and entry[0] is date
+            and kind is str
+            and len(value) == 10
+            and _ISO_DATE.fullmatch(value)
+        ):
+            day = date.fromisoformat(value)
+            if entry[2] <= day <= entry[3]:
+                flat[name] = day
+                return True
+        flat[name] = spec.coerce(value)  # the general path, value by value
+        return True
 
     def normalize_reference(self, source: Mapping[str, Any]) -> dict[str, FactValue]:
         """The general validation path of :meth:`normalize` (also its differential reference)."""
@@ -604,8 +675,10 @@ class FactRegistry:
     def check_constraints(self, flat: Mapping[str, Any]) -> None:
         for constraint in self._constraints:
             small = flat.get(constraint.smaller)
+            if small is None:
+                continue
             large = flat.get(constraint.larger)
-            if small is not None and large is not None and small > large:
+            if large is not None and small > large:
                 raise InvalidFactError(
                     constraint.smaller,
                     small,
@@ -641,7 +714,10 @@ def _plain_decimals(decimals: list[Decimal]) -> bool:
     60-digit coefficient, so one below 10**40 with an exponent of -10 or more was
     exact. Linear in the digits of the input, however long.
     """
-    mine = library_context()
+    try:  # library_context(), without the call
+        mine = _LIBRARY.context
+    except AttributeError:
+        mine = library_context()
     caller = getcontext()
     total: Decimal
     if caller is mine:
@@ -718,6 +794,51 @@ def _years_other_forms(
         # else a year given twice (2019 and "2019")
     del decimals[start:]
     return False
+
+
+#: (yes/no facts, {fact: (low, high) of an int}, decimal facts, {yearly decimal fact: its
+#: keys}, {text fact: its choices, or None for free text}, {date fact: (low, high)}):
+#: the facts whose value of their own type has one check, by type
+_ByKind = tuple[
+    frozenset[str],
+    dict[str, tuple[int, int]],
+    frozenset[str],
+    dict[str, dict[Any, str]],
+    dict[str, frozenset[str] | None],
+    dict[str, tuple[date, date]],
+]
+_NOT_TEXT = frozenset[str]()  # (no choice is in it: a name that is no text fact)
+
+
+def _by_kind(table: dict[str, _Entry]) -> _ByKind:
+    """The facts of *table* sorted by the type their one check is for (see
+    :meth:`FactRegistry._normalize_fast`); the yearly keys are the entries' own dicts.
+    Every fact has bounds for an int (those of the others hold none: (1, 0)), so that
+    an int given for a decimal fact finds them without an exception."""
+    bools: list[str] = []
+    ints: dict[str, tuple[int, int]] = {}
+    decimals: list[str] = []
+    yearly: dict[str, dict[Any, str]] = {}
+    texts: dict[str, frozenset[str] | None] = {}
+    dates: dict[str, tuple[date, date]] = {}
+    for name, (own, code, low, high, _spec) in table.items():
+        ints[name] = (1, 0)
+        if code is _SAME:
+            bools.append(name)
+        elif code is _RANGE:
+            if own is int:
+                ints[name] = (low, high)
+            else:
+                dates[name] = (low, high)
+        elif code is _DECIMAL:
+            decimals.append(name)
+        elif code is _YEARLY_DECIMAL:
+            yearly[name] = low
+        elif code is _CHOICE:
+            texts[name] = low
+        elif code is _TEXT:
+            texts[name] = None
+    return frozenset(bools), ints, frozenset(decimals), yearly, texts, dates
 
 
 def _compile(spec: FactSpec) -> _Entry:
