@@ -338,7 +338,7 @@ def test_a_fixed_marginal_scale_and_the_least_of_two_give_the_references_decimal
     computed_base: bool,
     cap_of_a_fact: bool,
 ) -> None:
-    """The base a fact (read inline) or a computed value (its getter); the cap fixed
+    """The base a fact or a computed value; the cap fixed
     (no getter call) or a fact (the least of two computed values)."""
     scale, base = case
     base_expr: Any = Fact("transaction_volume")
@@ -358,9 +358,7 @@ def test_a_fixed_marginal_scale_and_the_least_of_two_give_the_references_decimal
     def both() -> tuple[Any, Any]:
         compiler = _Compiler(XINING, ON)
         compute = compiler.compute(formula)
-        assert compiler.compute(marginal).__name__ == (
-            "fixed_marginal" if computed_base else "fixed_marginal_of_fact"
-        )
+        assert compiler.compute(marginal).__name__ == "fixed_marginal"
         if cap is not None:
             assert compute.__name__ == (
                 "lesser_of_two" if cap_of_a_fact else "lesser_of_and_constant"

@@ -808,23 +808,6 @@ class _Compiler:
             )
             for index, bracket in enumerate(brackets)
         )
-        if type(formula.base) is Fact:  # the usual base: a fact, read without a getter
-            name = self.read(formula.base.name)
-            absent = Missing((name,))  # (what _collect_missing((scale, absent)) gives)
-
-            def fixed_marginal_of_fact(facts: Facts, on: date) -> Any:
-                base = facts.get(name)
-                if base is None:
-                    return absent
-                total = ZERO
-                for threshold, rate, upper in tiers:
-                    if base <= threshold:
-                        break
-                    top = base if upper is None or base < upper else upper
-                    total += (top - threshold) * rate
-                return total
-
-            return fixed_marginal_of_fact
         base_of = self.value(formula.base)
 
         def fixed_marginal(facts: Facts, on: date) -> Any:

@@ -554,7 +554,9 @@ class FactRegistry:
     ) -> bool:
         """Put one item of :meth:`_normalize_fast`'s mapping into *flat* (or *others*),
         checked by its fact's compiled entry; False leaves the whole mapping to the
-        general path. Errors propagate (the fast path then gives it up too)."""
+        general path. Errors propagate (the fast path then gives it up too). (A yearly
+        decimal fact's dict reaches it only when :meth:`_normalize_fast` could not put it
+        at once: it takes the per-value path below.)"""
         try:
             entry = self._table[name]
         except KeyError:
@@ -576,22 +578,6 @@ class FactRegistry:
                     decimals.append(value)
                     flat[name] = value
                     return True
-            elif code is _YEARLY_DECIMAL:
-                if type(name) is str:
-                    keys = entry[2]
-                    size = len(flat)
-                    for year, item in value.items():
-                        if type(item) is not Decimal or type(year) is not int or not item:
-                            break
-                        try:
-                            flat[keys[year]] = item
-                        except KeyError:  # a year's first use (or an implausible one)
-                            flat[_yearly_key_of(keys, name, year)] = item
-                    else:
-                        decimals.extend(value.values())
-                        return True
-                    if _years_other_forms(value, keys, name, flat, decimals, size):
-                        return True
             elif code is _CHOICE:
                 if value in entry[2]:
                     flat[name] = value

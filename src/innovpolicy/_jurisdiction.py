@@ -584,23 +584,8 @@ class Jurisdiction:
                     mine = library_context()
                 if caller is not mine:
                     setcontext(mine)
-                try:  # _evaluate_compiled, without the call
-                    (truth, missing, reasons), computed = compiled.answer(facts._data, on)
-                    return self._result(
-                        version,
-                        facts,
-                        on,
-                        truth,
-                        missing,
-                        reasons,
-                        computed,
-                        None,
-                        None,
-                        None,
-                        partial(_lazy_explanation, self, version, compiled, facts, on, computed)
-                        if explain
-                        else None,
-                    )
+                try:
+                    return self._evaluate_compiled(version, compiled, facts, on, explain)
                 finally:
                     if caller is not mine:
                         setcontext(caller)
