@@ -826,6 +826,23 @@ class _Bound:
 _INLINE_DEPTH = 24
 
 
+def _decimal_text(value: str, shown: str) -> tuple[tuple[int, str], ...]:
+    """Generated code (lines, each with its indentation) putting ``format_decimal(value)``
+    into *shown* for a Decimal *value*: format_decimal's usual case (its first branch)
+    written out, without the call, and the call otherwise (the same text:
+    ``tests/test_render_written.py`` compares them)."""
+    return (
+        (0, f"{shown} = str({value})"),
+        (0, f"if len({shown}) < 100 and 'E' not in {shown} and 'e' not in {shown}:"),
+        (1, f"if '.' in {shown}:"),
+        (2, f"{shown} = {shown}.rstrip('0').rstrip('.')"),
+        (1, f"if {shown} == '-0':"),
+        (2, f"{shown} = '0'"),
+        (0, "else:"),
+        (1, f"{shown} = format_decimal({value})"),
+    )
+
+
 class _Generated:
     """The writer of a whole criterion tree as one generated Python function: the
     closures of :class:`_Writer` inlined (groups, conditions, negations, yes/no facts
@@ -1043,7 +1060,8 @@ class _Generated:
         emit(depth + 1, f"{truth} = UNKNOWN")
         emit(depth, "else:")
         emit(depth + 1, f"if {kind} is Decimal:")
-        emit(depth + 2, f"{shown} = format_decimal({value})")
+        for indent, line in _decimal_text(value, shown):
+            emit(depth + 2 + indent, line)
         emit(depth + 1, f"elif {kind} is int or {kind} is str:")
         emit(depth + 2, f"{shown} = str({value})")
         emit(depth + 1, f"elif {kind} is bool:")
@@ -1227,8 +1245,30 @@ class _StepWriter:
         unknown = self.lay.marks[2]
         arrow = f"{inner}→ "
 
+        several = len(parts) > 1
+
         def lesser_of(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
             children = [part(facts, on, used) for part in parts]
+            if several:  # the usual case, every part a Decimal: one pass, as min compares
+                least = None
+                for index, child in enumerate(children):
+                    value = child[0]
+                    if type(value) is not Decimal:
+                        break
+                    if least is None or value < least:
+                        # (min keeps the first of equal values, so the first at the
+                        # least, the binding part, is where it was found; a NaN raises
+                        # here as in min: the library context traps InvalidOperation)
+                        least, binding = value, index
+                else:
+                    lines: list[str] = []
+                    for index, child in enumerate(children):
+                        lines.append(
+                            f"{arrow}{child[2]}" if index == binding else f"{inner}{child[2]}"
+                        )
+                        lines.extend(child[3])
+                    text = children[binding][1]
+                    return least, text, f"{head}{text}{tail}", lines
             values = [child[0] for child in children]
             binding = -1
             for value in values:  # `None in values`, without comparing a Decimal to None
@@ -1249,7 +1289,7 @@ class _StepWriter:
                 # (min gives the first of the least values, the binding part's: its value
                 # as that part wrote it)
                 text = children[binding][1] if values[binding] is least else shown(least)
-            lines: list[str] = []
+            lines = []
             for index, child in enumerate(children):
                 lines.append(f"{arrow}{child[2]}" if index == binding else f"{inner}{child[2]}")
                 lines.extend(child[3])
