@@ -987,7 +987,16 @@ class _Generated:
         truth, value, key, found = self.var("t"), self.var("v"), self.var("k"), self.var("f")
         emit = self.emit
         emit(depth, f"{value} = get({name_c})")
-        emit(depth, f"if {value} is None:")
+        if all(type(expected) is bool for expected in criterion.expected):
+            # a yes/no fact: its two lines made now, as the first of each would be kept
+            for given in (True, False):
+                made = line_of(given)
+                emit(depth, f"{'if' if given else 'elif'} {value} is {given}:")
+                emit(depth + 1, f"append({self.const(made[1])})")
+                emit(depth + 1, f"{truth} = {self.const(made[0])}")
+            emit(depth, f"elif {value} is None:")
+        else:
+            emit(depth, f"if {value} is None:")
         emit(depth + 1, f"append({self.const(absent[1])})")
         emit(depth + 1, f"{truth} = {self.const(absent[0])}")
         emit(depth, "else:")
