@@ -580,16 +580,20 @@ class _Writer:
 
     def _constant(self, explain: Explain, pad: str) -> Write:
         """A node whose explanation is one outcome, whatever the facts (Always)."""
-        outcome = explain({}, self.explainer.on, {})
-        text: list[str] = []
-        _outcomes((outcome,), text, pad, self.lay)
-        truth = outcome.truth
+        text, truth = self._constant_lines(explain, pad)
 
         def constant(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             lines.extend(text)
             return truth
 
         return constant
+
+    def _constant_lines(self, explain: Explain, pad: str) -> tuple[list[str], Truth]:
+        """The lines and truth of a node explained alike whatever the facts (Always)."""
+        outcome = explain({}, self.explainer.on, {})
+        text: list[str] = []
+        _outcomes((outcome,), text, pad, self.lay)
+        return text, outcome.truth
 
     def _heads(self, label: str, kind: str, pad: str) -> dict[Truth, str]:
         """A group's line, by its truth."""
@@ -921,6 +925,15 @@ class _Generated:
                 parts = self.writer._bound_parts(criterion, pad)
                 if parts is not None:
                     return self.against_bound(parts, depth)
+            if kind is Always:  # its constant lines, without the call
+                text, constant = self.writer._constant_lines(
+                    self.writer.explainer.explain(criterion), pad
+                )
+                for line in text:
+                    self.emit(depth, f"append({self.const(line)})")
+                truth = self.var("t")
+                self.emit(depth, f"{truth} = {self.const(constant)}")
+                return truth
         truth = self.var("t")
         write = self.const(self.writer.write(criterion, pad))
         self.emit(depth, f"{truth} = {write}(facts, on, used, lines)")
