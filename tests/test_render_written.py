@@ -55,7 +55,7 @@ def _is_written(result: innovpolicy.Result) -> bool:
     explainer = result._explainer
     return (
         explainer is not None
-        and _render._written(explainer.args, _render._LAYOUTS["en"]) is not None
+        and _render._written(explainer.args, _render._LAYOUTS["en"], []) is not None
     )
 
 

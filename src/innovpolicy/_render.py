@@ -300,12 +300,10 @@ def render(result: Result, lang: str) -> str:
     if (
         explainer is not None and type(explainer) is partial and explainer.func is _lazy_explanation
     ):  # not explained yet: the explanation's text is written without its outcomes
-        written = _written(explainer.args, lay)
+        written = _written(explainer.args, lay, lines)
     amount_lines = None
     if written is not None:
-        lines.append(lay.criteria_head)
-        lines.extend(written[0])
-        steps, amount_lines, parameters = written[1], written[2], written[3]
+        steps, amount_lines, parameters = written
     else:
         criteria = result.criteria
         if criteria is not None:
@@ -473,13 +471,14 @@ def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
 
 
 def _written(
-    args: tuple[Any, ...], lay: _Layout
-) -> tuple[list[str], Step | None, list[str], tuple[Resolved, ...]] | None:
-    """The criteria's lines, the amount's steps (as lines, or as a Step where they are
-    explained by the formulas' own methods) and the parameters of a result not yet
-    explained, from its explainer's arguments (see ``_jurisdiction._lazy_explanation``):
-    the lines its explanation renders to, written by the rule's compiled writers; None
-    when the rule has none (compiled without its criteria)."""
+    args: tuple[Any, ...], lay: _Layout, lines: list[str]
+) -> tuple[Step | None, list[str], tuple[Resolved, ...]] | None:
+    """The criteria's heading and lines, appended to *lines*, then the amount's steps
+    (as lines, or as a Step where they are explained by the formulas' own methods) and
+    the parameters of a result not yet explained, from its explainer's arguments (see
+    ``_jurisdiction._lazy_explanation``): the lines its explanation renders to, written
+    by the rule's compiled writers; None, with nothing appended, when the rule has none
+    (compiled without its criteria)."""
     j, version, _, facts, on, computed = args
     compiled: CompiledRule = args[2]
     found = compiled.writers.get(lay.lang)
@@ -487,12 +486,12 @@ def _written(
         found = _writers(compiled, lay)
         if found is None or found[1] is None:
             return None
-    criteria: list[str] = []
+    lines.append(lay.criteria_head)
     amount: list[str] = []
     steps, parameters = j._written(
-        version, compiled, facts, on, computed, found[1], found[2], criteria, amount
+        version, compiled, facts, on, computed, found[1], found[2], lines, amount
     )
-    return criteria, steps, amount, parameters
+    return steps, amount, parameters
 
 
 #: a rule's writers are made on its render after this many in a language: a rule
