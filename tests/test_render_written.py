@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 from datetime import date
+from decimal import Context, Decimal
 from typing import Any
 
 import pytest
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 import innovpolicy
 from innovpolicy import _i18n, _render
+from innovpolicy._values import format_decimal
 from innovpolicy.testing.strategies import facts, rule_dates
 
 JURISDICTIONS = {code: innovpolicy.load(code) for code in ("xining", "example-county")}
@@ -53,7 +55,7 @@ def _is_written(result: innovpolicy.Result) -> bool:
     explainer = result._explainer
     return (
         explainer is not None
-        and _render._written(explainer.args, _render._LAYOUTS["en"]) is not None
+        and _render._written(explainer.args, _render._LAYOUTS["en"], []) is not None
     )
 
 
@@ -216,3 +218,68 @@ def test_a_rule_is_written_from_its_third_render() -> None:
         assert zh.render("zh") and zh._explainer is None  # counted per language
     finally:
         _render._WRITE_AFTER = 0
+
+
+def _inline_decimal_text() -> Any:
+    """The generated code of ``_render._decimal_text``, as a function."""
+    code = ["def shown_of(value):"]
+    code += ["    " * (1 + indent) + line for indent, line in _render._decimal_text("value", "s")]
+    code.append("    return s")
+    namespace: dict[str, Any] = {"format_decimal": format_decimal}
+    exec("\n".join(code), namespace)
+    return namespace["shown_of"]
+
+
+_SHOWN_OF = _inline_decimal_text()
+_SIXTY = Context(prec=60)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(
+    st.one_of(
+        st.decimals(allow_nan=True, allow_infinity=True),
+        st.decimals(min_value=-(10**15), max_value=10**15, places=4),
+        st.builds(
+            Decimal,
+            st.integers(min_value=-(10**30), max_value=10**30),
+        ),
+        st.builds(
+            lambda n, d, e: _SIXTY.divide(Decimal(n), Decimal(d)).scaleb(e),
+            st.integers(min_value=-(10**18), max_value=10**18),
+            st.integers(min_value=1, max_value=10**18),
+            st.integers(min_value=-120, max_value=120),
+        ),
+        st.builds(
+            lambda n, d: _SIXTY.divide(Decimal(n), Decimal(d)) - 1,
+            st.integers(min_value=0, max_value=10**15),
+            st.integers(min_value=1, max_value=10**15),
+        ),
+    )
+)
+def test_the_written_decimal_text_is_format_decimals(value: Decimal) -> None:
+    """Values written by the generated writers, as format_decimal writes them: every
+    Decimal (NaN, infinities, -0, exponents), facts' values within their bounds and
+    quotients and growths at 60 digits."""
+    assert _SHOWN_OF(value) == format_decimal(value)
+    assert _SHOWN_OF(value.copy_negate()) == format_decimal(value.copy_negate())
+
+
+@pytest.mark.parametrize(
+    "volume", ["0", "9999999", "10000000", "94999999.99", "95000000", "95000000.01", "2E+8"]
+)
+def test_the_least_of_written_at_and_around_a_tie(volume: str) -> None:
+    """The platform subsidy's tiers against its cap (the least of): below, at (the
+    tiers equal to the cap: the first part binds) and above it."""
+    j = JURISDICTIONS["xining"]
+    firm = {"achievements_transformed": 4, "transaction_volume": Decimal(volume)}
+    on = date(2021, 6, 30)
+    prepared = j.prepare(firm)
+    reference = j._explain_eagerly(_version(j, "QH20-PLATFORM", on), prepared, on)
+    result = j.evaluate("QH20-PLATFORM", prepared, on)
+    assert _is_written(result)
+    written = {lang: result.render(lang) for lang in LANGS}
+    assert result.criteria is not None
+    for lang in LANGS:
+        assert written[lang] == result.render(lang) == reference.render(lang)
+    if volume == "95000000":
+        assert "    → marginal tiers" in written["en"]

@@ -300,12 +300,10 @@ def render(result: Result, lang: str) -> str:
     if (
         explainer is not None and type(explainer) is partial and explainer.func is _lazy_explanation
     ):  # not explained yet: the explanation's text is written without its outcomes
-        written = _written(explainer.args, lay)
+        written = _written(explainer.args, lay, lines)
     amount_lines = None
     if written is not None:
-        lines.append(lay.criteria_head)
-        lines.extend(written[0])
-        steps, amount_lines, parameters = written[1], written[2], written[3]
+        steps, amount_lines, parameters = written
     else:
         criteria = result.criteria
         if criteria is not None:
@@ -473,13 +471,14 @@ def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
 
 
 def _written(
-    args: tuple[Any, ...], lay: _Layout
-) -> tuple[list[str], Step | None, list[str], tuple[Resolved, ...]] | None:
-    """The criteria's lines, the amount's steps (as lines, or as a Step where they are
-    explained by the formulas' own methods) and the parameters of a result not yet
-    explained, from its explainer's arguments (see ``_jurisdiction._lazy_explanation``):
-    the lines its explanation renders to, written by the rule's compiled writers; None
-    when the rule has none (compiled without its criteria)."""
+    args: tuple[Any, ...], lay: _Layout, lines: list[str]
+) -> tuple[Step | None, list[str], tuple[Resolved, ...]] | None:
+    """The criteria's heading and lines, appended to *lines*, then the amount's steps
+    (as lines, or as a Step where they are explained by the formulas' own methods) and
+    the parameters of a result not yet explained, from its explainer's arguments (see
+    ``_jurisdiction._lazy_explanation``): the lines its explanation renders to, written
+    by the rule's compiled writers; None, with nothing appended, when the rule has none
+    (compiled without its criteria)."""
     j, version, _, facts, on, computed = args
     compiled: CompiledRule = args[2]
     found = compiled.writers.get(lay.lang)
@@ -487,12 +486,12 @@ def _written(
         found = _writers(compiled, lay)
         if found is None or found[1] is None:
             return None
-    criteria: list[str] = []
+    lines.append(lay.criteria_head)
     amount: list[str] = []
     steps, parameters = j._written(
-        version, compiled, facts, on, computed, found[1], found[2], criteria, amount
+        version, compiled, facts, on, computed, found[1], found[2], lines, amount
     )
-    return criteria, steps, amount, parameters
+    return steps, amount, parameters
 
 
 #: a rule's writers are made on its render after this many in a language: a rule
@@ -580,16 +579,20 @@ class _Writer:
 
     def _constant(self, explain: Explain, pad: str) -> Write:
         """A node whose explanation is one outcome, whatever the facts (Always)."""
-        outcome = explain({}, self.explainer.on, {})
-        text: list[str] = []
-        _outcomes((outcome,), text, pad, self.lay)
-        truth = outcome.truth
+        text, truth = self._constant_lines(explain, pad)
 
         def constant(facts: Facts, on: date, used: dict[str, Resolved], lines: list[str]) -> Truth:
             lines.extend(text)
             return truth
 
         return constant
+
+    def _constant_lines(self, explain: Explain, pad: str) -> tuple[list[str], Truth]:
+        """The lines and truth of a node explained alike whatever the facts (Always)."""
+        outcome = explain({}, self.explainer.on, {})
+        text: list[str] = []
+        _outcomes((outcome,), text, pad, self.lay)
+        return text, outcome.truth
 
     def _heads(self, label: str, kind: str, pad: str) -> dict[Truth, str]:
         """A group's line, by its truth."""
@@ -826,6 +829,23 @@ class _Bound:
 _INLINE_DEPTH = 24
 
 
+def _decimal_text(value: str, shown: str) -> tuple[tuple[int, str], ...]:
+    """Generated code (lines, each with its indentation) putting ``format_decimal(value)``
+    into *shown* for a Decimal *value*: format_decimal's usual case (its first branch)
+    written out, without the call, and the call otherwise (the same text:
+    ``tests/test_render_written.py`` compares them)."""
+    return (
+        (0, f"{shown} = str({value})"),
+        (0, f"if len({shown}) < 100 and 'E' not in {shown} and 'e' not in {shown}:"),
+        (1, f"if '.' in {shown}:"),
+        (2, f"{shown} = {shown}.rstrip('0').rstrip('.')"),
+        (1, f"if {shown} == '-0':"),
+        (2, f"{shown} = '0'"),
+        (0, "else:"),
+        (1, f"{shown} = format_decimal({value})"),
+    )
+
+
 class _Generated:
     """The writer of a whole criterion tree as one generated Python function: the
     closures of :class:`_Writer` inlined (groups, conditions, negations, yes/no facts
@@ -904,6 +924,15 @@ class _Generated:
                 parts = self.writer._bound_parts(criterion, pad)
                 if parts is not None:
                     return self.against_bound(parts, depth)
+            if kind is Always:  # its constant lines, without the call
+                text, constant = self.writer._constant_lines(
+                    self.writer.explainer.explain(criterion), pad
+                )
+                for line in text:
+                    self.emit(depth, f"append({self.const(line)})")
+                truth = self.var("t")
+                self.emit(depth, f"{truth} = {self.const(constant)}")
+                return truth
         truth = self.var("t")
         write = self.const(self.writer.write(criterion, pad))
         self.emit(depth, f"{truth} = {write}(facts, on, used, lines)")
@@ -970,7 +999,16 @@ class _Generated:
         truth, value, key, found = self.var("t"), self.var("v"), self.var("k"), self.var("f")
         emit = self.emit
         emit(depth, f"{value} = get({name_c})")
-        emit(depth, f"if {value} is None:")
+        if all(type(expected) is bool for expected in criterion.expected):
+            # a yes/no fact: its two lines made now, as the first of each would be kept
+            for given in (True, False):
+                made = line_of(given)
+                emit(depth, f"{'if' if given else 'elif'} {value} is {given}:")
+                emit(depth + 1, f"append({self.const(made[1])})")
+                emit(depth + 1, f"{truth} = {self.const(made[0])}")
+            emit(depth, f"elif {value} is None:")
+        else:
+            emit(depth, f"if {value} is None:")
         emit(depth + 1, f"append({self.const(absent[1])})")
         emit(depth + 1, f"{truth} = {self.const(absent[0])}")
         emit(depth, "else:")
@@ -1043,7 +1081,8 @@ class _Generated:
         emit(depth + 1, f"{truth} = UNKNOWN")
         emit(depth, "else:")
         emit(depth + 1, f"if {kind} is Decimal:")
-        emit(depth + 2, f"{shown} = format_decimal({value})")
+        for indent, line in _decimal_text(value, shown):
+            emit(depth + 2 + indent, line)
         emit(depth + 1, f"elif {kind} is int or {kind} is str:")
         emit(depth + 2, f"{shown} = str({value})")
         emit(depth + 1, f"elif {kind} is bool:")
@@ -1227,8 +1266,30 @@ class _StepWriter:
         unknown = self.lay.marks[2]
         arrow = f"{inner}→ "
 
+        several = len(parts) > 1
+
         def lesser_of(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
             children = [part(facts, on, used) for part in parts]
+            if several:  # the usual case, every part a Decimal: one pass, as min compares
+                least = None
+                for index, child in enumerate(children):
+                    value = child[0]
+                    if type(value) is not Decimal:
+                        break
+                    if least is None or value < least:
+                        # (min keeps the first of equal values, so the first at the
+                        # least, the binding part, is where it was found; a NaN raises
+                        # here as in min: the library context traps InvalidOperation)
+                        least, binding = value, index
+                else:
+                    lines: list[str] = []
+                    for index, child in enumerate(children):
+                        lines.append(
+                            f"{arrow}{child[2]}" if index == binding else f"{inner}{child[2]}"
+                        )
+                        lines.extend(child[3])
+                    text = children[binding][1]
+                    return least, text, f"{head}{text}{tail}", lines
             values = [child[0] for child in children]
             binding = -1
             for value in values:  # `None in values`, without comparing a Decimal to None
@@ -1249,7 +1310,7 @@ class _StepWriter:
                 # (min gives the first of the least values, the binding part's: its value
                 # as that part wrote it)
                 text = children[binding][1] if values[binding] is least else shown(least)
-            lines: list[str] = []
+            lines = []
             for index, child in enumerate(children):
                 lines.append(f"{arrow}{child[2]}" if index == binding else f"{inner}{child[2]}")
                 lines.extend(child[3])

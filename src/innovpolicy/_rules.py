@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, getcontext, setcontext
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -17,7 +17,8 @@ from ._facts import FactSpec
 from ._frozen import fast_constructor, frozen
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
-from ._values import format_decimal, in_library_context
+from ._values import _state as _LIBRARY  # .context: this thread's library context
+from ._values import format_decimal, in_library_context, library_context
 
 if TYPE_CHECKING:
     from ._gaps import Gap
@@ -489,7 +490,6 @@ class Result:
 
         return json.dumps(self.to_dict(), **kwargs)
 
-    @in_library_context
     def render(self, lang: str = "en") -> str:
         """Readable text: status, criteria with actual vs required, amount, sources.
 
@@ -500,7 +500,20 @@ class Result:
             from ._render import render as imported
 
             render = _RENDER[0] = imported
-        return render(self, lang)
+        # in the library context, switched here (as Jurisdiction.evaluate does: the
+        # in_library_context decorator's call through *args costs more)
+        caller = getcontext()
+        try:
+            mine = _LIBRARY.context
+        except AttributeError:
+            mine = library_context()
+        if caller is mine:
+            return render(self, lang)
+        setcontext(mine)
+        try:
+            return render(self, lang)
+        finally:
+            setcontext(caller)
 
     def __str__(self) -> str:
         return self.render()
