@@ -298,16 +298,6 @@ def _stacked_layer(given: object, parent: str | None, index: int) -> Layer:
     return layer
 
 
-def _collect_layers(
-    plugins: Iterable[object] | None, extra_plugins: Iterable[object] = ()
-) -> dict[str, tuple[str, Layer]]:
-    """Every layer of a plugin set; raises the first broken plugin's error (strict form)."""
-    layers, broken, _top = _collect(plugins, extra_plugins)
-    if broken:
-        raise next(iter(broken.values()))
-    return layers
-
-
 def _ancestry(
     code: str,
     layers: Mapping[str, tuple[str, Layer]],
