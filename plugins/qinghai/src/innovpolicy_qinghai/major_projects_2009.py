@@ -20,8 +20,10 @@ helpers at the end; the basic plan's differences live in ``basic_plan_2009``.
 
 Readings chosen:
 
-* 第十三条㈢ "在两年内与被咨询单位有合作成果": a joint result less than two full years
-  before the evaluation date.
+* 第十三条㈢ "在两年内与被咨询单位有合作成果": two years counted like a Civil-Code
+  period from the result's date, the last day included (以内 includes the number; the
+  last day is the anniversary, 29 February → 28 February): the expert recuses through
+  the second anniversary and may serve from the day after.
 * 第三十七条 "超过…执行年限半年以上未完成,并且事先未做出说明": fails when six months
   or more have passed since the contracted end without completion and without a
   prior explanation.
@@ -198,13 +200,14 @@ RECUSAL = Rule(
                 wording="与被咨询单位有合作成果",
                 article="第十三条㈢",
             ),
-            a.at_least(
-                a.years_since("last_joint_result_date"),
-                a.param("qh.recusal.joint_result_years"),
-                label="full years since the last joint result",
+            a.more_than(
+                a.evaluation_date(),
+                a.years_after("last_joint_result_date", a.param("qh.recusal.joint_result_years")),
+                label="after the two years from the last joint result",
                 wording="在两年内与被咨询单位有合作成果",
                 article="第十三条㈢",
-                reading="recusal if within two years, so serving needs ≥ 2 full years",
+                reading="recusal within two years, the last day included (以内, Civil-Code "
+                "count: the anniversary), so serving needs a date after it",
             ),
             label="no joint result within two years",
         ),

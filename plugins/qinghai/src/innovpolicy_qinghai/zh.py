@@ -175,7 +175,7 @@ LABELS: dict[str, str] = {
     "interest relation with the expert's unit": "与专家所在单位有利益关系",
     "no joint result within two years": "两年内无合作成果",
     "has had joint results with the consulted unit": "与被咨询单位有合作成果",
-    "full years since the last joint result": "距最近一次合作成果的满年数",
+    "after the two years from the last joint result": "最近一次合作成果起两年期满之后（期满当日仍应回避）",
     "direct relative of the leader or a main researcher": "项目负责人或主要研究人员的直系亲属",
     "other relation affecting fairness": "其他可能影响公正的关系",
     "share of targets completed": "目标任务完成比例",
