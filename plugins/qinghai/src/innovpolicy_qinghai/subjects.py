@@ -84,4 +84,8 @@ SUBJECT_FACTS: dict[str, dict[str, dict[str, object]]] = {
     "QH-KL": _HOST_KIND,
     "QH-HUIMIN-LEAD": _HOST_KIND,
     "QH-BROKER": {"individual": {"broker_applicant_kind": "individual"}},
+    "QH-PATENT-AWARD": {
+        "individual": {"patent_applicant_kind": "individual"},
+        "enterprise": {"patent_applicant_kind": "enterprise_or_institution"},
+    },
 }

@@ -1,0 +1,36 @@
+"""Findings of review D (awards, patents, finance and procedure against the text),
+where a scenario file cannot say it: the finder, labels and explanations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import innovpolicy
+from innovpolicy import Status
+
+QINGHAI = innovpolicy.load("qinghai")
+
+VOLUME = {
+    "patent_award_kind": "application_volume",
+    "applicant_in_qinghai": True,
+    "infringement_finding": False,
+    "abnormal_applications": False,
+    "patent_applications": {2020: 60},
+    "invention_applications": {2020: 0},
+}
+
+
+def _finder_status(facts: dict[str, object], on: date, subject: str, rule_id: str) -> Status:
+    summary = QINGHAI.find(facts, on, subject=subject, rule_ids=[rule_id])
+    (result,) = summary.results
+    return result.status
+
+
+def test_patent_volume_award_is_not_for_a_natural_person_in_the_finder() -> None:
+    on = date(2021, 2, 1)
+    assert _finder_status(VOLUME, on, "individual", "QH-PATENT-AWARD") is Status.INELIGIBLE
+    assert _finder_status(VOLUME, on, "enterprise", "QH-PATENT-AWARD") is Status.ELIGIBLE
+    branches = QINGHAI.branches("QH-PATENT-AWARD")["patent_award_kind"]
+    assert "patent_applicant_kind" in branches["application_volume"]
+    assert "patent_applicant_kind" not in branches["invention_grant"]
+    assert "patent_applicant_kind" not in branches["china_patent_gold"]
