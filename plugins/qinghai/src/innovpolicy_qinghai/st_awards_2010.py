@@ -21,6 +21,9 @@ Readings chosen:
 
 * "隔一年重新推荐" (第三十条, 第三十一条): one year is skipped, so a project not
   awarded (or withdrawn) in year Y can be nominated again from year Y + 2.
+* 第三十条 (not awarded) has two conjuncts, new substantive progress since ("获得新的实质性的
+  进展") and the gap; 第三十一条 (withdrawn after acceptance) needs only the gap
+  ("重新推荐时需隔一年"). The fact ``previous_nomination_outcome`` tells the two apart.
 * Years of application: "至少应用三年以上 / 两年以上 / 一年以上" (≥ 3, 2, 1 full years).
 """
 
@@ -76,9 +79,18 @@ FACTS = (
         "achievement_registered", "boolean", "registered with the provincial achievement office"
     ),
     FactSpec(
-        "previously_not_awarded_or_withdrawn",
+        "previous_nomination_outcome",
+        "text",
+        "the project's last earlier nomination: none (never nominated before), not_awarded "
+        "(evaluated and not awarded, 第三十条) or withdrawn (withdrawn after acceptance, "
+        "第三十一条)",
+        choices=("none", "not_awarded", "withdrawn"),
+    ),
+    FactSpec(
+        "substantive_progress_since",
         "boolean",
-        "nominated before and not awarded, or withdrawn after acceptance",
+        "the project or work has made new substantive progress (新的实质性的进展) in research "
+        "and development since it was not awarded",
     ),
     FactSpec(
         "last_nomination_year", "integer", "year of that earlier nomination", "year", Decimal(1900)
@@ -200,21 +212,42 @@ ST_AWARD = Rule(
             article="第二十九条",
         ),
         a.if_(
-            a.is_true(
-                "previously_not_awarded_or_withdrawn",
+            a.is_one_of(
+                "previous_nomination_outcome",
+                ("not_awarded", "withdrawn"),
                 label="nominated before without an award",
                 wording="经评定未授奖的…退出评审的",
                 article="第三十条、第三十一条",
             ),
-            a.at_least(
-                a.evaluation_year(),
-                a.Sum((a.fact("last_nomination_year"), a.param("qh.staward.renomination_gap"))),
-                label="nomination year",
-                wording="隔一年重新推荐",
-                article="第三十条",
-                reading="one year skipped: renomination from the second year after",
+            a.all_of(
+                a.at_least(
+                    a.evaluation_year(),
+                    a.Sum(
+                        (a.fact("last_nomination_year"), a.param("qh.staward.renomination_gap"))
+                    ),
+                    label="nomination year",
+                    wording="隔一年重新推荐",
+                    article="第三十条",
+                    reading="one year skipped: renomination from the second year after",
+                ),
+                a.if_(
+                    a.is_one_of(
+                        "previous_nomination_outcome",
+                        ("not_awarded",),
+                        label="evaluated and not awarded (not withdrawn)",
+                        wording="经评定未授奖的候选人、候选单位",
+                        article="第三十条",
+                    ),
+                    a.is_true(
+                        "substantive_progress_since",
+                        label="new substantive progress since",
+                        wording="如果其完成的项目或者工作在此后的研究开发活动中获得新的实质性的进展",
+                        article="第三十条",
+                    ),
+                    label="new substantive progress after a nomination not awarded",
+                ),
             ),
-            label="one-year gap before renomination",
+            label="renomination: one-year gap, and new progress if not awarded",
         ),
         a.if_(
             a.is_true(
