@@ -25,6 +25,8 @@ Readings chosen:
   进展") and the gap; 第三十一条 (withdrawn after acceptance) needs only the gap
   ("重新推荐时需隔一年"). The fact ``previous_nomination_outcome`` tells the two apart.
 * Years of application: "至少应用三年以上 / 两年以上 / 一年以上" (≥ 3, 2, 1 full years).
+* 第十五条 "国际合作奖仅授予…外国公民或组织": the international cooperation award asks
+  ``foreign_citizen_or_organisation``; a Chinese citizen or organisation cannot get it.
 """
 
 from __future__ import annotations
@@ -108,6 +110,11 @@ FACTS = (
     ),
     FactSpec(
         "years_applied", "integer", "full years the achievement has been applied", "years", _Z
+    ),
+    FactSpec(
+        "foreign_citizen_or_organisation",
+        "boolean",
+        "the candidate is a foreign citizen or a foreign organisation (外国公民或组织)",
     ),
 )
 
@@ -298,6 +305,22 @@ ST_AWARD = Rule(
                 ),
             ),
             label="progress-award limits and grade criteria",
+        ),
+        a.if_(
+            a.is_one_of(
+                "st_award_kind",
+                ("international_cooperation",),
+                label="the international cooperation award",
+                wording="国际合作奖",
+                article="第十五条",
+            ),
+            a.is_true(
+                "foreign_citizen_or_organisation",
+                label="a foreign citizen or organisation",
+                wording="国际合作奖仅授予在双边或者多边国际科技合作中对青海省的科技事业作出重要贡献的外国公民或组织",
+                article="第十五条",
+            ),
+            label="international cooperation award only for foreigners",
         ),
     ),
     amount=a.Lookup(
