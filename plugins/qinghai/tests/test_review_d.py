@@ -34,3 +34,19 @@ def test_patent_volume_award_is_not_for_a_natural_person_in_the_finder() -> None
     assert "patent_applicant_kind" in branches["application_volume"]
     assert "patent_applicant_kind" not in branches["invention_grant"]
     assert "patent_applicant_kind" not in branches["china_patent_gold"]
+
+
+def test_staward_licence_bar_asks_both_conjuncts_of_article_28() -> None:
+    from innovpolicy import _i18n
+
+    meaning = QINGHAI.fact_registry["needs_licence"].meaning
+    assert "licence required by law" in meaning
+    assert "personal and social safety or the public interest" in meaning
+    chinese = _i18n.meaning("needs_licence", "", "zh")
+    assert "必须取得有关许可证" in chinese and "直接关系到人身和社会安全、公共利益" in chinese
+    (node,) = [
+        c for c in QINGHAI.rule("QH-STAWARD").criteria.walk() if c.fact_names() == ("needs_licence",)
+    ]
+    assert node.wording == (
+        "法律、行政法规规定必须取得有关许可证,且直接关系到人身和社会安全、公共利益的成果"
+    )

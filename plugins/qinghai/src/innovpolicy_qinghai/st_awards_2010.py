@@ -25,6 +25,9 @@ Readings chosen:
   进展") and the gap; 第三十一条 (withdrawn after acceptance) needs only the gap
   ("重新推荐时需隔一年"). The fact ``previous_nomination_outcome`` tells the two apart.
 * Years of application: "至少应用三年以上 / 两年以上 / 一年以上" (≥ 3, 2, 1 full years).
+* 第二十八条 bars an achievement that needs a licence *and* bears directly on personal
+  and social safety or the public interest until it is approved; ``needs_licence`` asks
+  both (a licensed product that touches neither is not barred).
 * 第十五条 "国际合作奖仅授予…外国公民或组织": the international cooperation award asks
   ``foreign_citizen_or_organisation``; a Chinese citizen or organisation cannot get it.
 """
@@ -74,7 +77,9 @@ FACTS = (
     FactSpec(
         "needs_licence",
         "boolean",
-        "a product needing a licence (new variety, food, drug, gene technology...)",
+        "an achievement that both needs a licence required by law or administrative regulation "
+        "and bears directly on personal and social safety or the public interest (new plant or "
+        "animal varieties, food, drugs, genetic-engineering technology and products...)",
     ),
     FactSpec("licence_approved", "boolean", "the competent authority has approved it"),
     FactSpec(
@@ -200,8 +205,8 @@ ST_AWARD = Rule(
         a.if_(
             a.is_true(
                 "needs_licence",
-                label="needs a licence",
-                wording="法律、行政法规规定必须取得有关许可证",
+                label="needs a licence and bears on safety or the public interest",
+                wording="法律、行政法规规定必须取得有关许可证,且直接关系到人身和社会安全、公共利益的成果",
                 article="第二十八条",
             ),
             a.is_true(
