@@ -50,3 +50,31 @@ def test_staward_licence_bar_asks_both_conjuncts_of_article_28() -> None:
     assert node.wording == (
         "法律、行政法规规定必须取得有关许可证,且直接关系到人身和社会安全、公共利益的成果"
     )
+
+
+ACCEPTANCE = {
+    "plan_kind": "basic",
+    "targets_completed_share": "0.84",
+    "false_documents": False,
+    "unapproved_change": False,
+    "months_overdue": 0,
+    "overdue_explained_in_advance": False,
+    "serious_fund_misuse": False,
+}
+
+
+def test_basic_plan_acceptance_is_explained_from_168_article_21() -> None:
+    for on in ("2011-06-30", "2018-06-30"):  # the 2009 version and the one from 2013
+        result = QINGHAI.evaluate("QH-ACCEPTANCE", ACCEPTANCE, on)
+        assert result.status is Status.INELIGIBLE
+        text = result.render()
+        assert (
+            "share of targets completed: actual 0.84, required >= 0.85 — 「项目、课题目标任务完成不到"
+            "85%的」 (青科发计字[2009]168号 第二十一条㈡1)" in text
+        )
+        assert "第三十七条" not in text.split("Criteria:")[1].split("Reading:")[0]
+        keys = [p.key for p in result.parameters]
+        assert keys == ["qh.basic.acceptance.min_completion", "qh.basic.acceptance.overdue_months"]
+        major = QINGHAI.evaluate("QH-ACCEPTANCE", {**ACCEPTANCE, "plan_kind": "major"}, on)
+        assert "「项目/课题目标任务完成不到85%的」 (第三十七条㈡1)" in major.render()
+        assert "168号 第二十一条㈡" not in major.render().split("Reading:")[0]

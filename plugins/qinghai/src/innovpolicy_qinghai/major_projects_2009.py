@@ -10,10 +10,11 @@ Rules here:
   → merit selection by experts; 1 clearly superior → directed commission).
 * QH-RECUSAL (第十三条; 青科发计字[2009]168号 第六条 has the same list): an expert
   may serve only if none of the five grounds applies.
-* QH-ACCEPTANCE (第三十七条; 168号 第二十一条 has the same grounds): a project passes
-  unless one ground of failure applies. Science-for-people (惠民) projects have their
-  own grounds (青科发农社字[2013]41号 第三十三条, ``huimin_plan_2013.ACCEPTANCE_GROUNDS``),
-  selected by the fact ``plan_kind`` = "huimin".
+* QH-ACCEPTANCE (第三十七条): a project passes unless one ground of failure applies.
+  Basic-plan projects (``plan_kind`` = "basic") are judged on 168号 第二十一条, the same
+  thresholds in that document's own wording (``basic_plan_2009.ACCEPTANCE_GROUNDS``).
+  Science-for-people (惠民) projects have their own grounds (青科发农社字[2013]41号
+  第三十三条, ``huimin_plan_2013.ACCEPTANCE_GROUNDS``), selected by ``plan_kind`` = "huimin".
 
 Procedure limits (第二十四条, 第三十二条, 第三十五条, 第三十八条, 第三十九条) are the
 helpers at the end; the basic plan's differences live in ``basic_plan_2009``.
@@ -37,7 +38,7 @@ from decimal import Decimal
 from innovpolicy import Document, FactSpec, Rule
 from innovpolicy import authoring as a
 
-from . import huimin_plan_2013
+from . import basic_plan_2009, huimin_plan_2013
 
 DOCUMENT = Document(
     key="qkfjz-2009-167",
@@ -234,7 +235,7 @@ RECUSAL = Rule(
     ),
 )
 
-_GENERAL_GROUNDS = a.all_of(
+_MAJOR_GROUNDS = a.all_of(
     a.at_least(
         "targets_completed_share",
         a.param("qh.acceptance.min_completion"),
@@ -291,6 +292,13 @@ _GENERAL_GROUNDS = a.all_of(
     label="no ground of failure of 167号 第三十七条",
 )
 
+_GENERAL_GROUNDS = a.if_(
+    basic_plan_2009.IS_BASIC,
+    basic_plan_2009.ACCEPTANCE_GROUNDS,
+    _MAJOR_GROUNDS,
+    label="grounds of failure of the basic or the major plan",
+)
+
 ACCEPTANCE_2009 = Rule(
     id="QH-ACCEPTANCE",
     kind="condition",
@@ -300,9 +308,10 @@ ACCEPTANCE_2009 = Rule(
     criteria=_GENERAL_GROUNDS,
     valid_to=date(2012, 12, 31),
     readings=(
-        "ELIGIBLE means the project passes acceptance; major (167号 第三十七条) and basic (168号 "
-        "第二十一条) plan projects share the same grounds. From 2013 science-for-people projects "
-        "have their own (青科发农社字[2013]41号 第三十三条).",
+        "ELIGIBLE means the project passes acceptance. Major-plan projects are judged on 167号 "
+        "第三十七条, basic-plan projects (plan_kind = basic) on 168号 第二十一条: the same "
+        "grounds and thresholds, each cited in its own document's wording. From 2013 "
+        "science-for-people projects have their own (青科发农社字[2013]41号 第三十三条).",
     ),
 )
 
@@ -326,11 +335,12 @@ ACCEPTANCE = Rule(
     ),
     valid_from=huimin_plan_2013.DOCUMENT.effective_from,
     readings=(
-        "ELIGIBLE means the project passes acceptance. Major (167号 第三十七条) and basic "
-        "(168号 第二十一条) plan projects share the same grounds; science-for-people projects "
-        "(plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of 85%, "
-        "unresolved disputes, a delay failing only without good reason and without approval, "
-        "and its financial grounds.",
+        "ELIGIBLE means the project passes acceptance. Major-plan projects are judged on 167号 "
+        "第三十七条, basic-plan projects (plan_kind = basic) on 168号 第二十一条: the same "
+        "grounds and thresholds, each cited in its own document's wording. Science-for-people "
+        "projects (plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of "
+        "85%, unresolved disputes, a delay failing only without good reason and without "
+        "approval, and its financial grounds.",
     ),
 )
 

@@ -385,7 +385,10 @@ LABELS: dict[str, str] = {
     "The function stated before the five items (有展示宣传科学技术和引导群众参与科技活动的功能) is a condition too.": "五项条件之前所述的功能（有展示宣传科学技术和引导群众参与科技活动的功能）同样是一项条件。",
     # QH-ACCEPTANCE
     "no ground of failure of 167号 第三十七条": "不存在167号第三十七条所列不通过验收的情形",
-    "ELIGIBLE means the project passes acceptance; major (167号 第三十七条) and basic (168号 第二十一条) plan projects share the same grounds. From 2013 science-for-people projects have their own (青科发农社字[2013]41号 第三十三条).": "“符合”表示项目通过验收；重大专项计划（167号第三十七条）和基础计划（168号第二十一条）项目的不通过情形相同。自2013年起，科技惠民计划项目适用其自己的规定（青科发农社字[2013]41号第三十三条）。",
+    "ELIGIBLE means the project passes acceptance. Major-plan projects are judged on 167号 第三十七条, basic-plan projects (plan_kind = basic) on 168号 第二十一条: the same grounds and thresholds, each cited in its own document's wording. From 2013 science-for-people projects have their own (青科发农社字[2013]41号 第三十三条).": "“符合”表示项目通过验收。重大专项计划项目按167号第三十七条判定，基本计划项目（plan_kind = basic）按168号第二十一条判定：两者的情形和标准相同，各自引用本文件的原文。自2013年起，科技惠民计划项目适用其自己的规定（青科发农社字[2013]41号第三十三条）。",
+    "grounds of failure of the basic or the major plan": "基本计划或重大专项计划规定的不通过验收情形",
+    "a basic-plan project (168号)": "基本计划项目（168号）",
+    "no ground of failure of 168号 第二十一条": "不存在168号第二十一条所列未通过验收的情形",
     "grounds of failure of the project's plan": "项目所属计划规定的不通过验收情形",
     "a science-for-people (惠民) project": "科技惠民计划项目",
     "no ground of failure of 41号 第三十三条": "不存在41号第三十三条所列不通过验收的情形",
@@ -397,7 +400,7 @@ LABELS: dict[str, str] = {
     "delay approved": "延期已经批准",
     "serious problems in the use of funds": "经费使用存在严重问题",
     "other financial violations": "其他违反财经纪律的行为",
-    "ELIGIBLE means the project passes acceptance. Major (167号 第三十七条) and basic (168号 第二十一条) plan projects share the same grounds; science-for-people projects (plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of 85%, unresolved disputes, a delay failing only without good reason and without approval, and its financial grounds.": "“符合”表示项目通过验收。重大专项计划（167号第三十七条）和基础计划（168号第二十一条）项目的不通过情形相同；科技惠民计划项目（plan_kind = huimin）按41号第三十三条判定：以主要考核指标代替85%的完成比例，增加纠纷尚未解决的情形，超期仅在无正当理由且未经批准时不通过，并适用其财务方面的情形。",
+    "ELIGIBLE means the project passes acceptance. Major-plan projects are judged on 167号 第三十七条, basic-plan projects (plan_kind = basic) on 168号 第二十一条: the same grounds and thresholds, each cited in its own document's wording. Science-for-people projects (plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of 85%, unresolved disputes, a delay failing only without good reason and without approval, and its financial grounds.": "“符合”表示项目通过验收。重大专项计划项目按167号第三十七条判定，基本计划项目（plan_kind = basic）按168号第二十一条判定：两者的情形和标准相同，各自引用本文件的原文。科技惠民计划项目（plan_kind = huimin）按41号第三十三条判定：以主要考核指标代替85%的完成比例，增加纠纷尚未解决的情形，超期仅在无正当理由且未经批准时不通过，并适用其财务方面的情形。",
     # QH-ACCEPTANCE-ANNUAL-REPORT
     "this year's report on time, unless the project ran under three months in it": "按时上报本年度报告（当年度执行期不足三个月的除外）",
     "execution began after 1 October of this year (under three months in it)": "本年度10月1日以后开始执行（当年度执行期不足三个月）",
