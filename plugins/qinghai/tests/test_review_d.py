@@ -78,3 +78,31 @@ def test_basic_plan_acceptance_is_explained_from_168_article_21() -> None:
         major = QINGHAI.evaluate("QH-ACCEPTANCE", {**ACCEPTANCE, "plan_kind": "major"}, on)
         assert "「项目/课题目标任务完成不到85%的」 (第三十七条㈡1)" in major.render()
         assert "168号 第二十一条㈡" not in major.render().split("Reading:")[0]
+
+
+def test_chinese_labels_say_what_the_rules_test() -> None:
+    from innovpolicy import _i18n
+
+    # the annual report: begun on 1 October still reports this year (10月2日及以后 is exempt)
+    report = QINGHAI.evaluate(
+        "QH-ACCEPTANCE-ANNUAL-REPORT",
+        {"project_start_date": "2019-10-01", "annual_report_date": "2019-11-15"},
+        "2019-12-01",
+    ).render(lang="zh")
+    assert "[✗] 本年度10月2日及以后开始执行（当年度执行期不足三个月）：实际 2019-10-01" in report
+    assert "10月1日以后" not in report
+    # 168号 is the 基本(科技)计划, not a 基础(研究)计划
+    assert "基本计划（基本科技计划，168号）" in _i18n.meaning("plan_kind", "", "zh")
+    acceptance = QINGHAI.evaluate("QH-ACCEPTANCE", ACCEPTANCE, "2018-06-30").render(lang="zh")
+    assert "基本计划项目（plan_kind = basic）" in acceptance and "基础计划" not in acceptance
+    # the seed's word is 利益关系 (167号 第十三条㈡)
+    assert "利益关系" in _i18n.meaning("interest_relation_with_expert_unit", "", "zh")
+    # QH-SHARING's use breakdown in Chinese
+    sharing = QINGHAI.evaluate(
+        "QH-SHARING",
+        {"instrument_unit_value": 100000, "instrument_on_platform": True,
+         "sharing_service_fees": 100000},
+        "2018-01-01",
+    ).render(lang="zh")  # fmt: skip
+    for line in ("日常运行费 = 6000（40 of 100）", "维修费用 = 4500", "机组人员业务费 = 4500"):
+        assert line in sharing

@@ -389,7 +389,7 @@ ANNUAL_REPORT = Rule(
         a.at_least(
             a.fact("project_start_date"),
             a.day_of_evaluation_year(10, 2),
-            label="execution began after 1 October of this year (under three months in it)",
+            label="execution began on or after 2 October of this year (under three months in it)",
             wording="执行期在当年度不足三个月的项目/课题可在下一年度一并上报",
             article="第二十三条",
             reading="a project begun on 1 October has three months in the year; from 2 October, "

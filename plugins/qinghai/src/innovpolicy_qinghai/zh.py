@@ -403,7 +403,7 @@ LABELS: dict[str, str] = {
     "ELIGIBLE means the project passes acceptance. Major-plan projects are judged on 167号 第三十七条, basic-plan projects (plan_kind = basic) on 168号 第二十一条: the same grounds and thresholds, each cited in its own document's wording. Science-for-people projects (plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of 85%, unresolved disputes, a delay failing only without good reason and without approval, and its financial grounds.": "“符合”表示项目通过验收。重大专项计划项目按167号第三十七条判定，基本计划项目（plan_kind = basic）按168号第二十一条判定：两者的情形和标准相同，各自引用本文件的原文。科技惠民计划项目（plan_kind = huimin）按41号第三十三条判定：以主要考核指标代替85%的完成比例，增加纠纷尚未解决的情形，超期仅在无正当理由且未经批准时不通过，并适用其财务方面的情形。",
     # QH-ACCEPTANCE-ANNUAL-REPORT
     "this year's report on time, unless the project ran under three months in it": "按时上报本年度报告（当年度执行期不足三个月的除外）",
-    "execution began after 1 October of this year (under three months in it)": "本年度10月1日以后开始执行（当年度执行期不足三个月）",
+    "execution began on or after 2 October of this year (under three months in it)": "本年度10月2日及以后开始执行（当年度执行期不足三个月）",
     "begun this year, so this year's report joins next year's": "当年开始执行，本年度报告可在下一年度一并上报",
     "report on time": "按时上报",
     "reading: 前 is strictly before (qh.major.annual_report_strict)": "解读：“前”不含当日（qh.major.annual_report_strict）",
@@ -464,6 +464,9 @@ LABELS: dict[str, str] = {
     "Awards are for the prior calendar year (grant year, application year or year of the China Patent / Design award = evaluation year − 1).": "奖励针对上一自然年度（授权年度、申请年度或获得中国专利奖、中国外观设计奖的年度 = 评估年度 − 1）。",
     # QH-SHARING
     "subsidy": "补贴",
+    "running costs (日常运行费)": "日常运行费",
+    "repairs (维修费用)": "维修费用",
+    "staff performance pay (机组人员业务费)": "机组人员业务费",
     "The 40/30/30 of 第九条 is how the subsidy is used, explained as a breakdown; it names no payer.": "第九条的40%、30%、30%是补贴资金的用途，以分项说明；它并未规定承担方。",
     # QH-INDIRECT-COST, QH-EQUITY-INCENTIVE
     "indirect costs (CNY), at most 30% × (direct costs − equipment purchases)": "间接费用（元），不超过（直接费用−设备购置费）×30%",
@@ -563,7 +566,7 @@ MEANINGS: dict[str, str] = {
     "secrecy_period_months": "拟定保密期限（月；一年以上按12×年计）",
     "domestic_or_domestic_controlled": "内资或内资控股",
     "expert_employed_by_applicant": "申请单位为专家的工作单位",
-    "interest_relation_with_expert_unit": "被咨询单位与专家所在单位有利害关系",
+    "interest_relation_with_expert_unit": "被咨询单位与专家所在单位有利益关系",
     "last_joint_result_date": "专家与被咨询单位最近一次合作成果的日期",
     "direct_relative_of_project_leader": "为项目负责人或主要研究人员的直系亲属",
     "other_relation_affecting_fairness": "存在其他可能影响公正的关系",
@@ -680,7 +683,7 @@ MEANINGS: dict[str, str] = {
     "committee_members_replaced": "本次换届更换的委员人数",
     "evaluation_panel_experts": "重点实验室评估专家组的专家人数",
     "national_award_date": "获得中国专利金奖、优秀奖或中国外观设计金奖、优秀奖的日期",
-    "plan_kind": "项目所属计划：重大专项（167号）、基础计划（168号）或科技惠民计划（青科发农社字[2013]41号）",
+    "plan_kind": "项目所属计划：重大专项（167号）、基本计划（基本科技计划，168号）或科技惠民计划（青科发农社字[2013]41号）",
     "project_start_date": "项目开始执行的日期",
     "annual_report_date": "本年度计划执行情况报告的上报日期",
     "main_targets_met": "项目达到主要考核指标",
