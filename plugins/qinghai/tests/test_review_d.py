@@ -106,3 +106,20 @@ def test_chinese_labels_say_what_the_rules_test() -> None:
     ).render(lang="zh")  # fmt: skip
     for line in ("日常运行费 = 6000（40 of 100）", "维修费用 = 4500", "机组人员业务费 = 4500"):
         assert line in sharing
+
+
+def test_tech_contract_exemption_is_offered_to_individuals() -> None:
+    # 170号 四: "自然人(个人)、法人、其他组织" register contracts for the tax exemption
+    assert "individual" in QINGHAI.subjects("QH-TECH-CONTRACT")
+    summary = QINGHAI.find({}, date(2016, 6, 30), subject="individual")
+    assert "QH-TECH-CONTRACT" in {r.rule_id for r in summary.results}
+
+
+def test_2017_report_note_gives_the_day_the_2020_measures_take_effect() -> None:
+    from innovpolicy_qinghai import measures_2020, report_2017
+
+    note = report_2017.DOCUMENT.dates_note
+    assert "2020-08-19" in note and "take effect (2020-08-18)" not in note
+    assert measures_2020.DOCUMENT.effective_from == date(2020, 8, 19)
+    rule = QINGHAI.versions("QH20-RD-SUBSIDY")
+    assert [v.valid_to for v in rule][:1] == [date(2020, 8, 18)]

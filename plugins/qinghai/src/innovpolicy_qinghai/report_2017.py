@@ -18,9 +18,9 @@ Dates: the report attests the raised values as in force on its date and says
 nothing of when they started, so each rule here applies from 2017-09-04 (the
 earliest attested date); asked about an earlier date, the engine answers "not in
 force" rather than guess the earlier value (the earlier values are recorded in
-the rules' readings). The 15% subsidy closes the day before the 2020 measures'
-window opens (2020-08-18; see ``measures_2020``); the other rules stay open, no
-source changing them.
+the rules' readings). The 15% subsidy's last day is 2020-08-18, the day before
+the 2020 measures take effect (2020-08-19; see ``measures_2020``); the other rules
+stay open, no source changing them.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ DOCUMENT = Document(
     issued=date(2017, 9, 4),
     effective_from=date(2017, 9, 4),
     dates_note="Rules apply from the report date (earliest attested); the 15% subsidy closes "
-    "when the 2020 measures take effect (2020-08-18).",
+    "on 2020-08-18, the day before the 2020 measures take effect (2020-08-19).",
 )
 
 W_SUBSIDY = (
