@@ -123,3 +123,33 @@ def test_2017_report_note_gives_the_day_the_2020_measures_take_effect() -> None:
     assert measures_2020.DOCUMENT.effective_from == date(2020, 8, 19)
     rule = QINGHAI.versions("QH20-RD-SUBSIDY")
     assert [v.valid_to for v in rule][:1] == [date(2020, 8, 18)]
+
+
+def test_secrecy_period_counts_from_the_issue_day_either_way() -> None:
+    from innovpolicy_qinghai import classified_projects_2012 as secrecy
+
+    issued = date(2016, 2, 29)
+    assert secrecy.period_end(issued, 120) == date(2026, 2, 28)  # Civil-Code count
+    assert secrecy.period_end(issued, 120, "inclusive_start") == date(2026, 2, 27)
+    assert secrecy.period_end(date(2016, 1, 31), 6, "inclusive_start") == date(2016, 7, 30)
+    assert secrecy.change_request_by(date(2016, 1, 1), 120, "inclusive_start") == date(2025, 9, 30)
+
+
+def test_review_d_readings_are_printed_with_the_answers() -> None:
+    # each reading the review asked to state is in the rule's readings, so every
+    # explanation of the rule prints it (docs/readings.md gives the same, en and zh)
+    expected = {
+        "QH-RD-APPRAISAL": "appraisal_fiscal_funding = 0",
+        "QH-TECH-CONTRACT": "财税[2013]37号",
+        "QH-SECRECY": "reading='inclusive_start'",
+        "QH-STAWARD": "第二十七条–第三十二条",
+        "QH-PATENT-AWARD": "法律状态稳定,无权属和侵权纠纷",
+        "QH-IPO-REWARD": "认定…科技型企业50家",
+    }
+    for rule_id, words in expected.items():
+        (version, *_) = reversed(QINGHAI.versions(rule_id))
+        assert any(words in reading for reading in version.readings), rule_id
+    secrecy = QINGHAI.evaluate(
+        "QH-SECRECY", {"secrecy_level": "confidential", "secrecy_period_months": 18}, "2021-06-30"
+    )
+    assert "以年计" in secrecy.render() and "以年计" in secrecy.render(lang="zh")

@@ -468,7 +468,12 @@ PANEL_MIN = 7  # 第三十五条 验收专家组一般由7名以上单数专家�
 
 def selection_method(capable_candidates: int, clearly_superior: bool = False) -> str:
     """第十一条: ≥ 3 candidates → "public_tender"; 2 → "merit_selection"; 1 clearly superior →
-    "directed_commission"; otherwise no method applies (ValueError)."""
+    "directed_commission"; otherwise no method applies (ValueError).
+
+    ㈠ "有3个以上承担者可供选择、能引起有效竞争的…原则上应采取招标方式" is read as three or more
+    capable candidates making effective competition; three that cannot compete fall under
+    none of ㈠–㈢ (㈡ names two), and 原则上 leaves that case to the department: the helper
+    does not model it."""
     if capable_candidates >= 3:
         return "public_tender"
     if capable_candidates == 2:

@@ -338,6 +338,9 @@ PATENT_AWARD = Rule(
         "and public institutions (企事业单位) registered in Qinghai: not for natural persons, "
         "government bodies or associations. The invention and China Patent / Design awards are "
         "open to every applicant of 三(一), persons included (二(一) 专利权人).",
+        "'法律状态稳定,无权属和侵权纠纷' (三(二)) is said of the 发明专利 and checked for the invention "
+        "award only; the China Patent / Design awards are checked for the prior year and the "
+        "infringement bar of 三(四). Asking it of them too is not selectable.",
     ),
 )
 

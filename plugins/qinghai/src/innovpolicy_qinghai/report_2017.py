@@ -294,6 +294,9 @@ IPO_REWARD = Rule(
     ),
     readings=(
         "The rate applied to the net proceeds is not in the source: the answer is the range up to 2,000,000.",
+        "'我省科技型企业' is read as a holder of the 科技型企业 title (is_tech_based_enterprise): the "
+        "same report counts 科技型企业 as designated firms (认定…科技型企业50家). A technology firm "
+        "without the title is not selectable: the sources give no other test of one.",
     ),
 )
 

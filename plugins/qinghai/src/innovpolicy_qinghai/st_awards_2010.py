@@ -347,6 +347,10 @@ ST_AWARD = Rule(
         "'各级政府部门原则上不能作为候选单位' (第十一条): 原则上 (in principle) admits exceptions the "
         "text does not name; a government department among the units fails here, and an "
         "exception is for the reviewing office to grant.",
+        "The nomination bars of 第二十七条–第三十二条 (chapter 4, which governs the nomination of "
+        "all three awards, 第二条) apply to every award, persons' awards included: the "
+        "questions are asked of the achievements the award is for. Limiting 第二十九条 and "
+        "第三十二条 (项目, 成果) to progress awards is not selectable.",
     ),
 )
 
