@@ -45,7 +45,9 @@ def test_staward_licence_bar_asks_both_conjuncts_of_article_28() -> None:
     chinese = _i18n.meaning("needs_licence", "", "zh")
     assert "必须取得有关许可证" in chinese and "直接关系到人身和社会安全、公共利益" in chinese
     (node,) = [
-        c for c in QINGHAI.rule("QH-STAWARD").criteria.walk() if c.fact_names() == ("needs_licence",)
+        c
+        for c in QINGHAI.rule("QH-STAWARD").criteria.walk()
+        if c.fact_names() == ("needs_licence",)
     ]
     assert node.wording == (
         "法律、行政法规规定必须取得有关许可证,且直接关系到人身和社会安全、公共利益的成果"

@@ -88,6 +88,7 @@ PARAMETERS = (
     ),
 )
 
+
 def _within_a_year_of(date_fact: str, event: str) -> a.Criterion:
     """The application is at most a year after *date_fact* (超过一年 is refused).
 

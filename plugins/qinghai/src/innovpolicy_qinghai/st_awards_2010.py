@@ -234,9 +234,7 @@ ST_AWARD = Rule(
             a.all_of(
                 a.at_least(
                     a.evaluation_year(),
-                    a.Sum(
-                        (a.fact("last_nomination_year"), a.param("qh.staward.renomination_gap"))
-                    ),
+                    a.Sum((a.fact("last_nomination_year"), a.param("qh.staward.renomination_gap"))),
                     label="nomination year",
                     wording="隔一年重新推荐",
                     article="第三十条",
