@@ -8,7 +8,7 @@ import pytest
 
 import innovpolicy
 from innovpolicy import _i18n
-from innovpolicy.authoring import SUBJECTS
+from innovpolicy.authoring import SUBJECTS, Breakdown
 
 PLUGINS = ("qinghai", "xining", "example-county")
 
@@ -20,6 +20,10 @@ def _texts(jurisdiction: innovpolicy.Jurisdiction) -> list[str]:
             texts.extend(c.label for c in rule.criteria.walk())
             if rule.amount is not None:
                 texts.extend(f.label for f in rule.amount.walk() if f.label)
+                # a breakdown's parts (what the money is used for) are labels too
+                for formula in rule.amount.walk():
+                    if isinstance(formula, Breakdown):
+                        texts.extend(name for name, _ in formula.uses)
             texts.extend(rule.readings)
     return texts
 

@@ -11,6 +11,11 @@ Readings chosen:
 
 * 第十二条 "超过一年不申请登记者,不再受理登记": an application up to and including
   one year after the evaluation (鉴定、评审、验收) is accepted; later is not.
+* 第十二条 "通过评价…和行业准入后应及时…办理科技成果登记手续": registration is due once
+  the achievement has passed its evaluation *and* industry admission, so for an
+  achievement that needs admission (``needs_industry_admission``; a drug, a new
+  variety) the year runs from the later of the two dates (``industry_admission_date``).
+  The text makes no refusal ground of applying before admission, and none is encoded.
 * 第五条 basic-theory results: published at least one year before (一年以上) and
   cited by peers, with the unit's evaluation.
 * 第八条 "相同的科技成果…不得重复登记".
@@ -49,6 +54,17 @@ FACTS = (
         choices=("applied", "basic_theory", "soft_science"),
     ),
     FactSpec("achievement_evaluation_date", "date", "date the achievement passed its evaluation"),
+    FactSpec(
+        "needs_industry_admission",
+        "boolean",
+        "the achievement needs industry admission (行业准入: a drug, a new variety, a "
+        "licensed product...)",
+    ),
+    FactSpec(
+        "industry_admission_date",
+        "date",
+        "date the achievement obtained industry admission (行业准入)",
+    ),
     FactSpec("already_registered", "boolean", "the same achievement is already registered"),
     FactSpec("publication_date", "date", "date a basic-theory result was published"),
     FactSpec("cited_by_peers", "boolean", "cited by peers, with the unit's evaluation opinion"),
@@ -60,7 +76,8 @@ PARAMETERS = (
         1,
         citation=REGISTRATION,
         unit="years",
-        description="years after the evaluation within which registration is accepted",
+        description="years after the evaluation (and industry admission, where needed) within "
+        "which registration is accepted",
     ),
     a.constant(
         "qh.achievement_reg.min_years_published",
@@ -70,6 +87,22 @@ PARAMETERS = (
         description="years a basic-theory result must have been published",
     ),
 )
+
+
+def _within_a_year_of(date_fact: str, event: str) -> a.Criterion:
+    """The application is at most a year after *date_fact* (超过一年 is refused).
+
+    Within a year of the later of two dates is within a year of either of them, as a
+    year after the later date is the later of the two years after."""
+    return a.at_most(
+        a.evaluation_date(),
+        a.years_after(date_fact, a.param("qh.achievement_reg.max_years_after_evaluation")),
+        label=f"applied within one year of {event}",
+        wording="超过一年不申请登记者,不再受理登记",
+        article="第十二条",
+        reading="refused when more than (超过) a year late, so accepted up to one year",
+    )
+
 
 ACHIEVEMENT_REG = Rule(
     id="QH-ACHIEVEMENT-REG",
@@ -87,16 +120,20 @@ ACHIEVEMENT_REG = Rule(
             ),
             label="not registered before",
         ),
-        a.at_most(
-            a.evaluation_date(),
-            a.years_after(
-                "achievement_evaluation_date",
-                a.param("qh.achievement_reg.max_years_after_evaluation"),
+        a.if_(
+            a.is_true(
+                "needs_industry_admission",
+                label="needs industry admission (行业准入)",
+                wording="科技成果通过评价(经科技成果管理机构组织的鉴定、评审、验收)和行业准入后",
+                article="第十二条",
             ),
-            label="applied within one year of the evaluation",
-            wording="超过一年不申请登记者,不再受理登记",
-            article="第十二条",
-            reading="refused when more than (超过) a year late, so accepted up to one year",
+            a.any_of(
+                _within_a_year_of("achievement_evaluation_date", "the evaluation"),
+                _within_a_year_of("industry_admission_date", "industry admission"),
+                label="applied within one year of the later of evaluation and industry admission",
+            ),
+            _within_a_year_of("achievement_evaluation_date", "the evaluation"),
+            label="applied within one year of becoming registrable",
         ),
         a.if_(
             a.is_one_of(

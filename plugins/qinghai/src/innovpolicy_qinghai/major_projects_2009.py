@@ -10,18 +10,21 @@ Rules here:
   → merit selection by experts; 1 clearly superior → directed commission).
 * QH-RECUSAL (第十三条; 青科发计字[2009]168号 第六条 has the same list): an expert
   may serve only if none of the five grounds applies.
-* QH-ACCEPTANCE (第三十七条; 168号 第二十一条 has the same grounds): a project passes
-  unless one ground of failure applies. Science-for-people (惠民) projects have their
-  own grounds (青科发农社字[2013]41号 第三十三条, ``huimin_plan_2013.ACCEPTANCE_GROUNDS``),
-  selected by the fact ``plan_kind`` = "huimin".
+* QH-ACCEPTANCE (第三十七条): a project passes unless one ground of failure applies.
+  Basic-plan projects (``plan_kind`` = "basic") are judged on 168号 第二十一条, the same
+  thresholds in that document's own wording (``basic_plan_2009.ACCEPTANCE_GROUNDS``).
+  Science-for-people (惠民) projects have their own grounds (青科发农社字[2013]41号
+  第三十三条, ``huimin_plan_2013.ACCEPTANCE_GROUNDS``), selected by ``plan_kind`` = "huimin".
 
 Procedure limits (第二十四条, 第三十二条, 第三十五条, 第三十八条, 第三十九条) are the
 helpers at the end; the basic plan's differences live in ``basic_plan_2009``.
 
 Readings chosen:
 
-* 第十三条㈢ "在两年内与被咨询单位有合作成果": a joint result less than two full years
-  before the evaluation date.
+* 第十三条㈢ "在两年内与被咨询单位有合作成果": two years counted like a Civil-Code
+  period from the result's date, the last day included (以内 includes the number; the
+  last day is the anniversary, 29 February → 28 February): the expert recuses through
+  the second anniversary and may serve from the day after.
 * 第三十七条 "超过…执行年限半年以上未完成,并且事先未做出说明": fails when six months
   or more have passed since the contracted end without completion and without a
   prior explanation.
@@ -35,7 +38,7 @@ from decimal import Decimal
 from innovpolicy import Document, FactSpec, Rule
 from innovpolicy import authoring as a
 
-from . import huimin_plan_2013
+from . import basic_plan_2009, huimin_plan_2013
 
 DOCUMENT = Document(
     key="qkfjz-2009-167",
@@ -198,13 +201,14 @@ RECUSAL = Rule(
                 wording="与被咨询单位有合作成果",
                 article="第十三条㈢",
             ),
-            a.at_least(
-                a.years_since("last_joint_result_date"),
-                a.param("qh.recusal.joint_result_years"),
-                label="full years since the last joint result",
+            a.more_than(
+                a.evaluation_date(),
+                a.years_after("last_joint_result_date", a.param("qh.recusal.joint_result_years")),
+                label="after the two years from the last joint result",
                 wording="在两年内与被咨询单位有合作成果",
                 article="第十三条㈢",
-                reading="recusal if within two years, so serving needs ≥ 2 full years",
+                reading="recusal within two years, the last day included (以内, Civil-Code "
+                "count: the anniversary), so serving needs a date after it",
             ),
             label="no joint result within two years",
         ),
@@ -231,7 +235,7 @@ RECUSAL = Rule(
     ),
 )
 
-_GENERAL_GROUNDS = a.all_of(
+_MAJOR_GROUNDS = a.all_of(
     a.at_least(
         "targets_completed_share",
         a.param("qh.acceptance.min_completion"),
@@ -288,6 +292,13 @@ _GENERAL_GROUNDS = a.all_of(
     label="no ground of failure of 167号 第三十七条",
 )
 
+_GENERAL_GROUNDS = a.if_(
+    basic_plan_2009.IS_BASIC,
+    basic_plan_2009.ACCEPTANCE_GROUNDS,
+    _MAJOR_GROUNDS,
+    label="grounds of failure of the basic or the major plan",
+)
+
 ACCEPTANCE_2009 = Rule(
     id="QH-ACCEPTANCE",
     kind="condition",
@@ -297,9 +308,10 @@ ACCEPTANCE_2009 = Rule(
     criteria=_GENERAL_GROUNDS,
     valid_to=date(2012, 12, 31),
     readings=(
-        "ELIGIBLE means the project passes acceptance; major (167号 第三十七条) and basic (168号 "
-        "第二十一条) plan projects share the same grounds. From 2013 science-for-people projects "
-        "have their own (青科发农社字[2013]41号 第三十三条).",
+        "ELIGIBLE means the project passes acceptance. Major-plan projects are judged on 167号 "
+        "第三十七条, basic-plan projects (plan_kind = basic) on 168号 第二十一条: the same "
+        "grounds and thresholds, each cited in its own document's wording. From 2013 "
+        "science-for-people projects have their own (青科发农社字[2013]41号 第三十三条).",
     ),
 )
 
@@ -323,11 +335,12 @@ ACCEPTANCE = Rule(
     ),
     valid_from=huimin_plan_2013.DOCUMENT.effective_from,
     readings=(
-        "ELIGIBLE means the project passes acceptance. Major (167号 第三十七条) and basic "
-        "(168号 第二十一条) plan projects share the same grounds; science-for-people projects "
-        "(plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of 85%, "
-        "unresolved disputes, a delay failing only without good reason and without approval, "
-        "and its financial grounds.",
+        "ELIGIBLE means the project passes acceptance. Major-plan projects are judged on 167号 "
+        "第三十七条, basic-plan projects (plan_kind = basic) on 168号 第二十一条: the same "
+        "grounds and thresholds, each cited in its own document's wording. Science-for-people "
+        "projects (plan_kind = huimin) are judged on 41号 第三十三条: main targets instead of "
+        "85%, unresolved disputes, a delay failing only without good reason and without "
+        "approval, and its financial grounds.",
     ),
 )
 
@@ -376,7 +389,7 @@ ANNUAL_REPORT = Rule(
         a.at_least(
             a.fact("project_start_date"),
             a.day_of_evaluation_year(10, 2),
-            label="execution began after 1 October of this year (under three months in it)",
+            label="execution began on or after 2 October of this year (under three months in it)",
             wording="执行期在当年度不足三个月的项目/课题可在下一年度一并上报",
             article="第二十三条",
             reading="a project begun on 1 October has three months in the year; from 2 October, "
@@ -455,7 +468,12 @@ PANEL_MIN = 7  # 第三十五条 验收专家组一般由7名以上单数专家�
 
 def selection_method(capable_candidates: int, clearly_superior: bool = False) -> str:
     """第十一条: ≥ 3 candidates → "public_tender"; 2 → "merit_selection"; 1 clearly superior →
-    "directed_commission"; otherwise no method applies (ValueError)."""
+    "directed_commission"; otherwise no method applies (ValueError).
+
+    ㈠ "有3个以上承担者可供选择、能引起有效竞争的…原则上应采取招标方式" is read as three or more
+    capable candidates making effective competition; three that cannot compete fall under
+    none of ㈠–㈢ (㈡ names two), and 原则上 leaves that case to the department: the helper
+    does not model it."""
     if capable_candidates >= 3:
         return "public_tender"
     if capable_candidates == 2:

@@ -18,6 +18,11 @@ Readings chosen:
 * The evaluation date is the application date; it must be no later than 31 March
   (五(七) "申报时间为次年3月底以前,逾期视为放弃").
 * Collecting the money within 2 months of approval (七(四)) is ``COLLECTION``.
+* Who applies (fact ``patent_applicant_kind``): the application-volume award goes to a
+  unit (一(二) "…的单位"), and 三(三) names those units "在本省注册的企事业单位", so a
+  natural person, a government body (机关) or an association (团体) cannot get it. The
+  other awards follow 三(一) and 二(一) ("须由专利权人或专利申请单位提出申请"): any
+  applicant of 三(一), natural persons included.
 """
 
 from __future__ import annotations
@@ -79,6 +84,14 @@ FACTS = (
         "found by a court or patent authority to have infringed or counterfeited patents",
     ),
     FactSpec("abnormal_applications", "boolean", "has made abnormal (非正常) patent applications"),
+    FactSpec(
+        "patent_applicant_kind",
+        "text",
+        "who applies for the patent award (三(一)): an enterprise or public institution "
+        "(企事业单位), a government body or association (机关、团体), or a natural person "
+        "(自然人)",
+        choices=("enterprise_or_institution", "government_body_or_association", "individual"),
+    ),
     FactSpec(
         "national_award_date",
         "date",
@@ -239,6 +252,13 @@ PATENT_AWARD = Rule(
             a.if_(
                 _is_volume,
                 a.all_of(
+                    a.is_one_of(
+                        "patent_applicant_kind",
+                        ("enterprise_or_institution",),
+                        label="applicant is an enterprise or public institution (企事业单位)",
+                        wording="在本省注册的企事业单位,年专利申请量超过50件或年发明专利申请量超过20件的单位",
+                        article="三(三)",
+                    ),
                     a.any_of(
                         a.more_than(
                             a.prior_year("patent_applications"),
@@ -314,6 +334,13 @@ PATENT_AWARD = Rule(
         "China Patent / Design award = evaluation year − 1).",
         "The evaluation date is the application date and must be no later than 31 March.",
         "超过 is strict: exactly 50 applications (or 20 invention applications) does not qualify.",
+        "The application-volume award is for units (一(二) 单位) and, by 三(三), for enterprises "
+        "and public institutions (企事业单位) registered in Qinghai: not for natural persons, "
+        "government bodies or associations. The invention and China Patent / Design awards are "
+        "open to every applicant of 三(一), persons included (二(一) 专利权人).",
+        "'法律状态稳定,无权属和侵权纠纷' (三(二)) is said of the 发明专利 and checked for the invention "
+        "award only; the China Patent / Design awards are checked for the prior year and the "
+        "infringement bar of 三(四). Asking it of them too is not selectable.",
     ),
 )
 

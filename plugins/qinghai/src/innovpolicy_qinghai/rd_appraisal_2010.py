@@ -6,7 +6,9 @@ in force from publication (第十三条 "本办法自发布之日起施行").
 The rule answers which appraisal a disputed R&D project gets (第八条): a meeting
 appraisal (ELIGIBLE) when one project's budget or actual cost is 1,000,000 or
 more ("100万元以上(含100万元)"), a written appraisal (INELIGIBLE) below, both
-counted without government plan funding. The panel (第九条) is checked by
+counted without government plan funding ("以上研发费用均不含…财政投入部分"): one figure,
+``appraisal_fiscal_funding``, is deducted from both; where the fiscal part of the budget
+and that of the actual cost differ, the caller gives both net and the figure as 0. The panel (第九条) is checked by
 ``panel_ok`` and the 15-working-day limit (第十一条) is ``OPINION_DEADLINE``.
 """
 
@@ -86,7 +88,9 @@ RD_APPRAISAL = Rule(
     ),
     readings=(
         "ELIGIBLE means a meeting appraisal; INELIGIBLE a written appraisal.",
-        "Plan funding is deducted from the budget and from the actual cost alike.",
+        "One plan-funding figure (appraisal_fiscal_funding) is deducted from the budget and "
+        "from the actual cost alike; where the fiscal parts of the two differ, give both figures "
+        "net of their own fiscal part and appraisal_fiscal_funding = 0.",
     ),
 )
 

@@ -18,9 +18,9 @@ Dates: the report attests the raised values as in force on its date and says
 nothing of when they started, so each rule here applies from 2017-09-04 (the
 earliest attested date); asked about an earlier date, the engine answers "not in
 force" rather than guess the earlier value (the earlier values are recorded in
-the rules' readings). The 15% subsidy closes the day before the 2020 measures'
-window opens (2020-08-18; see ``measures_2020``); the other rules stay open, no
-source changing them.
+the rules' readings). The 15% subsidy's last day is 2020-08-18, the day before
+the 2020 measures take effect (2020-08-19; see ``measures_2020``); the other rules
+stay open, no source changing them.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ DOCUMENT = Document(
     issued=date(2017, 9, 4),
     effective_from=date(2017, 9, 4),
     dates_note="Rules apply from the report date (earliest attested); the 15% subsidy closes "
-    "when the 2020 measures take effect (2020-08-18).",
+    "on 2020-08-18, the day before the 2020 measures take effect (2020-08-19).",
 )
 
 W_SUBSIDY = (
@@ -294,6 +294,9 @@ IPO_REWARD = Rule(
     ),
     readings=(
         "The rate applied to the net proceeds is not in the source: the answer is the range up to 2,000,000.",
+        "'我省科技型企业' is read as a holder of the 科技型企业 title (is_tech_based_enterprise): the "
+        "same report counts 科技型企业 as designated firms (认定…科技型企业50家). A technology firm "
+        "without the title is not selectable: the sources give no other test of one.",
     ),
 )
 

@@ -21,7 +21,15 @@ Readings chosen:
 
 * "隔一年重新推荐" (第三十条, 第三十一条): one year is skipped, so a project not
   awarded (or withdrawn) in year Y can be nominated again from year Y + 2.
+* 第三十条 (not awarded) has two conjuncts, new substantive progress since ("获得新的实质性的
+  进展") and the gap; 第三十一条 (withdrawn after acceptance) needs only the gap
+  ("重新推荐时需隔一年"). The fact ``previous_nomination_outcome`` tells the two apart.
 * Years of application: "至少应用三年以上 / 两年以上 / 一年以上" (≥ 3, 2, 1 full years).
+* 第二十八条 bars an achievement that needs a licence *and* bears directly on personal
+  and social safety or the public interest until it is approved; ``needs_licence`` asks
+  both (a licensed product that touches neither is not barred).
+* 第十五条 "国际合作奖仅授予…外国公民或组织": the international cooperation award asks
+  ``foreign_citizen_or_organisation``; a Chinese citizen or organisation cannot get it.
 """
 
 from __future__ import annotations
@@ -69,16 +77,27 @@ FACTS = (
     FactSpec(
         "needs_licence",
         "boolean",
-        "a product needing a licence (new variety, food, drug, gene technology...)",
+        "an achievement that both needs a licence required by law or administrative regulation "
+        "and bears directly on personal and social safety or the public interest (new plant or "
+        "animal varieties, food, drugs, genetic-engineering technology and products...)",
     ),
     FactSpec("licence_approved", "boolean", "the competent authority has approved it"),
     FactSpec(
         "achievement_registered", "boolean", "registered with the provincial achievement office"
     ),
     FactSpec(
-        "previously_not_awarded_or_withdrawn",
+        "previous_nomination_outcome",
+        "text",
+        "the project's last earlier nomination: none (never nominated before), not_awarded "
+        "(evaluated and not awarded, 第三十条) or withdrawn (withdrawn after acceptance, "
+        "第三十一条)",
+        choices=("none", "not_awarded", "withdrawn"),
+    ),
+    FactSpec(
+        "substantive_progress_since",
         "boolean",
-        "nominated before and not awarded, or withdrawn after acceptance",
+        "the project or work has made new substantive progress (新的实质性的进展) in research "
+        "and development since it was not awarded",
     ),
     FactSpec(
         "last_nomination_year", "integer", "year of that earlier nomination", "year", Decimal(1900)
@@ -96,6 +115,11 @@ FACTS = (
     ),
     FactSpec(
         "years_applied", "integer", "full years the achievement has been applied", "years", _Z
+    ),
+    FactSpec(
+        "foreign_citizen_or_organisation",
+        "boolean",
+        "the candidate is a foreign citizen or a foreign organisation (外国公民或组织)",
     ),
 )
 
@@ -181,8 +205,8 @@ ST_AWARD = Rule(
         a.if_(
             a.is_true(
                 "needs_licence",
-                label="needs a licence",
-                wording="法律、行政法规规定必须取得有关许可证",
+                label="needs a licence and bears on safety or the public interest",
+                wording="法律、行政法规规定必须取得有关许可证,且直接关系到人身和社会安全、公共利益的成果",
                 article="第二十八条",
             ),
             a.is_true(
@@ -200,21 +224,40 @@ ST_AWARD = Rule(
             article="第二十九条",
         ),
         a.if_(
-            a.is_true(
-                "previously_not_awarded_or_withdrawn",
+            a.is_one_of(
+                "previous_nomination_outcome",
+                ("not_awarded", "withdrawn"),
                 label="nominated before without an award",
                 wording="经评定未授奖的…退出评审的",
                 article="第三十条、第三十一条",
             ),
-            a.at_least(
-                a.evaluation_year(),
-                a.Sum((a.fact("last_nomination_year"), a.param("qh.staward.renomination_gap"))),
-                label="nomination year",
-                wording="隔一年重新推荐",
-                article="第三十条",
-                reading="one year skipped: renomination from the second year after",
+            a.all_of(
+                a.at_least(
+                    a.evaluation_year(),
+                    a.Sum((a.fact("last_nomination_year"), a.param("qh.staward.renomination_gap"))),
+                    label="nomination year",
+                    wording="隔一年重新推荐",
+                    article="第三十条",
+                    reading="one year skipped: renomination from the second year after",
+                ),
+                a.if_(
+                    a.is_one_of(
+                        "previous_nomination_outcome",
+                        ("not_awarded",),
+                        label="evaluated and not awarded (not withdrawn)",
+                        wording="经评定未授奖的候选人、候选单位",
+                        article="第三十条",
+                    ),
+                    a.is_true(
+                        "substantive_progress_since",
+                        label="new substantive progress since",
+                        wording="如果其完成的项目或者工作在此后的研究开发活动中获得新的实质性的进展",
+                        article="第三十条",
+                    ),
+                    label="new substantive progress after a nomination not awarded",
+                ),
             ),
-            label="one-year gap before renomination",
+            label="renomination: one-year gap, and new progress if not awarded",
         ),
         a.if_(
             a.is_true(
@@ -266,6 +309,22 @@ ST_AWARD = Rule(
             ),
             label="progress-award limits and grade criteria",
         ),
+        a.if_(
+            a.is_one_of(
+                "st_award_kind",
+                ("international_cooperation",),
+                label="the international cooperation award",
+                wording="国际合作奖",
+                article="第十五条",
+            ),
+            a.is_true(
+                "foreign_citizen_or_organisation",
+                label="a foreign citizen or organisation",
+                wording="国际合作奖仅授予在双边或者多边国际科技合作中对青海省的科技事业作出重要贡献的外国公民或组织",
+                article="第十五条",
+            ),
+            label="international cooperation award only for foreigners",
+        ),
     ),
     amount=a.Lookup(
         "st_award_kind",
@@ -286,6 +345,10 @@ ST_AWARD = Rule(
         "'各级政府部门原则上不能作为候选单位' (第十一条): 原则上 (in principle) admits exceptions the "
         "text does not name; a government department among the units fails here, and an "
         "exception is for the reviewing office to grant.",
+        "The nomination bars of 第二十七条–第三十二条 (chapter 4, which governs the nomination of "
+        "all three awards, 第二条) apply to every award, persons' awards included: the "
+        "questions are asked of the achievements the award is for. Limiting 第二十九条 and "
+        "第三十二条 (项目, 成果) to progress awards is not selectable.",
     ),
 )
 

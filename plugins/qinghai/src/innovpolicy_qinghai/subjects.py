@@ -31,7 +31,7 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "QH-ERC-COMMITTEE": ("platform",),  # 中心技术委员会
     "QH-RD-APPRAISAL": ("project",),  # 研究开发项目的鉴定
     "QH-SECRECY": ("project",),
-    "QH-TECH-CONTRACT": _HOSTS,  # 技术合同的卖方纳税人
+    "QH-TECH-CONTRACT": (*_HOSTS, "individual"),  # 自然人(个人)、法人、其他组织 (170号 四)
     "QH-INDIRECT-COST": ("project",),
     "QH-EQUITY-INCENTIVE": _FIRM,  # 国有企业
     "QH-REWARD-SHARE": ("university", "research_institute"),
@@ -84,4 +84,8 @@ SUBJECT_FACTS: dict[str, dict[str, dict[str, object]]] = {
     "QH-KL": _HOST_KIND,
     "QH-HUIMIN-LEAD": _HOST_KIND,
     "QH-BROKER": {"individual": {"broker_applicant_kind": "individual"}},
+    "QH-PATENT-AWARD": {
+        "individual": {"patent_applicant_kind": "individual"},
+        "enterprise": {"patent_applicant_kind": "enterprise_or_institution"},
+    },
 }

@@ -1,7 +1,10 @@
 """青科发高新字[2013]170号 《关于营业税改征增值税后技术合同认定登记管理工作的通知》 (QH-TECH-CONTRACT).
 
 Issuer: 青海省科学技术厅. The compendium copy carries no date; the number places it
-in 2013, and we take 2013-01-01 as the start of its window.
+in 2013, and we take 2013-01-01 as the start of its window. The notice applies the VAT
+regime of 财税[2013]37号 ("营业税改征增值税后"), whose date the seeds do not give either; the
+window is not narrowed on knowledge from outside the sources, so an answer for a day of
+2013 before the regime applied in Qinghai rests on this assumption.
 
 The rule answers whether a technology contract can carry the VAT exemption: only
 technology transfer and development contracts, and consulting or service contracts
@@ -86,7 +89,12 @@ TECH_CONTRACT = Rule(
             article="五",
         ),
     ),
-    readings=("ELIGIBLE means the contract can carry the VAT exemption.",),
+    readings=(
+        "ELIGIBLE means the contract can carry the VAT exemption.",
+        "Window from 2013-01-01, assumed from the number: the copy is undated and the seeds give "
+        "no date for 财税[2013]37号, whose VAT regime (营业税改征增值税) the notice applies; no later "
+        "start is inferred from outside the sources.",
+    ),
 )
 
 QUARTERLY_REPORT = a.WorkingDayDeadline(
