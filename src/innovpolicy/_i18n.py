@@ -515,6 +515,7 @@ CORE_LABELS_ZH: dict[str, str] = {
     "not": "不得",
     "no further requirement": "无其他要求",
     "the least of": "取以下各项中最低者",
+    "used for (not payers)": "资金用途（非承担方分担）",
 }
 
 register(CORE_LABELS_ZH, CORE_MEANINGS_ZH)

@@ -108,6 +108,8 @@ def test_chinese_labels_say_what_the_rules_test() -> None:
     ).render(lang="zh")  # fmt: skip
     for line in ("日常运行费 = 6000（40 of 100）", "维修费用 = 4500", "机组人员业务费 = 4500"):
         assert line in sharing
+    # the core's own step label of a use breakdown is in Chinese too
+    assert "资金用途（非承担方分担） = 15000" in sharing and "used for" not in sharing
 
 
 def test_tech_contract_exemption_is_offered_to_individuals() -> None:
