@@ -15,6 +15,8 @@ LABELS: dict[str, str] = {
     "main-business revenue / sales revenue (prior year)": "上年度主营收入占销售收入比例",
     "S&T staff / employees": "科技人员占从业人员比例",
     "prior-year R&D expense / sales revenue": "上年度研发投入占销售收入比例",
+    "capacity for sustained S&T innovation": "具有持续开展科技创新活动的能力",
+    "第三条(四) '并具有持续开展科技创新活动的能力' is a second requirement of item (四) (同时具备): the fact sustained_innovation_capacity. A caller who reads the capacity as shown by the 2% alone gives it the R&D test's outcome.": "第三条(四)“并具有持续开展科技创新活动的能力”是第(四)项中的第二项要求（同时具备）：事实sustained_innovation_capacity。认为该能力仅由2%的研发投入比例体现的调用方，可将研发投入比例检验的结果作为该事实的取值。",
     "owns IP or proprietary technology reserves": "拥有自主知识产权或专有技术储备",
     "host conditions of 第七条": "第七条依托单位条件",
     "registered in Qinghai": "在青海省内注册登记",
@@ -486,6 +488,7 @@ LABELS: dict[str, str] = {
 }
 
 MEANINGS: dict[str, str] = {
+    "sustained_innovation_capacity": "具有持续开展科技创新活动的能力（第三条(四)）",
     "instrument_unit_value": "单台（套）仪器设备价值",
     "instrument_on_platform": "已纳入省大型科学仪器共享平台",
     "sharing_service_fees": "本单位年度仪器共享服务收费",
