@@ -188,6 +188,8 @@ def enterprise(rng: random.Random) -> dict[str, Any]:
             del facts[name]
     # QH-TBE 第三条(四) (added later: drawn last, so the facts above keep their values)
     facts["sustained_innovation_capacity"] = rng.random() < 0.9
+    # QH-KL 第十条㈤'s first requirement for enterprise hosts (likewise drawn last)
+    facts["host_leads_its_field"] = rng.random() < 0.5
     return facts
 
 
