@@ -1,7 +1,9 @@
 """青科发政字[2009]186号 《青海省重点实验室管理办法》 (QH-KL).
 
 Issuer: 青海省科学技术厅 (with 省财政厅), signed 2009-09-29; in force from
-publication (第三十二条 "本办法自发布之日起执行"); repeals 青科发政字[2008]89号.
+publication (第三十二条 "本办法自发布之日起执行,原《青海省重点实验室管理办法》(青科发政字[2008] 89号)
+同时废止"); the repealed number is written without the seed's space where it names the
+document (``repeals``), as document numbers are everywhere else.
 
 Readings chosen (第十条):
 
