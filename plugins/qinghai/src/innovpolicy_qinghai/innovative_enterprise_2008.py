@@ -46,8 +46,8 @@ FACTS = (
     FactSpec(
         "ie_basic_conditions",
         "boolean",
-        "meets the four basic conditions of 第二条 (innovation capacity, leadership and brand, "
-        "profitability and management, strategy and culture)",
+        "meets the four basic conditions of 第二条 (sustained innovation capacity, industry-driving "
+        "capacity and own brand, profitability and management, strategy and culture)",
     ),
     FactSpec(
         "patents_in_force",
