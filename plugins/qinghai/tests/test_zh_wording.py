@@ -33,3 +33,17 @@ def test_tbe_staff_ratio_label_names_the_education_level() -> None:
     facts = {"employees": 100, "sci_tech_staff": 29}
     text = QINGHAI.evaluate("QH-TBE", facts, "2019-06-30").render("zh")
     assert "中专以上学历科技人员占从业人员比例" in text
+
+
+def test_single_earlier_years_do_not_read_as_multi_year_totals() -> None:
+    # Y-2 is 上上年度 and Y-3 前第三个会计年度: 前三年度 would read as "over three years".
+    kl = {"host_kind": "enterprise", "sales_revenue": {2018: "100", 2019: "100", 2020: "100"},
+          "rd_expense": {2018: "3", 2019: "3", 2020: "3"}}  # fmt: skip
+    text = QINGHAI.evaluate("QH-KL", kl, ON).render("zh")
+    assert "上上年度研发投入占销售收入比例" in text
+    assert "前第三个会计年度研发投入占销售收入比例" in text
+    erc = {"host_kind": "enterprise", "is_agricultural_leading_enterprise": False,
+           "sales_revenue": {2017: "100", 2018: "110", 2019: "121", 2020: "133.1"}}  # fmt: skip
+    text = QINGHAI.evaluate("QH-ERC", erc, ON).render("zh")
+    assert "上上年度销售收入增长率" in text and "前第三个会计年度销售收入增长率" in text
+    assert "前两年度" not in text and "前三年度" not in text
