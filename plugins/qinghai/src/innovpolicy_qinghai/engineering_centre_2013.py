@@ -529,6 +529,13 @@ ENGINEERING_CENTRE = Rule(
         "override qh.erc.agri_also_general_area to 1 to require the 1000 m² as well.",
         "'2-3项省级科技计划项目' read as at least 2.",
         "Director age '一般不超过60岁' encoded as a requirement.",
+        "'每年研发投入一般不低于上年销售收入的4%,或不低于500万元': 一般 is encoded as a requirement.",
+        "Judged at the review and not encoded: the qualities of 第七条(二) (economic strength, "
+        "scale and competitive advantage, 产品市场占有率较高 and the like), (三) (research direction, "
+        "leading technology in the province), (五) (management system and operating "
+        "mechanism), (七) (一般还应是本行业技术监督管理的归口单位, engineering and transfer background) and (八) "
+        "(driving the industry's progress); an ELIGIBLE answer means the encoded conditions "
+        "hold.",
     ),
 )
 
@@ -591,7 +598,12 @@ BRANCH = Rule(
             article="第九条",
         ),
     ),
-    readings=("'稳定运行一年以上': at least one full year from centre_stable_since.",),
+    readings=(
+        "'稳定运行一年以上': at least one full year from centre_stable_since.",
+        "第九条 '已稳定运行一年以上' is read of the provincial centre (a branch being set up has not run "
+        "yet), counted from centre_stable_since; grammatically its subject could be the "
+        "branch. '是青海省级工程技术研究中心的派出机构' is not tested.",
+    ),
 )
 
 COMMITTEE = Rule(

@@ -187,6 +187,9 @@ KEY_LABORATORY = Rule(
         "Enterprise hosts also need 第十条㈤'s first requirement (S&T strength, core technology "
         "and own IP, a leading position in the field): the fact host_leads_its_field.",
         "'一般不低于3%' encoded as a requirement.",
+        "Judged at the review and not encoded: 第十条㈢ '有稳定的管理、技术人员队伍和健全的管理制度;并能统一管理,开放共享', 第十条㈣"
+        " (the host's funding, logistics and academic support), and the prose qualities of ㈠ "
+        "and ㈡; an ELIGIBLE answer means the encoded conditions hold.",
     ),
 )
 

@@ -173,6 +173,10 @@ TECH_BASED_ENTERPRISE = Rule(
         "shown by the 2% alone gives it the R&D test's outcome.",
         "Certificate term: Civil-Code count; TERM.expires(..., reading='inclusive_start') "
         "gives the other reading.",
+        "End date: 第十三条's '有效期至2019年12月31日' is preferred over the undated compendium of "
+        "documents still in force (继续有效(保留)), which lists 188号 as item 19; a deployment that "
+        "knows the compendium's date and the department's intent can extend the window in a "
+        "child layer.",
     ),
     lifecycle=TERM,
 )

@@ -311,6 +311,9 @@ BROKER = Rule(
         "must have passed since the last one.",
         "A firm counts certificate holders among all its staff (从业人员, certificate_holders); a "
         "company only among its full-time brokers (专职经纪人员, fulltime_certificate_holders).",
+        "Judged at the registration and not encoded: 第十条 "
+        "'技术经纪人事务所是由具有《技术经纪资格证书》的人员依法合伙设立的经济组织' (the partners hold the certificate); the firm"
+        " branch tests 第十一条 only.",
     ),
 )
 
