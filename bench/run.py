@@ -59,6 +59,7 @@ TBE_FACTS: dict[str, Any] = {
     "employees": 100,
     "sci_tech_staff": 35,
     "rd_expense": {2018: "30000"},
+    "sustained_innovation_capacity": True,
     "owns_ip": True,
 }
 
@@ -185,6 +186,10 @@ def enterprise(rng: random.Random) -> dict[str, Any]:
     for name in rng.sample(sorted(facts), k=rng.randrange(0, 3)):  # leave a few facts unknown
         if name not in ("employees", "rd_staff"):
             del facts[name]
+    # QH-TBE 第三条(四) (added later: drawn last, so the facts above keep their values)
+    facts["sustained_innovation_capacity"] = rng.random() < 0.9
+    # QH-KL 第十条㈤'s first requirement for enterprise hosts (likewise drawn last)
+    facts["host_leads_its_field"] = rng.random() < 0.5
     return facts
 
 

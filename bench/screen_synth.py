@@ -104,6 +104,9 @@ def generate(n: int, seed: int = SEED) -> dict[str, np.ndarray]:
     d["funding"] = funding
     d["volume"] = _fen(rng.lognormal(np.log(1.2e7), 1.3, n))
     d["achievements"] = rng.poisson(2.6, n)
+    # QH-TBE 第三条(四) 并具有持续开展科技创新活动的能力 (drawn last: the other columns
+    # keep the values they had before the fact was added)
+    d["sustained_innovation_capacity"] = rng.random(n) < 0.9
     return d
 
 
@@ -155,6 +158,7 @@ def table(d: dict[str, np.ndarray]) -> pa.Table:
     for name in (
         "main_business_is_tech",
         "finances_sound",
+        "sustained_innovation_capacity",
         "owns_ip",
         "registered_in_qinghai",
         "independent_legal_person",
@@ -176,6 +180,7 @@ def reference(d: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         & (d["main"] * 100 >= 50 * s1)
         & (d["sci_tech_staff"] * 100 >= 30 * d["employees"])
         & (rd * 100 >= 2 * s1)
+        & d["sustained_innovation_capacity"]
         & d["owns_ip"]
     )
     agri = d["agri"]

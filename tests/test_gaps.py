@@ -82,6 +82,7 @@ def test_tech_based_enterprise_gaps(
         "business_start_date": start,
         "main_business_is_tech": True,
         "finances_sound": True,
+        "sustained_innovation_capacity": True,
         "owns_ip": True,
     }
     _check("QH-TBE", facts, date(2019, 6, 30))

@@ -80,7 +80,7 @@ def test_tbe_in_chinese() -> None:
         "QH-TBE", {"sci_tech_staff": 29, "employees": 100}, "2019-06-30"
     )
     text = result.render(lang="zh")
-    assert "[✗] 科技人员占从业人员比例：实际 0.29，要求 >= 0.3" in text
+    assert "[✗] 中专以上学历科技人员占从业人员比例：实际 0.29，要求 >= 0.3" in text
     assert "「企业内部具有中专以上学历科技人员占从业人员的30%以上」" in text
     assert "不符合" in text
 

@@ -343,6 +343,7 @@ def test_installed_plugins_load_through_entry_points() -> None:
         "sci_tech_staff",
         "employees",
         "rd_expense",
+        "sustained_innovation_capacity",
         "owns_ip",
     ]
 

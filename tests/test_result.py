@@ -15,6 +15,7 @@ TBE = {
     "employees": 100,
     "sci_tech_staff": 29,
     "rd_expense": {"2018": "20000"},
+    "sustained_innovation_capacity": True,
     "owns_ip": True,
 }
 

@@ -31,6 +31,7 @@ TBE = {
     "employees": [100, 10, 5],
     "sci_tech_staff": [35, 3, 1],
     "rd_expense[2018]": [Decimal("30000.00"), Decimal("20000.00"), Decimal(1)],
+    "sustained_innovation_capacity": [True, True, True],
     "owns_ip": [True, True, True],
 }
 
@@ -84,6 +85,18 @@ def test_missing_in_the_per_row_order() -> None:
         assert row["QH-TBE.status"] == expected.status.value
         assert tuple(row["QH-TBE.missing"]) == expected.missing
     assert out[0]["QH-TBE.missing"][:2] == ["main_business_is_tech", "business_start_date"]
+
+
+def test_sustained_innovation_capacity_by_columns_as_per_row() -> None:
+    # QH-TBE 第三条(四) 并具有持续开展科技创新活动的能力: false fails, unknown is named.
+    table = _table(sustained_innovation_capacity=[False, None, True])
+    out = XINING.screen(table, on=ON, rules=["QH-TBE"]).to_pylist()
+    assert [r["QH-TBE.status"] for r in out] == ["ineligible", "undetermined", "ineligible"]
+    assert out[1]["QH-TBE.missing"] == ["sustained_innovation_capacity"]
+    for index, row in enumerate(out):
+        expected = XINING.evaluate("QH-TBE", screening.row_facts(XINING, table, index), ON)
+        assert row["QH-TBE.status"] == expected.status.value
+        assert tuple(row["QH-TBE.missing"]) == expected.missing
 
 
 def test_amounts_shares_and_refinement_are_exact() -> None:

@@ -35,6 +35,7 @@ def _firms(n: int) -> tuple[pd.DataFrame, pa.Table]:
                 "employees": 100,
                 "sci_tech_staff": 20 + i % 20 if i % 17 else None,
                 "rd_expense[2018]": Decimal(20_000 + 100 * (i % 5)) / 1,
+                "sustained_innovation_capacity": i % 19 != 0,
                 "owns_ip": i % 3 != 0,
                 "achievements_transformed": i % 6,
                 "transaction_volume": Decimal(9_999_999 + 12_345 * i) / 100,

@@ -39,6 +39,7 @@ TBE = {
     "employees": [0, 100, 0, 100],
     "sci_tech_staff": [0, 35, 0, 35],
     "rd_expense[2018]": [Decimal(30_000)] * 4,
+    "sustained_innovation_capacity": [True, True, True, True],
     "owns_ip": [True, True, True, True],
 }
 

@@ -69,6 +69,8 @@ EXAMPLE_FACTS: dict[str, Any] = {
     "growth_milestone": "high_tech",
     # Facts declared by the Qinghai and Xining plugins (ignored under other jurisdictions).
     "registration_date": "2012-03-01",
+    "host_leads_its_field": True,
+    "sustained_innovation_capacity": True,
     "newly_certified_high_tech": True,
     "certified_little_giant": False,
     "is_little_giant": False,

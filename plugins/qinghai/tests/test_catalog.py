@@ -109,3 +109,21 @@ def test_every_rule_has_a_citation_a_window_and_a_module_per_document() -> None:
             assert rule.citation.document.key in documents
             assert rule.citation.article and rule.citation.wording
             assert rule.valid_from is not None
+
+
+def test_popsci_bases_are_offered_to_the_venues_the_text_names() -> None:
+    # 基地的范围: 图书馆、博物馆、科技馆…观测台(站); 公园…自然保护区; …开放实验室等场所
+    qinghai = innovpolicy.load("qinghai")
+    facts = {
+        "popsci_function": True,
+        "popsci_venue": True,
+        "popsci_staff": True,
+        "popsci_fixed_hours": True,
+        "popsci_materials": True,
+        "popsci_activities": True,
+    }
+    for subject in ("platform", "park", "government", "enterprise", "research_institute"):
+        summary = qinghai.find(facts, on="2021-06-30", subject=subject)
+        held = [r.rule_id for r in summary.designations]
+        assert "QH-POPSCI-BASE" in held, subject
+    assert set(qinghai.subjects("QH-POPSCI-BASE")) >= {"platform", "park", "government"}

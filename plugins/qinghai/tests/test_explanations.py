@@ -81,3 +81,32 @@ def test_the_vc_deduction_never_exceeds_what_is_left_or_the_taxable_income(
         assert result.amount is not None
         assert result.amount <= left + Decimal("0.005")  # rounded half up to the fen
         assert result.amount <= taxable
+
+
+# Review A (2026-11-27): every explanation says which reading it applies and which
+# qualities of the text it leaves to the review (R2-R7).
+_READINGS = {
+    ("QH-TBE", "2019-06-30"): (["有效期至2019年12月31日", "继续有效(保留)"], ["未注明日期"]),
+    ("QH-ERC", "2021-06-30"): (
+        ["一般 is encoded as a requirement", "归口单位", "not encoded"],
+        ["“一般”按硬性要求编码", "由评审判断、未编码"],
+    ),
+    ("QH-ERC-BRANCH", "2021-06-30"): (["派出机构' is not tested"], ["派出机构”未作检验"]),
+    ("QH-IE", "2021-06-30"): (["gives no scale"], ["未给出由指标换算分值的标准"]),
+    ("QH-NSF-YOUTH", "2021-06-30"): (
+        ["一般不超过3年' is encoded as a requirement"],
+        ["按硬性要求编码"],
+    ),
+    ("QH-KL", "2021-06-30"): (["开放共享", "not encoded"], ["由评审判断、未编码"]),
+    ("QH-BROKER", "2021-06-30"): (["依法合伙设立", "not encoded"], ["合伙人须持证"]),
+}
+
+
+def test_each_explanation_states_the_readings_the_review_asked_for() -> None:
+    for (rule_id, on), (english, chinese) in _READINGS.items():
+        result = QINGHAI.evaluate(rule_id, {}, on)
+        text, zh = result.render(), result.render("zh")
+        for phrase in english:
+            assert phrase in text, (rule_id, phrase)
+        for phrase in chinese:
+            assert phrase in zh, (rule_id, phrase)

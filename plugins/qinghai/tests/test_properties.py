@@ -27,6 +27,7 @@ TBE: dict[str, Any] = {
     "employees": 100,
     "sci_tech_staff": 100,
     "rd_expense": {2018: "1000000"},
+    "sustained_innovation_capacity": True,
     "owns_ip": True,
 }
 

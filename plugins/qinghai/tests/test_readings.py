@@ -56,6 +56,28 @@ def test_erc_rd_latest_year_by_default_each_of_three_years_as_the_other_reading(
     assert each.evaluate("QH-ERC", fixed, ON).status is Status.ELIGIBLE
 
 
+def test_erc_growth_three_rates_by_default_two_rates_as_the_other_reading() -> None:
+    # 近三年…年增长率10%以上: 2018 over 2017 is 4.96%, outside the two-rate window.
+    slow = {**ERC, "sales_revenue": {2017: "104800000", 2018: "110000000", 2019: "121000000",
+                                     2020: "133100000"}}  # fmt: skip
+    assert QINGHAI.evaluate("QH-ERC", slow, ON).status is Status.INELIGIBLE
+    two = _other("qh.erc.growth_years", 2)
+    assert two.evaluate("QH-ERC", slow, ON).status is Status.ELIGIBLE
+    # a firm with three years of accounts: undetermined by default, decided under two rates
+    three_years = {**ERC, "sales_revenue": {2018: "110000000", 2019: "121000000",
+                                            2020: "133100000"}}  # fmt: skip
+    default = QINGHAI.evaluate("QH-ERC", three_years, ON)
+    assert default.status is Status.UNDETERMINED and default.missing == ("sales_revenue[2017]",)
+    assert two.evaluate("QH-ERC", three_years, ON).status is Status.ELIGIBLE
+    # both readings refuse a slow year inside the window
+    slow_2019 = {**ERC, "sales_revenue": {2017: "100000000", 2018: "110000000",
+                                          2019: "120000000", 2020: "133100000"}}  # fmt: skip
+    assert two.evaluate("QH-ERC", slow_2019, ON).status is Status.INELIGIBLE
+    assert QINGHAI.evaluate("QH-ERC", slow_2019, ON).status is Status.INELIGIBLE
+    text = two.evaluate("QH-ERC", slow, ON).render()
+    assert "reading: 近三年 covers the growth of Y-3 (qh.erc.growth_years): actual 2" in text
+
+
 def test_erc_agricultural_area_replaces_the_general_area_unless_read_otherwise() -> None:
     agri = {**ERC, "agricultural_field": True, "lab_area": "300", "test_base_area": "100",
             "equipment_value": "1000000", "facility_area": "999"}  # fmt: skip

@@ -112,7 +112,7 @@ AGRIPARK = Rule(
 )
 
 RE_EVALUATION = a.Deadline(
-    wording="挂牌两年后进行复评,不合格者取消“省级农业科技园区”资格", article="第14条", years=2
+    wording='挂牌两年后进行复评,不合格者取消"省级农业科技园区"资格', article="第14条", years=2
 )
 
 

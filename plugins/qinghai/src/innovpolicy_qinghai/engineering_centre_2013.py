@@ -15,7 +15,10 @@ Readings chosen (第七条):
   5,000,000. "每年" is checked on the latest completed year (``qh.erc.rd_years`` = 1);
   overriding it to 3 checks each of Y-1, Y-2, Y-3.
 * "近三年企业销售收入年增长率10%以上": each of the three growth rates of
-  Y-1, Y-2, Y-3 over its preceding year is ≥ 10%, so four years of sales are read.
+  Y-1, Y-2, Y-3 over its preceding year is ≥ 10%, so four years of sales are read
+  (``qh.erc.growth_years`` = 3). The other reading, common in filings, takes 近三年 as
+  three years of accounts (Y-3..Y-1) giving two rates, Y-1 and Y-2:
+  ``qh.erc.growth_years`` = 2.
 * Agricultural-field centres: "其中农业领域工程中心实验室面积300平方米以上,
   试验基地100亩以上" replaces the general 1000 m² requirement; the equipment
   threshold is 1,000,000 instead of 3,000,000. Overriding
@@ -103,6 +106,14 @@ PARAMETERS = (
         DOCUMENT.cite("第七条(二)", W_RD),
         "completed years whose R&D must meet 每年研发投入: 1 = the latest (default reading), "
         "3 = each of the last three, like 近三年",
+        "years",
+    ),
+    a.constant(
+        "qh.erc.growth_years",
+        3,
+        DOCUMENT.cite("第七条(二)", W_GROWTH),
+        "yearly growth rates that must be ≥ 10%: 3 = those of Y-1, Y-2, Y-3 (four years of "
+        "sales; default reading), 2 = those of Y-1, Y-2 (three years of accounts)",
         "years",
     ),
     a.constant(
@@ -276,6 +287,17 @@ def _rd_test(back: int) -> a.Criterion:
     )
 
 
+def _growth_test(back: int) -> a.Criterion:
+    """近三年企业销售收入年增长率10%以上, for the growth of Y-*back* over the year before."""
+    return a.at_least(
+        a.growth("sales_revenue", back),
+        a.param("qh.erc.min_sales_growth"),
+        label=f"sales growth in Y-{back}",
+        wording=W_GROWTH,
+        article="第七条(二)",
+    )
+
+
 _enterprise_requirements = a.all_of(
     a.is_true(
         "is_industry_leader",
@@ -302,15 +324,18 @@ _enterprise_requirements = a.all_of(
         label="sales threshold by kind of host",
     ),
     a.all_of(
-        *(
+        _growth_test(1),
+        _growth_test(2),
+        a.if_(
             a.at_least(
-                a.growth("sales_revenue", back),
-                a.param("qh.erc.min_sales_growth"),
-                label=f"sales growth in Y-{back}",
+                a.param("qh.erc.growth_years"),
+                3,
+                label="reading: 近三年 covers the growth of Y-3 (qh.erc.growth_years)",
                 wording=W_GROWTH,
                 article="第七条(二)",
-            )
-            for back in (1, 2, 3)
+            ),
+            _growth_test(3),
+            label="sales growth in Y-3, if 近三年 is read as three growth rates",
         ),
         label="sales growth in each of the last three years",
     ),
@@ -524,11 +549,19 @@ ENGINEERING_CENTRE = Rule(
         "Sales and R&D use completed fiscal years: sales[Y-1]; R&D[Y-1] vs sales[Y-2]. "
         "'每年研发投入' is checked on the latest completed year; override qh.erc.rd_years to 3 "
         "to require it of each of Y-1, Y-2, Y-3.",
-        "Sales growth ≥ 10% in each of Y-1, Y-2, Y-3 (four years of sales are read).",
+        "Sales growth ≥ 10% in each of Y-1, Y-2, Y-3 (four years of sales are read); override "
+        "qh.erc.growth_years to 2 to read 近三年 as three years of accounts (growth of Y-1, Y-2).",
         "Agricultural-field centres: lab ≥ 300 m² and base ≥ 100 mu replace the 1000 m² test; "
         "override qh.erc.agri_also_general_area to 1 to require the 1000 m² as well.",
         "'2-3项省级科技计划项目' read as at least 2.",
         "Director age '一般不超过60岁' encoded as a requirement.",
+        "'每年研发投入一般不低于上年销售收入的4%,或不低于500万元': 一般 is encoded as a requirement.",
+        "Judged at the review and not encoded: the qualities of 第七条(二) (economic strength, "
+        "scale and competitive advantage, 产品市场占有率较高 and the like), (三) (research direction, "
+        "leading technology in the province), (五) (management system and operating "
+        "mechanism), (七) (一般还应是本行业技术监督管理的归口单位, engineering and transfer background) and (八) "
+        "(driving the industry's progress); an ELIGIBLE answer means the encoded conditions "
+        "hold.",
     ),
 )
 
@@ -591,7 +624,12 @@ BRANCH = Rule(
             article="第九条",
         ),
     ),
-    readings=("'稳定运行一年以上': at least one full year from centre_stable_since.",),
+    readings=(
+        "'稳定运行一年以上': at least one full year from centre_stable_since.",
+        "第九条 '已稳定运行一年以上' is read of the provincial centre (a branch being set up has not run "
+        "yet), counted from centre_stable_since; grammatically its subject could be the "
+        "branch. '是青海省级工程技术研究中心的派出机构' is not tested.",
+    ),
 )
 
 COMMITTEE = Rule(

@@ -46,8 +46,8 @@ FACTS = (
     FactSpec(
         "ie_basic_conditions",
         "boolean",
-        "meets the four basic conditions of 第二条 (innovation capacity, leadership and brand, "
-        "profitability and management, strategy and culture)",
+        "meets the four basic conditions of 第二条 (sustained innovation capacity, industry-driving "
+        "capacity and own brand, profitability and management, strategy and culture)",
     ),
     FactSpec(
         "patents_in_force",
@@ -147,6 +147,11 @@ INNOVATIVE_ENTERPRISE = Rule(
         "patents in force; the mean of the three department scores.",
         "Weights are not in the text: parameters without a value, supplied by the departments' layer; "
         "without them the score is undetermined.",
+        "The score is Σ weight × raw indicator value (R&D intensity, productivity in CNY per "
+        "employee, patents in force, new-product share, the qualitative mean): 第四条 "
+        "'直接根据企业申报材料确定相应分值' gives no scale turning an indicator into points, so this linear "
+        "model in raw units is the library's, not the text's; the departments' layer supplies"
+        " the weights.",
     ),
 )
 

@@ -1,10 +1,16 @@
 """青科发政字[2009]186号 《青海省重点实验室管理办法》 (QH-KL).
 
 Issuer: 青海省科学技术厅 (with 省财政厅), signed 2009-09-29; in force from
-publication (第三十二条 "本办法自发布之日起执行"); repeals 青科发政字[2008]89号.
+publication (第三十二条 "本办法自发布之日起执行,原《青海省重点实验室管理办法》(青科发政字[2008] 89号)
+同时废止"); the repealed number is written without the seed's space where it names the
+document (``repeals``), as document numbers are everywhere else.
 
 Readings chosen (第十条):
 
+* 第十条㈤ "企业组建实验室还应具备以下条件": an enterprise host must meet both of its
+  requirements. The first, "依托企业有较强的综合科技实力,掌握产业核心技术和自主知识产权,
+  并处于本领域领先地位", is one yes/no fact the user supplies
+  (``host_leads_its_field``); the second is the 3% test below.
 * "近三年中每年研发投入占年销售收入比例一般不低于3%" (enterprise hosts):
   R&D / sales of the same fiscal year, for each of Y-1, Y-2 and Y-3; "一般"
   (normally) is encoded as a requirement.
@@ -39,6 +45,7 @@ W_PROJECTS = "每年承担国家或省级研发项目2项以上"
 W_FLOOR = "科研用房面积800平方米以上"
 W_EQUIP = "科研仪器设备总值(原值)不低于200万元"
 W_RD = "近三年中每年研发投入占年销售收入比例一般不低于3%"
+W_LEADER = "依托企业有较强的综合科技实力,掌握产业核心技术和自主知识产权,并处于本领域领先地位"
 
 
 PARAMETERS = (
@@ -147,19 +154,29 @@ KEY_LABORATORY = Rule(
                 article="第十条㈤",
             ),
             a.all_of(
-                *(
-                    a.at_least(
-                        a.ratio(
-                            a.prior_year("rd_expense", back), a.prior_year("sales_revenue", back)
-                        ),
-                        a.param("qh.kl.min_rd_intensity"),
-                        label=f"R&D / sales in Y-{back}",
-                        wording=W_RD,
-                        article="第十条㈤",
-                    )
-                    for back in (1, 2, 3)
+                a.is_true(
+                    "host_leads_its_field",
+                    label="host firm: S&T strength, core technology and own IP, leading its field",
+                    wording=W_LEADER,
+                    article="第十条㈤",
                 ),
-                label="R&D intensity in each of the last three years",
+                a.all_of(
+                    *(
+                        a.at_least(
+                            a.ratio(
+                                a.prior_year("rd_expense", back),
+                                a.prior_year("sales_revenue", back),
+                            ),
+                            a.param("qh.kl.min_rd_intensity"),
+                            label=f"R&D / sales in Y-{back}",
+                            wording=W_RD,
+                            article="第十条㈤",
+                        )
+                        for back in (1, 2, 3)
+                    ),
+                    label="R&D intensity in each of the last three years",
+                ),
+                label="both requirements of 第十条㈤",
             ),
             label="additional conditions for enterprise hosts",
         ),
@@ -167,7 +184,12 @@ KEY_LABORATORY = Rule(
     ),
     readings=(
         "Enterprise hosts: R&D / sales of the same year ≥ 3% for each of Y-1, Y-2, Y-3.",
+        "Enterprise hosts also need 第十条㈤'s first requirement (S&T strength, core technology "
+        "and own IP, a leading position in the field): the fact host_leads_its_field.",
         "'一般不低于3%' encoded as a requirement.",
+        "Judged at the review and not encoded: 第十条㈢ '有稳定的管理、技术人员队伍和健全的管理制度;并能统一管理,开放共享', 第十条㈣"
+        " (the host's funding, logistics and academic support), and the prose qualities of ㈠ "
+        "and ㈡; an ELIGIBLE answer means the encoded conditions hold.",
     ),
 )
 
@@ -183,6 +205,12 @@ DIRECTOR_C = a.Citation(DOCUMENT, "第十五条", W_DIRECTOR)
 COMMITTEE_C = a.Citation(DOCUMENT, "第十六条", W_COMMITTEE)
 
 FACTS = (
+    FactSpec(
+        "host_leads_its_field",
+        "boolean",
+        "the host enterprise has strong overall S&T strength, masters the industry's core "
+        "technology and owns IP, and leads its field (第十条㈤: " + W_LEADER + ")",
+    ),
     FactSpec(
         "director_months_in_lab",
         "integer",

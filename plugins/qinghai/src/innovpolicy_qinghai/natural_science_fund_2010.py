@@ -152,6 +152,8 @@ NSF_YOUTH = Rule(
     ),
     readings=(
         "The application year is the calendar year of the evaluation date; age in full years on 31 December.",
+        "第五条 '项目实施期一般不超过3年' is encoded as a requirement (一般 read as a rule, as elsewhere); "
+        "project_period_years is whole years, so a longer plan is ineligible.",
     ),
 )
 

@@ -5,6 +5,11 @@ the provincial popular-science joint-meeting office. No date in the compendium
 copy; the number places it in 2002 and we take 2002-01-01 as the start of its
 window.
 
+Who can apply (基地的范围): "省内有关图书馆、博物馆、科技馆、天文、地震、气象、水文、环境、
+基础观测台(站);公园(植物园、动物园等);文化宫、青少年活动基地;国家和省级文物保护单位,自然保护区;
+旅游景点、少数民族风情园、开放实验室等场所", so the rule's subjects (subjects.py) are the
+platform, park and government kinds besides enterprises, institutes and universities.
+
 The conditions (基地具备的条件) are qualitative; each is a fact the applicant or the
 joint meeting supplies. Bases are inspected every year and lose the plaque if
 they fail (基地的管理(三)).

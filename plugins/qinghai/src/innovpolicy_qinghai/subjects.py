@@ -17,7 +17,9 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "QH-NSF-YOUTH": ("individual",),
     "QH-HUIMIN-LEAD": _HOSTS,  # 牵头单位
     "QH-AGRIPARK": ("park",),
-    "QH-POPSCI-BASE": _HOSTS,
+    # 基地的范围: 图书馆、博物馆、科技馆…观测台(站) (public bodies, venues), 公园…自然保护区 (parks),
+    # 开放实验室 (platforms), besides the firms, institutes and universities running such venues
+    "QH-POPSCI-BASE": (*_HOSTS, "platform", "park", "government"),
     "QH-MAJOR-SELECT": _HOSTS,  # 项目承担单位
     # Procedure and conditions
     "QH-ACHIEVEMENT-REG": (*_HOSTS, "individual"),  # 成果完成单位或个人

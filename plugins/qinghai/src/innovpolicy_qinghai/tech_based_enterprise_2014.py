@@ -10,6 +10,11 @@ Readings chosen:
   the prior fiscal year, the year whose audited report 第六条(七) requires.
 * 第三条(二) "企业业务经营一年以上" counts full years from the date business
   started to the date of evaluation (≥ 1, inclusive, per 以上).
+* 第三条(四) "企业上年度研发投入占销售收入的2%以上,并具有持续开展科技创新活动的能力":
+  并 adds a second requirement within item (四), and 第三条 asks for every condition at
+  once (同时具备), so the capacity is its own yes/no fact the user supplies
+  (``sustained_innovation_capacity``), like ``finances_sound`` and ``owns_ip``. A caller
+  who reads the capacity as shown by the 2% alone gives the fact the R&D test's outcome.
 * 第九条 "自颁发证书之日起有效期为二年" uses the Civil-Code count (a certificate
   issued 2017-08-31 is valid through 2019-08-31); ``TERM.expires(issued,
   reading="inclusive_start")`` gives the other reading (through 2019-08-30).
@@ -19,7 +24,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from innovpolicy import Document, Rule
+from innovpolicy import Document, FactSpec, Rule
 from innovpolicy import authoring as a
 
 DOCUMENT = Document(
@@ -41,6 +46,16 @@ ART3_2_YEARS = DOCUMENT.cite("第三条(二)", "企业业务经营一年以上")
 ART3_2_MAIN = DOCUMENT.cite("第三条(二)", "其主营收入占企业销售(服务)收入的50%以上")
 ART3_3 = DOCUMENT.cite("第三条(三)", "企业内部具有中专以上学历科技人员占从业人员的30%以上")
 ART3_4 = DOCUMENT.cite("第三条(四)", "企业上年度研发投入占销售收入的2%以上")
+W_SUSTAINED = "并具有持续开展科技创新活动的能力"
+
+FACTS = (
+    FactSpec(
+        "sustained_innovation_capacity",
+        "boolean",
+        "has the capacity to carry out S&T innovation activities on a sustained basis "
+        "(具有持续开展科技创新活动的能力, 第三条(四))",
+    ),
+)
 
 PARAMETERS = (
     a.constant(
@@ -137,6 +152,12 @@ TECH_BASED_ENTERPRISE = Rule(
             article="第三条(四)",
         ),
         a.is_true(
+            "sustained_innovation_capacity",
+            label="capacity for sustained S&T innovation",
+            wording=W_SUSTAINED,
+            article="第三条(四)",
+        ),
+        a.is_true(
             "owns_ip",
             label="owns IP or proprietary technology reserves",
             wording="企业具有自主知识产权或专有技术储备",
@@ -147,8 +168,15 @@ TECH_BASED_ENTERPRISE = Rule(
     readings=(
         "Main-business share and R&D intensity use the prior fiscal year (上年度).",
         "Years in business are full years from business_start_date to the evaluation date.",
+        "第三条(四) '并具有持续开展科技创新活动的能力' is a second requirement of item (四) "
+        "(同时具备): the fact sustained_innovation_capacity. A caller who reads the capacity as "
+        "shown by the 2% alone gives it the R&D test's outcome.",
         "Certificate term: Civil-Code count; TERM.expires(..., reading='inclusive_start') "
         "gives the other reading.",
+        "End date: 第十三条's '有效期至2019年12月31日' is preferred over the undated compendium of "
+        "documents still in force (继续有效(保留)), which lists 188号 as item 19; a deployment that "
+        "knows the compendium's date and the department's intent can extend the window in a "
+        "child layer.",
     ),
     lifecycle=TERM,
 )

@@ -17,6 +17,12 @@ Readings chosen:
   committed an economic offence qualifies; otherwise at least three full years
   between the last offence and the evaluation (application) date.
 * "注册资金一万元以上", "注册资本在十万元以上": ≥; "不得少于4名": ≥ 4.
+* A firm counts its certificate holders among all its staff (第十一条㈢ "从业人员",
+  ``certificate_holders``); a company among its full-time brokers (第十二条㈣ "专职经纪人员,
+  其中具有《技术经纪资格证书》的人员不得少于4名", ``fulltime_certificate_holders``).
+* The firm's "组织章程和服务规范" (第十一条㈣, ``has_articles_and_service_rules``) and the
+  company's "相应的组织机构和章程" (第十二条㈡, ``has_organisation_and_articles``) are
+  different pairs, each one fact.
 * 第二十一条 "外省来青从事技术经纪活动的专业人员": a professional whose broker
   qualification or residence is from another province and who brokers in Qinghai
   (``broker_from_other_province``); "在开展业务前,需先在我省办理注册登记" is read as
@@ -45,8 +51,7 @@ DOCUMENT = Document(
 
 W_PERSON = "具有大专以上文化程度及三年以上工作经验的专业技术人员"
 W_OFFENCE = "申请技术经纪人资格之前连续三年以上没有经济违法行为"
-W_FIRM = "注册资金一万元以上;有三名以上具有《技术经纪资格证书》的从业人员"
-W_COMPANY = "注册资本在十万元以上;有与经营规模相适应的专职经纪人员,其中具有《技术经纪资格证书》的人员不得少于4名"
+W_COMPANY_HOLDERS = "有与经营规模相适应的专职经纪人员,其中具有《技术经纪资格证书》的人员不得少于4名"
 
 KINDS = a.Citation(
     DOCUMENT,
@@ -75,15 +80,31 @@ FACTS = (
     FactSpec("last_economic_offence_date", "date", "date of the last economic offence"),
     FactSpec("has_name_and_premises", "boolean", "has its own name and (fixed) premises"),
     FactSpec(
-        "has_articles_and_rules",
+        "has_articles_and_service_rules",
         "boolean",
-        "has articles of association (and service rules / organisation)",
+        "a broker firm has its articles of organisation and service rules "
+        "(第十一条㈣: 有组织章程和服务规范)",
+    ),
+    FactSpec(
+        "has_organisation_and_articles",
+        "boolean",
+        "a broker company has the organisation (组织机构) and articles its business needs "
+        "(第十二条㈡: 具有相应的组织机构和章程)",
     ),
     FactSpec("registered_capital", "decimal", "registered capital", "CNY", _Z),
     FactSpec(
         "certificate_holders",
         "integer",
-        "staff holding the technology-broker certificate",
+        "a broker firm's staff (从业人员, full- or part-time) holding the technology-broker "
+        "certificate (《技术经纪资格证书》)",
+        "persons",
+        _Z,
+    ),
+    FactSpec(
+        "fulltime_certificate_holders",
+        "integer",
+        "a broker company's full-time brokers (专职经纪人员) holding the technology-broker "
+        "certificate (《技术经纪资格证书》); part-time holders do not count",
         "persons",
         _Z,
     ),
@@ -144,8 +165,8 @@ PARAMETERS = (
     a.constant(
         "qh.broker.company_min_holders",
         4,
-        DOCUMENT.cite("第十二条㈣", "其中具有《技术经纪资格证书》的人员不得少于4名"),
-        "certificate holders of a company",
+        DOCUMENT.cite("第十二条㈣", W_COMPANY_HOLDERS),
+        "certificate holders among a company's full-time brokers",
         "persons",
     ),
 )
@@ -223,7 +244,7 @@ _firm = a.all_of(
         article="第十一条㈢",
     ),
     a.is_true(
-        "has_articles_and_rules",
+        "has_articles_and_service_rules",
         label="articles and service rules",
         wording="有组织章程和服务规范",
         article="第十一条㈣",
@@ -239,7 +260,7 @@ _company = a.all_of(
         article="第十二条㈠",
     ),
     a.is_true(
-        "has_articles_and_rules",
+        "has_organisation_and_articles",
         label="organisation and articles",
         wording="具有相应的组织机构和章程",
         article="第十二条㈡",
@@ -252,10 +273,10 @@ _company = a.all_of(
         article="第十二条㈢",
     ),
     a.at_least(
-        "certificate_holders",
+        "fulltime_certificate_holders",
         a.param("qh.broker.company_min_holders"),
         label="certificate holders among full-time staff",
-        wording="不得少于4名",
+        wording=W_COMPANY_HOLDERS,
         article="第十二条㈣",
     ),
     label="broker company (第十二条)",
@@ -288,6 +309,11 @@ BROKER = Rule(
     readings=(
         "An individual who never committed an economic offence meets 第七条㈤; otherwise three full years "
         "must have passed since the last one.",
+        "A firm counts certificate holders among all its staff (从业人员, certificate_holders); a "
+        "company only among its full-time brokers (专职经纪人员, fulltime_certificate_holders).",
+        "Judged at the registration and not encoded: 第十条 "
+        "'技术经纪人事务所是由具有《技术经纪资格证书》的人员依法合伙设立的经济组织' (the partners hold the certificate); the firm"
+        " branch tests 第十一条 only.",
     ),
 )
 
