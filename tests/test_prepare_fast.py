@@ -442,6 +442,146 @@ def test_a_registry_with_other_minimums_and_kinds() -> None:
         _same(registry, facts)
 
 
+# --------------------------------------------------------------------------- yearly dicts, subclasses
+
+#: the yearly facts whose usual form (int years, non-zero Decimals) takes the fast loop
+YEARLY_DECIMAL = [spec for spec in YEARLY if spec.kind == "decimal"]
+USUAL_AMOUNTS = st.one_of(
+    st.decimals(min_value=Decimal("0.01"), max_value=Decimal(10**9), places=2),
+    st.builds(_decimal, st.just(0), st.integers(1, 10**17), st.integers(-10, 0)),
+)
+
+
+@st.composite
+def yearly_changing_form(draw: st.DrawFn) -> tuple[dict[Any, Any], bool]:
+    """A mapping with a yearly decimal fact whose first years are of the usual form
+    and whose later ones may be of any other (a str year, the same year again as
+    "2019", an int or digit string, a zero, None, a hostile value): the fast loop
+    puts some keys, then meets another form. Also: whether every item was a plain
+    form with no year given twice (then the fast path must not give up)."""
+    spec = draw(st.sampled_from(YEARLY_DECIMAL))
+    value: dict[Any, Any] = draw(
+        st.dictionaries(st.integers(2014, 2021), USUAL_AMOUNTS, min_size=1, max_size=4)
+    )
+    tail = draw(
+        st.lists(
+            st.tuples(
+                YEAR_KEYS,
+                st.one_of(
+                    USUAL_AMOUNTS,
+                    st.integers(0, 10**6),
+                    st.integers(0, 10**6).map(str),
+                    EDGE_DECIMALS,
+                    st.none(),
+                    HOSTILE,
+                ),
+            ),
+            max_size=4,
+        )
+    )
+    for year, item in tail:
+        value.setdefault(year, item)
+    plain = True
+    years: set[int] = set()
+    for year, item in value.items():
+        if type(year) is str and year.isascii() and year.isdigit() and len(year) == 4:
+            number = int(year)
+        elif type(year) is int:
+            number = year
+        else:
+            plain = False
+            break
+        plain = plain and MIN_YEAR <= number <= MAX_YEAR and number not in years
+        years.add(number)
+        if type(item) is Decimal:
+            plain = plain and _plain_reference([item])  # (non-zero, since positive)
+        elif type(item) is int:
+            plain = plain and 0 <= item < BIG
+        elif type(item) is str:
+            plain = plain and item.isascii() and item.isdigit() and len(item) <= 18
+        else:
+            plain = False
+    before = draw(
+        st.sampled_from([{}, {"employees": 3}, {"owns_ip": True, "lab_area": Decimal(5)}])
+    )
+    facts = {**before, spec.name: value, "rd_staff": 7}
+    return facts, plain
+
+
+@SETTINGS
+@given(yearly_changing_form())
+def test_yearly_dicts_changing_form_midway_match_the_reference(case: Any) -> None:
+    facts, plain = case
+    _same(REGISTRY, facts)
+    assert _outcome(REGISTRY.normalize, facts, hostile=True) == _outcome(
+        REGISTRY.normalize_reference, facts, hostile=True
+    )
+    if plain:  # (a plain year given as "2019" and 2019 is not plain: it is refused)
+        assert REGISTRY._normalize_fast(facts) is not None
+
+
+class _Str(str):
+    __slots__ = ()
+
+
+class _LoudStr(str):
+    """A str subclass whose formatting differs from its value's."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        return "loud"
+
+
+class _Int(int):
+    __slots__ = ()
+
+
+class _Decimal(Decimal):
+    __slots__ = ()
+
+
+class _Dict(dict):  # type: ignore[type-arg]
+    pass
+
+
+def _subclassed(value: Any) -> st.SearchStrategy[Any]:
+    """*value* as it is, or as an instance of a subclass of its type (names, years,
+    values and yearly dicts alike)."""
+    kind = type(value)
+    forms: list[Any] = [value]
+    if kind is str:
+        forms += [_Str(value), _LoudStr(value)]
+    elif kind is int:
+        forms.append(_Int(value))
+    elif kind is Decimal:
+        forms.append(_Decimal(value))
+    elif kind is dict:
+        forms.append(_Dict(value))
+    return st.sampled_from(forms)
+
+
+@st.composite
+def subclassed_mappings(draw: st.DrawFn) -> Any:
+    """A generated mapping (or a firm of the usual forms) with some of its names,
+    values, years and yearly values replaced by instances of subclasses."""
+    facts = draw(st.one_of(mappings(), yearly_changing_form().map(lambda case: case[0])))
+    result: dict[Any, Any] = {}
+    for name, value in facts.items():
+        if type(value) is dict and draw(st.booleans()):
+            value = {draw(_subclassed(y)): draw(_subclassed(v)) for y, v in value.items()}
+        result[draw(_subclassed(name))] = draw(_subclassed(value))
+    return draw(_subclassed(result))
+
+
+@SETTINGS
+@given(subclassed_mappings())
+def test_subclasses_match_the_reference(facts: Any) -> None:
+    _same(REGISTRY, facts)
+    prepared = _outcome(lambda f: XINING.prepare(f)._data, facts)
+    assert prepared == _outcome(REGISTRY.normalize_reference, facts)
+
+
 # --------------------------------------------------------------------------- format_decimal
 
 

@@ -479,17 +479,19 @@ class FactRegistry:
         int...); anything else takes :meth:`_one_item`, the entry-by-entry check.
         """
         bools, ints, decimals_named, yearly, texts, dates = self._by_kind
+        # the types as locals: read once per item or year, a global costs more
+        type_of, bool_, int_, decimal = type, bool, int, Decimal
         flat: dict[str, FactValue] = {}
         decimals: list[Decimal] = []  # non-zero Decimals, checked together at the end
         others: list[tuple[str, Any]] = []
         try:
             for name, value in source.items():
-                kind = type(value)
-                if kind is bool:
+                kind = type_of(value)
+                if kind is bool_:
                     if name in bools:
                         flat[name] = value
                         continue
-                elif kind is int:
+                elif kind is int_:
                     try:
                         low, high = ints[name]  # (no int is in the bounds of other facts)
                     except KeyError:
@@ -498,7 +500,7 @@ class FactRegistry:
                         if low <= value <= high:
                             flat[name] = value
                             continue
-                elif kind is Decimal:
+                elif kind is decimal:
                     if value and name in decimals_named:
                         # (zero takes the entry's path: -0 and 0E+3 become 0)
                         decimals.append(value)
@@ -509,7 +511,11 @@ class FactRegistry:
                     if keys is not None and type(name) is str:
                         size = len(flat)
                         for year, item in value.items():
-                            if type(item) is not Decimal or type(year) is not int or not item:
+                            if (
+                                type_of(item) is not decimal
+                                or type_of(year) is not int_
+                                or not item
+                            ):
                                 break
                             try:
                                 flat[keys[year]] = item
