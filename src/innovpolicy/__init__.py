@@ -22,7 +22,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import exceptions
-from ._facts import FactSpec
+from ._facts import Constraint, FactSpec
 from ._jurisdiction import Jurisdiction, PreparedFacts
 from ._loading import available, load
 from ._params import DatedValue, MarginalScale, Parameter
@@ -68,6 +68,7 @@ def __dir__() -> list[str]:
 __all__ = [
     "Citation",
     "Comparison",
+    "Constraint",
     "DatedValue",
     "Document",
     "Enterprise",

@@ -156,6 +156,22 @@ class _Checker:
                         fact=name,
                     )
 
+    def check_constraints(self) -> None:
+        for constraint in self.layer.constraints:
+            for name in (constraint.smaller, constraint.larger):
+                if self.fact_kind(name) != _NUMBER or self.facts[name][0].yearly:
+                    raise self.fail(
+                        "a constraint compares two number facts that are not yearly",
+                        "一致性约束只能比较两个非年度的数值事实",
+                        fact=name,
+                    )
+            if constraint.smaller == constraint.larger:
+                raise self.fail(
+                    "a constraint compares a fact with itself",
+                    "一致性约束把事实与其自身比较",
+                    fact=constraint.smaller,
+                )
+
     # ------------------------------------------------------------ parameters
 
     def param_kind(self, key: str) -> str | None:
@@ -619,6 +635,7 @@ def check_layer_data(
     layer = checker.layer
     checker.declare_facts()
     checker.check_territory()
+    checker.check_constraints()
     if layer.level and layer.level not in PAYERS:
         raise checker.fail(
             f"level {layer.level!r} (who pays its rules without a split) is not one of "

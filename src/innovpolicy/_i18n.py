@@ -437,7 +437,7 @@ def reason(text: str, lang: str) -> str:
         match = re.fullmatch(pattern, text, re.S)
         if match is not None:
             return template.format(
-                *(reason(g, lang) if g in REASONS_ZH else g for g in match.groups())
+                *(reason(g, lang) if g in REASONS_ZH else label(g, lang) for g in match.groups())
             )
     return text
 
@@ -516,6 +516,10 @@ CORE_LABELS_ZH: dict[str, str] = {
     "no further requirement": "无其他要求",
     "the least of": "取以下各项中最低者",
     "used for (not payers)": "资金用途（非承担方分担）",
+    # the meanings of the core's consistency constraints (in refusals of inconsistent facts)
+    "S&T staff are counted among the employees": "科技人员计入从业人员",
+    "senior-title staff are counted among R&D staff": "高级职称人员计入研发人员",
+    "discipline leaders are counted among R&D staff": "学科带头人计入研发人员",
 }
 
 register(CORE_LABELS_ZH, CORE_MEANINGS_ZH)

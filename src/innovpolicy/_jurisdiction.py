@@ -162,7 +162,7 @@ class Jurisdiction:
         self.name_en = leaf.name_en
         self.fact_registry = FactRegistry(
             (*CORE_FACTS, *(spec for layer in self.chain for spec in layer.facts)),
-            CORE_CONSTRAINTS,
+            (*CORE_CONSTRAINTS, *(c for layer in self.chain for c in layer.constraints)),
         )
         #: the layer (or ``"core"``) declaring each fact
         self.fact_layers: Mapping[str, str] = MappingProxyType(dict(declared_by(self.chain)))

@@ -13,7 +13,7 @@ import attrs
 
 from ._amounts import AmountRange, CostSplit, Formula, Payer, Share, Step
 from ._criteria import Criterion, Outcome, Resolved, Truth
-from ._facts import FactSpec
+from ._facts import Constraint, FactSpec
 from ._frozen import fast_constructor, frozen
 from ._params import MarginalScale, Parameter
 from ._sources import Citation, Document
@@ -257,6 +257,10 @@ class Layer:
     #: (province, prefecture, city, district, county); default: province for a root
     #: layer, city below it.
     level: str = ""
+    #: Consistency checks between two of the chain's number facts (``Constraint(smaller,
+    #: larger, meaning)``: ``smaller`` ≤ ``larger`` whenever both are given), checked by
+    #: ``prepare`` and screening like the core's own (S&T staff ≤ employees).
+    constraints: tuple[Constraint, ...] = attrs.field(default=(), converter=frozen_tuple)
 
     def __attrs_post_init__(self) -> None:
         for name, kind in (
@@ -267,6 +271,7 @@ class Layer:
             ("supersessions", Supersession),
             ("facts", FactSpec),
             ("refinements", ShareRefinement),
+            ("constraints", Constraint),
         ):
             for item in getattr(self, name):
                 if not isinstance(item, kind):

@@ -29,7 +29,7 @@ import attrs
 from hypothesis import strategies as st
 
 from .._entities import Enterprise, Patent, Platform, ResearchInstitute, TechnologyContract, _Entity
-from .._facts import CORE_CONSTRAINTS, CORE_REGISTRY, FactSpec
+from .._facts import CORE_CONSTRAINTS, CORE_REGISTRY, Constraint, FactSpec
 from .._jurisdiction import Jurisdiction
 from .._values import MAX_YEAR, MIN_YEAR
 from ._probes import amount_targets, probes, unflatten, unflatten_targets
@@ -75,11 +75,20 @@ def _single(spec: FactSpec) -> st.SearchStrategy[Any]:
     return st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=12)
 
 
-def _fix_constraints(values: dict[str, Any]) -> dict[str, Any]:
-    for constraint in CORE_CONSTRAINTS:
-        small, large = values.get(constraint.smaller), values.get(constraint.larger)
-        if small is not None and large is not None and small > large:
-            values[constraint.smaller] = large
+def _fix_constraints(
+    values: dict[str, Any], constraints: tuple[Constraint, ...] = CORE_CONSTRAINTS
+) -> dict[str, Any]:
+    """*values* with each constraint's smaller fact lowered to its larger where needed
+    (repeated until none moves: constraints may chain, a ≤ b ≤ c)."""
+    for _ in range(len(constraints) + 1):
+        moved = False
+        for constraint in constraints:
+            small, large = values.get(constraint.smaller), values.get(constraint.larger)
+            if small is not None and large is not None and small > large:
+                values[constraint.smaller] = large
+                moved = True
+        if not moved:
+            break
     return values
 
 
@@ -146,6 +155,7 @@ def facts(
     - ``allow_missing``: about one fact in five is left out (to test "undetermined").
     """
     specs = jurisdiction.facts_for(rule_id)
+    constraints = jurisdiction.fact_registry.constraints
     rule = jurisdiction.rule(rule_id, on)
     steered: dict[str, list[Any]] = {}
     if near_thresholds:
@@ -176,7 +186,7 @@ def facts(
             if allow_missing and draw(st.integers(0, 4)) == 0:
                 continue
             values[spec.name] = draw(strategy_for(spec))
-        return _fix_constraints(values)
+        return _fix_constraints(values, constraints)
 
     return build()
 

@@ -75,6 +75,7 @@ LAYER = Layer(
         subjects.SUBJECT_FACTS,
     ),
     facts=tuple(spec for module in SOURCES for spec in getattr(module, "FACTS", ())),
+    constraints=tuple(c for module in SOURCES for c in getattr(module, "CONSTRAINTS", ())),
     labels_zh=zh.LABELS,
     meanings_zh=zh.MEANINGS,
     level="province",

@@ -36,7 +36,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from innovpolicy import Document, FactSpec, Rule
+from innovpolicy import Constraint, Document, FactSpec, Rule
 from innovpolicy import authoring as a
 
 DOCUMENT = Document(
@@ -122,6 +122,15 @@ FACTS = (
         "broker_registered_in_qinghai",
         "boolean",
         "has registered (注册登记) as a technology broker in Qinghai",
+    ),
+)
+
+#: a company's full-time certificate holders are among all its certificate holders
+CONSTRAINTS = (
+    Constraint(
+        "fulltime_certificate_holders",
+        "certificate_holders",
+        "full-time certificate holders are counted among all certificate holders",
     ),
 )
 

@@ -8,6 +8,10 @@ meaning of the layer has no Chinese here: add it when you add or reword one.
 from __future__ import annotations
 
 LABELS: dict[str, str] = {
+    # consistency constraints (in refusals of inconsistent facts)
+    "full-time certificate holders are counted among all certificate holders": (
+        "专职持证人员计入全部持证人员"
+    ),
     "all conditions of 第三条 at once (同时具备)": "同时具备第三条各项条件",
     "main business is research, development, transfer or transformation": "以科研、技术开发、转让或成果转化为主要业务",
     "full years in business": "业务经营满年数",
