@@ -114,3 +114,54 @@ ON = date(2021, 6, 30)
 def test_the_testing_kit_draws_facts_that_keep_a_layer_s_constraints(facts: dict[str, Any]) -> None:
     QINGHAI.prepare(facts)  # never refused as inconsistent
     QINGHAI.evaluate("QH-BROKER", facts, ON)
+
+
+TOML = """
+code = "datong"
+name_zh = "大通县"
+name_en = "Datong"
+parent = "xining"
+
+[documents.dt-1]
+number = "大通〔2022〕1号"
+title_zh = "大通县办法"
+title_en = "Datong measures"
+issuer_zh = "大通县"
+effective_from = 2022-01-01
+
+[facts.lab_staff]
+kind = "integer"
+meaning = "staff of the lab"
+
+[facts.lab_seniors]
+kind = "integer"
+meaning = "senior staff of the lab"
+
+[[constraints]]
+smaller = "lab_seniors"
+larger = "lab_staff"
+meaning = "seniors are counted among the lab's staff"
+
+[labels_zh]
+"seniors are counted among the lab's staff" = "高级人员计入实验室人员"
+"""
+
+
+def test_a_toml_layer_declares_constraints(tmp_path: Any) -> None:
+    path = tmp_path / "datong.toml"
+    path.write_text(TOML, encoding="utf-8")
+    datong = innovpolicy.load("xining", layers=[path])
+    with pytest.raises(InvalidFactError) as info:
+        datong.prepare({"lab_staff": 2, "lab_seniors": 3})
+    assert "（高级人员计入实验室人员）" in info.value.message("zh")
+    unknown = path.with_name("unknown.toml")
+    unknown.write_text(TOML.replace('larger = "lab_staff"', 'larger = "lab_heads"'), "utf-8")
+    with pytest.raises(LayerError, match="no layer declares") as error:
+        innovpolicy.load("xining", layers=[unknown])
+    assert error.value.fact == "lab_heads"
+    extra = path.with_name("extra.toml")
+    extra.write_text(
+        TOML.replace('meaning = "seniors', 'strict = true\nmeaning = "seniors'), "utf-8"
+    )
+    with pytest.raises(PluginError, match=r"constraints\[0\]"):
+        innovpolicy.load("xining", layers=[extra])

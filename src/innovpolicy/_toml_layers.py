@@ -26,7 +26,7 @@ from typing import Any, NoReturn, TypeVar
 from . import _amounts as am
 from . import _criteria as cr
 from . import _i18n
-from ._facts import KINDS, FactSpec
+from ._facts import KINDS, Constraint, FactSpec
 from ._params import DatedValue, MarginalScale, Parameter
 from ._rules import PAYERS, Layer, Rule, ShareRefinement, Supersession
 from ._sources import Citation, Document
@@ -47,6 +47,7 @@ _TOP_KEYS = {
     "rules",
     "supersessions",
     "refinements",
+    "constraints",
     "level",
     "labels_zh",
     "meanings_zh",
@@ -596,6 +597,15 @@ class _Reader:
             citation,
         )
 
+    def constraint(self, raw: Any, key: str) -> Constraint:
+        table = self.table(raw, key)
+        self.only(table, key, {"smaller", "larger", "meaning"})
+        return Constraint(
+            self.text(table, "smaller", key),
+            self.text(table, "larger", key),
+            self.text(table, "meaning", key),
+        )
+
     def layer(self, data: Mapping[str, Any], parent: str | None) -> Layer:
         self.only(data, "", _TOP_KEYS)
         declared_parent = self.get(data, "parent", "", str, None)
@@ -657,6 +667,10 @@ class _Reader:
                     for i, r in enumerate(rows("refinements"))
                 ),
                 territory={name: tuple(values) for name, values in territory.items()},
+                constraints=tuple(
+                    self.constraint(r, f"constraints[{i}]")
+                    for i, r in enumerate(rows("constraints"))
+                ),
                 labels_zh=self.translations(data, "labels_zh"),
                 meanings_zh=self.translations(data, "meanings_zh"),
                 level=self.level(data),
