@@ -165,3 +165,18 @@ def test_a_toml_layer_declares_constraints(tmp_path: Any) -> None:
     )
     with pytest.raises(PluginError, match=r"constraints\[0\]"):
         innovpolicy.load("xining", layers=[extra])
+
+
+def test_the_layer_file_schema_describes_constraints() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import json
+    import tomllib
+    from pathlib import Path
+
+    schema_path = Path(__file__).resolve().parents[1] / "docs" / "county-layer.schema.json"
+    validator = jsonschema.Draft202012Validator(json.loads(schema_path.read_text("utf-8")))
+    data = tomllib.loads(TOML)
+    data["documents"]["dt-1"]["effective_from"] = "2022-01-01"
+    assert list(validator.iter_errors(data)) == []
+    data["constraints"][0]["strict"] = True
+    assert list(validator.iter_errors(data))
