@@ -294,7 +294,13 @@ def _outcome(outcome: Outcome, lines: list[str], pad: str, lang: str) -> None:
     if outcome.kind in ("comparison", "fact"):
         actual = outcome.actual
         shown = lay.marks[2] if outcome.missing or actual is None else lay.value(actual)
-        if lang == "en" or outcome.kind != "fact" or not isinstance(outcome.required_value, tuple):
+        if lang != "en" and type(outcome.required_value) is Missing:
+            # a threshold without a value: the operator, then "unknown" in the language
+            assert outcome.kind == "comparison" and outcome.required.endswith(" unknown")
+            required = f"{outcome.required[: -len(' unknown')]} {lay.marks[2]}"
+        elif (
+            lang == "en" or outcome.kind != "fact" or not isinstance(outcome.required_value, tuple)
+        ):
             required = outcome.required
         else:
             expected = outcome.required_value

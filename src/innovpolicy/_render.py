@@ -244,6 +244,9 @@ class _Layout:
                     self.requirements.clear()
                 found = self.requirements[expected] = self._required(expected)
             return found
+        if type(expected) is Missing and outcome.kind == "comparison":
+            # a threshold without a value: "<= unknown", the word in the language
+            return f"{outcome.required.rpartition(' ')[0]} {self.marks[2]}"
         return outcome.required
 
     def _required(self, expected: tuple[Any, ...]) -> str:
