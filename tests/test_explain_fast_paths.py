@@ -232,7 +232,7 @@ def _render(result: Result, lang: str) -> str:
         field("source", result.citation.render()),
     ]
     if result.note:
-        lines.append(field("note", result.note))
+        lines.append(field("note", _i18n.note(result.note, lang)))
     if result.criteria is not None:
         lines.append(f"  {lay.word('criteria')}{colon.rstrip()}")
         _outcome(result.criteria, lines, "    ", lang)

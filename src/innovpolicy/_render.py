@@ -297,7 +297,7 @@ def render(result: Result, lang: str) -> str:
         lay.heads[headed] = head
     lines = [head[1]]
     if result.note:
-        lines.append(field("note", result.note))
+        lines.append(field("note", _i18n.note(result.note, lay.lang)))
     explainer = result._explainer
     written = None
     if (
