@@ -57,6 +57,7 @@ from innovpolicy._criteria import (
     _show,
 )
 from innovpolicy._jurisdiction import _Ctx
+from innovpolicy._params import MarginalScale
 from innovpolicy._render import _LAYOUTS
 from innovpolicy._rules import Result, _show_param
 from innovpolicy._values import ZERO, format_decimal, in_library_context
@@ -263,7 +264,11 @@ def _render(result: Result, lang: str) -> str:
             lines.append(
                 p["parameter"].format(
                     key=param.key,
-                    value=_show_param(param.value),
+                    value=(
+                        _i18n.scale_text(_show_param(param.value), lang)
+                        if isinstance(param.value, MarginalScale)
+                        else _show_param(param.value)
+                    ),
                     set_by=lay.word("set_by"),
                     layer=param.layer,
                     number=cited.document.number,
@@ -327,9 +332,9 @@ def _step(step: Step, lines: list[str], pad: str, lang: str) -> None:
         shown = _LAYOUTS[lang].marks[2]
     else:
         shown = format_decimal(value)
-    text = f"{pad}{'→ ' if step.binding else ''}{_i18n.label(step.label, lang)} = {shown}"
+    text = f"{pad}{'→ ' if step.binding else ''}{_i18n.step_label(step.label, lang)} = {shown}"
     if step.detail:
-        text += f"{p['detail']}{step.detail}{p['close']}"
+        text += f"{p['detail']}{_i18n.detail(step.detail, lang)}{p['close']}"
     if step.wording:
         text += f"{p['quote']}{step.wording}」"
     lines.append(text)

@@ -10,6 +10,7 @@ is Chinese already and is never translated.
 
 from __future__ import annotations
 
+import re as _re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Literal
@@ -530,8 +531,6 @@ register(CORE_LABELS_ZH, CORE_MEANINGS_ZH)
 # (a Cases label, a parameter's unset reason) through their registered labels. What a
 # pattern does not know stays as it is. Each text is translated once and kept.
 
-import re as _re
-
 #: the words of a value as the explanations print it (``_criteria._show``)
 _VALUES_ZH = {"unknown": "未知", "yes": "是", "no": "否"}
 
@@ -622,10 +621,10 @@ def _case_labels(text: str) -> str:
     """The labels before each " → " in *text* in Chinese: the longest registered one
     that starts where a label can (the start, after "; ", "(", an operator)."""
     out: list[str] = []
-    done = 0
+    done = after = 0  # (written up to; the end of the last arrow)
     for arrow in _re.finditer(" → ", text):
         end = arrow.start()
-        starts = [done] + [m.end() for m in _LABEL_STARTS.finditer(text, done, end)]
+        starts = [after] + [m.end() for m in _LABEL_STARTS.finditer(text, after, end)]
         for start in starts:
             english = text[start:end]
             if english in _LABELS_ZH:
@@ -633,8 +632,9 @@ def _case_labels(text: str) -> str:
                 out.append(_LABELS_ZH[english])
                 done = end
                 break
+        after = arrow.end()
     out.append(text[done:])
-    return "".join(out)
+    return "".join(out).replace("; ", "；")
 
 
 def _split_by(text: str, whole: Callable[[str], str | None], sep: str = "; ") -> str | None:
@@ -672,7 +672,9 @@ _NOTES_ZH: tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...] 
         ),
     ),
     (
-        _re.compile(r"outside the territory of (\S+) \((\S+) = (.*), not (.*)\): the answer of (.+)"),
+        _re.compile(
+            r"outside the territory of (\S+) \((\S+) = (.*), not (.*)\): the answer of (.+)"
+        ),
         lambda m: (
             f"不在{m[1]}的辖区内（{m[2]} = {m[3]}，不是 {m[4]}）："
             + ("不适用任何辖区的规定" if m[5] == "no jurisdiction" else f"以下为{m[5]}的结论")
@@ -699,3 +701,70 @@ def note(text: str, lang: str) -> str:
     if lang != "zh":
         return text
     return _kept("note", text, lambda english: _split_by(english, _note_part) or english)
+
+
+def _detail_core(text: str) -> str:
+    """The Chinese of a step's detail without its note (see ``_amounts``)."""
+    if text == "decided case by case":
+        return "酌情确定"
+    match = _re.fullmatch(r"(\S+) unknown", text)
+    if match is not None:
+        return f"{match[1]}未知"
+    match = _re.fullmatch(r"(.+) applied to (.+) \(([^()]*)\)", text, _re.S)
+    if match is not None and _scale_zh(match[1]) != match[1]:
+        return f"{_scale_zh(match[1])}，计算基数 {_described_zh(match[2])}（{_value_zh(match[3])}）"
+    match = _re.fullmatch(
+        r"(\S+) × (\S+)\[(\d+)\] \(([^()]*)\), within the cumulative cap (\S+)", text
+    )
+    if match is not None:
+        rate, base, year, value, cap = match.groups()
+        return f"{_value_zh(rate)} × {base}[{year}]（{_value_zh(value)}），累计上限{_value_zh(cap)}"
+    match = _re.fullmatch(r"(\S+) × (.+) \(([^()]*)\)", text, _re.S)
+    if match is not None:
+        rate, base, value = match.groups()
+        return f"{_value_zh(rate)} × {_described_zh(base)}（{_value_zh(value)}）"
+    match = _re.fullmatch(r"needs (.+)", text)
+    if match is not None:
+        return "缺少" + "、".join(match[1].split(", "))
+    match = _re.fullmatch(r"(\d[\d.]*) of (\d[\d.]*)", text)
+    if match is not None:
+        return f"{match[2]}份中的{match[1]}份"
+    match = _re.fullmatch(r"(\S+) = (.*?) → (.+)", text, _re.S)
+    if match is not None:
+        return f"{match[1]} = {match[2]} → {_described_zh(match[3])}"
+    return _described_zh(text)
+
+
+def _detail_zh(text: str) -> str:
+    if text.startswith("set by "):
+        core, note_text = "", text[len("set by ") :]
+    else:
+        core, _, note_text = text.partition("; set by ")
+    chinese = _detail_core(core) if core else ""
+    if note_text:
+        layer, _, cited = note_text.partition(": ")
+        source = f"取值由{layer}设定：{cited}"
+        chinese = f"{chinese}；{source}" if chinese else source
+    return chinese
+
+
+def detail(text: str, lang: str) -> str:
+    """An amount step's detail (``Step.detail``) in *lang*: "decided case by case" is
+    酌情确定, "0.4 × base (unknown)" 0.4 × base（未知）, a scale applied to a base
+    0–50000元部分按20%，…，计算基数 base（…）, a parameter set by a layer whose
+    citation the step quotes 取值由…设定：…; fact ids, keys and numbers as they are."""
+    if lang != "zh":
+        return text
+    return _kept("detail", text, _detail_zh)
+
+
+def step_label(text: str, lang: str) -> str:
+    """An amount step's label in *lang*: a label, or the core's "support year 2021"."""
+    if lang != "zh":
+        return text
+    found = _LABELS_ZH.get(text)
+    if found is not None:
+        return found
+    if text.startswith("support year "):
+        return f"第{text[len('support year ') :]}支持年度"
+    return text

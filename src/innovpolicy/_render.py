@@ -213,9 +213,14 @@ class _Layout:
         if cached is not None and cached[0] is param:
             return cached[1]
         cited = param.dated.citation
+        value = param.value
         line = self.punct["parameter"].format(
             key=param.key,
-            value=_show_param(param.value),
+            value=(
+                _i18n.scale_text(_show_param(value), self.lang)
+                if isinstance(value, MarginalScale)
+                else _show_param(value)
+            ),
             set_by=self.word("set_by"),
             layer=param.layer,
             number=cited.document.number,
@@ -459,9 +464,11 @@ def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
         shown = lay.marks[2]
     else:
         shown = format_decimal(value)
-    text = f"{pad}{'→ ' if step.binding else ''}{lay.label(step.label)} = {shown}"
+    label = step.label if lay.labels is None else _i18n.step_label(step.label, lay.lang)
+    text = f"{pad}{'→ ' if step.binding else ''}{label} = {shown}"
     if step.detail:
-        text += f"{p['detail']}{step.detail}{p['close']}"
+        detail = step.detail if lay.labels is None else _i18n.detail(step.detail, lay.lang)
+        text += f"{p['detail']}{detail}{p['close']}"
     if step.wording:
         text += f"{p['quote']}{step.wording}」"
     lines.append(text)
@@ -1138,6 +1145,8 @@ class _StepWriter:
 
     def _tail(self, detail: str, wording: str) -> str:
         """What follows a step's value: its detail and its wording (as _step writes them)."""
+        if detail and self.lay.labels is not None:
+            detail = _i18n.detail(detail, self.lay.lang)
         tail = f"{self.detail_open}{detail}{self.detail_close}" if detail else ""
         if wording:
             tail += f"{self.quote}{wording}」"
@@ -1241,6 +1250,27 @@ class _StepWriter:
         unknown = self.lay.marks[2]
         shown = self.shown
         nothing: list[str] = []
+        if self.lay.labels is not None:  # translated: the whole detail, once per base
+            lang = self.lay.lang
+            tail = self._tail("", wording)
+            detail_open, detail_close = self.detail_open, self.detail_close
+
+            def translated(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+                for key, read in pairs:
+                    if key not in used:
+                        used[key] = read
+                base = base_of(facts, on)
+                if type(base) is Missing and (base.names or base.reason):
+                    value = None
+                    text = unknown
+                else:
+                    value = apply_marginal(scale, base)
+                    text = format_decimal(value) if type(value) is Decimal else shown(value)
+                detail = _i18n.detail(f"{opened}{_show(base)}{closed}", lang)
+                line = f"{head}{text}{detail_open}{detail}{detail_close}{tail}"
+                return value, text, line, nothing
+
+            return translated
 
         def marginal(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
             for key, read in pairs:
