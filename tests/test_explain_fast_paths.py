@@ -256,7 +256,7 @@ def _render(result: Result, lang: str) -> str:
     if result.missing:
         lines.append(field("missing_facts", sep.join(result.missing)))
     for reason in result.reasons:
-        lines.append(field("undecidable", reason))
+        lines.append(field("undecidable", _i18n.why(reason, lang)))
     if result.parameters:
         lines.append(f"  {lay.word('parameters')}{colon.rstrip()}")
         for param in result.parameters:
@@ -318,7 +318,7 @@ def _outcome(outcome: Outcome, lines: list[str], pad: str, lang: str) -> None:
     if outcome.article:
         text += f"{p['open']}{outcome.article}{p['close']}"
     if outcome.reason:
-        text += f"{p['bracket']}{outcome.reason}{p['bracket_close']}"
+        text += f"{p['bracket']}{_i18n.why(outcome.reason, lang)}{p['bracket_close']}"
     lines.append(text)
 
 

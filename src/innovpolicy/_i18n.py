@@ -768,3 +768,60 @@ def step_label(text: str, lang: str) -> str:
     if text.startswith("support year "):
         return f"第{text[len('support year ') :]}支持年度"
     return text
+
+
+_WHY_ZH: tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...] = (
+    (
+        _re.compile(
+            r"parameter '([^']+)' has no value: ((?:(?!; a deployment supplies ).)*); "
+            r"a deployment supplies it in a layer's overrides",
+            _re.S,
+        ),
+        lambda m: (
+            f"参数 '{m[1]}' 没有取值：{label(m[2], 'zh')}；由部署方在某一层的 overrides 中给出"
+        ),
+    ),
+    (
+        _re.compile(r"(.+) is zero, so the ratio is undefined", _re.S),
+        lambda m: f"{_described_zh(m[1])}为零，比值无定义",
+    ),
+    (
+        _re.compile(
+            r"(\S+) (\S+) is after (\S+): a duration cannot be counted from a later date; "
+            r"check the date"
+        ),
+        lambda m: f"{m[1]}（{m[2]}）晚于{m[3]}：期间不能从更晚的日期起算；请核对日期",
+    ),
+    (
+        _re.compile(r"(\S+) \+ (\S+) years is not a calendar date"),
+        lambda m: f"{m[1]}加{m[2]}年不是有效的日历日期",
+    ),
+    (_re.compile(r"no case applies"), lambda m: "没有适用的情形"),
+    (
+        _re.compile(r"no amount is set for (\S+) = (.*)", _re.S),
+        lambda m: f"没有为{m[1]} = {m[2]}设定金额",
+    ),
+    (
+        _re.compile(
+            r"the answer depends on whether the applicant is inside (\S+)'s territory \((.*)\)"
+        ),
+        lambda m: f"结论取决于申请主体是否位于{m[1]}的辖区内（{m[2]}）",
+    ),
+)
+
+
+def _why_part(text: str) -> str | None:
+    for pattern, make in _WHY_ZH:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return make(match)
+    return _LABELS_ZH.get(text)
+
+
+def why(text: str, lang: str) -> str:
+    """Why a value is unknown (an outcome's reason, a result's undecidable reason) in
+    *lang*: the core's reasons by pattern, a plugin's by its labels; reasons joined by
+    "; " (``_criteria._collect_missing``) each translated."""
+    if lang != "zh":
+        return text
+    return _kept("why", text, lambda english: _split_by(english, _why_part) or english)

@@ -341,7 +341,7 @@ def render(result: Result, lang: str) -> str:
     if result.missing:
         lines.append(field("missing_facts", lay.punct["sep"].join(result.missing)))
     for reason in result.reasons:
-        lines.append(field("undecidable", reason))
+        lines.append(field("undecidable", _i18n.why(reason, lay.lang)))
     if parameters:
         # the block of lines, kept by the parameters' identities (the entry holds
         # them: no other object can have their ids while it is kept)
@@ -446,7 +446,8 @@ def _outcomes(outcomes: tuple[Outcome, ...], lines: list[str], pad: str, lay: _L
             text = f"{pad}[{mark}{parts[0]}{parts[2]}"
         if outcome.reason:
             p = lay.punct
-            text = f"{text}{p['bracket']}{outcome.reason}{p['bracket_close']}"
+            reason = _i18n.why(outcome.reason, lay.lang)
+            text = f"{text}{p['bracket']}{reason}{p['bracket_close']}"
         lines.append(text)
         if kind == "fact" or kind == "always":
             if len(shared) >= 4096:
@@ -754,7 +755,7 @@ class _Writer:
         lay = self.lay
         reads, fn, bound, left, name = parts.reads, parts.fn, parts.bound, parts.left, parts.name
         yes, no, after, absent = parts.yes, parts.no, parts.after, parts.absent
-        marks = lay.marks
+        marks, lang = lay.marks, lay.lang
         p = lay.punct
         bracket, bracket_close = p["bracket"], p["bracket_close"]
 
@@ -775,6 +776,8 @@ class _Writer:
             if kind is Missing and (value.names or value.reason):
                 # unknown: the actual value printed as unknown, the reason in brackets
                 reason = value.reason
+                if reason and lang != "en":
+                    reason = _i18n.why(reason, lang)
                 lines.append(f"{absent}{bracket}{reason}{bracket_close}" if reason else absent)
                 return UNKNOWN
             if kind is Decimal:
@@ -882,6 +885,7 @@ class _Generated:
             "value_text": writer.lay.value,
             "bracket": p["bracket"],
             "bracket_close": p["bracket_close"],
+            "why": partial(_i18n.why, lang=writer.lay.lang),
         }
         self.code: list[str] = []
         self.count = 0
@@ -1083,9 +1087,11 @@ class _Generated:
             self.left_value(parts, value, depth)
         emit(depth, f"{kind} = type({value})")
         emit(depth, f"if {kind} is Missing and ({value}.names or {value}.reason):")
+        # (the reason as it is in English, through why() in another language)
+        reason = f"{value}.reason" if self.lay.lang == "en" else f"why({value}.reason)"
         emit(
             depth + 1,
-            f"append(f'{{{absent}}}{{bracket}}{{{value}.reason}}{{bracket_close}}' "
+            f"append(f'{{{absent}}}{{bracket}}{{{reason}}}{{bracket_close}}' "
             f"if {value}.reason else {absent})",
         )
         emit(depth + 1, f"{truth} = UNKNOWN")
