@@ -230,7 +230,7 @@ def _render(result: Result, lang: str) -> str:
             on=result.on,
             layer=result.layer,
         ),
-        field("source", result.citation.render()),
+        field("source", _source(result, lang)),
     ]
     if result.note:
         lines.append(field("note", _i18n.note(result.note, lang)))
@@ -272,7 +272,7 @@ def _render(result: Result, lang: str) -> str:
                     set_by=lay.word("set_by"),
                     layer=param.layer,
                     number=cited.document.number,
-                    article=cited.article,
+                    article=_i18n.label(cited.article, lang),
                     wording=cited.wording,
                 )
             )
@@ -283,6 +283,13 @@ def _render(result: Result, lang: str) -> str:
             p["ignored"].format(jurisdiction=result.jurisdiction) + sep.join(result.ignored_facts)
         )
     return "\n".join(lines)
+
+
+def _source(result: Result, lang: str) -> str:
+    """The source line's citation, its article (one named in English) in *lang*."""
+    cited = result.citation
+    article = _i18n.label(cited.article, lang)
+    return f"{cited.document.number} 《{cited.document.title_zh}》 {article}: 「{cited.wording}」"
 
 
 def _outcome(outcome: Outcome, lines: list[str], pad: str, lang: str) -> None:
@@ -316,7 +323,7 @@ def _outcome(outcome: Outcome, lines: list[str], pad: str, lang: str) -> None:
     if outcome.wording:
         text += f"{p['quote']}{outcome.wording}」"
     if outcome.article:
-        text += f"{p['open']}{outcome.article}{p['close']}"
+        text += f"{p['open']}{_i18n.label(outcome.article, lang)}{p['close']}"
     if outcome.reason:
         text += f"{p['bracket']}{_i18n.why(outcome.reason, lang)}{p['bracket_close']}"
     lines.append(text)

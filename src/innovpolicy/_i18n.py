@@ -766,7 +766,7 @@ def step_label(text: str, lang: str) -> str:
     if found is not None:
         return found
     if text.startswith("support year "):
-        return f"第{text[len('support year ') :]}支持年度"
+        return f"支持年度{text[len('support year ') :]}"
     return text
 
 
@@ -782,7 +782,7 @@ _WHY_ZH: tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...] = 
         ),
     ),
     (
-        _re.compile(r"(.+) is zero, so the ratio is undefined", _re.S),
+        _re.compile(r"((?:(?!; ).)+) is zero, so the ratio is undefined", _re.S),
         lambda m: f"{_described_zh(m[1])}为零，比值无定义",
     ),
     (

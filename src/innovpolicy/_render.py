@@ -24,6 +24,8 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from . import _i18n
 from ._amounts import (
     AmountRange,
@@ -160,6 +162,7 @@ class _Layout:
         label, wording, article = key
         if self.labels is not None:
             label = self.labels.get(label, label)
+            article = self.labels.get(article, article)  # (one named in English)
         p = self.punct
         tail = f"{p['quote']}{wording}」" if wording else ""
         if article:
@@ -224,7 +227,7 @@ class _Layout:
             set_by=self.word("set_by"),
             layer=param.layer,
             number=cited.document.number,
-            article=cited.article,
+            article=cited.article if self.labels is None else self.label(cited.article),
             wording=cited.wording,
         )
         if len(self.parameter_lines) > 4096:
@@ -381,7 +384,10 @@ def _head(result: Result, lay: _Layout) -> str:
         on=result.on,
         layer=result.layer,
     )
-    source = f"  {lay.word('source')}{p['colon']}{result.citation.render()}"
+    citation = result.citation
+    if lay.labels is not None and citation.article in lay.labels:  # named in English
+        citation = attrs.evolve(citation, article=lay.labels[citation.article])
+    source = f"  {lay.word('source')}{p['colon']}{citation.render()}"
     return f"{title}\n{status}\n{source}"
 
 
