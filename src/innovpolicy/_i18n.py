@@ -13,6 +13,7 @@ from __future__ import annotations
 import re as _re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal
 
 from ._values import format_decimal
@@ -559,7 +560,7 @@ def _value_zh(text: str) -> str:
     return _VALUES_ZH.get(text, text)
 
 
-_TIER = _re.compile(r"(\S+)% of (?:(\S+)–(\S+)|above (\S+))")
+_TIER = r"(\S+)% of (?:(\S+)–(\S+)|above (\S+))"
 
 
 def scale_text(text: str, lang: str) -> str:
@@ -573,7 +574,7 @@ def scale_text(text: str, lang: str) -> str:
 def _scale_zh(text: str) -> str:
     parts = []
     for tier in text.split("; "):
-        match = _TIER.fullmatch(tier)
+        match = _re.fullmatch(_TIER, tier)
         if match is None:
             return text
         rate, low, high, above = match.groups()
@@ -583,22 +584,19 @@ def _scale_zh(text: str) -> str:
 
 
 #: the phrases of an expression's description (``Expr.describe``), as regular expressions
-_DESCRIBED_ZH: tuple[tuple[_re.Pattern[str], str], ...] = tuple(
-    (_re.compile(pattern), template)
-    for pattern, template in (
-        (r"(\d\d)-(\d\d) of the evaluation year", r"评估年度的\1-\2"),
-        (r"the evaluation year", "评估年度"),
-        (r"the evaluation date", "评估日"),
-        (r"growth of (\S+) in Y-(\d+)", r"\1在Y-\2年度的增长率"),
-        (r"full years since (\S+)", r"自\1起的整年数"),
-        (r"support year counted from (\S+)", r"自\1起计算的支持年度"),
-        (r"year of (\S+)", r"\1的年份"),
-        (r"age from (\S+) on ([^;)]+)", r"截至\2按\1计算的周岁"),
-        (r"(\w+) \+ (\S+) years\b", r"\1加\2年"),
-    )
+_DESCRIBED_ZH: tuple[tuple[str, str], ...] = (
+    (r"(\d\d)-(\d\d) of the evaluation year", r"评估年度的\1-\2"),
+    (r"the evaluation year", "评估年度"),
+    (r"the evaluation date", "评估日"),
+    (r"growth of (\S+) in Y-(\d+)", r"\1在Y-\2年度的增长率"),
+    (r"full years since (\S+)", r"自\1起的整年数"),
+    (r"support year counted from (\S+)", r"自\1起计算的支持年度"),
+    (r"year of (\S+)", r"\1的年份"),
+    (r"age from (\S+) on ([^;)]+)", r"截至\2按\1计算的周岁"),
+    (r"(\w+) \+ (\S+) years\b", r"\1加\2年"),
 )
 #: where a Cases label may start in a description ("label → value; label → value")
-_LABEL_STARTS = _re.compile(r"; |\(|− |\+ |× ")
+_LABEL_STARTS = r"; |\(|− |\+ |× "
 
 
 def described(text: str, lang: str) -> str:
@@ -613,7 +611,7 @@ def _described_zh(text: str) -> str:
     if " → " in text:
         text = _case_labels(text)
     for pattern, template in _DESCRIBED_ZH:
-        text = pattern.sub(template, text)
+        text = _re.sub(pattern, template, text)
     return text
 
 
@@ -624,7 +622,7 @@ def _case_labels(text: str) -> str:
     done = after = 0  # (written up to; the end of the last arrow)
     for arrow in _re.finditer(" → ", text):
         end = arrow.start()
-        starts = [after] + [m.end() for m in _LABEL_STARTS.finditer(text, after, end)]
+        starts = [after] + [m.end() for m in _re.compile(_LABEL_STARTS).finditer(text, after, end)]
         for start in starts:
             english = text[start:end]
             if english in _LABELS_ZH:
@@ -654,41 +652,47 @@ def _split_by(text: str, whole: Callable[[str], str | None], sep: str = "; ") ->
     return None
 
 
-_NOTES_ZH: tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...] = (
-    (
-        _re.compile(r"not yet in force: in force from (\S+)"),
-        lambda m: f"尚未生效：自{m[1]}起施行",
-    ),
-    (
-        _re.compile(r"no longer in force: in force (\S+?)\.\.(\S+?)(?:, repealed by (.+))?"),
-        lambda m: f"已失效：施行期间{m[1]}至{m[2]}" + (f"，已由{m[3]}废止" if m[3] else ""),
-    ),
-    (
-        _re.compile(r"superseded in (\S+) from (\S+) by (.+?)(?:; see (.+?))?(?: \(([^()]*)\))?"),
-        lambda m: (
-            f"自{m[2]}起在{m[1]}由{m[3]}取代"
-            + (f"；见{m[4]}" if m[4] else "")
-            + (f"（{label(m[5], 'zh')}）" if m[5] else "")
+# (the tables of notes and reasons are made on the first Chinese text: a process that
+# renders English only does not hold them)
+@cache
+def _notes_zh() -> tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...]:
+    return (
+        (
+            _re.compile(r"not yet in force: in force from (\S+)"),
+            lambda m: f"尚未生效：自{m[1]}起施行",
         ),
-    ),
-    (
-        _re.compile(
-            r"outside the territory of (\S+) \((\S+) = (.*), not (.*)\): the answer of (.+)"
+        (
+            _re.compile(r"no longer in force: in force (\S+?)\.\.(\S+?)(?:, repealed by (.+))?"),
+            lambda m: f"已失效：施行期间{m[1]}至{m[2]}" + (f"，已由{m[3]}废止" if m[3] else ""),
         ),
-        lambda m: (
-            f"不在{m[1]}的辖区内（{m[2]} = {m[3]}，不是 {m[4]}）："
-            + ("不适用任何辖区的规定" if m[5] == "no jurisdiction" else f"以下为{m[5]}的结论")
+        (
+            _re.compile(
+                r"superseded in (\S+) from (\S+) by (.+?)(?:; see (.+?))?(?: \(([^()]*)\))?"
+            ),
+            lambda m: (
+                f"自{m[2]}起在{m[1]}由{m[3]}取代"
+                + (f"；见{m[4]}" if m[4] else "")
+                + (f"（{label(m[5], 'zh')}）" if m[5] else "")
+            ),
         ),
-    ),
-    (
-        _re.compile(r"applies only inside the territory of (\S+)"),
-        lambda m: f"仅适用于{m[1]}的辖区内",
-    ),
-)
+        (
+            _re.compile(
+                r"outside the territory of (\S+) \((\S+) = (.*), not (.*)\): the answer of (.+)"
+            ),
+            lambda m: (
+                f"不在{m[1]}的辖区内（{m[2]} = {m[3]}，不是 {m[4]}）："
+                + ("不适用任何辖区的规定" if m[5] == "no jurisdiction" else f"以下为{m[5]}的结论")
+            ),
+        ),
+        (
+            _re.compile(r"applies only inside the territory of (\S+)"),
+            lambda m: f"仅适用于{m[1]}的辖区内",
+        ),
+    )
 
 
 def _note_part(text: str) -> str | None:
-    for pattern, make in _NOTES_ZH:
+    for pattern, make in _notes_zh():
         match = pattern.fullmatch(text)
         if match is not None:
             return make(match)
@@ -770,48 +774,50 @@ def step_label(text: str, lang: str) -> str:
     return text
 
 
-_WHY_ZH: tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...] = (
-    (
-        _re.compile(
-            r"parameter '([^']+)' has no value: ((?:(?!; a deployment supplies ).)*); "
-            r"a deployment supplies it in a layer's overrides",
-            _re.S,
+@cache
+def _why_zh() -> tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...]:
+    return (
+        (
+            _re.compile(
+                r"parameter '([^']+)' has no value: ((?:(?!; a deployment supplies ).)*); "
+                r"a deployment supplies it in a layer's overrides",
+                _re.S,
+            ),
+            lambda m: (
+                f"参数 '{m[1]}' 没有取值：{label(m[2], 'zh')}；由部署方在某一层的 overrides 中给出"
+            ),
         ),
-        lambda m: (
-            f"参数 '{m[1]}' 没有取值：{label(m[2], 'zh')}；由部署方在某一层的 overrides 中给出"
+        (
+            _re.compile(r"((?:(?!; ).)+) is zero, so the ratio is undefined", _re.S),
+            lambda m: f"{_described_zh(m[1])}为零，比值无定义",
         ),
-    ),
-    (
-        _re.compile(r"((?:(?!; ).)+) is zero, so the ratio is undefined", _re.S),
-        lambda m: f"{_described_zh(m[1])}为零，比值无定义",
-    ),
-    (
-        _re.compile(
-            r"(\S+) (\S+) is after (\S+): a duration cannot be counted from a later date; "
-            r"check the date"
+        (
+            _re.compile(
+                r"(\S+) (\S+) is after (\S+): a duration cannot be counted from a later date; "
+                r"check the date"
+            ),
+            lambda m: f"{m[1]}（{m[2]}）晚于{m[3]}：期间不能从更晚的日期起算；请核对日期",
         ),
-        lambda m: f"{m[1]}（{m[2]}）晚于{m[3]}：期间不能从更晚的日期起算；请核对日期",
-    ),
-    (
-        _re.compile(r"(\S+) \+ (\S+) years is not a calendar date"),
-        lambda m: f"{m[1]}加{m[2]}年不是有效的日历日期",
-    ),
-    (_re.compile(r"no case applies"), lambda m: "没有适用的情形"),
-    (
-        _re.compile(r"no amount is set for (\S+) = (.*)", _re.S),
-        lambda m: f"没有为{m[1]} = {m[2]}设定金额",
-    ),
-    (
-        _re.compile(
-            r"the answer depends on whether the applicant is inside (\S+)'s territory \((.*)\)"
+        (
+            _re.compile(r"(\S+) \+ (\S+) years is not a calendar date"),
+            lambda m: f"{m[1]}加{m[2]}年不是有效的日历日期",
         ),
-        lambda m: f"结论取决于申请主体是否位于{m[1]}的辖区内（{m[2]}）",
-    ),
-)
+        (_re.compile(r"no case applies"), lambda m: "没有适用的情形"),
+        (
+            _re.compile(r"no amount is set for (\S+) = (.*)", _re.S),
+            lambda m: f"没有为{m[1]} = {m[2]}设定金额",
+        ),
+        (
+            _re.compile(
+                r"the answer depends on whether the applicant is inside (\S+)'s territory \((.*)\)"
+            ),
+            lambda m: f"结论取决于申请主体是否位于{m[1]}的辖区内（{m[2]}）",
+        ),
+    )
 
 
 def _why_part(text: str) -> str | None:
-    for pattern, make in _WHY_ZH:
+    for pattern, make in _why_zh():
         match = pattern.fullmatch(text)
         if match is not None:
             return make(match)

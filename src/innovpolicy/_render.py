@@ -78,6 +78,7 @@ class _Layout:
         "actual",
         "catalog",
         "criteria_head",
+        "fields",
         "groups",
         "heads",
         "labels",
@@ -130,6 +131,11 @@ class _Layout:
         self.parameter_blocks: dict[tuple[int, ...], tuple[tuple[Resolved, ...], str]] = {}
         colon = self.punct["colon"].rstrip()
         self.criteria_head = f"  {self.word('criteria')}{colon}"
+        #: the start of a result's line ("  Amount: "), by the word's key
+        self.fields = {
+            key: f"  {self.word(key)}{self.punct['colon']}"
+            for key in ("note", "amount", "missing_facts", "undecidable", "reading", "source")
+        }
         self.parameters_head = f"  {self.word('parameters')}{colon}"
 
     def forget(self) -> None:
@@ -175,7 +181,7 @@ class _Layout:
 
     def field(self, key: str, text: str) -> str:
         """A line of the result: "  Word: text"."""
-        return f"  {self.word(key)}{self.punct['colon']}{text}"
+        return f"{self.fields[key]}{text}"
 
     def word(self, key: str) -> str:
         return self.catalog.get(key) or _i18n.MESSAGES["en"][key]
@@ -285,7 +291,7 @@ def render(result: Result, lang: str) -> str:
         lay = _LAYOUTS[lang]
     except (KeyError, TypeError):
         lay = _LAYOUTS[_i18n.check_lang(lang)]  # (raises: not a language)
-    field = lay.field
+    field = lay.fields
     citation = result.citation
     headed = (
         result.rule_id,
@@ -305,7 +311,7 @@ def render(result: Result, lang: str) -> str:
         lay.heads[headed] = head
     lines = [head[1]]
     if result.note:
-        lines.append(field("note", _i18n.note(result.note, lay.lang)))
+        lines.append(field["note"] + _i18n.note(result.note, lay.lang))
     explainer = result._explainer
     written = None
     if (
@@ -322,7 +328,7 @@ def render(result: Result, lang: str) -> str:
             _outcomes((criteria,), lines, "    ", lay)
         steps, parameters = result.amount_steps, result.parameters
     if result.amount is not None:
-        lines.append(field("amount", lay.money(result.amount, result.amount_unit)))
+        lines.append(field["amount"] + lay.money(result.amount, result.amount_unit))
     if result.amount_range is not None:
         p = lay.punct
         low, high = result.amount_range.low, result.amount_range.high
@@ -331,7 +337,7 @@ def render(result: Result, lang: str) -> str:
             if high is None
             else p["range"].format(low=lay.bound(low), high=lay.bound(high))
         )
-        lines.append(field("amount", p["range_line"].format(span=span)))
+        lines.append(field["amount"] + p["range_line"].format(span=span))
     if steps is not None:
         _step(steps, lines, "    ", lay)
     elif amount_lines:
@@ -342,9 +348,9 @@ def render(result: Result, lang: str) -> str:
         amount = format(share.amount, "f") if lay.lang == "en" else lay.money(share.amount)
         lines.append(f"    {lay.word('paid_by')} {lay.payer(share.role)}{who}{p['colon']}{amount}")
     if result.missing:
-        lines.append(field("missing_facts", lay.punct["sep"].join(result.missing)))
+        lines.append(field["missing_facts"] + lay.punct["sep"].join(result.missing))
     for reason in result.reasons:
-        lines.append(field("undecidable", _i18n.why(reason, lay.lang)))
+        lines.append(field["undecidable"] + _i18n.why(reason, lay.lang))
     if parameters:
         # the block of lines, kept by the parameters' identities (the entry holds
         # them: no other object can have their ids while it is kept)
@@ -360,7 +366,7 @@ def render(result: Result, lang: str) -> str:
     if readings:
         read = lay.readings.get(id(readings))
         if read is None or read[0] is not readings:
-            read = (readings, "\n".join([field("reading", lay.label(text)) for text in readings]))
+            read = (readings, "\n".join([field["reading"] + lay.label(text) for text in readings]))
             if len(lay.readings) >= 4096:
                 lay.readings.clear()
             lay.readings[id(readings)] = read
@@ -891,8 +897,9 @@ class _Generated:
             "value_text": writer.lay.value,
             "bracket": p["bracket"],
             "bracket_close": p["bracket_close"],
-            "why": partial(_i18n.why, lang=writer.lay.lang),
         }
+        if writer.lay.lang != "en":  # (the English namespace as it was: no entry more)
+            self.names["why"] = partial(_i18n.why, lang=writer.lay.lang)
         self.code: list[str] = []
         self.count = 0
 
