@@ -57,6 +57,7 @@ from innovpolicy._criteria import (
     _show,
 )
 from innovpolicy._jurisdiction import _Ctx
+from innovpolicy._params import MarginalScale
 from innovpolicy._render import _LAYOUTS
 from innovpolicy._rules import Result, _show_param
 from innovpolicy._values import ZERO, format_decimal, in_library_context
@@ -229,10 +230,10 @@ def _render(result: Result, lang: str) -> str:
             on=result.on,
             layer=result.layer,
         ),
-        field("source", result.citation.render()),
+        field("source", _source(result, lang)),
     ]
     if result.note:
-        lines.append(field("note", result.note))
+        lines.append(field("note", _i18n.note(result.note, lang)))
     if result.criteria is not None:
         lines.append(f"  {lay.word('criteria')}{colon.rstrip()}")
         _outcome(result.criteria, lines, "    ", lang)
@@ -255,7 +256,7 @@ def _render(result: Result, lang: str) -> str:
     if result.missing:
         lines.append(field("missing_facts", sep.join(result.missing)))
     for reason in result.reasons:
-        lines.append(field("undecidable", reason))
+        lines.append(field("undecidable", _i18n.why(reason, lang)))
     if result.parameters:
         lines.append(f"  {lay.word('parameters')}{colon.rstrip()}")
         for param in result.parameters:
@@ -263,11 +264,15 @@ def _render(result: Result, lang: str) -> str:
             lines.append(
                 p["parameter"].format(
                     key=param.key,
-                    value=_show_param(param.value),
+                    value=(
+                        _i18n.scale_text(_show_param(param.value), lang)
+                        if isinstance(param.value, MarginalScale)
+                        else _show_param(param.value)
+                    ),
                     set_by=lay.word("set_by"),
                     layer=param.layer,
                     number=cited.document.number,
-                    article=cited.article,
+                    article=_i18n.label(cited.article, lang),
                     wording=cited.wording,
                 )
             )
@@ -278,6 +283,13 @@ def _render(result: Result, lang: str) -> str:
             p["ignored"].format(jurisdiction=result.jurisdiction) + sep.join(result.ignored_facts)
         )
     return "\n".join(lines)
+
+
+def _source(result: Result, lang: str) -> str:
+    """The source line's citation, its article (one named in English) in *lang*."""
+    cited = result.citation
+    article = _i18n.label(cited.article, lang)
+    return f"{cited.document.number} 《{cited.document.title_zh}》 {article}: 「{cited.wording}」"
 
 
 def _outcome(outcome: Outcome, lines: list[str], pad: str, lang: str) -> None:
@@ -294,7 +306,13 @@ def _outcome(outcome: Outcome, lines: list[str], pad: str, lang: str) -> None:
     if outcome.kind in ("comparison", "fact"):
         actual = outcome.actual
         shown = lay.marks[2] if outcome.missing or actual is None else lay.value(actual)
-        if lang == "en" or outcome.kind != "fact" or not isinstance(outcome.required_value, tuple):
+        if lang != "en" and type(outcome.required_value) is Missing:
+            # a threshold without a value: the operator, then "unknown" in the language
+            assert outcome.kind == "comparison" and outcome.required.endswith(" unknown")
+            required = f"{outcome.required[: -len(' unknown')]} {lay.marks[2]}"
+        elif (
+            lang == "en" or outcome.kind != "fact" or not isinstance(outcome.required_value, tuple)
+        ):
             required = outcome.required
         else:
             expected = outcome.required_value
@@ -305,9 +323,9 @@ def _outcome(outcome: Outcome, lines: list[str], pad: str, lang: str) -> None:
     if outcome.wording:
         text += f"{p['quote']}{outcome.wording}」"
     if outcome.article:
-        text += f"{p['open']}{outcome.article}{p['close']}"
+        text += f"{p['open']}{_i18n.label(outcome.article, lang)}{p['close']}"
     if outcome.reason:
-        text += f"{p['bracket']}{outcome.reason}{p['bracket_close']}"
+        text += f"{p['bracket']}{_i18n.why(outcome.reason, lang)}{p['bracket_close']}"
     lines.append(text)
 
 
@@ -321,9 +339,9 @@ def _step(step: Step, lines: list[str], pad: str, lang: str) -> None:
         shown = _LAYOUTS[lang].marks[2]
     else:
         shown = format_decimal(value)
-    text = f"{pad}{'→ ' if step.binding else ''}{_i18n.label(step.label, lang)} = {shown}"
+    text = f"{pad}{'→ ' if step.binding else ''}{_i18n.step_label(step.label, lang)} = {shown}"
     if step.detail:
-        text += f"{p['detail']}{step.detail}{p['close']}"
+        text += f"{p['detail']}{_i18n.detail(step.detail, lang)}{p['close']}"
     if step.wording:
         text += f"{p['quote']}{step.wording}」"
     lines.append(text)

@@ -10,8 +10,10 @@ is Chinese already and is never translated.
 
 from __future__ import annotations
 
+import re as _re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal
 
 from ._values import format_decimal
@@ -523,3 +525,313 @@ CORE_LABELS_ZH: dict[str, str] = {
 }
 
 register(CORE_LABELS_ZH, CORE_MEANINGS_ZH)
+
+
+# ------------------------------------------------------------------- explanation texts
+#
+# The texts the core writes into an explanation in English (a result's note, an amount
+# step's detail, the reason a value is unknown) stay English in the API (``Result.note``,
+# ``Step.detail``, ``to_json()``); ``render(lang="zh")`` writes their Chinese, made from
+# the English by the patterns below (the forms the core writes), the plugins' phrases
+# (a Cases label, a parameter's unset reason) through their registered labels. What a
+# pattern does not know stays as it is. Each text is translated once and kept.
+
+#: the words of a value as the explanations print it (``_criteria._show``)
+_VALUES_ZH = {"unknown": "未知", "yes": "是", "no": "否"}
+
+#: translated texts: (kind, English) -> Chinese (dropped when labels are registered)
+_KEPT_ZH: dict[tuple[str, str], str] = {}
+
+
+def _forget_texts() -> None:
+    _KEPT_ZH.clear()
+
+
+_ON_REGISTER.append(_forget_texts)
+
+
+def _kept(kind: str, text: str, make: Callable[[str], str]) -> str:
+    key = (kind, text)
+    found = _KEPT_ZH.get(key)
+    if found is None:
+        if len(_KEPT_ZH) >= 8192:
+            _KEPT_ZH.clear()
+        found = _KEPT_ZH[key] = make(text)
+    return found
+
+
+def _value_zh(text: str) -> str:
+    return _VALUES_ZH.get(text, text)
+
+
+_TIER = r"(\S+)% of (?:(\S+)–(\S+)|above (\S+))"
+
+
+def scale_text(text: str, lang: str) -> str:
+    """A marginal scale's text (``MarginalScale.describe``) in *lang*:
+    "20% of 0–50000; 10% of above 50000" is 0–50000元部分按20%，50000元以上部分按10%."""
+    if lang != "zh":
+        return text
+    return _kept("scale", text, _scale_zh)
+
+
+def _scale_zh(text: str) -> str:
+    parts = []
+    for tier in text.split("; "):
+        match = _re.fullmatch(_TIER, tier)
+        if match is None:
+            return text
+        rate, low, high, above = match.groups()
+        span = f"{low}–{high}元部分" if above is None else f"{above}元以上部分"
+        parts.append(f"{span}按{rate}%")
+    return "，".join(parts)
+
+
+#: the phrases of an expression's description (``Expr.describe``), as regular expressions
+_DESCRIBED_ZH: tuple[tuple[str, str], ...] = (
+    (r"(\d\d)-(\d\d) of the evaluation year", r"评估年度的\1-\2"),
+    (r"the evaluation year", "评估年度"),
+    (r"the evaluation date", "评估日"),
+    (r"growth of (\S+) in Y-(\d+)", r"\1在Y-\2年度的增长率"),
+    (r"full years since (\S+)", r"自\1起的整年数"),
+    (r"support year counted from (\S+)", r"自\1起计算的支持年度"),
+    (r"year of (\S+)", r"\1的年份"),
+    (r"age from (\S+) on ([^;)]+)", r"截至\2按\1计算的周岁"),
+    (r"(\w+) \+ (\S+) years\b", r"\1加\2年"),
+)
+#: where a Cases label may start in a description ("label → value; label → value")
+_LABEL_STARTS = r"; |\(|− |\+ |× "
+
+
+def described(text: str, lang: str) -> str:
+    """An expression's description (``Expr.describe``) in *lang*: its phrases in
+    Chinese, a Cases label ("label → value") by the labels registered."""
+    if lang != "zh":
+        return text
+    return _kept("described", text, _described_zh)
+
+
+def _described_zh(text: str) -> str:
+    if " → " in text:
+        text = _case_labels(text)
+    for pattern, template in _DESCRIBED_ZH:
+        text = _re.sub(pattern, template, text)
+    return text
+
+
+def _case_labels(text: str) -> str:
+    """The labels before each " → " in *text* in Chinese: the longest registered one
+    that starts where a label can (the start, after "; ", "(", an operator)."""
+    out: list[str] = []
+    done = after = 0  # (written up to; the end of the last arrow)
+    for arrow in _re.finditer(" → ", text):
+        end = arrow.start()
+        starts = [after] + [m.end() for m in _re.compile(_LABEL_STARTS).finditer(text, after, end)]
+        for start in starts:
+            english = text[start:end]
+            if english in _LABELS_ZH:
+                out.append(text[done:start])
+                out.append(_LABELS_ZH[english])
+                done = end
+                break
+        after = arrow.end()
+    out.append(text[done:])
+    return "".join(out).replace("; ", "；")
+
+
+def _split_by(text: str, whole: Callable[[str], str | None], sep: str = "; ") -> str | None:
+    """*text*, texts joined by *sep*, each translated by *whole* (None: not known),
+    joined by "；"; None when some part is not known."""
+    found = whole(text)
+    if found is not None:
+        return found
+    at = text.find(sep)
+    while at != -1:
+        head = whole(text[:at])
+        if head is not None:
+            rest = _split_by(text[at + len(sep) :], whole, sep)
+            if rest is not None:
+                return f"{head}；{rest}"
+        at = text.find(sep, at + 1)
+    return None
+
+
+# (the tables of notes and reasons are made on the first Chinese text: a process that
+# renders English only does not hold them)
+@cache
+def _notes_zh() -> tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...]:
+    return (
+        (
+            _re.compile(r"not yet in force: in force from (\S+)"),
+            lambda m: f"尚未生效：自{m[1]}起施行",
+        ),
+        (
+            _re.compile(r"no longer in force: in force (\S+?)\.\.(\S+?)(?:, repealed by (.+))?"),
+            lambda m: f"已失效：施行期间{m[1]}至{m[2]}" + (f"，已由{m[3]}废止" if m[3] else ""),
+        ),
+        (
+            _re.compile(
+                r"superseded in (\S+) from (\S+) by (.+?)(?:; see (.+?))?(?: \(([^()]*)\))?"
+            ),
+            lambda m: (
+                f"自{m[2]}起在{m[1]}由{m[3]}取代"
+                + (f"；见{m[4]}" if m[4] else "")
+                + (f"（{label(m[5], 'zh')}）" if m[5] else "")
+            ),
+        ),
+        (
+            _re.compile(
+                r"outside the territory of (\S+) \((\S+) = (.*), not (.*)\): the answer of (.+)"
+            ),
+            lambda m: (
+                f"不在{m[1]}的辖区内（{m[2]} = {m[3]}，不是 {m[4]}）："
+                + ("不适用任何辖区的规定" if m[5] == "no jurisdiction" else f"以下为{m[5]}的结论")
+            ),
+        ),
+        (
+            _re.compile(r"applies only inside the territory of (\S+)"),
+            lambda m: f"仅适用于{m[1]}的辖区内",
+        ),
+    )
+
+
+def _note_part(text: str) -> str | None:
+    for pattern, make in _notes_zh():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return make(match)
+    return None
+
+
+def note(text: str, lang: str) -> str:
+    """A result's note (why a rule is not in force, the territory) in *lang*; notes
+    joined by "; " (a parent's answer outside a territory) each translated."""
+    if lang != "zh":
+        return text
+    return _kept("note", text, lambda english: _split_by(english, _note_part) or english)
+
+
+def _detail_core(text: str) -> str:
+    """The Chinese of a step's detail without its note (see ``_amounts``)."""
+    if text == "decided case by case":
+        return "酌情确定"
+    match = _re.fullmatch(r"(\S+) unknown", text)
+    if match is not None:
+        return f"{match[1]}未知"
+    match = _re.fullmatch(r"(.+) applied to (.+) \(([^()]*)\)", text, _re.S)
+    if match is not None and _scale_zh(match[1]) != match[1]:
+        return f"{_scale_zh(match[1])}，计算基数 {_described_zh(match[2])}（{_value_zh(match[3])}）"
+    match = _re.fullmatch(
+        r"(\S+) × (\S+)\[(\d+)\] \(([^()]*)\), within the cumulative cap (\S+)", text
+    )
+    if match is not None:
+        rate, base, year, value, cap = match.groups()
+        return f"{_value_zh(rate)} × {base}[{year}]（{_value_zh(value)}），累计上限{_value_zh(cap)}"
+    match = _re.fullmatch(r"(\S+) × (.+) \(([^()]*)\)", text, _re.S)
+    if match is not None:
+        rate, base, value = match.groups()
+        return f"{_value_zh(rate)} × {_described_zh(base)}（{_value_zh(value)}）"
+    match = _re.fullmatch(r"needs (.+)", text)
+    if match is not None:
+        return "缺少" + "、".join(match[1].split(", "))
+    match = _re.fullmatch(r"(\d[\d.]*) of (\d[\d.]*)", text)
+    if match is not None:
+        return f"{match[2]}份中的{match[1]}份"
+    match = _re.fullmatch(r"(\S+) = (.*?) → (.+)", text, _re.S)
+    if match is not None:
+        return f"{match[1]} = {match[2]} → {_described_zh(match[3])}"
+    return _described_zh(text)
+
+
+def _detail_zh(text: str) -> str:
+    if text.startswith("set by "):
+        core, note_text = "", text[len("set by ") :]
+    else:
+        core, _, note_text = text.partition("; set by ")
+    chinese = _detail_core(core) if core else ""
+    if note_text:
+        layer, _, cited = note_text.partition(": ")
+        source = f"取值由{layer}设定：{cited}"
+        chinese = f"{chinese}；{source}" if chinese else source
+    return chinese
+
+
+def detail(text: str, lang: str) -> str:
+    """An amount step's detail (``Step.detail``) in *lang*: "decided case by case" is
+    酌情确定, "0.4 × base (unknown)" 0.4 × base（未知）, a scale applied to a base
+    0–50000元部分按20%，…，计算基数 base（…）, a parameter set by a layer whose
+    citation the step quotes 取值由…设定：…; fact ids, keys and numbers as they are."""
+    if lang != "zh":
+        return text
+    return _kept("detail", text, _detail_zh)
+
+
+def step_label(text: str, lang: str) -> str:
+    """An amount step's label in *lang*: a label, or the core's "support year 2021"."""
+    if lang != "zh":
+        return text
+    found = _LABELS_ZH.get(text)
+    if found is not None:
+        return found
+    if text.startswith("support year "):
+        return f"支持年度{text[len('support year ') :]}"
+    return text
+
+
+@cache
+def _why_zh() -> tuple[tuple[_re.Pattern[str], Callable[[_re.Match[str]], str]], ...]:
+    return (
+        (
+            _re.compile(
+                r"parameter '([^']+)' has no value: ((?:(?!; a deployment supplies ).)*); "
+                r"a deployment supplies it in a layer's overrides",
+                _re.S,
+            ),
+            lambda m: (
+                f"参数 '{m[1]}' 没有取值：{label(m[2], 'zh')}；由部署方在某一层的 overrides 中给出"
+            ),
+        ),
+        (
+            _re.compile(r"((?:(?!; ).)+) is zero, so the ratio is undefined", _re.S),
+            lambda m: f"{_described_zh(m[1])}为零，比值无定义",
+        ),
+        (
+            _re.compile(
+                r"(\S+) (\S+) is after (\S+): a duration cannot be counted from a later date; "
+                r"check the date"
+            ),
+            lambda m: f"{m[1]}（{m[2]}）晚于{m[3]}：期间不能从更晚的日期起算；请核对日期",
+        ),
+        (
+            _re.compile(r"(\S+) \+ (\S+) years is not a calendar date"),
+            lambda m: f"{m[1]}加{m[2]}年不是有效的日历日期",
+        ),
+        (_re.compile(r"no case applies"), lambda m: "没有适用的情形"),
+        (
+            _re.compile(r"no amount is set for (\S+) = (.*)", _re.S),
+            lambda m: f"没有为{m[1]} = {m[2]}设定金额",
+        ),
+        (
+            _re.compile(
+                r"the answer depends on whether the applicant is inside (\S+)'s territory \((.*)\)"
+            ),
+            lambda m: f"结论取决于申请主体是否位于{m[1]}的辖区内（{m[2]}）",
+        ),
+    )
+
+
+def _why_part(text: str) -> str | None:
+    for pattern, make in _why_zh():
+        match = pattern.fullmatch(text)
+        if match is not None:
+            return make(match)
+    return _LABELS_ZH.get(text)
+
+
+def why(text: str, lang: str) -> str:
+    """Why a value is unknown (an outcome's reason, a result's undecidable reason) in
+    *lang*: the core's reasons by pattern, a plugin's by its labels; reasons joined by
+    "; " (``_criteria._collect_missing``) each translated."""
+    if lang != "zh":
+        return text
+    return _kept("why", text, lambda english: _split_by(english, _why_part) or english)

@@ -24,6 +24,8 @@ from decimal import Decimal
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from . import _i18n
 from ._amounts import (
     AmountRange,
@@ -76,6 +78,7 @@ class _Layout:
         "actual",
         "catalog",
         "criteria_head",
+        "fields",
         "groups",
         "heads",
         "labels",
@@ -128,6 +131,11 @@ class _Layout:
         self.parameter_blocks: dict[tuple[int, ...], tuple[tuple[Resolved, ...], str]] = {}
         colon = self.punct["colon"].rstrip()
         self.criteria_head = f"  {self.word('criteria')}{colon}"
+        #: the start of a result's line ("  Amount: "), by the word's key
+        self.fields = {
+            key: f"  {self.word(key)}{self.punct['colon']}"
+            for key in ("note", "amount", "missing_facts", "undecidable", "reading", "source")
+        }
         self.parameters_head = f"  {self.word('parameters')}{colon}"
 
     def forget(self) -> None:
@@ -160,6 +168,7 @@ class _Layout:
         label, wording, article = key
         if self.labels is not None:
             label = self.labels.get(label, label)
+            article = self.labels.get(article, article)  # (one named in English)
         p = self.punct
         tail = f"{p['quote']}{wording}」" if wording else ""
         if article:
@@ -172,7 +181,7 @@ class _Layout:
 
     def field(self, key: str, text: str) -> str:
         """A line of the result: "  Word: text"."""
-        return f"  {self.word(key)}{self.punct['colon']}{text}"
+        return f"{self.fields[key]}{text}"
 
     def word(self, key: str) -> str:
         return self.catalog.get(key) or _i18n.MESSAGES["en"][key]
@@ -213,13 +222,18 @@ class _Layout:
         if cached is not None and cached[0] is param:
             return cached[1]
         cited = param.dated.citation
+        value = param.value
         line = self.punct["parameter"].format(
             key=param.key,
-            value=_show_param(param.value),
+            value=(
+                _i18n.scale_text(_show_param(value), self.lang)
+                if isinstance(value, MarginalScale)
+                else _show_param(value)
+            ),
             set_by=self.word("set_by"),
             layer=param.layer,
             number=cited.document.number,
-            article=cited.article,
+            article=cited.article if self.labels is None else self.label(cited.article),
             wording=cited.wording,
         )
         if len(self.parameter_lines) > 4096:
@@ -244,6 +258,9 @@ class _Layout:
                     self.requirements.clear()
                 found = self.requirements[expected] = self._required(expected)
             return found
+        if type(expected) is Missing and outcome.kind == "comparison":
+            # a threshold without a value: "<= unknown", the word in the language
+            return f"{outcome.required.rpartition(' ')[0]} {self.marks[2]}"
         return outcome.required
 
     def _required(self, expected: tuple[Any, ...]) -> str:
@@ -274,7 +291,7 @@ def render(result: Result, lang: str) -> str:
         lay = _LAYOUTS[lang]
     except (KeyError, TypeError):
         lay = _LAYOUTS[_i18n.check_lang(lang)]  # (raises: not a language)
-    field = lay.field
+    field = lay.fields
     citation = result.citation
     headed = (
         result.rule_id,
@@ -294,7 +311,7 @@ def render(result: Result, lang: str) -> str:
         lay.heads[headed] = head
     lines = [head[1]]
     if result.note:
-        lines.append(field("note", result.note))
+        lines.append(field["note"] + _i18n.note(result.note, lay.lang))
     explainer = result._explainer
     written = None
     if (
@@ -311,7 +328,7 @@ def render(result: Result, lang: str) -> str:
             _outcomes((criteria,), lines, "    ", lay)
         steps, parameters = result.amount_steps, result.parameters
     if result.amount is not None:
-        lines.append(field("amount", lay.money(result.amount, result.amount_unit)))
+        lines.append(field["amount"] + lay.money(result.amount, result.amount_unit))
     if result.amount_range is not None:
         p = lay.punct
         low, high = result.amount_range.low, result.amount_range.high
@@ -320,7 +337,7 @@ def render(result: Result, lang: str) -> str:
             if high is None
             else p["range"].format(low=lay.bound(low), high=lay.bound(high))
         )
-        lines.append(field("amount", p["range_line"].format(span=span)))
+        lines.append(field["amount"] + p["range_line"].format(span=span))
     if steps is not None:
         _step(steps, lines, "    ", lay)
     elif amount_lines:
@@ -331,9 +348,9 @@ def render(result: Result, lang: str) -> str:
         amount = format(share.amount, "f") if lay.lang == "en" else lay.money(share.amount)
         lines.append(f"    {lay.word('paid_by')} {lay.payer(share.role)}{who}{p['colon']}{amount}")
     if result.missing:
-        lines.append(field("missing_facts", lay.punct["sep"].join(result.missing)))
+        lines.append(field["missing_facts"] + lay.punct["sep"].join(result.missing))
     for reason in result.reasons:
-        lines.append(field("undecidable", reason))
+        lines.append(field["undecidable"] + _i18n.why(reason, lay.lang))
     if parameters:
         # the block of lines, kept by the parameters' identities (the entry holds
         # them: no other object can have their ids while it is kept)
@@ -349,7 +366,7 @@ def render(result: Result, lang: str) -> str:
     if readings:
         read = lay.readings.get(id(readings))
         if read is None or read[0] is not readings:
-            read = (readings, "\n".join([field("reading", lay.label(text)) for text in readings]))
+            read = (readings, "\n".join([field["reading"] + lay.label(text) for text in readings]))
             if len(lay.readings) >= 4096:
                 lay.readings.clear()
             lay.readings[id(readings)] = read
@@ -373,7 +390,10 @@ def _head(result: Result, lay: _Layout) -> str:
         on=result.on,
         layer=result.layer,
     )
-    source = f"  {lay.word('source')}{p['colon']}{result.citation.render()}"
+    citation = result.citation
+    if lay.labels is not None and citation.article in lay.labels:  # named in English
+        citation = attrs.evolve(citation, article=lay.labels[citation.article])
+    source = f"  {lay.word('source')}{p['colon']}{citation.render()}"
     return f"{title}\n{status}\n{source}"
 
 
@@ -438,7 +458,8 @@ def _outcomes(outcomes: tuple[Outcome, ...], lines: list[str], pad: str, lay: _L
             text = f"{pad}[{mark}{parts[0]}{parts[2]}"
         if outcome.reason:
             p = lay.punct
-            text = f"{text}{p['bracket']}{outcome.reason}{p['bracket_close']}"
+            reason = _i18n.why(outcome.reason, lay.lang)
+            text = f"{text}{p['bracket']}{reason}{p['bracket_close']}"
         lines.append(text)
         if kind == "fact" or kind == "always":
             if len(shared) >= 4096:
@@ -456,9 +477,11 @@ def _step(step: Step, lines: list[str], pad: str, lay: _Layout) -> None:
         shown = lay.marks[2]
     else:
         shown = format_decimal(value)
-    text = f"{pad}{'→ ' if step.binding else ''}{lay.label(step.label)} = {shown}"
+    label = step.label if lay.labels is None else _i18n.step_label(step.label, lay.lang)
+    text = f"{pad}{'→ ' if step.binding else ''}{label} = {shown}"
     if step.detail:
-        text += f"{p['detail']}{step.detail}{p['close']}"
+        detail = step.detail if lay.labels is None else _i18n.detail(step.detail, lay.lang)
+        text += f"{p['detail']}{detail}{p['close']}"
     if step.wording:
         text += f"{p['quote']}{step.wording}」"
     lines.append(text)
@@ -744,7 +767,7 @@ class _Writer:
         lay = self.lay
         reads, fn, bound, left, name = parts.reads, parts.fn, parts.bound, parts.left, parts.name
         yes, no, after, absent = parts.yes, parts.no, parts.after, parts.absent
-        marks = lay.marks
+        marks, lang = lay.marks, lay.lang
         p = lay.punct
         bracket, bracket_close = p["bracket"], p["bracket_close"]
 
@@ -765,6 +788,8 @@ class _Writer:
             if kind is Missing and (value.names or value.reason):
                 # unknown: the actual value printed as unknown, the reason in brackets
                 reason = value.reason
+                if reason and lang != "en":
+                    reason = _i18n.why(reason, lang)
                 lines.append(f"{absent}{bracket}{reason}{bracket_close}" if reason else absent)
                 return UNKNOWN
             if kind is Decimal:
@@ -873,6 +898,8 @@ class _Generated:
             "bracket": p["bracket"],
             "bracket_close": p["bracket_close"],
         }
+        if writer.lay.lang != "en":  # (the English namespace as it was: no entry more)
+            self.names["why"] = partial(_i18n.why, lang=writer.lay.lang)
         self.code: list[str] = []
         self.count = 0
 
@@ -1073,9 +1100,11 @@ class _Generated:
             self.left_value(parts, value, depth)
         emit(depth, f"{kind} = type({value})")
         emit(depth, f"if {kind} is Missing and ({value}.names or {value}.reason):")
+        # (the reason as it is in English, through why() in another language)
+        reason = f"{value}.reason" if self.lay.lang == "en" else f"why({value}.reason)"
         emit(
             depth + 1,
-            f"append(f'{{{absent}}}{{bracket}}{{{value}.reason}}{{bracket_close}}' "
+            f"append(f'{{{absent}}}{{bracket}}{{{reason}}}{{bracket_close}}' "
             f"if {value}.reason else {absent})",
         )
         emit(depth + 1, f"{truth} = UNKNOWN")
@@ -1135,6 +1164,8 @@ class _StepWriter:
 
     def _tail(self, detail: str, wording: str) -> str:
         """What follows a step's value: its detail and its wording (as _step writes them)."""
+        if detail and self.lay.labels is not None:
+            detail = _i18n.detail(detail, self.lay.lang)
         tail = f"{self.detail_open}{detail}{self.detail_close}" if detail else ""
         if wording:
             tail += f"{self.quote}{wording}」"
@@ -1238,6 +1269,27 @@ class _StepWriter:
         unknown = self.lay.marks[2]
         shown = self.shown
         nothing: list[str] = []
+        if self.lay.labels is not None:  # translated: the whole detail, once per base
+            lang = self.lay.lang
+            tail = self._tail("", wording)
+            detail_open, detail_close = self.detail_open, self.detail_close
+
+            def translated(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
+                for key, read in pairs:
+                    if key not in used:
+                        used[key] = read
+                base = base_of(facts, on)
+                if type(base) is Missing and (base.names or base.reason):
+                    value = None
+                    text = unknown
+                else:
+                    value = apply_marginal(scale, base)
+                    text = format_decimal(value) if type(value) is Decimal else shown(value)
+                detail = _i18n.detail(f"{opened}{_show(base)}{closed}", lang)
+                line = f"{head}{text}{detail_open}{detail}{detail_close}{tail}"
+                return value, text, line, nothing
+
+            return translated
 
         def marginal(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
             for key, read in pairs:

@@ -106,7 +106,7 @@ def test_chinese_labels_say_what_the_rules_test() -> None:
          "sharing_service_fees": 100000},
         "2018-01-01",
     ).render(lang="zh")  # fmt: skip
-    for line in ("日常运行费 = 6000（40 of 100）", "维修费用 = 4500", "机组人员业务费 = 4500"):
+    for line in ("日常运行费 = 6000（100份中的40份）", "维修费用 = 4500", "机组人员业务费 = 4500"):
         assert line in sharing
     # the core's own step label of a use breakdown is in Chinese too
     assert "资金用途（非承担方分担） = 15000" in sharing and "used for" not in sharing

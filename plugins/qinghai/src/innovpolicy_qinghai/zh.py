@@ -525,6 +525,9 @@ LABELS: dict[str, str] = {
     "taxable income of this tax year (the rest carries forward)": "本纳税年度应纳税所得额（不足抵扣部分结转）",
     "The evaluation date names the tax year (its calendar year). The deduction year is the year in which two full years of holding are completed; it must be 2020 or later, the first tax year of the measures (an investment whose two years ended in 2018 earned its deduction before the measures); override qh.vc.deduction_years_from_2020 to 0 to let an earlier deduction year's remainder carry into the years of the measures (the text sets no first year).": "评估日确定纳税年度（其所在的自然年）。抵扣年度为股权持有满2年的当年；该年度须为2020年或以后，即本措施适用的第一个纳税年度起（持有期在2018年满2年的投资，在本措施出台前已取得抵扣）；将 qh.vc.deduction_years_from_2020 覆盖为 0，则更早抵扣年度未抵扣完的部分也可结转到本措施适用的年度（条文未规定起始年度）。",
     "In the deduction year the whole 70% is available (earlier use is nil); in a later year only what earlier years left (fact vc_deducted_before) carries forward. The amount is what this year's taxable income absorbs; the excess carries forward.": "抵扣年度可抵扣全部70%（此前无已抵扣部分）；以后年度只结转以前年度未抵扣完的部分（事实vc_deducted_before）。金额为本年度应纳税所得额可抵扣的数额；超出部分结转以后年度。",
+    "two full years reached in this tax year": "本纳税年度股权持有满2年",
+    # parameters the text names without a value (why a rule using them is undetermined)
+    "第三条 names the indicators but the text gives no weights": "第三条列出了评价指标，但未规定各指标的权重",
     # QH20-HORIZONTAL
     "reward share of the horizontal balance (70% or more may be used, up to all of it)": "横向项目结余经费用于奖励的比例（可用70%以上，最多全部）",
     "'70%以上可用于': 70% or more of the balance may be used (以上 ≥), up to the whole balance; override qh.horizontal.max_reward_share to 0.70 for the other reading (70% as a ceiling).": "“70%以上可用于”：结余经费的70%及以上（“以上”即≥）可用于奖励，最多可达全部结余；如采用另一种解读（70%为上限），可将qh.horizontal.max_reward_share覆盖为0.70。",

@@ -4,6 +4,8 @@ English text) and of its fact meanings (keyed by fact name)."""
 from __future__ import annotations
 
 LABELS: dict[str, str] = {
+    # Articles named in English (a citation's or a criterion's)
+    "closing clause": "末条",
     # Criterion labels and amount steps
     "national platform co-built with a Xining-area enterprise": "与西宁地区企业共建的国家(省部)级研发平台",
     "up to the ceiling": "不超过单项奖上限",
