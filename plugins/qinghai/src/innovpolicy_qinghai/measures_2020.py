@@ -567,6 +567,13 @@ MORE_FACTS = (
         "year",
         Decimal(1900),
     ),
+    FactSpec(
+        "national_platform_construction_last_year",
+        "integer",
+        "last calendar year of the platform's construction period (建设期)",
+        "year",
+        Decimal(1900),
+    ),
     FactSpec("rated_new_rd_institution", "boolean", "named a provincial new-type R&D institution"),
     FactSpec(
         "sharing_supplier_outstanding",
@@ -1426,7 +1433,14 @@ NATIONAL_LAB = Rule(
         a.at_least(
             a.support_year("national_platform_first_year"),
             1,
-            label="support year",
+            label="support year (construction support has begun)",
+            wording="建设期内",
+            article="六、(十六)",
+        ),
+        a.at_most(
+            a.evaluation_year(),
+            a.fact("national_platform_construction_last_year"),
+            label="evaluation year within the construction period (up to its last year)",
             wording="建设期内",
             article="六、(十六)",
         ),
@@ -1442,6 +1456,9 @@ NATIONAL_LAB = Rule(
     split=PAYS_PLATFORMS,
     readings=(
         "Support years are calendar years counted from national_platform_first_year (year 1).",
+        "'建设期内…支持期限不超过5年': support is paid in a calendar year that is both within the "
+        "construction period (up to national_platform_construction_last_year, the period's last "
+        "year) and within the first 5 support years; the earlier bound ends the support.",
         PAYER_READING,
     ),
 )
