@@ -469,6 +469,17 @@ MORE_FACTS = (
         "a partner that co-built a service agency with a prefecture, county or park",
     ),
     FactSpec(
+        "cobuilt_partner_kind",
+        "text",
+        "kind of the partner that co-built the service agency",
+        choices=("university", "research_institute", "tt_agency", "other"),
+    ),
+    FactSpec(
+        "cobuilt_agency_serves_qinghai",
+        "boolean",
+        "the co-built service agency serves Qinghai's industry (服务青海产业发展)",
+    ),
+    FactSpec(
         "cobuilt_agency_revenue",
         "decimal",
         "technology-transfer revenue of the co-built agency",
@@ -1068,11 +1079,26 @@ TT_COBUILT = Rule(
     title_en="Award to partners of co-built technology-transfer agencies",
     title_zh="共建技术转移服务机构合作伙伴奖励",
     citation=TT_COBUILT_C,
-    criteria=a.is_true(
-        "cobuilt_agency_partner",
-        label="partner of a co-built agency",
-        wording="与市（州）政府或相关县（市、区、行委）、园区共建服务机构",
-        article="二、(四)",
+    criteria=a.all_of(
+        a.is_one_of(
+            "cobuilt_partner_kind",
+            ("university", "research_institute", "tt_agency"),
+            label="partner is a university, research institute or technology-transfer agency",
+            wording="支持国内外高校、科研机构和技术转移服务机构",
+            article="二、(四)",
+        ),
+        a.is_true(
+            "cobuilt_agency_partner",
+            label="partner of a co-built agency",
+            wording="与市（州）政府或相关县（市、区、行委）、园区共建服务机构",
+            article="二、(四)",
+        ),
+        a.is_true(
+            "cobuilt_agency_serves_qinghai",
+            label="the co-built agency serves Qinghai's industry",
+            wording="服务青海产业发展",
+            article="二、(四)",
+        ),
     ),
     amount=a.lesser_of(
         a.RateOf(
@@ -1081,6 +1107,13 @@ TT_COBUILT = Rule(
             "20% of the agency's transfer revenue",
         ),
         a.cap(a.param("qh.tt_cobuilt.cap"), label="cap", wording="最高不超过50万元"),
+    ),
+    readings=(
+        "'国内外高校、科研机构和技术转移服务机构' names who may be the partner (fact "
+        "cobuilt_partner_kind); an enterprise that is not a technology-transfer service agency "
+        "is not covered. '服务青海产业发展' is asked of the co-built agency (fact "
+        "cobuilt_agency_serves_qinghai), not of the partner: tt_agency_serves_qinghai, which "
+        "QH20-TT-AGENCY asks, describes the applicant agency itself.",
     ),
 )
 

@@ -54,7 +54,8 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "QH20-FIRST-PURCHASE": _FIRM,  # 省内采购方
     "QH20-TOP500-RD": ("enterprise", "research_institute"),
     "QH20-TT-AGENCY": ("platform", "enterprise"),  # 技术转移服务机构
-    "QH20-TT-COBUILT": _HOSTS,
+    # 国内外高校、科研机构和技术转移服务机构 (an agency may be a platform or a company)
+    "QH20-TT-COBUILT": (*_HOSTS, "platform"),
     "QH20-DEAL-LOCAL": _HOSTS,  # 转让方和受让方
     "QH20-DEAL-IMPORT": _HOSTS,  # 受让方
     "QH20-CASH-REWARD-TAX": ("individual",),
@@ -86,6 +87,10 @@ SUBJECT_FACTS: dict[str, dict[str, dict[str, object]]] = {
     "QH-KL": _HOST_KIND,
     "QH-HUIMIN-LEAD": _HOST_KIND,
     "QH-BROKER": {"individual": {"broker_applicant_kind": "individual"}},
+    "QH20-TT-COBUILT": {
+        "university": {"cobuilt_partner_kind": "university"},
+        "research_institute": {"cobuilt_partner_kind": "research_institute"},
+    },
     "QH-PATENT-AWARD": {
         "individual": {"patent_applicant_kind": "individual"},
         "enterprise": {"patent_applicant_kind": "enterprise_or_institution"},

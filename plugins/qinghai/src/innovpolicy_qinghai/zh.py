@@ -514,6 +514,10 @@ LABELS: dict[str, str] = {
     "applies under the China 500 list": "按中国500强申报",
     "applies under the China private 500 list": "按中国民营500强申报",
     "A firm on several lists gets the award of the highest list, once ('分别' pairs list and amount); override qh.top500.list_choice to 2 to pay the award of the list the application is made under (fact top500_list_claimed).": "同时列入多个榜单的企业，按最高榜单奖励一次（“分别”将榜单与金额一一对应）；如按申报所依据的榜单奖励，可将qh.top500.list_choice覆盖为2（事实top500_list_claimed）。",
+    # QH20-TT-COBUILT
+    "partner is a university, research institute or technology-transfer agency": "合作方为高校、科研机构或技术转移服务机构",
+    "the co-built agency serves Qinghai's industry": "共建机构服务青海产业发展",
+    "'国内外高校、科研机构和技术转移服务机构' names who may be the partner (fact cobuilt_partner_kind); an enterprise that is not a technology-transfer service agency is not covered. '服务青海产业发展' is asked of the co-built agency (fact cobuilt_agency_serves_qinghai), not of the partner: tt_agency_serves_qinghai, which QH20-TT-AGENCY asks, describes the applicant agency itself.": "“国内外高校、科研机构和技术转移服务机构”规定了合作方的范围（事实cobuilt_partner_kind）；不是技术转移服务机构的企业不在其列。“服务青海产业发展”针对的是共建的服务机构（事实cobuilt_agency_serves_qinghai），而非合作方：QH20-TT-AGENCY所问的tt_agency_serves_qinghai描述的是申请机构本身。",
     # QH20-ZONE-NEW
     "The text names no payer; the province is read as paying (省财政厅 is a responsible unit; the prefecture governments, also named, are not given a share).": "原文未规定承担方，理解为由省级承担（省财政厅是责任单位；同样列为责任单位的各市州政府不分担）。",
     "'根据创新绩效情况给予一次性500万元/100万元奖励性后补助': the performance is the ground of the award, not a scale of it; the amount is the stated sum.": "“根据创新绩效情况给予一次性500万元/100万元奖励性后补助”：创新绩效是给予奖励的依据，而非确定金额的标准；金额即原文所列数额。",
@@ -676,6 +680,8 @@ MEANINGS: dict[str, str] = {
     "tt_agency_serves_qinghai": "服务我省产业发展的技术转移服务机构",
     "tt_service_revenue": "年度技术交易和成果转化服务收入",
     "cobuilt_agency_partner": "与市州、县或园区共建服务机构的合作方",
+    "cobuilt_partner_kind": "与地方共建服务机构的合作方类型：高校、科研机构、技术转移服务机构或其他",
+    "cobuilt_agency_serves_qinghai": "共建的服务机构服务青海产业发展",
     "cobuilt_agency_revenue": "共建机构的技术转移收入",
     "achievement_source": "所转化成果的来源",
     "transformed_in_qinghai": "成果在青海转化",

@@ -1,0 +1,38 @@
+"""Findings of review B (青办字〔2020〕76号 against the code), where a scenario file
+cannot say it: the finder's subjects and what they imply, and printed readings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import innovpolicy
+from innovpolicy import Status
+
+QINGHAI = innovpolicy.load("qinghai")
+ON = date(2021, 6, 30)
+
+
+def _finder_status(facts: dict[str, object], subject: str, rule_id: str) -> Status:
+    summary = QINGHAI.find(facts, ON, subject=subject, rule_ids=[rule_id])
+    (result,) = summary.results
+    return result.status
+
+
+COBUILT = {
+    "cobuilt_agency_partner": True,
+    "cobuilt_agency_serves_qinghai": True,
+    "cobuilt_agency_revenue": "1000000",
+}
+
+
+def test_cobuilt_partner_kind_follows_from_a_university_or_institute_applicant() -> None:
+    # 支持国内外高校、科研机构和技术转移服务机构…共建服务机构 (二、(四))
+    for subject in ("university", "research_institute"):
+        assert _finder_status(COBUILT, subject, "QH20-TT-COBUILT") is Status.ELIGIBLE, subject
+    # a firm or a platform says which kind it is (a technology-transfer agency or not)
+    firm = _finder_status(COBUILT, "enterprise", "QH20-TT-COBUILT")
+    assert firm is Status.UNDETERMINED
+    agency = {**COBUILT, "cobuilt_partner_kind": "tt_agency"}
+    assert _finder_status(agency, "platform", "QH20-TT-COBUILT") is Status.ELIGIBLE
+    other = {**COBUILT, "cobuilt_partner_kind": "other"}
+    assert _finder_status(other, "enterprise", "QH20-TT-COBUILT") is Status.INELIGIBLE
