@@ -36,3 +36,20 @@ def test_cobuilt_partner_kind_follows_from_a_university_or_institute_applicant()
     assert _finder_status(agency, "platform", "QH20-TT-COBUILT") is Status.ELIGIBLE
     other = {**COBUILT, "cobuilt_partner_kind": "other"}
     assert _finder_status(other, "enterprise", "QH20-TT-COBUILT") is Status.INELIGIBLE
+
+
+def test_payers_the_text_names_and_the_sister_rules_of_the_same_passage() -> None:
+    # 四、(十一) 「省级科技专项经费」: the text names the province's money
+    split = QINGHAI.rule("QH20-ZONE-RANK", ON).split
+    assert split is not None
+    assert [p.role for p in split.payers] == ["province"]
+    assert split.wording == "省级科技专项经费"
+    # NATIONAL-TALENT shares ACADEMICIAN's sentence and 责任单位, SHARING shares
+    # NATIONAL-LAB's paragraph and 责任单位: the same payer and the same reading
+    for rule_id, sister in (
+        ("QH20-NATIONAL-TALENT", "QH20-ACADEMICIAN"),
+        ("QH20-SHARING", "QH20-NATIONAL-LAB"),
+    ):
+        rule, other = QINGHAI.rule(rule_id, ON), QINGHAI.rule(sister, ON)
+        assert rule.split == other.split, rule_id
+        assert any("names no payer" in reading for reading in rule.readings), rule_id

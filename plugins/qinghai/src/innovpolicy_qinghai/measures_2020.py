@@ -20,10 +20,11 @@ to the team; nothing in the text caps it below the whole balance. The rule answe
 reading (70% as a ceiling) is selected by overriding ``qh.horizontal.max_reward_share``
 to 0.70 in a child layer.
 
-Payers: only (八) names one ("省财政一次性给予30万元建站经费支持"). For the other
-provincial awards the text names no payer; each cites its section's list of
-responsible units (责任单位, which includes 省财政厅) and the reading that the
-province pays is recorded on the rule.
+Payers: two passages name the province's money: (八) "省财政一次性给予30万元建站经费支持"
+(QH20-POSTDOC) and (十一) "省级科技专项经费" (QH20-ZONE-RANK); each split quotes it. For
+the other provincial awards the text names no payer; those with a split cite their
+section's list of responsible units (责任单位, which includes 省财政厅) and record the
+reading that the province pays on the rule.
 """
 
 from __future__ import annotations
@@ -1288,6 +1289,8 @@ NATIONAL_TALENT = Rule(
         "discretionary team grant",
         "给予100-300万元科研经费补助",
     ),
+    split=PAYS_TALENT,
+    readings=(PAYER_READING,),
 )
 
 SETTLE_IN = Rule(
@@ -1443,6 +1446,7 @@ ZONE_RANK = Rule(
         "package by kind of zone",
         W_ZONE_RANK,
     ),
+    split=a.paid_by("province", wording="省级科技专项经费", article="四、(十一)"),
     readings=(
         "'分别给予1000万元和500万元以上': 以上 read as applying to the 500万元 only, so the national zone "
         "gets 10,000,000 and the provincial zone at least 5,000,000 (an open range).",
@@ -1537,6 +1541,8 @@ SHARING = Rule(
             wording="同一供给方每年最高补助50万元",
         ),
     ),
+    split=PAYS_PLATFORMS,
+    readings=(PAYER_READING,),
 )
 
 INCUBATOR = Rule(
