@@ -53,3 +53,33 @@ def test_payers_the_text_names_and_the_sister_rules_of_the_same_passage() -> Non
         rule, other = QINGHAI.rule(rule_id, ON), QINGHAI.rule(sister, ON)
         assert rule.split == other.split, rule_id
         assert any("names no payer" in reading for reading in rule.readings), rule_id
+
+
+def _listed(facts: dict[str, object], subject: str, rule_id: str) -> bool:
+    summary = QINGHAI.find(facts, ON, subject=subject)
+    return rule_id in {r.rule_id for r in summary.incentives}
+
+
+def test_applicants_the_text_allows_are_offered_the_rule() -> None:
+    # 对我省采购方…给予补助: a buyer in the province of any kind
+    purchase = {
+        "registered_in_qinghai": True,
+        "first_purchase_product": True,
+        "purchase_amount": "1000000",
+    }
+    for subject in ("enterprise", "university", "research_institute", "government"):
+        assert _listed(purchase, subject, "QH20-FIRST-PURCHASE"), subject
+    # 省级新型研发机构 are often registered as companies
+    institution = {"rated_new_rd_institution": True}
+    for subject in ("research_institute", "enterprise"):
+        assert _listed(institution, subject, "QH20-NEW-RD-INST"), subject
+
+
+def test_a_young_team_gets_the_young_ceiling_of_vouchers() -> None:
+    # 注册成立不满3年的创新创业企业和团队每年度累计发放不超过5万元
+    team = {"registration_date": "2019-07-01"}
+    assert _listed(team, "individual", "QH20-VOUCHER")
+    summary = QINGHAI.find(team, ON, subject="individual", rule_ids=["QH20-VOUCHER"])
+    (result,) = summary.results
+    assert result.status is Status.ELIGIBLE
+    assert result.amount_range is not None and result.amount_range.high == 50000
