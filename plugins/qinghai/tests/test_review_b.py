@@ -83,3 +83,29 @@ def test_a_young_team_gets_the_young_ceiling_of_vouchers() -> None:
     (result,) = summary.results
     assert result.status is Status.ELIGIBLE
     assert result.amount_range is not None and result.amount_range.high == 50000
+
+
+def test_review_b_readings_are_printed_with_the_answers() -> None:
+    # each reading the lead asked to state (D1-D5) is in the rule's readings, so every
+    # explanation prints it (docs/readings.md gives the same, en and zh)
+    expected = {
+        "QH20-PLATFORM": "is read as the encouragement the subsidy serves, not a condition",
+        "QH20-NATIONAL-LAB": "'新认定' sets no date from which a recognition counts",
+        "QH20-HTE-NEW": "'新认定' sets no date from which a certification counts",
+        "QH20-TECH-INTRO": "Without the prefecture fact the amount and the verdict are the same",
+        "QH20-RD-SUBSIDY": "is the one in force on the evaluation date",
+        "QH20-ZONE-RANK": "The other reading (以上 covers both",
+        "QH20-TT-COBUILT": "names who may be the partner",
+    }
+    for rule_id, words in expected.items():
+        rule = QINGHAI.rule(rule_id, ON)
+        assert any(words in reading for reading in rule.readings), rule_id
+        zh = QINGHAI.evaluate(rule_id, {}, ON).render("zh")
+        assert not any(words in line for line in zh.splitlines()), rule_id  # translated
+
+
+def test_rd_subsidy_rate_follows_the_evaluation_date_not_the_tax_year() -> None:
+    # a 2019 exemption: 10% when granted after 2020-08-19, 15% evaluated in 2019
+    facts = {"is_high_tech_enterprise": True, "rd_super_deduction_exemption": "1000000"}
+    assert QINGHAI.evaluate("QH20-RD-SUBSIDY", facts, "2020-09-01").amount == 100000
+    assert QINGHAI.evaluate("QH20-RD-SUBSIDY", facts, "2019-12-31").amount == 150000

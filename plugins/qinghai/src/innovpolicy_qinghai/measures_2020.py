@@ -75,6 +75,12 @@ PLATFORM = a.Citation(DOCUMENT, "二、(五)", W_PLATFORM)
 FACTS = (
     FactSpec("newly_certified_high_tech", "boolean", "newly certified as a high-tech enterprise"),
     FactSpec(
+        "platform_landed_in_qinghai",
+        "boolean",
+        "the achievement-transformation platform has landed in Qinghai (落地青海; asked only "
+        "under the reading qh.platform.must_land = 1)",
+    ),
+    FactSpec(
         "certified_little_giant",
         "boolean",
         "a high-tech enterprise certified as a provincial S&T little giant (省级科技小巨人)",
@@ -173,6 +179,14 @@ PARAMETERS = (
         description="1.5% up to and including 10,000,000, 1% of the part above",
     ),
     a.constant(
+        "qh.platform.must_land",
+        0,
+        citation=a.Citation(DOCUMENT, "二、(五)", "鼓励国内外科技成果转化平台落地青海"),
+        unit="reading",
+        description="0 = '落地青海' is an encouragement, not a condition (default reading), "
+        "1 = the platform must have landed in Qinghai (fact platform_landed_in_qinghai)",
+    ),
+    a.constant(
         "qh.platform.cap",
         a.wan(100),
         citation=PLATFORM,
@@ -202,7 +216,14 @@ HTE_NEW = Rule(
     ),
     amount=a.Fixed(a.param("qh.hte_new.award"), "award", "奖励10万元"),
     split=PROVINCE_PAYS,
-    readings=(PAYER_READING,),
+    readings=(
+        PAYER_READING,
+        "'新认定' sets no date from which a certification counts: one made before the measures "
+        "took effect (2020-08-19) is accepted if the caller calls it new (the fact carries no "
+        "date); the measures pay nothing on a date before they took effect. A caller holding "
+        "the other reading (certified on or after 2020-08-19 only) answers "
+        "newly_certified_high_tech = false for an earlier certification.",
+    ),
     events=("high_tech_certified",),
 )
 
@@ -276,6 +297,10 @@ RD_SUBSIDY_2020 = Rule(
     readings=(
         "In force from 2020-08-19 (earliest proven publication); before that the 2017 "
         "version at 15% applies.",
+        "The rate (15% or 10%) is the one in force on the evaluation date (the date the subsidy "
+        "is granted), not in the tax year of the exemption: '当年' names the base, not the "
+        "rate. A 2019 exemption evaluated on 2020-09-01 gets 10%; a caller holding the other "
+        "reading (the rate of the tax year) evaluates on a date in that year, 2019-12-31.",
     ),
 )
 
@@ -317,6 +342,11 @@ TECH_INTRO_SUBSIDY = Rule(
     readings=(
         "'三年累计缴税总额' = taxes paid in the three fiscal years before the evaluation date.",
         "The prefecture share is paid by the prefecture of administrative affiliation (prefecture fact).",
+        "Without the prefecture fact the amount and the verdict are the same and the split still "
+        "shows 8:2, the prefecture's share with no payer named: the text states the 8:2 with no "
+        "exception, so a firm with no prefecture of affiliation (a 省属 firm, for which "
+        "按行政隶属 could mean the province bears all) is not decided here; the caller, or a "
+        "child layer's ShareRefinement, settles that share.",
     ),
 )
 
@@ -326,12 +356,30 @@ PLATFORM_SUBSIDY = Rule(
     title_en="Subsidy for achievement-transformation platforms",
     title_zh="科技成果转化服务平台补助",
     citation=PLATFORM,
-    criteria=a.at_least(
-        "achievements_transformed",
-        a.param("qh.platform.min_achievements"),
-        label="achievements transformed in Qinghai",
-        wording="促成不低于3项科技成果在省内转化",
-        article="二、(五)",
+    criteria=a.all_of(
+        a.at_least(
+            "achievements_transformed",
+            a.param("qh.platform.min_achievements"),
+            label="achievements transformed in Qinghai",
+            wording="促成不低于3项科技成果在省内转化",
+            article="二、(五)",
+        ),
+        a.if_(
+            a.at_least(
+                a.param("qh.platform.must_land"),
+                1,
+                label="reading: the platform must have landed in Qinghai (qh.platform.must_land)",
+                wording="鼓励国内外科技成果转化平台落地青海",
+                article="二、(五)",
+            ),
+            a.is_true(
+                "platform_landed_in_qinghai",
+                label="the platform has landed in Qinghai",
+                wording="鼓励国内外科技成果转化平台落地青海",
+                article="二、(五)",
+            ),
+            label="landed in Qinghai, under the other reading",
+        ),
     ),
     amount=a.lesser_of(
         a.Marginal(
@@ -345,6 +393,13 @@ PLATFORM_SUBSIDY = Rule(
             label="yearly cap per platform",
             wording="每个平台每年最高补助100万元",
         ),
+    ),
+    readings=(
+        "'鼓励国内外科技成果转化平台落地青海' is read as the encouragement the subsidy serves, not a "
+        "condition: the condition is '促成不低于3项科技成果在省内转化', and a platform outside "
+        "Qinghai that transforms 3 achievements in the province qualifies. Override "
+        "qh.platform.must_land to 1 for the other reading (the platform must have landed in "
+        "Qinghai: fact platform_landed_in_qinghai).",
     ),
 )
 
@@ -1449,7 +1504,9 @@ ZONE_RANK = Rule(
     split=a.paid_by("province", wording="省级科技专项经费", article="四、(十一)"),
     readings=(
         "'分别给予1000万元和500万元以上': 以上 read as applying to the 500万元 only, so the national zone "
-        "gets 10,000,000 and the provincial zone at least 5,000,000 (an open range).",
+        "gets 10,000,000 and the provincial zone at least 5,000,000 (an open range). The other "
+        "reading (以上 covers both: the national zone at least 10,000,000) is not selectable by "
+        "a parameter; a child layer expresses it with its own rule.",
         "Ranks are positions (1 is best): places gained = best earlier rank − this year's rank.",
     ),
 )
@@ -1496,6 +1553,12 @@ NATIONAL_LAB = Rule(
         "'建设期内…支持期限不超过5年': support is paid in a calendar year that is both within the "
         "construction period (up to national_platform_construction_last_year, the period's last "
         "year) and within the first 5 support years; the earlier bound ends the support.",
+        "'新认定' sets no date from which a recognition counts, and the measures have no "
+        "transitional clause: a platform recognised before they took effect (2020-08-19) is "
+        "paid for its years from then on that are within its construction period and its 5 "
+        "support years; the measures pay nothing on an earlier date. A caller holding the "
+        "other reading (recognised on or after 2020-08-19 only) answers "
+        "national_platform_recognised = false for an earlier recognition.",
         PAYER_READING,
     ),
 )

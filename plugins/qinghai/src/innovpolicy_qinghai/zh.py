@@ -403,7 +403,7 @@ LABELS: dict[str, str] = {
     "A firm that is both high-tech/tech-based and young gets the higher ceiling (200,000).": "既是高新技术企业或科技型企业又注册不满3年的企业，适用较高上限（20万元）。",
     "'每个项目最高补助100万元' read as 1,000,000 for each party; set qh.deal_local.parties_sharing_cap to 2 (in a child layer) for the other reading, 1,000,000 for both together.": "将“每个项目最高补助100万元”理解为每方100万元；另一种理解（双方合计100万元）可在下级层级将qh.deal_local.parties_sharing_cap设为2。",
     "The amount is the part of the reward taxed as wages, not a payment.": "该金额为奖励中按工资薪金计税的部分，而非支付款项。",
-    "'分别给予1000万元和500万元以上': 以上 read as applying to the 500万元 only, so the national zone gets 10,000,000 and the provincial zone at least 5,000,000 (an open range).": "“分别给予1000万元和500万元以上”：“以上”仅修饰500万元，因此国家高新区为1000万元，省级高新区不少于500万元（不设上限的区间）。",
+    "'分别给予1000万元和500万元以上': 以上 read as applying to the 500万元 only, so the national zone gets 10,000,000 and the provincial zone at least 5,000,000 (an open range). The other reading (以上 covers both: the national zone at least 10,000,000) is not selectable by a parameter; a child layer expresses it with its own rule.": "“分别给予1000万元和500万元以上”：“以上”仅修饰500万元，因此国家高新区为1000万元，省级高新区不少于500万元（不设上限的区间）。另一种理解（“以上”同时修饰两者：国家高新区不少于1000万元）不能通过参数选用；下级层可用自己的规则表达。",
     "Ranks are positions (1 is best): places gained = best earlier rank − this year's rank.": "排名为位次（1为最好）：前进位次 = 此前最好位次 − 本年度位次。",
     "Support years are calendar years counted from national_platform_first_year (year 1).": "支持年度为自national_platform_first_year起算的自然年（第1年）。",
     "'建设期内…支持期限不超过5年': support is paid in a calendar year that is both within the construction period (up to national_platform_construction_last_year, the period's last year) and within the first 5 support years; the earlier bound ends the support.": "“建设期内…支持期限不超过5年”：给予支持的自然年须同时在建设期内（不晚于建设期最后一年national_platform_construction_last_year）和前5个支持年度内；以先到者为止。",
@@ -518,6 +518,18 @@ LABELS: dict[str, str] = {
     "partner is a university, research institute or technology-transfer agency": "合作方为高校、科研机构或技术转移服务机构",
     "the co-built agency serves Qinghai's industry": "共建机构服务青海产业发展",
     "'国内外高校、科研机构和技术转移服务机构' names who may be the partner (fact cobuilt_partner_kind); an enterprise that is not a technology-transfer service agency is not covered. '服务青海产业发展' is asked of the co-built agency (fact cobuilt_agency_serves_qinghai), not of the partner: tt_agency_serves_qinghai, which QH20-TT-AGENCY asks, describes the applicant agency itself.": "“国内外高校、科研机构和技术转移服务机构”规定了合作方的范围（事实cobuilt_partner_kind）；不是技术转移服务机构的企业不在其列。“服务青海产业发展”针对的是共建的服务机构（事实cobuilt_agency_serves_qinghai），而非合作方：QH20-TT-AGENCY所问的tt_agency_serves_qinghai描述的是申请机构本身。",
+    # QH20-PLATFORM (review B D1)
+    "reading: the platform must have landed in Qinghai (qh.platform.must_land)": "解读：平台须已落地青海（qh.platform.must_land）",
+    "the platform has landed in Qinghai": "平台已落地青海",
+    "landed in Qinghai, under the other reading": "按另一种解读：已落地青海",
+    "'鼓励国内外科技成果转化平台落地青海' is read as the encouragement the subsidy serves, not a condition: the condition is '促成不低于3项科技成果在省内转化', and a platform outside Qinghai that transforms 3 achievements in the province qualifies. Override qh.platform.must_land to 1 for the other reading (the platform must have landed in Qinghai: fact platform_landed_in_qinghai).": "“鼓励国内外科技成果转化平台落地青海”理解为该补助所服务的鼓励方向，而非条件：条件是“促成不低于3项科技成果在省内转化”，省外平台促成3项成果在省内转化的也符合。如采用另一种理解（平台须已落地青海：事实platform_landed_in_qinghai），可将qh.platform.must_land覆盖为1。",
+    # 新认定 (review B D2)
+    "'新认定' sets no date from which a certification counts: one made before the measures took effect (2020-08-19) is accepted if the caller calls it new (the fact carries no date); the measures pay nothing on a date before they took effect. A caller holding the other reading (certified on or after 2020-08-19 only) answers newly_certified_high_tech = false for an earlier certification.": "“新认定”未规定认定自何日起算：措施施行（2020-08-19）前作出的认定，调用方认为属于新认定的即予接受（该事实不含日期）；措施施行前的日期不给予奖励。持另一种理解（仅限2020-08-19及以后认定）的调用方，对更早的认定将newly_certified_high_tech填为false。",
+    "'新认定' sets no date from which a recognition counts, and the measures have no transitional clause: a platform recognised before they took effect (2020-08-19) is paid for its years from then on that are within its construction period and its 5 support years; the measures pay nothing on an earlier date. A caller holding the other reading (recognised on or after 2020-08-19 only) answers national_platform_recognised = false for an earlier recognition.": "“新认定”未规定认定自何日起算，措施也没有过渡条款：措施施行（2020-08-19）前认定的平台，自施行起在建设期内且在5个支持年度内的年份给予支持；更早的日期不给予支持。持另一种理解（仅限2020-08-19及以后认定）的调用方，对更早的认定将national_platform_recognised填为false。",
+    # QH20-TECH-INTRO (review B D3)
+    "Without the prefecture fact the amount and the verdict are the same and the split still shows 8:2, the prefecture's share with no payer named: the text states the 8:2 with no exception, so a firm with no prefecture of affiliation (a 省属 firm, for which 按行政隶属 could mean the province bears all) is not decided here; the caller, or a child layer's ShareRefinement, settles that share.": "未提供prefecture事实时，金额和结论不变，分担仍显示8:2，市州份额不注明承担方：原文规定8:2而无例外，因此没有所属市州的企业（省属企业，按行政隶属可理解为由省全额承担）在此不作判定；该份额由调用方或下级层的ShareRefinement确定。",
+    # QH20-RD-SUBSIDY (review B D4)
+    "The rate (15% or 10%) is the one in force on the evaluation date (the date the subsidy is granted), not in the tax year of the exemption: '当年' names the base, not the rate. A 2019 exemption evaluated on 2020-09-01 gets 10%; a caller holding the other reading (the rate of the tax year) evaluates on a date in that year, 2019-12-31.": "比例（15%或10%）按评估日（给予补助之日）施行的版本确定，而非免税额所属的纳税年度：“当年”指的是基数，而非比例。2019年的免税额在2020-09-01评估，按10%计算；持另一种理解（按纳税年度的比例）的调用方，以该年度内的日期（2019-12-31）评估。",
     # QH20-ZONE-NEW
     "The text names no payer; the province is read as paying (省财政厅 is a responsible unit; the prefecture governments, also named, are not given a share).": "原文未规定承担方，理解为由省级承担（省财政厅是责任单位；同样列为责任单位的各市州政府不分担）。",
     "'根据创新绩效情况给予一次性500万元/100万元奖励性后补助': the performance is the ground of the award, not a scale of it; the amount is the stated sum.": "“根据创新绩效情况给予一次性500万元/100万元奖励性后补助”：创新绩效是给予奖励的依据，而非确定金额的标准；金额即原文所列数额。",
@@ -707,6 +719,7 @@ MEANINGS: dict[str, str] = {
     "national_platform_recognised": "新认定的省部共建或企业国家重点实验室、国家技术创新中心、国家临床医学研究中心或国家野外观测站",
     "national_platform_first_year": "建设期支持的首个自然年",
     "national_platform_construction_last_year": "平台建设期的最后一个自然年",
+    "platform_landed_in_qinghai": "科技成果转化平台已落地青海（仅在qh.platform.must_land = 1的解读下询问）",
     "rated_new_rd_institution": "被认定为省级新型研发机构",
     "sharing_supplier_outstanding": "制度健全、服务量大、评价好、成效突出的开放共享供给方",
     "vouchers_served": "年度服务的创新券金额",
