@@ -109,3 +109,26 @@ def test_rd_subsidy_rate_follows_the_evaluation_date_not_the_tax_year() -> None:
     facts = {"is_high_tech_enterprise": True, "rd_super_deduction_exemption": "1000000"}
     assert QINGHAI.evaluate("QH20-RD-SUBSIDY", facts, "2020-09-01").amount == 100000
     assert QINGHAI.evaluate("QH20-RD-SUBSIDY", facts, "2019-12-31").amount == 150000
+
+
+RATE_QUOTES = {
+    "QH20-TECH-INTRO": "择优按转移转化项目研发总投入的20%",
+    "QH20-FIRST-PURCHASE": "按照成交金额的10%给予补助",
+    "QH20-TT-AGENCY": "按服务技术交易和科技成果转化年营业收入20%",
+    "QH20-TT-COBUILT": "按共建机构技术转移营业收入的20%",
+    "QH20-DEAL-LOCAL": "分别给予成果出让方和成果受让方各20％的财政资金补助",
+    "QH20-DEAL-IMPORT": "给予成果受让方20％的财政资金补助",
+    "QH20-SHARING": "按其上年度实际服务的创新券总额的30%给予奖励补助",
+}
+
+
+def test_rate_steps_quote_their_own_passage() -> None:
+    # review B F5: a rate step quotes the words of its rate, not the whole passage
+    from innovpolicy.authoring import RateOf
+
+    for rule_id, quote in RATE_QUOTES.items():
+        rule = QINGHAI.rule(rule_id, ON)
+        assert rule.amount is not None
+        rates = [f for f in rule.amount.walk() if isinstance(f, RateOf)]
+        assert [f.wording for f in rates] == [quote], rule_id
+        assert quote in rule.citation.wording, rule_id  # verbatim within the cited passage

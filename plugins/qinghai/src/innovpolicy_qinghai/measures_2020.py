@@ -320,6 +320,7 @@ TECH_INTRO_SUBSIDY = Rule(
             a.param("qh.tech_intro.rate"),
             a.fact("transfer_project_rd_total"),
             "20% of the transfer project's total R&D investment",
+            "择优按转移转化项目研发总投入的20%",
         ),
         a.cap(
             a.sum_of_years("tax_paid", 3),
@@ -1020,7 +1021,10 @@ FIRST_PURCHASE = Rule(
     ),
     amount=a.lesser_of(
         a.RateOf(
-            a.param("qh.first_purchase.rate"), a.fact("purchase_amount"), "10% of the transaction"
+            a.param("qh.first_purchase.rate"),
+            a.fact("purchase_amount"),
+            "10% of the transaction",
+            "按照成交金额的10%给予补助",
         ),
         a.cap(a.param("qh.first_purchase.cap"), label="cap", wording="最高补助200万元"),
     ),
@@ -1123,7 +1127,10 @@ TT_AGENCY = Rule(
     ),
     amount=a.lesser_of(
         a.RateOf(
-            a.param("qh.tt_agency.rate"), a.fact("tt_service_revenue"), "20% of service revenue"
+            a.param("qh.tt_agency.rate"),
+            a.fact("tt_service_revenue"),
+            "20% of service revenue",
+            "按服务技术交易和科技成果转化年营业收入20%",
         ),
         a.cap(a.param("qh.tt_agency.cap"), label="cap", wording="最高不超过100万元"),
     ),
@@ -1161,6 +1168,7 @@ TT_COBUILT = Rule(
             a.param("qh.tt_cobuilt.rate"),
             a.fact("cobuilt_agency_revenue"),
             "20% of the agency's transfer revenue",
+            "按共建机构技术转移营业收入的20%",
         ),
         a.cap(a.param("qh.tt_cobuilt.cap"), label="cap", wording="最高不超过50万元"),
     ),
@@ -1206,6 +1214,7 @@ DEAL_LOCAL = Rule(
             a.param("qh.deal_local.rate"),
             a.fact("deal_amount_paid"),
             "20% of the amount actually paid",
+            "分别给予成果出让方和成果受让方各20％的财政资金补助",
         ),
         a.cap(
             a.ratio(a.param("qh.deal_local.cap"), a.param("qh.deal_local.parties_sharing_cap")),
@@ -1252,6 +1261,7 @@ DEAL_IMPORT = Rule(
             a.param("qh.deal_import.rate"),
             a.fact("deal_amount_paid"),
             "20% of the amount actually paid",
+            "给予成果受让方20％的财政资金补助",
         ),
         a.cap(
             a.param("qh.deal_import.cap"), label="cap per project", wording="每项最高补助100万元"
@@ -1597,6 +1607,7 @@ SHARING = Rule(
             a.param("qh.sharing.rate"),
             a.prior_year("vouchers_served"),
             "30% of last year's vouchers served",
+            "按其上年度实际服务的创新券总额的30%给予奖励补助",
         ),
         a.cap(
             a.param("qh.sharing.cap"),
