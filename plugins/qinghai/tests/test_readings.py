@@ -156,3 +156,20 @@ def test_incubator_tax_park_must_be_national_or_provincial_unless_any_level_is_r
     # the other reading widens the parks only: another kind of carrier stays outside
     other = {"incubator_kind": "other"}
     assert any_level.evaluate("QH20-INCUBATOR-TAX", other, ON).status is Status.INELIGIBLE
+
+
+def test_platform_landing_is_an_encouragement_unless_read_as_a_condition() -> None:
+    # 鼓励国内外科技成果转化平台落地青海，对促成不低于3项科技成果在省内转化的…平台 (二、(五))
+    outside = {"achievements_transformed": 3, "transaction_volume": "10000000",
+               "platform_landed_in_qinghai": False}  # fmt: skip
+    default = QINGHAI.evaluate("QH20-PLATFORM", outside, ON)
+    assert default.status is Status.ELIGIBLE and default.amount == Decimal("150000.00")
+    must_land = _other("qh.platform.must_land", 1)
+    assert must_land.evaluate("QH20-PLATFORM", outside, ON).status is Status.INELIGIBLE
+    landed = {**outside, "platform_landed_in_qinghai": True}
+    assert must_land.evaluate("QH20-PLATFORM", landed, ON).amount == Decimal("150000.00")
+    unknown = {k: v for k, v in outside.items() if k != "platform_landed_in_qinghai"}
+    assert QINGHAI.evaluate("QH20-PLATFORM", unknown, ON).status is Status.ELIGIBLE
+    asked = must_land.evaluate("QH20-PLATFORM", unknown, ON)
+    assert asked.status is Status.UNDETERMINED
+    assert asked.missing == ("platform_landed_in_qinghai",)

@@ -20,10 +20,11 @@ to the team; nothing in the text caps it below the whole balance. The rule answe
 reading (70% as a ceiling) is selected by overriding ``qh.horizontal.max_reward_share``
 to 0.70 in a child layer.
 
-Payers: only (八) names one ("省财政一次性给予30万元建站经费支持"). For the other
-provincial awards the text names no payer; each cites its section's list of
-responsible units (责任单位, which includes 省财政厅) and the reading that the
-province pays is recorded on the rule.
+Payers: two passages name the province's money: (八) "省财政一次性给予30万元建站经费支持"
+(QH20-POSTDOC) and (十一) "省级科技专项经费" (QH20-ZONE-RANK); each split quotes it. For
+the other provincial awards the text names no payer; those with a split cite their
+section's list of responsible units (责任单位, which includes 省财政厅) and record the
+reading that the province pays on the rule.
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ PLATFORM = a.Citation(DOCUMENT, "二、(五)", W_PLATFORM)
 
 FACTS = (
     FactSpec("newly_certified_high_tech", "boolean", "newly certified as a high-tech enterprise"),
+    FactSpec(
+        "platform_landed_in_qinghai",
+        "boolean",
+        "the achievement-transformation platform has landed in Qinghai (落地青海; asked only "
+        "under the reading qh.platform.must_land = 1)",
+    ),
     FactSpec(
         "certified_little_giant",
         "boolean",
@@ -172,6 +179,14 @@ PARAMETERS = (
         description="1.5% up to and including 10,000,000, 1% of the part above",
     ),
     a.constant(
+        "qh.platform.must_land",
+        0,
+        citation=a.Citation(DOCUMENT, "二、(五)", "鼓励国内外科技成果转化平台落地青海"),
+        unit="reading",
+        description="0 = '落地青海' is an encouragement, not a condition (default reading), "
+        "1 = the platform must have landed in Qinghai (fact platform_landed_in_qinghai)",
+    ),
+    a.constant(
         "qh.platform.cap",
         a.wan(100),
         citation=PLATFORM,
@@ -201,7 +216,14 @@ HTE_NEW = Rule(
     ),
     amount=a.Fixed(a.param("qh.hte_new.award"), "award", "奖励10万元"),
     split=PROVINCE_PAYS,
-    readings=(PAYER_READING,),
+    readings=(
+        PAYER_READING,
+        "'新认定' sets no date from which a certification counts: one made before the measures "
+        "took effect (2020-08-19) is accepted if the caller calls it new (the fact carries no "
+        "date); the measures pay nothing on a date before they took effect. A caller holding "
+        "the other reading (certified on or after 2020-08-19 only) answers "
+        "newly_certified_high_tech = false for an earlier certification.",
+    ),
     events=("high_tech_certified",),
 )
 
@@ -275,6 +297,10 @@ RD_SUBSIDY_2020 = Rule(
     readings=(
         "In force from 2020-08-19 (earliest proven publication); before that the 2017 "
         "version at 15% applies.",
+        "The rate (15% or 10%) is the one in force on the evaluation date (the date the subsidy "
+        "is granted), not in the tax year of the exemption: '当年' names the base, not the "
+        "rate. A 2019 exemption evaluated on 2020-09-01 gets 10%; a caller holding the other "
+        "reading (the rate of the tax year) evaluates on a date in that year, 2019-12-31.",
     ),
 )
 
@@ -294,6 +320,7 @@ TECH_INTRO_SUBSIDY = Rule(
             a.param("qh.tech_intro.rate"),
             a.fact("transfer_project_rd_total"),
             "20% of the transfer project's total R&D investment",
+            "择优按转移转化项目研发总投入的20%",
         ),
         a.cap(
             a.sum_of_years("tax_paid", 3),
@@ -316,6 +343,11 @@ TECH_INTRO_SUBSIDY = Rule(
     readings=(
         "'三年累计缴税总额' = taxes paid in the three fiscal years before the evaluation date.",
         "The prefecture share is paid by the prefecture of administrative affiliation (prefecture fact).",
+        "Without the prefecture fact the amount and the verdict are the same and the split still "
+        "shows 8:2, the prefecture's share with no payer named: the text states the 8:2 with no "
+        "exception, so a firm with no prefecture of affiliation (a 省属 firm, for which "
+        "按行政隶属 could mean the province bears all) is not decided here; the caller, or a "
+        "child layer's ShareRefinement, settles that share.",
     ),
 )
 
@@ -325,12 +357,30 @@ PLATFORM_SUBSIDY = Rule(
     title_en="Subsidy for achievement-transformation platforms",
     title_zh="科技成果转化服务平台补助",
     citation=PLATFORM,
-    criteria=a.at_least(
-        "achievements_transformed",
-        a.param("qh.platform.min_achievements"),
-        label="achievements transformed in Qinghai",
-        wording="促成不低于3项科技成果在省内转化",
-        article="二、(五)",
+    criteria=a.all_of(
+        a.at_least(
+            "achievements_transformed",
+            a.param("qh.platform.min_achievements"),
+            label="achievements transformed in Qinghai",
+            wording="促成不低于3项科技成果在省内转化",
+            article="二、(五)",
+        ),
+        a.if_(
+            a.at_least(
+                a.param("qh.platform.must_land"),
+                1,
+                label="reading: the platform must have landed in Qinghai (qh.platform.must_land)",
+                wording="鼓励国内外科技成果转化平台落地青海",
+                article="二、(五)",
+            ),
+            a.is_true(
+                "platform_landed_in_qinghai",
+                label="the platform has landed in Qinghai",
+                wording="鼓励国内外科技成果转化平台落地青海",
+                article="二、(五)",
+            ),
+            label="landed in Qinghai, under the other reading",
+        ),
     ),
     amount=a.lesser_of(
         a.Marginal(
@@ -344,6 +394,13 @@ PLATFORM_SUBSIDY = Rule(
             label="yearly cap per platform",
             wording="每个平台每年最高补助100万元",
         ),
+    ),
+    readings=(
+        "'鼓励国内外科技成果转化平台落地青海' is read as the encouragement the subsidy serves, not a "
+        "condition: the condition is '促成不低于3项科技成果在省内转化', and a platform outside "
+        "Qinghai that transforms 3 achievements in the province qualifies. Override "
+        "qh.platform.must_land to 1 for the other reading (the platform must have landed in "
+        "Qinghai: fact platform_landed_in_qinghai).",
     ),
 )
 
@@ -469,6 +526,17 @@ MORE_FACTS = (
         "a partner that co-built a service agency with a prefecture, county or park",
     ),
     FactSpec(
+        "cobuilt_partner_kind",
+        "text",
+        "kind of the partner that co-built the service agency",
+        choices=("university", "research_institute", "tt_agency", "other"),
+    ),
+    FactSpec(
+        "cobuilt_agency_serves_qinghai",
+        "boolean",
+        "the co-built service agency serves Qinghai's industry (服务青海产业发展)",
+    ),
+    FactSpec(
         "cobuilt_agency_revenue",
         "decimal",
         "technology-transfer revenue of the co-built agency",
@@ -564,6 +632,13 @@ MORE_FACTS = (
         "national_platform_first_year",
         "integer",
         "first calendar year of construction support",
+        "year",
+        Decimal(1900),
+    ),
+    FactSpec(
+        "national_platform_construction_last_year",
+        "integer",
+        "last calendar year of the platform's construction period (建设期)",
         "year",
         Decimal(1900),
     ),
@@ -946,7 +1021,10 @@ FIRST_PURCHASE = Rule(
     ),
     amount=a.lesser_of(
         a.RateOf(
-            a.param("qh.first_purchase.rate"), a.fact("purchase_amount"), "10% of the transaction"
+            a.param("qh.first_purchase.rate"),
+            a.fact("purchase_amount"),
+            "10% of the transaction",
+            "按照成交金额的10%给予补助",
         ),
         a.cap(a.param("qh.first_purchase.cap"), label="cap", wording="最高补助200万元"),
     ),
@@ -1049,7 +1127,10 @@ TT_AGENCY = Rule(
     ),
     amount=a.lesser_of(
         a.RateOf(
-            a.param("qh.tt_agency.rate"), a.fact("tt_service_revenue"), "20% of service revenue"
+            a.param("qh.tt_agency.rate"),
+            a.fact("tt_service_revenue"),
+            "20% of service revenue",
+            "按服务技术交易和科技成果转化年营业收入20%",
         ),
         a.cap(a.param("qh.tt_agency.cap"), label="cap", wording="最高不超过100万元"),
     ),
@@ -1061,19 +1142,42 @@ TT_COBUILT = Rule(
     title_en="Award to partners of co-built technology-transfer agencies",
     title_zh="共建技术转移服务机构合作伙伴奖励",
     citation=TT_COBUILT_C,
-    criteria=a.is_true(
-        "cobuilt_agency_partner",
-        label="partner of a co-built agency",
-        wording="与市（州）政府或相关县（市、区、行委）、园区共建服务机构",
-        article="二、(四)",
+    criteria=a.all_of(
+        a.is_one_of(
+            "cobuilt_partner_kind",
+            ("university", "research_institute", "tt_agency"),
+            label="partner is a university, research institute or technology-transfer agency",
+            wording="支持国内外高校、科研机构和技术转移服务机构",
+            article="二、(四)",
+        ),
+        a.is_true(
+            "cobuilt_agency_partner",
+            label="partner of a co-built agency",
+            wording="与市（州）政府或相关县（市、区、行委）、园区共建服务机构",
+            article="二、(四)",
+        ),
+        a.is_true(
+            "cobuilt_agency_serves_qinghai",
+            label="the co-built agency serves Qinghai's industry",
+            wording="服务青海产业发展",
+            article="二、(四)",
+        ),
     ),
     amount=a.lesser_of(
         a.RateOf(
             a.param("qh.tt_cobuilt.rate"),
             a.fact("cobuilt_agency_revenue"),
             "20% of the agency's transfer revenue",
+            "按共建机构技术转移营业收入的20%",
         ),
         a.cap(a.param("qh.tt_cobuilt.cap"), label="cap", wording="最高不超过50万元"),
+    ),
+    readings=(
+        "'国内外高校、科研机构和技术转移服务机构' names who may be the partner (fact "
+        "cobuilt_partner_kind); an enterprise that is not a technology-transfer service agency "
+        "is not covered. '服务青海产业发展' is asked of the co-built agency (fact "
+        "cobuilt_agency_serves_qinghai), not of the partner: tt_agency_serves_qinghai, which "
+        "QH20-TT-AGENCY asks, describes the applicant agency itself.",
     ),
 )
 
@@ -1110,6 +1214,7 @@ DEAL_LOCAL = Rule(
             a.param("qh.deal_local.rate"),
             a.fact("deal_amount_paid"),
             "20% of the amount actually paid",
+            "分别给予成果出让方和成果受让方各20％的财政资金补助",
         ),
         a.cap(
             a.ratio(a.param("qh.deal_local.cap"), a.param("qh.deal_local.parties_sharing_cap")),
@@ -1156,6 +1261,7 @@ DEAL_IMPORT = Rule(
             a.param("qh.deal_import.rate"),
             a.fact("deal_amount_paid"),
             "20% of the amount actually paid",
+            "给予成果受让方20％的财政资金补助",
         ),
         a.cap(
             a.param("qh.deal_import.cap"), label="cap per project", wording="每项最高补助100万元"
@@ -1248,6 +1354,8 @@ NATIONAL_TALENT = Rule(
         "discretionary team grant",
         "给予100-300万元科研经费补助",
     ),
+    split=PAYS_TALENT,
+    readings=(PAYER_READING,),
 )
 
 SETTLE_IN = Rule(
@@ -1403,9 +1511,12 @@ ZONE_RANK = Rule(
         "package by kind of zone",
         W_ZONE_RANK,
     ),
+    split=a.paid_by("province", wording="省级科技专项经费", article="四、(十一)"),
     readings=(
         "'分别给予1000万元和500万元以上': 以上 read as applying to the 500万元 only, so the national zone "
-        "gets 10,000,000 and the provincial zone at least 5,000,000 (an open range).",
+        "gets 10,000,000 and the provincial zone at least 5,000,000 (an open range). The other "
+        "reading (以上 covers both: the national zone at least 10,000,000) is not selectable by "
+        "a parameter; a child layer expresses it with its own rule.",
         "Ranks are positions (1 is best): places gained = best earlier rank − this year's rank.",
     ),
 )
@@ -1426,7 +1537,14 @@ NATIONAL_LAB = Rule(
         a.at_least(
             a.support_year("national_platform_first_year"),
             1,
-            label="support year",
+            label="support year (construction support has begun)",
+            wording="建设期内",
+            article="六、(十六)",
+        ),
+        a.at_most(
+            a.evaluation_year(),
+            a.fact("national_platform_construction_last_year"),
+            label="evaluation year within the construction period (up to its last year)",
             wording="建设期内",
             article="六、(十六)",
         ),
@@ -1442,6 +1560,15 @@ NATIONAL_LAB = Rule(
     split=PAYS_PLATFORMS,
     readings=(
         "Support years are calendar years counted from national_platform_first_year (year 1).",
+        "'建设期内…支持期限不超过5年': support is paid in a calendar year that is both within the "
+        "construction period (up to national_platform_construction_last_year, the period's last "
+        "year) and within the first 5 support years; the earlier bound ends the support.",
+        "'新认定' sets no date from which a recognition counts, and the measures have no "
+        "transitional clause: a platform recognised before they took effect (2020-08-19) is "
+        "paid for its years from then on that are within its construction period and its 5 "
+        "support years; the measures pay nothing on an earlier date. A caller holding the "
+        "other reading (recognised on or after 2020-08-19 only) answers "
+        "national_platform_recognised = false for an earlier recognition.",
         PAYER_READING,
     ),
 )
@@ -1480,6 +1607,7 @@ SHARING = Rule(
             a.param("qh.sharing.rate"),
             a.prior_year("vouchers_served"),
             "30% of last year's vouchers served",
+            "按其上年度实际服务的创新券总额的30%给予奖励补助",
         ),
         a.cap(
             a.param("qh.sharing.cap"),
@@ -1487,6 +1615,8 @@ SHARING = Rule(
             wording="同一供给方每年最高补助50万元",
         ),
     ),
+    split=PAYS_PLATFORMS,
+    readings=(PAYER_READING,),
 )
 
 INCUBATOR = Rule(

@@ -50,11 +50,15 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "QH-RD-SUPER-DEDUCTION": _FIRM,
     "QH-IPO-REWARD": _FIRM,
     "QH20-STANDARD": _FIRM,
-    "QH20-VOUCHER": _FIRM,
-    "QH20-FIRST-PURCHASE": _FIRM,  # 省内采购方
+    # 创新创业企业和团队: a team with no registered firm applies as persons, like the
+    # 团队 of QH20-ACADEMICIAN and QH20-NATIONAL-TALENT
+    "QH20-VOUCHER": ("enterprise", "individual"),
+    # 我省采购方: any buyer in the province, public bodies, universities and institutes too
+    "QH20-FIRST-PURCHASE": (*_HOSTS, "government"),
     "QH20-TOP500-RD": ("enterprise", "research_institute"),
     "QH20-TT-AGENCY": ("platform", "enterprise"),  # 技术转移服务机构
-    "QH20-TT-COBUILT": _HOSTS,
+    # 国内外高校、科研机构和技术转移服务机构 (an agency may be a platform or a company)
+    "QH20-TT-COBUILT": (*_HOSTS, "platform"),
     "QH20-DEAL-LOCAL": _HOSTS,  # 转让方和受让方
     "QH20-DEAL-IMPORT": _HOSTS,  # 受让方
     "QH20-CASH-REWARD-TAX": ("individual",),
@@ -65,7 +69,7 @@ SUBJECTS: dict[str, tuple[str, ...]] = {
     "QH20-ZONE-NEW": ("park", "government"),  # 园区; 创新型城市、县(市)
     "QH20-ZONE-RANK": ("park",),
     "QH20-NATIONAL-LAB": (*_HOSTS, "platform"),
-    "QH20-NEW-RD-INST": ("research_institute",),
+    "QH20-NEW-RD-INST": ("research_institute", "enterprise"),  # often registered as companies
     "QH20-SHARING": (*_HOSTS, "platform"),
     "QH20-INCUBATOR": ("platform",),
     "QH20-VC": _FIRM,
@@ -86,6 +90,14 @@ SUBJECT_FACTS: dict[str, dict[str, dict[str, object]]] = {
     "QH-KL": _HOST_KIND,
     "QH-HUIMIN-LEAD": _HOST_KIND,
     "QH-BROKER": {"individual": {"broker_applicant_kind": "individual"}},
+    # a team is not an enterprise, so neither high-tech nor tech-based
+    "QH20-VOUCHER": {
+        "individual": {"is_high_tech_enterprise": False, "is_tech_based_enterprise": False}
+    },
+    "QH20-TT-COBUILT": {
+        "university": {"cobuilt_partner_kind": "university"},
+        "research_institute": {"cobuilt_partner_kind": "research_institute"},
+    },
     "QH-PATENT-AWARD": {
         "individual": {"patent_applicant_kind": "individual"},
         "enterprise": {"patent_applicant_kind": "enterprise_or_institution"},
