@@ -432,3 +432,94 @@ def test_an_explanation_lists_the_parameters_its_shares_read() -> None:
     eager = in_library_context(j._explain_eagerly)(version, j.prepare(EXAMPLE_FACTS), EXAMPLE_DATE)
     assert eager.parameters == result.parameters
     assert "xn.matching.city_weight" in result.render()
+
+
+# ---------------------------------------------------------------- the other readings
+# A reading switch ("qh.platform.must_land >= 1") is decided when a rule is compiled,
+# and the branch it guards is compiled only when taken. A layer selecting every other
+# reading the stack offers checks that what is compiled then still gives the
+# reference's answers, rule by rule.
+
+_READINGS_DOC = innovpolicy.Document(
+    "readings-test", "测试〔2000〕1号", "测试", "test", "测试", date(2000, 1, 1)
+)
+_OTHER_READINGS = {
+    "qh.erc.agri_also_general_area": 1,
+    "qh.erc.rd_years": 3,
+    "qh.erc.growth_years": 2,
+    "qh.major.annual_report_strict": 1,
+    "qh.platform.must_land": 1,
+    "qh.top500.list_choice": 2,
+    "qh.incubator_tax.any_level_park": 1,
+    "qh.vc.deduction_years_from_2020": 0,
+    "xn.reward_share.main_basis": 0,
+}
+OTHER = innovpolicy.load(
+    "xining",
+    layers=[
+        innovpolicy.Layer(
+            code="other-readings",
+            name_zh="另一种理解",
+            name_en="the other readings",
+            parent="xining",
+            documents=(_READINGS_DOC,),
+            overrides=tuple(
+                a.constant(
+                    key,
+                    value,
+                    a.Citation(_READINGS_DOC, "第一条", "测试"),
+                    key,
+                    parameter.unit,
+                    valid_from=dated.valid_from,  # the window of the value overridden
+                    valid_to=dated.valid_to,
+                )
+                for key, value in _OTHER_READINGS.items()
+                for parameter in [JURISDICTIONS["xining"]._params[key][0][1]]
+                for dated in parameter.values
+            ),
+        )
+    ],
+)
+_SWITCHED = sorted(
+    rule_id
+    for rule_id in OTHER.rule_ids()
+    if any(key in _OTHER_READINGS for v in OTHER._lookup(rule_id) for key in v.rule.param_keys())
+)
+
+
+def test_the_other_readings_cover_switches() -> None:
+    assert {"QH20-PLATFORM", "QH-ERC", "QH20-TOP500-RD", "XN20-REWARD-SHARE"} <= set(_SWITCHED)
+
+
+@pytest.mark.parametrize("rule_id", _SWITCHED)
+@settings(
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(data=st.data())
+def test_compiled_answer_under_the_other_readings_equals_the_reference(
+    rule_id: str, data: Any
+) -> None:
+    on = data.draw(rule_dates(OTHER, rule_id), label="on")
+    raw = data.draw(facts(OTHER, rule_id, on=on, allow_missing=True), label="facts")
+    prepared = OTHER.prepare(raw, unknown_facts="report")
+    version = _version(OTHER, rule_id, on)
+    reference = in_library_context(OTHER._evaluate_eager)(version, prepared, on, False)
+    compiled = in_library_context(OTHER._evaluate_version)(version, prepared, on, False)
+    assert _answer(compiled) == _answer(reference)
+    assert compiled == reference
+
+
+def test_a_switched_off_reading_asks_nothing_and_a_switched_on_one_does() -> None:
+    platform = {"achievements_transformed": 3, "transaction_volume": "1000000"}
+    usual = JURISDICTIONS["xining"].evaluate("QH20-PLATFORM", platform, "2021-06-30")
+    assert usual.status is innovpolicy.Status.ELIGIBLE and usual.missing == ()
+    other = OTHER.evaluate("QH20-PLATFORM", platform, "2021-06-30")
+    assert other.status is innovpolicy.Status.UNDETERMINED
+    assert other.missing == ("platform_landed_in_qinghai",)
+    landed = OTHER.evaluate(
+        "QH20-PLATFORM", {**platform, "platform_landed_in_qinghai": True}, "2021-06-30"
+    )
+    assert landed.amount == usual.amount == Decimal("15000.00")

@@ -134,6 +134,8 @@ WriteSteps = Callable[[Facts, date, dict[str, Resolved], list[str]], None]
 _NOTHING: tuple[str, ...] = ()
 _DECIDED_TRUE: Answer = (TRUE, _NOTHING, _NOTHING)
 _DECIDED_FALSE: Answer = (FALSE, _NOTHING, _NOTHING)
+#: the expressions whose value is fixed once a rule is compiled for a date span
+_FIXED = (Const, Param)
 _UNKNOWN_NOTHING: Answer = (UNKNOWN, _NOTHING, _NOTHING)
 
 
@@ -566,7 +568,56 @@ class _Compiler:
 
     # ------------------------------------------------------------------ criteria
 
+    def static(self, criterion: Criterion) -> Answer | None:
+        """The answer of *criterion* when it is the same for every firm here (it reads
+        parameters and constants only, as a reading switch does: "qh.platform.must_land
+        >= 1"), else None. A parameter without a value is never static (its reason is
+        named at run time)."""
+        kind = type(criterion)
+        if kind is Compare:
+            assert isinstance(criterion, Compare)
+            if type(criterion.left) not in _FIXED or type(criterion.right) not in _FIXED:
+                return None
+            _, left = self.constant(criterion.left)
+            _, right = self.constant(criterion.right)
+            if type(left) is Missing or type(right) is Missing:
+                return None
+            try:
+                holds = _OPS[criterion.op](left, right)
+            except Exception:  # left to run time, to fail there as the interpreter does
+                return None
+            return _DECIDED_TRUE if holds else _DECIDED_FALSE
+        if kind is Always:
+            return _DECIDED_TRUE
+        if kind is Not:
+            assert isinstance(criterion, Not)
+            inner = self.static(criterion.part)
+            if inner is None:
+                return None
+            return _DECIDED_FALSE if inner[0] is TRUE else _DECIDED_TRUE
+        if kind is IfThen:
+            assert isinstance(criterion, IfThen)
+            condition = self.static(criterion.condition)
+            if condition is None:
+                return None
+            return self.static(criterion.then if condition[0] is TRUE else criterion.otherwise)
+        if kind is AllOf or kind is AnyOf:
+            assert isinstance(criterion, (AllOf, AnyOf))
+            dominant = FALSE if kind is AllOf else TRUE
+            answers = [self.static(part) for part in criterion.parts]
+            if any(answer is not None and answer[0] is dominant for answer in answers):
+                return _DECIDED_FALSE if kind is AllOf else _DECIDED_TRUE
+            if all(answer is not None for answer in answers):
+                return _DECIDED_TRUE if kind is AllOf else _DECIDED_FALSE
+        return None
+
     def why(self, criterion: Criterion) -> Why:
+        # A part decided here (a reading switch and what it guards) is answered as a
+        # constant and leaves its combination: its truth and what it names (nothing)
+        # are the same for every firm, so the answers are the interpreter's.
+        static = self.static(criterion)
+        if static is not None:
+            return lambda facts, on: static
         if type(criterion) is Compare:
             return self._compare_why(criterion)
         if type(criterion) is FactIs:
@@ -581,7 +632,10 @@ class _Compiler:
 
             return fact_is
         if type(criterion) is AllOf or type(criterion) is AnyOf:
-            parts = tuple(self.why(part) for part in criterion.parts)
+            # (a part decided here is the neutral truth, or the whole would be decided)
+            parts = tuple(self.why(part) for part in criterion.parts if self.static(part) is None)
+            if len(parts) == 1:  # what the fold below gives for one part: its answer
+                return parts[0]
             # Kleene's fold: all_of is false as soon as a part is false, else unknown if
             # one is unknown; any_of is true as soon as a part is true. Decided parts
             # name nothing, so the answer names what its unknown parts name, in order
@@ -617,6 +671,9 @@ class _Compiler:
 
             return negated
         if type(criterion) is IfThen:
+            fixed = self.static(criterion.condition)
+            if fixed is not None:  # the branch taken, for every firm here
+                return self.why(criterion.then if fixed[0] is TRUE else criterion.otherwise)
             condition = self.why(criterion.condition)
             then = self.why(criterion.then)
             otherwise = self.why(criterion.otherwise)
