@@ -82,6 +82,7 @@ def test_comparison_names_the_layer_of_an_overridden_parameter() -> None:
         "contract_type": "transfer",
         "contract_registered": True,
         "contract_amount": "5000000",
+        "deal_party": "transferee",
         "district": "示例县",
     }
     comparison = XINING.compare(COUNTY, facts, "2022-06-30")
@@ -100,6 +101,7 @@ def test_a_county_override_changes_answers_only_inside_its_territory_and_window(
         "contract_type": "development",
         "contract_registered": True,
         "contract_amount": amount,
+        "deal_party": "transferee",
         "district": "示例县",
     }
     city = XINING.evaluate("XN20-CONTRACT-BUYER", facts, day, explain=False)

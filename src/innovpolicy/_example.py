@@ -85,6 +85,7 @@ EXAMPLE_FACTS: dict[str, Any] = {
     "transformed_in_qinghai": True,
     "deal_amount_paid": Decimal("2600000"),
     "deal_party": "transferee",
+    "applicant_is_broker": False,  # the firm is the buyer of its brokered contract
     "state_owned_enterprise": False,
     "ipo_listed": False,
     "qualifying_rd_expense": Decimal("5600000"),

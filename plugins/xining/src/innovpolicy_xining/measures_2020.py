@@ -151,6 +151,12 @@ FACTS = (
     ),
     FactSpec("major_deal_marked_effect", "boolean", "major deal concluded with marked effect"),
     FactSpec(
+        "applicant_is_broker",
+        "boolean",
+        "the applicant is the S&T service intermediary or technology broker that brokered the "
+        "deal (neither its buyer nor its seller)",
+    ),
+    FactSpec(
         "horizontal_project_origin",
         "text",
         "how the horizontal project was obtained: contracted by the market (市场委托), or a "
@@ -391,13 +397,21 @@ _registered_contract = a.all_of(
     label="registered development or transfer contract",
 )
 
+_BUYER_APPLIES = a.is_one_of(
+    "deal_party",
+    ("transferee",),
+    label="the applicant is the buyer",
+    wording="对买方",
+    article="6",
+)
+
 CONTRACT_BUYER = Rule(
     id="XN20-CONTRACT-BUYER",
     kind="incentive",
     title_en="Technology contract subsidy to the buyer",
     title_zh="技术合同买方补贴",
     citation=CONTRACT,
-    criteria=_registered_contract,
+    criteria=a.all_of(_registered_contract, _BUYER_APPLIES, label="buyer of a registered contract"),
     amount=a.lesser_of(
         a.RateOf(
             a.param("xn.contract.buyer_rate"),
@@ -408,7 +422,12 @@ CONTRACT_BUYER = Rule(
         a.cap(a.param("xn.contract.buyer_cap"), label="cap", wording="最高不超过10万元"),
     ),
     split=CITY_DISTRICT_SPLIT,
-    readings=("City and district co-fund 1 : 1 (paragraph 17, the least the text requires).",),
+    readings=(
+        "Paid to the buyer only (对买方): the applicant whose deal_party is transferee, i.e. the "
+        "transferee of a transfer contract or the commissioning party of a development contract; "
+        "the seller (transferor) gets nothing under this rule.",
+        "City and district co-fund 1 : 1 (paragraph 17, the least the text requires).",
+    ),
 )
 
 CONTRACT_BROKER = Rule(
@@ -423,6 +442,12 @@ CONTRACT_BROKER = Rule(
             "brokered",
             label="deal brokered by an intermediary or technology broker",
             wording="对科技服务中介机构或技术经纪人促成交易的",
+            article="6",
+        ),
+        a.is_true(
+            "applicant_is_broker",
+            label="the applicant is the intermediary or broker",
+            wording="对科技服务中介机构或技术经纪人",
             article="6",
         ),
         label="brokered registered contract",
@@ -443,6 +468,8 @@ CONTRACT_BROKER = Rule(
     split=CITY_DISTRICT_SPLIT,
     readings=(
         "Covers the same two contract types as the buyer subsidy (technology development, transfer).",
+        "Paid to the intermediary or broker that brokered the deal only (applicant_is_broker); "
+        "the buyer and the seller of a brokered deal get nothing under this rule.",
         "City and district co-fund 1 : 1 (paragraph 17).",
     ),
 )
@@ -587,11 +614,21 @@ MAJOR_DEAL = Rule(
     title_en="Special support to the buyer in a major deal (case by case)",
     title_zh="重大科技专项资金支持(一事一议)",
     citation=MAJOR,
-    criteria=a.is_true(
-        "major_deal_marked_effect",
-        label="successful major deal with marked effect",
-        wording="对交易成功并取得显著成效的重大项目",
-        article="6",
+    criteria=a.all_of(
+        a.is_true(
+            "major_deal_marked_effect",
+            label="successful major deal with marked effect",
+            wording="对交易成功并取得显著成效的重大项目",
+            article="6",
+        ),
+        a.is_one_of(
+            "deal_party",
+            ("transferee",),
+            label="the applicant is the buyer",
+            wording="给予买方",
+            article="6",
+        ),
+        label="buyer in a successful major deal",
     ),
     amount=a.Discretionary(
         a.param("xn.major_deal.low"),
@@ -602,6 +639,9 @@ MAJOR_DEAL = Rule(
     readings=(
         "'50100万元' read as 50–100万元 (500,000 – 1,000,000).",
         "No contract type or registration is stated for major deals, so none is required.",
+        "Paid to the buyer only (对买方): the applicant whose deal_party is transferee, i.e. the "
+        "transferee of a transfer contract or the commissioning party of a development contract; "
+        "the seller (transferor) gets nothing under this rule (给予买方).",
     ),
 )
 

@@ -62,6 +62,7 @@ COUNTY_BROKER = Rule(
     criteria=a.all_of(
         a.is_true("contract_registered", label="registered contract", wording="技术合同"),
         a.is_true("brokered", label="brokered", wording="促成技术合同交易"),
+        a.is_true("applicant_is_broker", label="the applicant is the broker", wording="技术经纪人"),
     ),
     amount=a.lesser_of(
         a.RateOf(a.param("ex.broker.rate"), a.fact("contract_amount"), "2% of the contract"),
@@ -119,6 +120,7 @@ LAYER = Layer(
         "award": "奖励",
         "registered contract": "已登记的技术合同",
         "brokered": "促成交易",
+        "the applicant is the broker": "申请人为技术经纪人",
         "2% of the contract": "合同金额的2%",
         "cap per project": "单个项目上限",
     },
