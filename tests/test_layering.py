@@ -28,6 +28,7 @@ def test_incentives_for_one_event_stack_across_layers() -> None:
         "newly_certified_high_tech": True,
         "joint_entity": True,
         "growth_milestone": "high_tech",
+        "growth_milestone_date": "2020-12-01",
         "district": "城东区",
     }
     provincial, city = XINING.evaluate_event("high_tech_certified", facts, "2021-06-30")

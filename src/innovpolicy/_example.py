@@ -72,6 +72,7 @@ EXAMPLE_FACTS: dict[str, Any] = {
     "host_leads_its_field": True,
     "sustained_innovation_capacity": True,
     "newly_certified_high_tech": True,
+    "growth_milestone_date": "2020-12-01",  # certified high-tech (XN20-GROWTH)
     "certified_little_giant": False,
     "is_little_giant": False,
     "is_cultivation_target": False,

@@ -109,7 +109,12 @@ def test_growth_awards_match_the_text(milestone: str, district: str) -> None:
         "little_giant": 400_000,
         "gazelle": 500_000,
     }[milestone]
-    facts = {"joint_entity": True, "growth_milestone": milestone, "district": district}
+    facts = {
+        "joint_entity": True,
+        "growth_milestone": milestone,
+        "growth_milestone_date": "2021-01-05",
+        "district": district,
+    }
     result = XINING.evaluate("XN20-GROWTH", facts, ON)
     assert result.amount == Decimal(expected)
     assert [s.amount for s in result.shares] == [Decimal(expected) / 2] * 2

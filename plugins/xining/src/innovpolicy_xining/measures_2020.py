@@ -172,6 +172,12 @@ FACTS = (
         choices=("new_city_incentive", "provincial_local_matching"),
     ),
     FactSpec("matched_amount", "decimal", "amount to be co-funded", "CNY", _NONNEG),
+    FactSpec(
+        "growth_milestone_date",
+        "date",
+        "date the joint entity became what growth_milestone names (the date of its "
+        "certification or recognition as that type)",
+    ),
     FactSpec("alliance_founded", "date", "date the innovation alliance (association) was founded"),
     FactSpec("alliance_rated_excellent", "boolean", "alliance rated excellent with marked results"),
     FactSpec(
@@ -356,6 +362,14 @@ PARAMETERS = (
         description="award for becoming a gazelle enterprise",
     ),
     a.constant(
+        "xn.growth.reached_from_start",
+        1,
+        citation=GROWTH,
+        unit="reading",
+        description="成长为 (became): 1 = the milestone is reached on or after the measures took "
+        "effect, 2020-08-19 (default reading); 0 = a milestone reached earlier counts too",
+    ),
+    a.constant(
         "xn.matching.city_weight",
         1,
         citation=MATCHING,
@@ -480,11 +494,32 @@ GROWTH_AWARD = Rule(
     title_en="One-off award for industry-academia joint entities that grow",
     title_zh="产学研经济实体成长引导奖励",
     citation=GROWTH,
-    criteria=a.is_true(
-        "joint_entity",
-        label="joint-stock S&T firm of an enterprise with a university or institute",
-        wording="支持企业与高校、科研院所联合成立股份制科技型企业",
-        article="8",
+    criteria=a.all_of(
+        a.is_true(
+            "joint_entity",
+            label="joint-stock S&T firm of an enterprise with a university or institute",
+            wording="支持企业与高校、科研院所联合成立股份制科技型企业",
+            article="8",
+        ),
+        a.if_(
+            a.compare(
+                a.param("xn.growth.reached_from_start"),
+                "==",
+                1,
+                label="成长为 read as reached while the measures are in force",
+                wording="对成长为",
+                article="8",
+            ),
+            a.on_or_after(
+                "growth_milestone_date",
+                DOCUMENT.effective_from,
+                label="became that type on or after the measures took effect",
+                wording="对成长为",
+                article="8",
+            ),
+            label="the milestone is reached under these measures",
+        ),
+        label="joint entity that has grown into the type",
     ),
     amount=a.Lookup(
         "growth_milestone",
@@ -499,7 +534,13 @@ GROWTH_AWARD = Rule(
         W_GROWTH,
     ),
     split=CITY_DISTRICT_SPLIT,
-    readings=("One award per milestone reached; each milestone is a separate evaluation.",),
+    readings=(
+        "One award per milestone reached; each milestone is a separate evaluation.",
+        "'对成长为…的经济实体': the entity must have become the type (growth_milestone_date) on "
+        "or after 2020-08-19, when the measures took effect (本措施自发布之日起施行); a type held "
+        "before is not growth under these measures. Other reading (an earlier milestone "
+        "counts too): override xn.growth.reached_from_start to 0.",
+    ),
     events=(
         "demonstration_base_certified",
         "city_tech_based_certified",
