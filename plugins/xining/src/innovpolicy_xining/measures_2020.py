@@ -260,6 +260,15 @@ PARAMETERS = (
         description="minimum full years in operation",
     ),
     a.constant(
+        "xn.alliance.founded_years_before_start",
+        0,
+        citation=ALLIANCE,
+        unit="years",
+        description="新建 (newly established): how many years before the measures took effect "
+        "(2020-08-19) an alliance may have been founded; 0 = founded on or after that day "
+        "(default reading)",
+    ),
+    a.constant(
         "xn.alliance.award", a.wan(10), citation=ALLIANCE, unit="CNY", description="one-off award"
     ),
     a.constant(
@@ -693,6 +702,14 @@ ALLIANCE_AWARD = Rule(
     title_zh="产学研技术创新联盟(协会)引导奖励",
     citation=ALLIANCE,
     criteria=a.all_of(
+        a.compare(
+            a.years_after("alliance_founded", a.param("xn.alliance.founded_years_before_start")),
+            ">=",
+            a.Const(DOCUMENT.effective_from),
+            label="newly established: founded on or after the measures took effect",
+            wording="对新建",
+            article="7",
+        ),
         a.at_least(
             a.years_since("alliance_founded"),
             a.param("xn.alliance.min_years"),
@@ -709,6 +726,12 @@ ALLIANCE_AWARD = Rule(
     ),
     amount=a.Fixed(a.param("xn.alliance.award"), "one-off award", "一次性引导奖励10万元"),
     split=CITY_DISTRICT_SPLIT,
+    readings=(
+        "'对新建运行一年以上': 新建 is an alliance founded on or after 2020-08-19, when the "
+        "measures took effect; an older alliance is not new. Other reading (an earlier "
+        "founding date still counts as new): override xn.alliance.founded_years_before_start "
+        "to the number of years before 2020-08-19 to admit.",
+    ),
 )
 
 FUND_PROVISION = Rule(

@@ -32,6 +32,8 @@ LABELS: dict[str, str] = {
     "cap per project": "单个项目上限",
     "case by case (一事一议)": "一事一议",
     "full years in operation": "运行满年数",
+    "newly established: founded on or after the measures took effect": "新建：在本措施施行之日（含）以后成立",
+    "'对新建运行一年以上': 新建 is an alliance founded on or after 2020-08-19, when the measures took effect; an older alliance is not new. Other reading (an earlier founding date still counts as new): override xn.alliance.founded_years_before_start to the number of years before 2020-08-19 to admit.": "“对新建运行一年以上”：“新建”指在本措施施行之日（2020-08-19）或以后成立的联盟；更早成立的联盟不属于新建。另一种理解（更早成立的也算新建）：将xn.alliance.founded_years_before_start覆盖为2020-08-19之前允许的年数。",
     "rated excellent": "考核评定为优秀",
     "joint-stock S&T firm of an enterprise with a university or institute": "企业与高校、科研院所联合成立的股份制科技型企业",
     "award for the milestone reached": "按成长阶段给予的奖励",
