@@ -43,3 +43,11 @@ def test_the_contract_passage_reads_as_in_the_seed() -> None:
         "对科技服务中介机构或技术经纪人促成交易的"
     )
     assert measures_2020.W_PRECEDENCE == "本措施自发布之日起施行,原有相关规定与此不一致的,以本措施为准。"
+
+
+def test_the_document_number_says_the_posted_copy_has_none() -> None:
+    """Seed 002 carries no 文号 (review C, C6): the number field, which the core requires,
+    must not read like one."""
+    number = measures_2020.DOCUMENT.number
+    assert number.startswith("无文号") and "号" not in number.removeprefix("无文号")
+    assert "文号" in measures_2020.DOCUMENT.dates_note

@@ -3,7 +3,8 @@
 Issuer: 中共西宁市委 (the posted text is the 市委印发稿); posted 2020-08-19 on the
 city's notice board. In force from publication ("本措施自发布之日起施行"), and
 "原有相关规定与此不一致的,以本措施为准" (XN20-PRECEDENCE). The posted copy
-carries no document number.
+carries no document number (文号): ``Document.number``, which the core requires, says so
+("无文号") and names what the text is (the 市委印发稿 posted 2020-08-19).
 
 Every XN20-* rule of the catalog is here, by paragraph: XN20-LAB and
 XN20-WORKSTATION (3), XN20-PILOT (4), XN20-INCUBATOR (5), XN20-CONTRACT-BUYER,
@@ -44,9 +45,11 @@ Readings chosen:
 
 * Paragraph 6 names "技术开发、技术转让两类合同" before both subsidies; the
   broker subsidy is read as covering the same two contract types.
-* Paragraph 17 "按不低于1:1比例配套": the city pays at least as much as the
-  district or park. We split exactly 1 : 1, the least the text requires; the
-  weights are parameters a district layer may override.
+* Paragraph 17 "按不低于1:1比例配套": which side "不低于" binds is not stated (the
+  city at least as much as the district or park, or the matching district at least
+  as much as the city); exactly 1 : 1 is the least either reading requires, and we
+  split so. On an odd fen the city, listed first, pays it. The weights are parameters
+  a district layer may override.
 """
 
 from __future__ import annotations
@@ -59,14 +62,15 @@ from innovpolicy import authoring as a
 
 DOCUMENT = Document(
     key="xn-2020-industry-academia",
-    number="西宁市委印发稿(2020年8月19日)",
+    number="无文号(西宁市委印发稿 2020-08-19)",
     title_zh="西宁市加强产学研合作促进科技成果转化若干措施(试行)",
     title_en="Xining measures to strengthen industry-academia cooperation and promote the "
     "transformation of S&T achievements (trial)",
     issuer_zh="中共西宁市委",
     issued=date(2020, 8, 19),
     effective_from=date(2020, 8, 19),
-    dates_note="In force on publication; the notice was posted 2020-08-19.",
+    dates_note="In force on publication; the notice was posted 2020-08-19. The posted copy "
+    "has no document number (文号); the number field says so.",
 )
 
 W_CONTRACT = (
