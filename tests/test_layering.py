@@ -127,7 +127,7 @@ def test_pilot_support_never_exceeds_the_cumulative_cap(
     facts = {
         "new_pilot_platform": True,
         "pilot_first_support_year": first,
-        "rd_expense": {first - 1: rd[0], first: rd[1], first + 1: rd[2]},
+        "pilot_rd_investment": {first - 1: rd[0], first: rd[1], first + 1: rd[2]},
     }
     results = [
         XINING.evaluate("XN20-PILOT", facts, date(y, 6, 30), explain=False)

@@ -92,6 +92,7 @@ EXAMPLE_FACTS: dict[str, Any] = {
     "qualifying_rd_expense": Decimal("5600000"),
     "new_pilot_platform": True,
     "pilot_first_support_year": 2021,
+    "pilot_rd_investment": {2020: Decimal("2400000")},  # the platform's own R&D, not the firm's
     "co_built_national_platform": False,
     "new_expert_workstation": False,
     "newly_recognised_national_incubator": False,

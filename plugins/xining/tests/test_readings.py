@@ -90,7 +90,7 @@ def test_a_layer_lengthening_the_pilot_support_pays_the_added_year() -> None:
     facts = {
         "new_pilot_platform": True,
         "pilot_first_support_year": 2021,
-        "rd_expense": {2020: "1000000", 2021: "2000000", 2022: "3000000"},
+        "pilot_rd_investment": {2020: "1000000", 2021: "2000000", 2022: "3000000"},
     }
     third = longer.evaluate("XN20-PILOT", facts, "2023-06-30")
     assert third.status is Status.ELIGIBLE

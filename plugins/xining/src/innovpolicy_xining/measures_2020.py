@@ -18,7 +18,8 @@ Readings chosen:
   100万元"); the amounts themselves follow other city measures that are not among
   the sources, so XN20-LAB and XN20-WORKSTATION report the range 0 – ceiling.
 * Paragraph 4: the support year is the calendar year of the evaluation date; the
-  first support year is a fact. Each year pays 10% of the prior year's R&D, the
+  first support year is a fact. Each year pays 10% of the platform's own R&D
+  investment of the prior year (研发费用投资额, fact ``pilot_rd_investment``), the
   two years together at most 4,000,000 (the second year gets what is left).
 * Paragraph 6 "给予买方50100万元": the digits of "50—100万元" with the dash lost;
   reported as the range 500,000 – 1,000,000.
@@ -147,6 +148,15 @@ FACTS = (
         "calendar year of the pilot platform's first support",
         "year",
         Decimal(1900),
+    ),
+    FactSpec(
+        "pilot_rd_investment",
+        "decimal",
+        "R&D expense invested in the new pilot platform in the fiscal year (its 研发费用投资额, "
+        "not the whole firm's R&D)",
+        "CNY",
+        Decimal(0),
+        yearly=True,
     ),
     FactSpec(
         "newly_recognised_national_incubator",
@@ -632,17 +642,19 @@ PILOT_SUPPORT = Rule(
     ),
     amount=a.ConsecutiveYears(
         a.param("xn.pilot.rate"),
-        "rd_expense",
+        "pilot_rd_investment",
         "pilot_first_support_year",
         a.param("xn.pilot.years"),
         a.param("xn.pilot.cumulative_cap"),
-        "10% of prior-year R&D, cumulative cap",
+        "10% of the platform's prior-year R&D investment, cumulative cap",
         W_PILOT,
     ),
     split=CITY_DISTRICT_SPLIT,
     readings=(
         "Support year = calendar year of the evaluation date; the second year gets at most what the "
         "first left under the 4,000,000 cap.",
+        "'依据上年度研发费用投资额的10%' is said of the new platform: the base is the platform's own "
+        "R&D investment of the prior year (pilot_rd_investment), not the whole firm's rd_expense.",
     ),
 )
 
