@@ -42,7 +42,10 @@ def test_the_contract_passage_reads_as_in_the_seed() -> None:
         "对技术开发、技术转让两类合同,经认定后对买方给予3%的技术合同补贴,最高不超过10万元;"
         "对科技服务中介机构或技术经纪人促成交易的"
     )
-    assert measures_2020.W_PRECEDENCE == "本措施自发布之日起施行,原有相关规定与此不一致的,以本措施为准。"
+    assert (
+        measures_2020.W_PRECEDENCE
+        == "本措施自发布之日起施行,原有相关规定与此不一致的,以本措施为准。"
+    )
 
 
 def test_the_document_number_says_the_posted_copy_has_none() -> None:
