@@ -42,6 +42,7 @@ CONTRACT = {
     "contract_type": "development",
     "contract_registered": True,
     "contract_amount": "5000000",
+    "deal_party": "transferee",
 }
 
 

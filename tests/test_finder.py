@@ -33,6 +33,7 @@ TECH_FIRM: dict[str, Any] = {
     "contract_registered": True,
     "contract_amount": "1000000",
     "brokered": False,
+    "deal_party": "transferee",
     "rd_expense": {2020: "199999.99"},
     "requested_fiscal_funds": "200000",
     "rd_staff": 14,
@@ -130,7 +131,7 @@ def test_small_tech_firm(xining: innovpolicy.Jurisdiction) -> None:
     assert [q.fact for q in summary.questions[:3]] == [
         "achievement_source",
         "deal_amount_paid",
-        "deal_party",
+        "transformed_in_qinghai",
     ]
     first = summary.questions[0]
     assert first.rules == ("QH20-DEAL-LOCAL", "QH20-DEAL-IMPORT")
@@ -217,10 +218,12 @@ def test_research_institute(xining: innovpolicy.Jurisdiction) -> None:
     }
     assert (summary.totals.total_min, summary.totals.total_max) == (1900000, 1900000)
     assert _payers(summary) == {"province": (Decimal(1900000), Decimal(1900000))}
+    # The institute is the seller (transferor) of its deal: Xining's buyer subsidy asks
+    # nothing more of it (对买方, review C, C1).
     assert [q.fact for q in summary.questions[:3]] == [
-        "contract_registered",
-        "contract_type",
         "reward_to_main_contributors",
+        "transformation_net_income",
+        "co_built_national_platform",
     ]
     # 九 允许…设立5%的流动岗位: 6 of 100 posts is one too many, or 20 posts too few.
     (gap,) = _gap(summary, "QH20-FLEX-POSTS")

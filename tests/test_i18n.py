@@ -61,6 +61,7 @@ def test_result_in_chinese_keeps_the_wording() -> None:
             "contract_type": "transfer",
             "contract_registered": True,
             "contract_amount": "3333333",
+            "deal_party": "transferee",
             "district": "城东区",
         },
         "2021-06-30",

@@ -28,6 +28,7 @@ def test_incentives_for_one_event_stack_across_layers() -> None:
         "newly_certified_high_tech": True,
         "joint_entity": True,
         "growth_milestone": "high_tech",
+        "growth_milestone_date": "2020-12-01",
         "district": "城东区",
     }
     provincial, city = XINING.evaluate_event("high_tech_certified", facts, "2021-06-30")
@@ -82,6 +83,7 @@ def test_comparison_names_the_layer_of_an_overridden_parameter() -> None:
         "contract_type": "transfer",
         "contract_registered": True,
         "contract_amount": "5000000",
+        "deal_party": "transferee",
         "district": "示例县",
     }
     comparison = XINING.compare(COUNTY, facts, "2022-06-30")
@@ -100,6 +102,7 @@ def test_a_county_override_changes_answers_only_inside_its_territory_and_window(
         "contract_type": "development",
         "contract_registered": True,
         "contract_amount": amount,
+        "deal_party": "transferee",
         "district": "示例县",
     }
     city = XINING.evaluate("XN20-CONTRACT-BUYER", facts, day, explain=False)
@@ -124,7 +127,7 @@ def test_pilot_support_never_exceeds_the_cumulative_cap(
     facts = {
         "new_pilot_platform": True,
         "pilot_first_support_year": first,
-        "rd_expense": {first - 1: rd[0], first: rd[1], first + 1: rd[2]},
+        "pilot_rd_investment": {first - 1: rd[0], first: rd[1], first + 1: rd[2]},
     }
     results = [
         XINING.evaluate("XN20-PILOT", facts, date(y, 6, 30), explain=False)

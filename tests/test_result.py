@@ -60,6 +60,7 @@ def test_amount_and_shares_in_json() -> None:
         "contract_type": "transfer",
         "contract_registered": True,
         "contract_amount": "3333333",
+        "deal_party": "transferee",
         "district": "城东区",
     }
     result = x.evaluate("XN20-CONTRACT-BUYER", facts, "2021-06-30")

@@ -306,6 +306,7 @@ def test_a_parents_payers_get_columns_when_rows_are_outside_the_territory() -> N
             "contract_type": "development",
             "contract_registered": True,
             "brokered": True,
+            "applicant_is_broker": True,
             "contract_amount": Decimal("2000000"),
         }
         for district in ("城东区", "示例县", None)

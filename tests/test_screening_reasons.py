@@ -113,6 +113,7 @@ def test_closed_and_open_ranges() -> None:
         {
             "id": ["deal", "no deal", "unknown", "national", "provincial", "provincial?"],
             "major_deal_marked_effect": [True, False, None, True, True, True],
+            "deal_party": ["transferee"] * 6,
             "high_tech_zone_kind": [
                 "provincial_under_construction",
                 "provincial_under_construction",

@@ -35,7 +35,7 @@ from innovpolicy import Citation, Document, Rule
 # Seed file (by prefix) for documents that are a whole seed.
 WHOLE = {
     "青办字[2020]76号": "001_",
-    "西宁市委印发稿(2020年8月19日)": "002_",
+    "无文号(西宁市委印发稿 2020-08-19)": "002_",
     "青海省科学技术厅报告(2017年9月4日)": "004_",
 }
 # Line ranges (1-based, inclusive) of the documents of the compendium, seed 003.

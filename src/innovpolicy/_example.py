@@ -72,6 +72,7 @@ EXAMPLE_FACTS: dict[str, Any] = {
     "host_leads_its_field": True,
     "sustained_innovation_capacity": True,
     "newly_certified_high_tech": True,
+    "growth_milestone_date": "2020-12-01",  # certified high-tech (XN20-GROWTH)
     "certified_little_giant": False,
     "is_little_giant": False,
     "is_cultivation_target": False,
@@ -85,11 +86,13 @@ EXAMPLE_FACTS: dict[str, Any] = {
     "transformed_in_qinghai": True,
     "deal_amount_paid": Decimal("2600000"),
     "deal_party": "transferee",
+    "applicant_is_broker": False,  # the firm is the buyer of its brokered contract
     "state_owned_enterprise": False,
     "ipo_listed": False,
     "qualifying_rd_expense": Decimal("5600000"),
     "new_pilot_platform": True,
     "pilot_first_support_year": 2021,
+    "pilot_rd_investment": {2020: Decimal("2400000")},  # the platform's own R&D, not the firm's
     "co_built_national_platform": False,
     "new_expert_workstation": False,
     "newly_recognised_national_incubator": False,

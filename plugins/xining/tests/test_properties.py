@@ -28,6 +28,7 @@ def test_buyer_subsidy_is_capped_and_co_funded_exactly(
         "contract_type": kind,
         "contract_registered": True,
         "contract_amount": amount,
+        "deal_party": "transferee",
         "district": district,
     }
     result = XINING.evaluate("XN20-CONTRACT-BUYER", facts, ON, explain=False)
@@ -46,6 +47,7 @@ def test_broker_subsidy_is_capped_per_project(amount: Decimal, district: str) ->
         "contract_registered": True,
         "contract_amount": amount,
         "brokered": True,
+        "applicant_is_broker": True,
         "district": district,
     }
     result = XINING.evaluate("XN20-CONTRACT-BROKER", facts, ON, explain=False)
@@ -61,9 +63,36 @@ def test_only_development_and_transfer_contracts_qualify(kind: str, amount: Deci
         "contract_registered": True,
         "contract_amount": amount,
         "brokered": True,
+        "applicant_is_broker": True,
+        "deal_party": "transferee",
     }
     for rule_id in ("XN20-CONTRACT-BUYER", "XN20-CONTRACT-BROKER"):
         assert XINING.evaluate(rule_id, facts, ON).status is Status.INELIGIBLE
+
+
+@given(money, st.sampled_from(["development", "transfer"]), st.booleans(), st.booleans())
+def test_each_contract_subsidy_pays_only_the_party_the_text_names(
+    amount: Decimal, kind: str, brokered: bool, major: bool
+) -> None:
+    """对买方 / 给予买方: the buyer only; 对科技服务中介机构或技术经纪人: the broker only
+    (review C, C1). The seller gets neither; the buyer of a brokered deal gets no broker
+    subsidy; the broker gets no buyer subsidy."""
+    deal = {
+        "contract_type": kind,
+        "contract_registered": True,
+        "contract_amount": amount,
+        "brokered": brokered,
+        "major_deal_marked_effect": major,
+        "district": "城北区",
+    }
+    seller = {**deal, "deal_party": "transferor", "applicant_is_broker": False}
+    buyer = {**deal, "deal_party": "transferee", "applicant_is_broker": False}
+    for rule_id in ("XN20-CONTRACT-BUYER", "XN20-CONTRACT-BROKER", "XN20-MAJOR-DEAL"):
+        assert XINING.evaluate(rule_id, seller, ON).status is Status.INELIGIBLE
+    assert XINING.evaluate("XN20-CONTRACT-BROKER", buyer, ON).status is Status.INELIGIBLE
+    assert XINING.evaluate("XN20-CONTRACT-BUYER", buyer, ON).status is Status.ELIGIBLE
+    broker = {**deal, "brokered": True, "applicant_is_broker": True}
+    assert XINING.evaluate("XN20-CONTRACT-BROKER", broker, ON).status is Status.ELIGIBLE
 
 
 @given(
@@ -80,7 +109,12 @@ def test_growth_awards_match_the_text(milestone: str, district: str) -> None:
         "little_giant": 400_000,
         "gazelle": 500_000,
     }[milestone]
-    facts = {"joint_entity": True, "growth_milestone": milestone, "district": district}
+    facts = {
+        "joint_entity": True,
+        "growth_milestone": milestone,
+        "growth_milestone_date": "2021-01-05",
+        "district": district,
+    }
     result = XINING.evaluate("XN20-GROWTH", facts, ON)
     assert result.amount == Decimal(expected)
     assert [s.amount for s in result.shares] == [Decimal(expected) / 2] * 2

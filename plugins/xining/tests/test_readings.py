@@ -90,10 +90,40 @@ def test_a_layer_lengthening_the_pilot_support_pays_the_added_year() -> None:
     facts = {
         "new_pilot_platform": True,
         "pilot_first_support_year": 2021,
-        "rd_expense": {2020: "1000000", 2021: "2000000", 2022: "3000000"},
+        "pilot_rd_investment": {2020: "1000000", 2021: "2000000", 2022: "3000000"},
     }
     third = longer.evaluate("XN20-PILOT", facts, "2023-06-30")
     assert third.status is Status.ELIGIBLE
     assert third.amount == Decimal("300000.00")  # 10% of R&D in 2022, under the cap
     city = innovpolicy.load("xining").evaluate("XN20-PILOT", facts, "2023-06-30")
     assert city.status is Status.INELIGIBLE  # two years in the city's own text
+
+
+def test_a_milestone_reached_before_the_measures_counts_under_the_other_reading() -> None:
+    """XN20-GROWTH 成长为: by default the entity became the type on or after 2020-08-19;
+    xn.growth.reached_from_start = 0 lets an earlier milestone count (docs/readings.md)."""
+    facts = {
+        "joint_entity": True,
+        "growth_milestone": "high_tech",
+        "growth_milestone_date": "2015-11-30",
+        "district": "城东区",
+    }
+    city = innovpolicy.load("xining").evaluate("XN20-GROWTH", facts, "2021-06-30")
+    assert city.status is Status.INELIGIBLE
+    other = _overridden("xn.growth.reached_from_start", 0, "此前成长的也予奖励(测试用)")
+    earlier = other.evaluate("XN20-GROWTH", facts, "2021-06-30")
+    assert earlier.status is Status.ELIGIBLE and earlier.amount == Decimal("300000.00")
+
+
+def test_an_older_alliance_counts_as_new_under_the_other_reading() -> None:
+    """XN20-ALLIANCE 新建: by default founded on or after 2020-08-19;
+    xn.alliance.founded_years_before_start = 1 admits a year before (docs/readings.md)."""
+    facts = {"alliance_founded": "2019-08-19", "alliance_rated_excellent": True}
+    city = innovpolicy.load("xining").evaluate("XN20-ALLIANCE", facts, "2021-06-30")
+    assert city.status is Status.INELIGIBLE
+    other = _overridden(
+        "xn.alliance.founded_years_before_start", 1, "新建含施行前一年内成立的(测试用)", "years"
+    )
+    assert other.evaluate("XN20-ALLIANCE", facts, "2021-06-30").amount == Decimal("100000.00")
+    older = {**facts, "alliance_founded": "2019-08-18"}
+    assert other.evaluate("XN20-ALLIANCE", older, "2021-06-30").status is Status.INELIGIBLE

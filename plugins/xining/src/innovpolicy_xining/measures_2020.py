@@ -2,8 +2,9 @@
 
 Issuer: 中共西宁市委 (the posted text is the 市委印发稿); posted 2020-08-19 on the
 city's notice board. In force from publication ("本措施自发布之日起施行"), and
-"原有相关规定与此不一致的，以本措施为准" (XN20-PRECEDENCE). The posted copy
-carries no document number.
+"原有相关规定与此不一致的,以本措施为准" (XN20-PRECEDENCE). The posted copy
+carries no document number (文号): ``Document.number``, which the core requires, says so
+("无文号") and names what the text is (the 市委印发稿 posted 2020-08-19).
 
 Every XN20-* rule of the catalog is here, by paragraph: XN20-LAB and
 XN20-WORKSTATION (3), XN20-PILOT (4), XN20-INCUBATOR (5), XN20-CONTRACT-BUYER,
@@ -17,13 +18,14 @@ Readings chosen:
   100万元"); the amounts themselves follow other city measures that are not among
   the sources, so XN20-LAB and XN20-WORKSTATION report the range 0 – ceiling.
 * Paragraph 4: the support year is the calendar year of the evaluation date; the
-  first support year is a fact. Each year pays 10% of the prior year's R&D, the
+  first support year is a fact. Each year pays 10% of the platform's own R&D
+  investment of the prior year (研发费用投资额, fact ``pilot_rd_investment``), the
   two years together at most 4,000,000 (the second year gets what is left).
 * Paragraph 6 "给予买方50100万元": the digits of "50—100万元" with the dash lost;
   reported as the range 500,000 – 1,000,000.
 * Paragraph 7 "新建运行一年以上": at least one full year from the alliance's
   founding date to the evaluation date.
-* Paragraph 14 "…比例不低于总额的70%，其中对作出主要贡献人员奖励份额不低于总额的70%":
+* Paragraph 14 "…比例不低于总额的70%,其中对作出主要贡献人员奖励份额不低于总额的70%":
   总额 is read the same both times, as the total net income (or equity income); the
   main contributors get at least 70% of it, which is also the province's rule
   (QH-REWARD-SHARE, "主要贡献人员的奖励比例…提高至“不低于70%”" of the net income).
@@ -44,9 +46,11 @@ Readings chosen:
 
 * Paragraph 6 names "技术开发、技术转让两类合同" before both subsidies; the
   broker subsidy is read as covering the same two contract types.
-* Paragraph 17 "按不低于1:1比例配套": the city pays at least as much as the
-  district or park. We split exactly 1 : 1, the least the text requires; the
-  weights are parameters a district layer may override.
+* Paragraph 17 "按不低于1:1比例配套": which side "不低于" binds is not stated (the
+  city at least as much as the district or park, or the matching district at least
+  as much as the city); exactly 1 : 1 is the least either reading requires, and we
+  split so. On an odd fen the city, listed first, pays it. The weights are parameters
+  a district layer may override.
 """
 
 from __future__ import annotations
@@ -59,50 +63,51 @@ from innovpolicy import authoring as a
 
 DOCUMENT = Document(
     key="xn-2020-industry-academia",
-    number="西宁市委印发稿(2020年8月19日)",
+    number="无文号(西宁市委印发稿 2020-08-19)",
     title_zh="西宁市加强产学研合作促进科技成果转化若干措施(试行)",
     title_en="Xining measures to strengthen industry-academia cooperation and promote the "
     "transformation of S&T achievements (trial)",
     issuer_zh="中共西宁市委",
     issued=date(2020, 8, 19),
     effective_from=date(2020, 8, 19),
-    dates_note="In force on publication; the notice was posted 2020-08-19.",
+    dates_note="In force on publication; the notice was posted 2020-08-19. The posted copy "
+    "has no document number (文号); the number field says so.",
 )
 
 W_CONTRACT = (
-    "对技术开发、技术转让两类合同，经认定后对买方给予3%的技术合同补贴，最高不超过10万元；"
-    "对科技服务中介机构或技术经纪人促成交易的给予1%的技术合同补贴，单个项目最高不超过5万元。"
+    "对技术开发、技术转让两类合同,经认定后对买方给予3%的技术合同补贴,最高不超过10万元;"
+    "对科技服务中介机构或技术经纪人促成交易的给予1%的技术合同补贴,单个项目最高不超过5万元。"
 )
 W_GROWTH = (
-    "对成长为科技成果转化示范基地、市级科技型企业、高新技术企业、小巨人企业和“瞪羚”企业的经济实体，"
+    "对成长为科技成果转化示范基地、市级科技型企业、高新技术企业、小巨人企业和“瞪羚”企业的经济实体,"
     "一次性引导奖励分别为10万元、10万元、30万元、40万元和50万元。"
 )
-W_MATCHING = "本措施中涉及新增引导奖励资金项目，继续采取联动配套方式，依据企业隶属关系，由市与园区(县区)按不低于1:1比例配套落实"
+W_MATCHING = "本措施中涉及新增引导奖励资金项目,继续采取联动配套方式,依据企业隶属关系,由市与园区(县区)按不低于1:1比例配套落实"
 
 W_LAB = (
-    "支持高校、科研院所、企事业单位与西宁地区企业共建国家(省部)重点实验室、技术创新中心等研发平台，"
+    "支持高校、科研院所、企事业单位与西宁地区企业共建国家(省部)重点实验室、技术创新中心等研发平台,"
     "并按照《西宁市支持科技创新若干奖励措施(试行)》规定给予奖励,单项奖最高不超过400万元。"
 )
 W_WORKSTATION = (
-    "对省上相关部门审核、新批准建立并投入使用的院士和专家工作站，按照《西宁市引进和培养高层次创新创业人才的意见(试行)》"
+    "对省上相关部门审核、新批准建立并投入使用的院士和专家工作站,按照《西宁市引进和培养高层次创新创业人才的意见(试行)》"
     "规定给予相应经费支持,单个站最高不超过100万元。"
 )
-W_PILOT = "对新建的中试熟化平台，依据上年度研发费用投资额的10%，连续两年给予资金支持，累计总额不超过400万元。"
-W_INCUBATOR = "对新认定的国家级科技孵化器和星创天地，一次性引导奖励20万元。"
+W_PILOT = "对新建的中试熟化平台,依据上年度研发费用投资额的10%,连续两年给予资金支持,累计总额不超过400万元。"
+W_INCUBATOR = "对新认定的国家级科技孵化器和星创天地,一次性引导奖励20万元。"
 W_MAJOR = (
-    "对交易成功并取得显著成效的重大项目，采取“一事一议”方式给予买方50100万元重大科技专项资金支持。"
+    "对交易成功并取得显著成效的重大项目,采取“一事一议”方式给予买方50100万元重大科技专项资金支持。"
 )
 W_ALLIANCE = (
-    "对新建运行一年以上工作成效显著的创新联盟(协会)，经考核评定为优秀的，一次性引导奖励10万元。"
+    "对新建运行一年以上工作成效显著的创新联盟(协会),经考核评定为优秀的,一次性引导奖励10万元。"
 )
 W_FUND = "市级财政在现有科技专项资金中每年设立1000万元产学研合作和成果转化专项资金"
-W_REWARD = "单位用于奖励科研人员成果转化净收入或股权收益比例不低于总额的70%，其中对作出主要贡献人员奖励份额不低于总额的70%。"
+W_REWARD = "单位用于奖励科研人员成果转化净收入或股权收益比例不低于总额的70%,其中对作出主要贡献人员奖励份额不低于总额的70%。"
 W_HORIZONTAL = (
-    "对高校、科研院所通过招投标或购买服务获取的财政性规划类、专题调研类、科技服务类与管理类项目，"
-    "可按横向项目管理，结余经费可全部奖励项目组成员。"
+    "对高校、科研院所通过招投标或购买服务获取的财政性规划类、专题调研类、科技服务类与管理类项目,"
+    "可按横向项目管理,结余经费可全部奖励项目组成员。"
 )
-W_LOCAL_MATCHING = "对省上出台有关支持科技创新政策涉及地方配套资金，按照属地管理原则，由市与园区(县区)按不低于1:1比例配套落实。"
-W_PRECEDENCE = "本措施自发布之日起施行，原有相关规定与此不一致的，以本措施为准。"
+W_LOCAL_MATCHING = "对省上出台有关支持科技创新政策涉及地方配套资金,按照属地管理原则,由市与园区(县区)按不低于1:1比例配套落实。"
+W_PRECEDENCE = "本措施自发布之日起施行,原有相关规定与此不一致的,以本措施为准。"
 
 LAB = a.Citation(DOCUMENT, "3", W_LAB)
 WORKSTATION = a.Citation(DOCUMENT, "3", W_WORKSTATION)
@@ -145,11 +150,26 @@ FACTS = (
         Decimal(1900),
     ),
     FactSpec(
+        "pilot_rd_investment",
+        "decimal",
+        "R&D expense invested in the new pilot platform in the fiscal year (its 研发费用投资额, "
+        "not the whole firm's R&D)",
+        "CNY",
+        Decimal(0),
+        yearly=True,
+    ),
+    FactSpec(
         "newly_recognised_national_incubator",
         "boolean",
         "newly recognised national incubator or 星创天地",
     ),
     FactSpec("major_deal_marked_effect", "boolean", "major deal concluded with marked effect"),
+    FactSpec(
+        "applicant_is_broker",
+        "boolean",
+        "the applicant is the S&T service intermediary or technology broker that brokered the "
+        "deal (neither its buyer nor its seller)",
+    ),
     FactSpec(
         "horizontal_project_origin",
         "text",
@@ -166,6 +186,12 @@ FACTS = (
         choices=("new_city_incentive", "provincial_local_matching"),
     ),
     FactSpec("matched_amount", "decimal", "amount to be co-funded", "CNY", _NONNEG),
+    FactSpec(
+        "growth_milestone_date",
+        "date",
+        "date the joint entity became what growth_milestone names (the date of its "
+        "certification or recognition as that type)",
+    ),
     FactSpec("alliance_founded", "date", "date the innovation alliance (association) was founded"),
     FactSpec("alliance_rated_excellent", "boolean", "alliance rated excellent with marked results"),
     FactSpec(
@@ -246,6 +272,15 @@ PARAMETERS = (
         citation=ALLIANCE,
         unit="years",
         description="minimum full years in operation",
+    ),
+    a.constant(
+        "xn.alliance.founded_years_before_start",
+        0,
+        citation=ALLIANCE,
+        unit="years",
+        description="新建 (newly established): how many years before the measures took effect "
+        "(2020-08-19) an alliance may have been founded; 0 = founded on or after that day "
+        "(default reading)",
     ),
     a.constant(
         "xn.alliance.award", a.wan(10), citation=ALLIANCE, unit="CNY", description="one-off award"
@@ -350,6 +385,14 @@ PARAMETERS = (
         description="award for becoming a gazelle enterprise",
     ),
     a.constant(
+        "xn.growth.reached_from_start",
+        1,
+        citation=GROWTH,
+        unit="reading",
+        description="成长为 (became): 1 = the milestone is reached on or after the measures took "
+        "effect, 2020-08-19 (default reading); 0 = a milestone reached earlier counts too",
+    ),
+    a.constant(
         "xn.matching.city_weight",
         1,
         citation=MATCHING,
@@ -391,13 +434,21 @@ _registered_contract = a.all_of(
     label="registered development or transfer contract",
 )
 
+_BUYER_APPLIES = a.is_one_of(
+    "deal_party",
+    ("transferee",),
+    label="the applicant is the buyer",
+    wording="对买方",
+    article="6",
+)
+
 CONTRACT_BUYER = Rule(
     id="XN20-CONTRACT-BUYER",
     kind="incentive",
     title_en="Technology contract subsidy to the buyer",
     title_zh="技术合同买方补贴",
     citation=CONTRACT,
-    criteria=_registered_contract,
+    criteria=a.all_of(_registered_contract, _BUYER_APPLIES, label="buyer of a registered contract"),
     amount=a.lesser_of(
         a.RateOf(
             a.param("xn.contract.buyer_rate"),
@@ -408,7 +459,12 @@ CONTRACT_BUYER = Rule(
         a.cap(a.param("xn.contract.buyer_cap"), label="cap", wording="最高不超过10万元"),
     ),
     split=CITY_DISTRICT_SPLIT,
-    readings=("City and district co-fund 1 : 1 (paragraph 17, the least the text requires).",),
+    readings=(
+        "Paid to the buyer only (对买方): the applicant whose deal_party is transferee, i.e. the "
+        "transferee of a transfer contract or the commissioning party of a development contract; "
+        "the seller (transferor) gets nothing under this rule.",
+        "City and district co-fund 1 : 1 (paragraph 17, the least the text requires).",
+    ),
 )
 
 CONTRACT_BROKER = Rule(
@@ -423,6 +479,12 @@ CONTRACT_BROKER = Rule(
             "brokered",
             label="deal brokered by an intermediary or technology broker",
             wording="对科技服务中介机构或技术经纪人促成交易的",
+            article="6",
+        ),
+        a.is_true(
+            "applicant_is_broker",
+            label="the applicant is the intermediary or broker",
+            wording="对科技服务中介机构或技术经纪人",
             article="6",
         ),
         label="brokered registered contract",
@@ -443,6 +505,8 @@ CONTRACT_BROKER = Rule(
     split=CITY_DISTRICT_SPLIT,
     readings=(
         "Covers the same two contract types as the buyer subsidy (technology development, transfer).",
+        "Paid to the intermediary or broker that brokered the deal only (applicant_is_broker); "
+        "the buyer and the seller of a brokered deal get nothing under this rule.",
         "City and district co-fund 1 : 1 (paragraph 17).",
     ),
 )
@@ -453,11 +517,32 @@ GROWTH_AWARD = Rule(
     title_en="One-off award for industry-academia joint entities that grow",
     title_zh="产学研经济实体成长引导奖励",
     citation=GROWTH,
-    criteria=a.is_true(
-        "joint_entity",
-        label="joint-stock S&T firm of an enterprise with a university or institute",
-        wording="支持企业与高校、科研院所联合成立股份制科技型企业",
-        article="8",
+    criteria=a.all_of(
+        a.is_true(
+            "joint_entity",
+            label="joint-stock S&T firm of an enterprise with a university or institute",
+            wording="支持企业与高校、科研院所联合成立股份制科技型企业",
+            article="8",
+        ),
+        a.if_(
+            a.compare(
+                a.param("xn.growth.reached_from_start"),
+                "==",
+                1,
+                label="成长为 read as reached while the measures are in force",
+                wording="对成长为",
+                article="8",
+            ),
+            a.on_or_after(
+                "growth_milestone_date",
+                DOCUMENT.effective_from,
+                label="became that type on or after the measures took effect",
+                wording="对成长为",
+                article="8",
+            ),
+            label="the milestone is reached under these measures",
+        ),
+        label="joint entity that has grown into the type",
     ),
     amount=a.Lookup(
         "growth_milestone",
@@ -472,7 +557,13 @@ GROWTH_AWARD = Rule(
         W_GROWTH,
     ),
     split=CITY_DISTRICT_SPLIT,
-    readings=("One award per milestone reached; each milestone is a separate evaluation.",),
+    readings=(
+        "One award per milestone reached; each milestone is a separate evaluation.",
+        "'对成长为…的经济实体': the entity must have become the type (growth_milestone_date) on "
+        "or after 2020-08-19, when the measures took effect (本措施自发布之日起施行); a type held "
+        "before is not growth under these measures. Other reading (an earlier milestone "
+        "counts too): override xn.growth.reached_from_start to 0.",
+    ),
     events=(
         "demonstration_base_certified",
         "city_tech_based_certified",
@@ -551,17 +642,19 @@ PILOT_SUPPORT = Rule(
     ),
     amount=a.ConsecutiveYears(
         a.param("xn.pilot.rate"),
-        "rd_expense",
+        "pilot_rd_investment",
         "pilot_first_support_year",
         a.param("xn.pilot.years"),
         a.param("xn.pilot.cumulative_cap"),
-        "10% of prior-year R&D, cumulative cap",
+        "10% of the platform's prior-year R&D investment, cumulative cap",
         W_PILOT,
     ),
     split=CITY_DISTRICT_SPLIT,
     readings=(
         "Support year = calendar year of the evaluation date; the second year gets at most what the "
         "first left under the 4,000,000 cap.",
+        "'依据上年度研发费用投资额的10%' is said of the new platform: the base is the platform's own "
+        "R&D investment of the prior year (pilot_rd_investment), not the whole firm's rd_expense.",
     ),
 )
 
@@ -587,11 +680,21 @@ MAJOR_DEAL = Rule(
     title_en="Special support to the buyer in a major deal (case by case)",
     title_zh="重大科技专项资金支持(一事一议)",
     citation=MAJOR,
-    criteria=a.is_true(
-        "major_deal_marked_effect",
-        label="successful major deal with marked effect",
-        wording="对交易成功并取得显著成效的重大项目",
-        article="6",
+    criteria=a.all_of(
+        a.is_true(
+            "major_deal_marked_effect",
+            label="successful major deal with marked effect",
+            wording="对交易成功并取得显著成效的重大项目",
+            article="6",
+        ),
+        a.is_one_of(
+            "deal_party",
+            ("transferee",),
+            label="the applicant is the buyer",
+            wording="给予买方",
+            article="6",
+        ),
+        label="buyer in a successful major deal",
     ),
     amount=a.Discretionary(
         a.param("xn.major_deal.low"),
@@ -602,6 +705,9 @@ MAJOR_DEAL = Rule(
     readings=(
         "'50100万元' read as 50–100万元 (500,000 – 1,000,000).",
         "No contract type or registration is stated for major deals, so none is required.",
+        "Paid to the buyer only (对买方): the applicant whose deal_party is transferee, i.e. the "
+        "transferee of a transfer contract or the commissioning party of a development contract; "
+        "the seller (transferor) gets nothing under this rule (给予买方).",
     ),
 )
 
@@ -612,6 +718,14 @@ ALLIANCE_AWARD = Rule(
     title_zh="产学研技术创新联盟(协会)引导奖励",
     citation=ALLIANCE,
     criteria=a.all_of(
+        a.compare(
+            a.years_after("alliance_founded", a.param("xn.alliance.founded_years_before_start")),
+            ">=",
+            a.Const(DOCUMENT.effective_from),
+            label="newly established: founded on or after the measures took effect",
+            wording="对新建",
+            article="7",
+        ),
         a.at_least(
             a.years_since("alliance_founded"),
             a.param("xn.alliance.min_years"),
@@ -628,6 +742,12 @@ ALLIANCE_AWARD = Rule(
     ),
     amount=a.Fixed(a.param("xn.alliance.award"), "one-off award", "一次性引导奖励10万元"),
     split=CITY_DISTRICT_SPLIT,
+    readings=(
+        "'对新建运行一年以上': 新建 is an alliance founded on or after 2020-08-19, when the "
+        "measures took effect; an older alliance is not new. Other reading (an earlier "
+        "founding date still counts as new): override xn.alliance.founded_years_before_start "
+        "to the number of years before 2020-08-19 to admit.",
+    ),
 )
 
 FUND_PROVISION = Rule(
@@ -703,7 +823,7 @@ HORIZONTAL_BALANCE = Rule(
             ("fiscal_managed_as_horizontal",),
             label="fiscal planning, research or service project managed as horizontal",
             wording="对高校、科研院所通过招投标或购买服务获取的财政性规划类、专题调研类、"
-            "科技服务类与管理类项目，可按横向项目管理",
+            "科技服务类与管理类项目,可按横向项目管理",
             article="14",
         ),
         a.at_most(

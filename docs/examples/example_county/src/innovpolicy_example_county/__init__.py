@@ -4,6 +4,10 @@ It shows the three things a county can do on top of Xining:
 
 1. replace a city parameter inside its own territory from its own date
    (the buyer's technology-contract subsidy cap, 100,000 → 150,000 from 2022-01-01);
+   limitation: XN20-CONTRACT-BUYER is co-funded city : district 1 : 1, so the city is
+   billed half of the raised amount (75,000 where Xining commits at most 50,000); the
+   top-up above Xining's cap should be the county's alone, which a proportional split
+   and the TOML twin cannot express (see the guide, "Who pays a raised amount");
 2. add an incentive of its own (EX-FIRST-INVENTION, 5,000 for a firm's first
    granted invention patent);
 3. supersede a city rule (XN20-CONTRACT-BROKER is replaced from 2022-01-01 by a
@@ -62,6 +66,7 @@ COUNTY_BROKER = Rule(
     criteria=a.all_of(
         a.is_true("contract_registered", label="registered contract", wording="技术合同"),
         a.is_true("brokered", label="brokered", wording="促成技术合同交易"),
+        a.is_true("applicant_is_broker", label="the applicant is the broker", wording="技术经纪人"),
     ),
     amount=a.lesser_of(
         a.RateOf(a.param("ex.broker.rate"), a.fact("contract_amount"), "2% of the contract"),
@@ -119,6 +124,7 @@ LAYER = Layer(
         "award": "奖励",
         "registered contract": "已登记的技术合同",
         "brokered": "促成交易",
+        "the applicant is the broker": "申请人为技术经纪人",
         "2% of the contract": "合同金额的2%",
         "cap per project": "单个项目上限",
     },
