@@ -190,6 +190,11 @@ def enterprise(rng: random.Random) -> dict[str, Any]:
     facts["sustained_innovation_capacity"] = rng.random() < 0.9
     # QH-KL 第十条㈤'s first requirement for enterprise hosts (likewise drawn last)
     facts["host_leads_its_field"] = rng.random() < 0.5
+    # the contract's side and the growth milestone's date (XN20-CONTRACT-BUYER/-BROKER,
+    # XN20-GROWTH; likewise drawn last)
+    facts["deal_party"] = rng.choice(("transferee", "transferor"))
+    facts["applicant_is_broker"] = rng.random() < 0.3
+    facts["growth_milestone_date"] = date(rng.randrange(2019, 2022), rng.randrange(1, 13), 1)
     return facts
 
 
