@@ -173,3 +173,36 @@ def test_platform_landing_is_an_encouragement_unless_read_as_a_condition() -> No
     asked = must_land.evaluate("QH20-PLATFORM", unknown, ON)
     assert asked.status is Status.UNDETERMINED
     assert asked.missing == ("platform_landed_in_qinghai",)
+
+
+STAWARD_PARTNER = {
+    "st_award_kind": "international_cooperation", "foreign_citizen_or_organisation": True,
+    "ip_or_authorship_dispute": False, "needs_licence": False, "achievement_registered": False,
+    "previous_nomination_outcome": "none", "nominated_by_prefecture": True,
+    "local_second_prize_or_higher": False,
+}  # fmt: skip
+
+
+def test_staward_project_bars_apply_to_every_award_unless_limited_to_progress_awards() -> None:
+    # 第二十九条 (项目) and 第三十二条 (成果) for a foreign partner honoured for training people
+    usual = QINGHAI.evaluate("QH-STAWARD", STAWARD_PARTNER, ON)
+    assert usual.status is Status.INELIGIBLE
+    limited = _other("qh.staward.project_bars_all_awards", 0)
+    partner = limited.evaluate("QH-STAWARD", STAWARD_PARTNER, ON)
+    assert partner.status is Status.ELIGIBLE and partner.amount == Decimal("0.00")
+    assert "qh.staward.project_bars_all_awards" in partner.render()
+    # a progress award is barred under both readings
+    progress = {
+        **STAWARD_PARTNER, "st_award_kind": "progress_third", "award_persons": 1,
+        "award_units": 1, "government_department_among_units": False, "years_applied": 1,
+    }  # fmt: skip
+    for stack in (QINGHAI, limited):
+        assert stack.evaluate("QH-STAWARD", progress, ON).status is Status.INELIGIBLE
+    # and asks the achievement's registration of it, not of the partner
+    unknown = {k: v for k, v in progress.items() if k != "achievement_registered"}
+    unknown["local_second_prize_or_higher"] = True
+    assert "achievement_registered" in limited.evaluate("QH-STAWARD", unknown, ON).missing
+    partner_unknown = {k: v for k, v in STAWARD_PARTNER.items() if k != "achievement_registered"}
+    assert (
+        "achievement_registered" not in limited.evaluate("QH-STAWARD", partner_unknown, ON).missing
+    )

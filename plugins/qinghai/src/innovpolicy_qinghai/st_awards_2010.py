@@ -161,6 +161,14 @@ PARAMETERS = (
         for grade, years in zip(_GRADES, (3, 2, 1), strict=True)
     ),
     a.constant(
+        "qh.staward.project_bars_all_awards",
+        1,
+        a.Citation(DOCUMENT, "第二条", "的推荐、评审、授奖等各项活动"),
+        "1 = the bars of 第二十九条 (项目) and 第三十二条 (成果) apply to every award, chapter 4 "
+        "governing the nomination of all three (default reading); 0 = to progress awards only",
+        "reading",
+    ),
+    a.constant(
         "qh.staward.renomination_gap",
         2,
         a.Citation(DOCUMENT, "第三十条", "可以按照规定的程序隔一年重新推荐"),
@@ -185,6 +193,23 @@ def _by_grade(prefix: str) -> a.Expr:
 _progress = a.is_one_of(
     "st_award_kind", _GRADES, label="a progress award", wording="科技进步奖", article="第十二条"
 )
+
+
+def _project_bar_applies() -> a.Criterion:
+    """Whether the bars said of 项目/成果 (第二十九条, 第三十二条) apply to the award asked
+    about: to every award under the default reading, else to progress awards only."""
+    return a.any_of(
+        a.at_least(
+            a.param("qh.staward.project_bars_all_awards"),
+            1,
+            label="reading: the bar applies to every award (qh.staward.project_bars_all_awards)",
+            wording="的推荐、评审、授奖等各项活动",
+            article="第二条",
+        ),
+        _progress,
+        label="the bar applies to this award",
+    )
+
 
 ST_AWARD = Rule(
     id="QH-STAWARD",
@@ -217,11 +242,15 @@ ST_AWARD = Rule(
             ),
             label="licensed products approved",
         ),
-        a.is_true(
-            "achievement_registered",
-            label="achievement registered",
-            wording="未在省科技成果管理部门办理成果登记的项目,不得推荐",
-            article="第二十九条",
+        a.if_(
+            _project_bar_applies(),
+            a.is_true(
+                "achievement_registered",
+                label="achievement registered",
+                wording="未在省科技成果管理部门办理成果登记的项目,不得推荐",
+                article="第二十九条",
+            ),
+            label="registered achievement, where the bar applies",
         ),
         a.if_(
             a.is_one_of(
@@ -260,19 +289,23 @@ ST_AWARD = Rule(
             label="renomination: one-year gap, and new progress if not awarded",
         ),
         a.if_(
-            a.is_true(
-                "nominated_by_prefecture",
-                label="nominated by a prefecture",
-                wording="各州地市推荐",
-                article="第三十二条",
+            _project_bar_applies(),
+            a.if_(
+                a.is_true(
+                    "nominated_by_prefecture",
+                    label="nominated by a prefecture",
+                    wording="各州地市推荐",
+                    article="第三十二条",
+                ),
+                a.is_true(
+                    "local_second_prize_or_higher",
+                    label="local 2nd prize or higher",
+                    wording="必须是已获当地政府科技二等奖以上的成果",
+                    article="第三十二条",
+                ),
+                label="prefecture nominations hold a local 2nd prize",
             ),
-            a.is_true(
-                "local_second_prize_or_higher",
-                label="local 2nd prize or higher",
-                wording="必须是已获当地政府科技二等奖以上的成果",
-                article="第三十二条",
-            ),
-            label="prefecture nominations hold a local 2nd prize",
+            label="a local 2nd prize, where the bar applies",
         ),
         a.if_(
             _progress,
@@ -347,8 +380,9 @@ ST_AWARD = Rule(
         "exception is for the reviewing office to grant.",
         "The nomination bars of 第二十七条–第三十二条 (chapter 4, which governs the nomination of "
         "all three awards, 第二条) apply to every award, persons' awards included: the "
-        "questions are asked of the achievements the award is for. Limiting 第二十九条 and "
-        "第三十二条 (项目, 成果) to progress awards is not selectable.",
+        "questions are asked of the achievements the award is for. Override "
+        "qh.staward.project_bars_all_awards to 0 to limit 第二十九条 and 第三十二条 (项目, 成果) "
+        "to progress awards.",
     ),
 )
 
