@@ -1269,27 +1269,10 @@ class _StepWriter:
         unknown = self.lay.marks[2]
         shown = self.shown
         nothing: list[str] = []
-        if self.lay.labels is not None:  # translated: the whole detail, once per base
-            lang = self.lay.lang
-            tail = self._tail("", wording)
-            detail_open, detail_close = self.detail_open, self.detail_close
-
-            def translated(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
-                for key, read in pairs:
-                    if key not in used:
-                        used[key] = read
-                base = base_of(facts, on)
-                if type(base) is Missing and (base.names or base.reason):
-                    value = None
-                    text = unknown
-                else:
-                    value = apply_marginal(scale, base)
-                    text = format_decimal(value) if type(value) is Decimal else shown(value)
-                detail = _i18n.detail(f"{opened}{_show(base)}{closed}", lang)
-                line = f"{head}{text}{detail_open}{detail}{detail_close}{tail}"
-                return value, text, line, nothing
-
-            return translated
+        # Chinese: the whole detail translated (kept per text by _i18n); English as written
+        lang = self.lay.lang if self.lay.labels is not None else None
+        tail = self._tail("", wording)
+        detail_open, detail_close = self.detail_open, self.detail_close
 
         def marginal(facts: Facts, on: date, used: dict[str, Resolved]) -> StepLines:
             for key, read in pairs:
@@ -1302,7 +1285,10 @@ class _StepWriter:
             else:
                 value = apply_marginal(scale, base)
                 text = format_decimal(value) if type(value) is Decimal else shown(value)
-            return value, text, f"{head}{text}{middle}{_show(base)}{after}", nothing
+            if lang is None:
+                return value, text, f"{head}{text}{middle}{_show(base)}{after}", nothing
+            detail = _i18n.detail(f"{opened}{_show(base)}{closed}", lang)
+            return value, text, f"{head}{text}{detail_open}{detail}{detail_close}{tail}", nothing
 
         return marginal
 
