@@ -344,6 +344,8 @@ class _Compiler:
         self.year_reads: dict[tuple[str, int], None] = {}
         #: a node is evaluated by its own methods, whose reads are not known here
         self.opaque = False
+        #: static() of each criterion asked about, by identity (the rule holds them)
+        self.statics: dict[int, Answer | None] = {}
 
     def read(self, name: str) -> str:
         """Record that the closures read fact *name* (see :meth:`CompiledRule.reads`)."""
@@ -569,6 +571,16 @@ class _Compiler:
     # ------------------------------------------------------------------ criteria
 
     def static(self, criterion: Criterion) -> Answer | None:
+        """:meth:`_static`, worked out once per criterion (why() asks of each node and of
+        its parts again)."""
+        key = id(criterion)
+        try:
+            return self.statics[key]
+        except KeyError:
+            found = self.statics[key] = self._static(criterion)
+            return found
+
+    def _static(self, criterion: Criterion) -> Answer | None:
         """The answer of *criterion* when it is the same for every firm here (it reads
         parameters and constants only, as a reading switch does: "qh.platform.must_land
         >= 1"), else None. A parameter without a value is never static (its reason is
